@@ -1,0 +1,199 @@
+#include "curriculum.h"
+
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+int Curriculum::topicCount() const
+{
+    int count = 0;
+    for (const Section &section : sections)
+        count += int(section.topics.size());
+    return count;
+}
+
+double Curriculum::totalHours() const
+{
+    double hours = 0;
+    for (const Section &section : sections)
+        for (const Topic &topic : section.topics)
+            hours += topic.hours;
+    return hours;
+}
+
+QStringList Curriculum::topicIds() const
+{
+    QStringList ids;
+    for (const Section &section : sections)
+        for (const Topic &topic : section.topics)
+            ids << topic.id;
+    return ids;
+}
+
+QStringList Curriculum::sectionIds() const
+{
+    QStringList ids;
+    for (const Section &section : sections)
+        ids << section.id;
+    return ids;
+}
+
+const Topic *Curriculum::findTopic(const QString &topicId) const
+{
+    for (const Section &section : sections)
+        for (const Topic &topic : section.topics)
+            if (topic.id == topicId)
+                return &topic;
+    return nullptr;
+}
+
+const Section *Curriculum::findSection(const QString &sectionId) const
+{
+    for (const Section &section : sections)
+        if (section.id == sectionId)
+            return &section;
+    return nullptr;
+}
+
+const Section *Curriculum::sectionOfTopic(const QString &topicId) const
+{
+    for (const Section &section : sections)
+        for (const Topic &topic : section.topics)
+            if (topic.id == topicId)
+                return &section;
+    return nullptr;
+}
+
+static QString findCycle(const QList<Section> &sections)
+{
+    QHash<QString, const Section *> byId;
+    for (const Section &section : sections)
+        byId.insert(section.id, &section);
+
+    enum Mark { Unvisited, InProgress, Done };
+    QHash<QString, Mark> marks;
+    QStringList path;
+    std::function<bool(const Section &)> visit = [&](const Section &section) {
+        marks[section.id] = InProgress;
+        path << section.id;
+        for (const QString &pre : section.prerequisites) {
+            const Mark mark = marks.value(pre, Unvisited);
+            if (mark == InProgress) {
+                path << pre;
+                path = path.mid(path.indexOf(pre));
+                return true;
+            }
+            if (mark == Unvisited && visit(*byId.value(pre)))
+                return true;
+        }
+        path.removeLast();
+        marks[section.id] = Done;
+        return false;
+    };
+    for (const Section &section : sections) {
+        if (marks.value(section.id, Unvisited) == Unvisited && visit(section))
+            return path.join(u" -> "_s);
+    }
+    return {};
+}
+
+QString Curriculum::validate() const
+{
+    if (sections.isEmpty())
+        return u"the curriculum has no sections"_s;
+
+    QSet<QString> sectionIdSet;
+    QSet<QString> topicIdSet;
+    for (const Section &section : sections) {
+        const QString where = u"section %1"_s.arg(section.number);
+        if (!CurriculumIds::isValidId(section.id))
+            return u"%1: invalid id '%2' (expected lowercase letters, digits and '-')"_s.arg(
+                where, section.id);
+        if (sectionIdSet.contains(section.id))
+            return u"%1: duplicate section id '%2'"_s.arg(where, section.id);
+        sectionIdSet.insert(section.id);
+        if (section.title.trimmed().isEmpty())
+            return u"section '%1' has no title"_s.arg(section.id);
+        for (const Topic &topic : section.topics) {
+            if (!CurriculumIds::isValidId(topic.id))
+                return u"section '%1': invalid topic id '%2' (expected lowercase letters, digits "
+                       "and '-')"_s.arg(section.id, topic.id);
+            if (topicIdSet.contains(topic.id))
+                return u"duplicate topic id '%1'"_s.arg(topic.id);
+            topicIdSet.insert(topic.id);
+            if (topic.title.trimmed().isEmpty())
+                return u"topic '%1' has no title"_s.arg(topic.id);
+            if (topic.hours < 0 || topic.hours > 10000)
+                return u"topic '%1': hours must be between 0 and 10000"_s.arg(topic.id);
+        }
+    }
+    for (const Section &section : sections) {
+        for (const QString &pre : section.prerequisites) {
+            if (!sectionIdSet.contains(pre))
+                return u"section '%1': unknown prerequisite '%2'"_s.arg(section.id, pre);
+            if (pre == section.id)
+                return u"section '%1' lists itself as a prerequisite"_s.arg(section.id);
+        }
+    }
+    const QString cycle = findCycle(sections);
+    if (!cycle.isEmpty())
+        return u"prerequisites form a cycle: %1"_s.arg(cycle);
+    return {};
+}
+
+namespace CurriculumIds {
+
+static constexpr int MaxIdLength = 64;
+
+QString slugify(const QString &text, const QString &fallback)
+{
+    const QString folded = text.normalized(QString::NormalizationForm_KD);
+    QString slug;
+    slug.reserve(folded.size());
+    bool pendingDash = false;
+    for (const QChar ch : folded) {
+        if (ch.category() == QChar::Mark_NonSpacing)
+            continue;
+        const char16_t c = ch.toLower().unicode();
+        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9')) {
+            if (pendingDash && !slug.isEmpty())
+                slug += u'-';
+            pendingDash = false;
+            slug += QChar(c);
+        } else if (c == u'\'' || c == u'\u2019') {
+            continue; // "Let's" -> "lets"
+        } else {
+            pendingDash = true;
+        }
+    }
+    if (slug.size() > MaxIdLength) {
+        slug.truncate(MaxIdLength);
+        const qsizetype lastDash = slug.lastIndexOf(u'-');
+        if (lastDash > MaxIdLength / 2)
+            slug.truncate(lastDash);
+        while (slug.endsWith(u'-'))
+            slug.chop(1);
+    }
+    return slug.isEmpty() ? fallback : slug;
+}
+
+bool isValidId(const QString &id)
+{
+    static const QRegularExpression pattern(u"^[a-z0-9]+(-[a-z0-9]+)*$"_s);
+    return id.size() <= MaxIdLength + 8 && pattern.match(id).hasMatch();
+}
+
+QString makeUnique(const QString &base, QStringList &taken)
+{
+    QString candidate = base;
+    for (int n = 2; taken.contains(candidate); ++n)
+        candidate = u"%1-%2"_s.arg(base).arg(n);
+    taken << candidate;
+    return candidate;
+}
+
+} // namespace CurriculumIds

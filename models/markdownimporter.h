@@ -1,0 +1,24 @@
+#pragma once
+
+#include "curriculum.h"
+
+#include <QByteArray>
+#include <QString>
+
+// Turns a Markdown document shaped like ../shared/coursework.md into a Curriculum, with md4c
+// (tables enabled). See curriculum/README.md for what is accepted.
+class MarkdownImporter
+{
+public:
+    static constexpr qsizetype MaxInputBytes = 8 * 1024 * 1024;
+
+    struct Result
+    {
+        bool ok = false;
+        Curriculum curriculum;
+        int errorLine = 0;    // 1-based line of the problem, 0 when not tied to a line
+        QString errorMessage; // what was expected, without the file name
+    };
+
+    static Result import(const QByteArray &markdown);
+};

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "topicstatus.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+// What the store records for one topic id. Progress is keyed by topic id only: a topic that
+// has left the curriculum keeps its progress.
+struct TopicProgress
+{
+    QString topicId;
+    TopicStatus status = TopicStatus::Pending;
+    QString notes;
+    int minutes = 0;       // sum of logged study sessions
+    QDateTime statusSince; // UTC time of the latest status event; invalid when never set
+};
+
+struct StatusEvent
+{
+    qint64 id = 0;
+    QString topicId;
+    TopicStatus status = TopicStatus::Pending;
+    QDateTime at; // UTC
+};
+
+struct StudySession
+{
+    qint64 id = 0;
+    QString topicId;
+    QDateTime start; // UTC
+    int minutes = 0;
+};
+
+// The SQLite progress database (Qt SQL, QSQLITE). The only class that holds SQL about progress.
+// Every change is committed before the call returns (WAL, synchronous=FULL): a crash right after
+// a call that returned true loses nothing. Errors are returned, never shown.
+class ProgressStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int SchemaVersion = 1;
+    static constexpr int ApplicationId = 0x4D4C5053; // "MLPS", PRAGMA application_id
+
+    explicit ProgressStore(QObject *parent = nullptr);
+    ~ProgressStore() override;
+
+    // Opens or creates the database. Creates missing parent directories. On failure returns
+    // false, errorString() names the file and the problem, and an existing file is left
+    // byte-for-byte untouched (not an SQLite database, foreign, corrupt, newer schema,
+    // unwritable location).
+    bool open(const QString &filePath);
+    void close();
+    bool isOpen() const;
+    QString filePath() const;
+    QString errorString() const;
+
+    bool setStatus(const QString &topicId, TopicStatus status,
+                   const QDateTime &at = QDateTime::currentDateTimeUtc());
+    bool setNotes(const QString &topicId, const QString &notes);
+    bool logSession(const QString &topicId, int minutes, const QDateTime &start);
+
+    TopicStatus status(const QString &topicId) const;
+    QString notes(const QString &topicId) const;
+    TopicProgress progress(const QString &topicId) const;
+    // Every topic id with any recorded status, notes or session.
+    QHash<QString, TopicProgress> allProgress() const;
+    // Oldest first. An empty topicId means all topics.
+    QList<StatusEvent> statusHistory(const QString &topicId = {}) const;
+    QList<StudySession> sessions(const QString &topicId = {}) const;
+
+    int schemaVersion() const; // PRAGMA user_version of the open file
+    // Runs PRAGMA integrity_check; true when it reports "ok". `report` gets its lines.
+    bool integrityCheck(QString *report = nullptr) const;
+
+signals:
+    void statusChanged(const QString &topicId, TopicStatus status);
+    void notesChanged(const QString &topicId);
+    void sessionLogged(const QString &topicId, int minutes);
+    // Sent after a batch or an external reload when many topics may have changed.
+    void progressReset();
+};
