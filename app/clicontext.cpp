@@ -1,0 +1,76 @@
+#include "clicontext.h"
+
+#include "closestmatches.h"
+#include "curriculumloader.h"
+#include "datadirectory.h"
+#include "progressstore.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+CliContext::CliContext(const QString &command, const QString &dataDirOption,
+                       const QString &curriculumOption)
+    : m_command(command)
+    , m_dataDirOption(dataDirOption)
+    , m_curriculumOption(curriculumOption)
+    , m_out(stdout)
+    , m_err(stderr)
+{}
+
+CliContext::~CliContext() = default;
+
+int CliContext::fail(const QString &message, ExitCode code)
+{
+    // One line, so scripts can grep it: newlines inside a message (e.g. from SQLite) are joined.
+    QString line = message.simplified();
+    m_out.flush();
+    m_err << QCoreApplication::applicationName() << u": "_s;
+    if (!m_command.isEmpty())
+        m_err << m_command << u": "_s;
+    m_err << u"error: "_s << line << Qt::endl;
+    return code;
+}
+
+bool CliContext::loadCurriculum()
+{
+    const CurriculumLoader::Result result = m_curriculumOption.isEmpty()
+                                                ? CurriculumLoader::loadBuiltIn()
+                                                : CurriculumLoader::loadFile(m_curriculumOption);
+    if (!result.ok) {
+        fail(u"--curriculum "_s + result.error);
+        return false;
+    }
+    m_curriculum = result.curriculum;
+    return true;
+}
+
+bool CliContext::openStore()
+{
+    const QString dataDir = DataDirectory::resolve(m_dataDirOption);
+    if (dataDir.isEmpty()) {
+        fail(u"no data directory: pass --data-dir DIR or set %1"_s.arg(
+            QLatin1String(DataDirectory::EnvironmentVariable)));
+        return false;
+    }
+    m_store = std::make_unique<ProgressStore>();
+    if (!m_store->open(DataDirectory::databasePath(dataDir))) {
+        fail(m_store->errorString());
+        return false;
+    }
+    return true;
+}
+
+bool CliContext::checkTopicId(const QString &topicId)
+{
+    if (m_curriculum.findTopic(topicId))
+        return true;
+    const QStringList suggestions = closestMatches(topicId, m_curriculum.topicIds());
+    QString message = u"unknown topic id '%1'"_s.arg(topicId);
+    if (!suggestions.isEmpty())
+        message += u"; did you mean %1?"_s.arg(u"'"_s + suggestions.join(u"', '"_s) + u"'"_s);
+    else
+        message += u" (`mlops-studio curriculum show` lists the ids)"_s;
+    fail(message);
+    return false;
+}

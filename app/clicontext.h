@@ -1,0 +1,44 @@
+#pragma once
+
+#include "curriculum.h"
+
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+
+class ProgressStore;
+
+// What every subcommand shares: output streams, the global options and the error convention
+// (one line on stderr naming the file or argument, exit code 2 for bad usage or bad input).
+class CliContext
+{
+public:
+    enum ExitCode { Success = 0, Failure = 1, BadInput = 2 };
+
+    CliContext(const QString &command, const QString &dataDirOption,
+               const QString &curriculumOption);
+    ~CliContext();
+
+    QTextStream &out() { return m_out; }
+    int fail(const QString &message, ExitCode code = BadInput);
+
+    // Loads --curriculum FILE or the built-in curriculum; on failure reports and returns false.
+    bool loadCurriculum();
+    const Curriculum &curriculum() const { return m_curriculum; }
+    // Opens <data dir>/progress.db; on failure reports and returns false.
+    bool openStore();
+    ProgressStore &store() { return *m_store; }
+    // Fails with "unknown topic id 'x'; did you mean …" when the curriculum lacks the id.
+    bool checkTopicId(const QString &topicId);
+
+private:
+    QString m_command;
+    QString m_dataDirOption;
+    QString m_curriculumOption;
+    QTextStream m_out;
+    QTextStream m_err;
+    Curriculum m_curriculum;
+    std::unique_ptr<ProgressStore> m_store;
+};

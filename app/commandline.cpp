@@ -1,0 +1,234 @@
+#include "commandline.h"
+
+#include "clicontext.h"
+#include "closestmatches.h"
+#include "subcommand.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace CommandLine {
+
+namespace {
+
+const QString DataDirOption = u"data-dir"_s;
+const QString CurriculumOption = u"curriculum"_s;
+
+QList<QCommandLineOption> globalOptions()
+{
+    return {
+        QCommandLineOption(DataDirOption,
+                           QCoreApplication::translate("CommandLine",
+                                                       "Keep progress.db in DIR (default: "
+                                                       "$MLOPS_STUDIO_DATA_DIR, else the "
+                                                       "application data directory)."),
+                           u"DIR"_s),
+        QCommandLineOption(CurriculumOption,
+                           QCoreApplication::translate("CommandLine",
+                                                       "Use the curriculum in FILE (.json or "
+                                                       ".md) instead of the built-in one."),
+                           u"FILE"_s),
+    };
+}
+
+bool takesValue(const QString &argument)
+{
+    return argument == u"--"_s + DataDirOption || argument == u"--"_s + CurriculumOption;
+}
+
+// The words that are not options or option values: the command and its arguments.
+QStringList positionalWords(const QStringList &arguments)
+{
+    QStringList words;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == u"--"_s) {
+            words += arguments.mid(i + 1);
+            break;
+        }
+        if (argument.startsWith(u'-') && argument.size() > 1) {
+            if (takesValue(argument))
+                ++i;
+            continue;
+        }
+        words << argument;
+    }
+    return words;
+}
+
+QList<Subcommand> allCommands()
+{
+    return curriculumCommands() + progressCommands();
+}
+
+QStringList groups()
+{
+    QStringList names;
+    for (const Subcommand &command : allCommands())
+        if (!names.contains(command.group))
+            names << command.group;
+    return names;
+}
+
+QString generalHelp()
+{
+    QString help = u"MLOps Roadmap Studio %1: learn MLOps with an interactive roadmap, a pipeline "
+                   "designer and a progress tracker.\n\n"
+                   "Usage: %2 [--data-dir DIR] [--curriculum FILE]            open the window\n"
+                   "       %2 [global options] COMMAND SUBCOMMAND [options] [arguments]\n\n"
+                   "Commands:\n"_s.arg(QCoreApplication::applicationVersion(),
+                                       QCoreApplication::applicationName());
+    for (const Subcommand &command : allCommands()) {
+        QString usage = command.group + u' ' + command.name;
+        for (const QString &argument : command.arguments)
+            usage += u' ' + argument;
+        help += u"  %1 %2\n"_s.arg(usage, -34).arg(command.summary);
+    }
+    help += u"\nGlobal options:\n"
+            "  --data-dir DIR       Keep progress.db in DIR (default: $MLOPS_STUDIO_DATA_DIR,\n"
+            "                       else the application data directory).\n"
+            "  --curriculum FILE    Use a .json or .md curriculum instead of the built-in one.\n"
+            "  -h, --help           Show help; `COMMAND SUBCOMMAND --help` shows a command's.\n"
+            "  -v, --version        Show the version.\n\n"
+            "Exit codes: 0 success, 1 an operation failed, 2 bad usage or bad input.\n"_s;
+    return help;
+}
+
+int printGeneralHelp()
+{
+    std::fputs(qPrintable(generalHelp()), stdout);
+    return CliContext::Success;
+}
+
+int unknownWord(const QString &kind, const QString &word, const QStringList &known,
+                const QString &command = {})
+{
+    CliContext context(command, {}, {});
+    QString message = u"unknown %1 '%2'"_s.arg(kind, word);
+    const QStringList suggestions = closestMatches(word, known);
+    if (!suggestions.isEmpty())
+        message += u"; did you mean '%1'?"_s.arg(suggestions.first());
+    else
+        message += u" (expected one of: %1)"_s.arg(known.join(u", "_s));
+    return context.fail(message + u"; see --help"_s);
+}
+
+int runSubcommand(const Subcommand &command, const QStringList &arguments)
+{
+    const QString name = command.group + u' ' + command.name;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(command.summary);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOptions(globalOptions());
+    parser.addOptions(command.options);
+    const QCommandLineOption help = parser.addHelpOption();
+    parser.addPositionalArgument(name, QString(), name);
+    for (qsizetype i = 0; i < command.arguments.size(); ++i) {
+        const bool optional = i >= command.arguments.size() - command.optionalArguments;
+        const QString syntax = optional ? u"[%1]"_s.arg(command.arguments.at(i))
+                                        : command.arguments.at(i);
+        parser.addPositionalArgument(command.arguments.at(i), command.argumentHelp.value(i),
+                                     syntax);
+    }
+
+    CliContext context(name, {}, {});
+    if (!parser.parse(QStringList{QCoreApplication::applicationName()} + arguments))
+        return context.fail(parser.errorText() + u"; see `%1 --help`"_s.arg(name));
+    if (parser.isSet(help)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return CliContext::Success;
+    }
+    // The first two positional words are the group and the command name.
+    const QStringList values = parser.positionalArguments().mid(2);
+    const qsizetype required = command.arguments.size() - command.optionalArguments;
+    if (values.size() < required) {
+        return context.fail(u"missing %1; usage: %2 %3"_s.arg(
+            command.arguments.at(values.size()), name, command.arguments.join(u' ')));
+    }
+    if (values.size() > command.arguments.size())
+        return context.fail(u"unexpected argument '%1'"_s.arg(values.at(command.arguments.size())));
+    for (const QString &option : {DataDirOption, CurriculumOption}) {
+        if (parser.isSet(option) && parser.value(option).isEmpty())
+            return context.fail(u"--%1 needs a non-empty value"_s.arg(option));
+    }
+
+    CliContext runContext(name, parser.value(DataDirOption), parser.value(CurriculumOption));
+    return command.run(runContext, parser, values);
+}
+
+} // namespace
+
+bool wantsCommandLine(const QStringList &arguments)
+{
+    if (!positionalWords(arguments).isEmpty())
+        return true;
+    for (const QString &argument : arguments) {
+        if (!argument.startsWith(u"--"_s))
+            continue;
+        const QString name = argument.mid(2).section(u'=', 0, 0);
+        if (name != DataDirOption && name != CurriculumOption)
+            return true;
+    }
+    // Single-dash options (-h, -v, -x) are not GUI options either.
+    for (const QString &argument : arguments)
+        if (argument.startsWith(u'-') && !argument.startsWith(u"--"_s))
+            return true;
+    return false;
+}
+
+GuiOptions guiOptions(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOptions(globalOptions());
+    parser.parse(QStringList{QCoreApplication::applicationName()} + arguments);
+    return {parser.value(DataDirOption), parser.value(CurriculumOption)};
+}
+
+int run(const QStringList &arguments)
+{
+    const QStringList words = positionalWords(arguments);
+    if (words.isEmpty()) {
+        QCommandLineParser parser;
+        parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+        parser.addOptions(globalOptions());
+        const QCommandLineOption help = parser.addHelpOption();
+        const QCommandLineOption version = parser.addVersionOption();
+        if (!parser.parse(QStringList{QCoreApplication::applicationName()} + arguments)) {
+            CliContext context({}, {}, {});
+            return context.fail(parser.errorText() + u"; see --help"_s);
+        }
+        if (parser.isSet(version)) {
+            std::fputs(qPrintable(u"%1 %2\n"_s.arg(QCoreApplication::applicationName(),
+                                                  QCoreApplication::applicationVersion())),
+                       stdout);
+            return CliContext::Success;
+        }
+        return printGeneralHelp();
+    }
+
+    const QString group = words.first();
+    if (!groups().contains(group))
+        return unknownWord(u"command"_s, group, groups());
+    QStringList names;
+    for (const Subcommand &command : allCommands()) {
+        if (command.group != group)
+            continue;
+        names << command.name;
+        if (words.size() > 1 && words.at(1) == command.name)
+            return runSubcommand(command, arguments);
+    }
+    if (words.size() < 2) {
+        if (arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s))
+            return printGeneralHelp();
+        CliContext context(group, {}, {});
+        return context.fail(u"missing subcommand (one of: %1); see --help"_s.arg(
+            names.join(u", "_s)));
+    }
+    return unknownWord(u"subcommand"_s, words.at(1), names, group);
+}
+
+} // namespace CommandLine

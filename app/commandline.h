@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+// The git-style command line: `mlops-studio [--data-dir DIR] [--curriculum FILE] GROUP COMMAND
+// [options] [arguments]`. Global options may come before or after the command.
+namespace CommandLine {
+
+struct GuiOptions
+{
+    QString dataDir;
+    QString curriculum;
+};
+
+// True when the arguments (without the program name) ask for the command line, not the GUI:
+// any command word, --help or --version, or an option the GUI does not take.
+bool wantsCommandLine(const QStringList &arguments);
+// The options the GUI takes (--data-dir, --curriculum).
+GuiOptions guiOptions(const QStringList &arguments);
+// Runs a command; returns the process exit code. Needs a QCoreApplication.
+int run(const QStringList &arguments);
+
+} // namespace CommandLine

@@ -1,0 +1,113 @@
+#include "clicontext.h"
+#include "curriculumjson.h"
+#include "curriculumloader.h"
+#include "subcommand.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString hoursText(double hours)
+{
+    return QString::number(hours, 'g', 4) + u" h"_s;
+}
+
+void printCurriculum(QTextStream &out, const Curriculum &curriculum)
+{
+    out << curriculum.title << u"\n"_s;
+    out << u"%1 sections, %2 topics, about %3 of study\n"_s.arg(curriculum.sections.size())
+               .arg(curriculum.topicCount())
+               .arg(hoursText(curriculum.totalHours()));
+    for (const Section &section : curriculum.sections) {
+        out << u"\n%1. %2  [%3]\n"_s.arg(section.number).arg(section.title, section.id);
+        if (!section.objective.isEmpty())
+            out << u"   Objective: %1\n"_s.arg(section.objective);
+        if (!section.prerequisites.isEmpty())
+            out << u"   After: %1\n"_s.arg(section.prerequisites.join(u", "_s));
+        for (const Topic &topic : section.topics) {
+            out << u"   - %1  %2 (%3)"_s.arg(topic.id, topic.title, hoursText(topic.hours));
+            if (!topic.tags.isEmpty())
+                out << u"  tools: "_s << topic.tags.join(u", "_s);
+            out << u"\n"_s;
+        }
+    }
+    if (!curriculum.outcomes.isEmpty()) {
+        out << u"\nExpected outcomes:\n"_s;
+        for (qsizetype i = 0; i < curriculum.outcomes.size(); ++i)
+            out << u"%1. %2\n"_s.arg(i + 1).arg(curriculum.outcomes.at(i));
+    }
+}
+
+int showCurriculum(CliContext &context, const QCommandLineParser &parser, const QStringList &)
+{
+    if (!context.loadCurriculum())
+        return CliContext::BadInput;
+    if (parser.isSet(u"json"_s))
+        context.out() << CurriculumJson::write(context.curriculum());
+    else
+        printCurriculum(context.out(), context.curriculum());
+    return CliContext::Success;
+}
+
+int importCurriculum(CliContext &context, const QCommandLineParser &parser,
+                     const QStringList &arguments)
+{
+    const QString input = arguments.at(0);
+    const CurriculumLoader::Result result = CurriculumLoader::importMarkdownFile(input);
+    if (!result.ok)
+        return context.fail(result.error);
+    const QByteArray json = CurriculumJson::write(result.curriculum);
+
+    const QString output = parser.value(u"output"_s);
+    if (output.isEmpty() || output == u"-"_s) {
+        context.out() << json;
+        return CliContext::Success;
+    }
+    if (QFileInfo(output).isDir())
+        return context.fail(u"-o %1: is a directory, expected a file name"_s.arg(output));
+    QSaveFile file(output);
+    if (!file.open(QIODevice::WriteOnly))
+        return context.fail(u"-o %1: cannot write: %2"_s.arg(output, file.errorString()));
+    file.write(json);
+    if (!file.commit())
+        return context.fail(u"-o %1: cannot write: %2"_s.arg(output, file.errorString()),
+                            CliContext::Failure);
+    QTextStream(stderr) << u"Imported %1 sections and %2 topics into %3\n"_s
+                               .arg(result.curriculum.sections.size())
+                               .arg(result.curriculum.topicCount())
+                               .arg(output);
+    return CliContext::Success;
+}
+
+} // namespace
+
+QList<Subcommand> curriculumCommands()
+{
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("CurriculumCommands", text);
+    };
+    Subcommand show;
+    show.group = u"curriculum"_s;
+    show.name = u"show"_s;
+    show.summary = tr("Print the curriculum: sections, topics, ids, tools and hours.");
+    show.options = {QCommandLineOption(u"json"_s, tr("Print JSON (the curriculum file format)."))};
+    show.run = showCurriculum;
+
+    Subcommand import;
+    import.group = u"curriculum"_s;
+    import.name = u"import"_s;
+    import.summary = tr("Turn a Markdown curriculum into the JSON curriculum format.");
+    import.arguments = {u"FILE.md"_s};
+    import.argumentHelp = {tr("A Markdown document shaped like the coursework.")};
+    import.options = {QCommandLineOption({u"o"_s, u"output"_s},
+                                         tr("Write the JSON to OUT (default: standard output)."),
+                                         u"OUT"_s)};
+    import.run = importCurriculum;
+    return {show, import};
+}

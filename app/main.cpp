@@ -1,0 +1,73 @@
+#include "commandline.h"
+#include "mainwindow.h"
+#include "studiosession.h"
+
+#include <QApplication>
+#include <QMessageBox>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void describeApplication()
+{
+    QCoreApplication::setApplicationName(u"mlops-studio"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(MLOPS_STUDIO_VERSION));
+}
+
+// Options QGuiApplication consumes (-platform offscreen, -style fusion …): they select the GUI,
+// not the command line, so they are left out when deciding which one the user wants.
+QStringList withoutQtOptions(const QStringList &arguments)
+{
+    static const QStringList withValue = {u"-platform"_s, u"-platformpluginpath"_s,
+                                          u"-platformtheme"_s, u"-plugin"_s, u"-style"_s,
+                                          u"-stylesheet"_s, u"-qwindowgeometry"_s,
+                                          u"-qwindowtitle"_s, u"-qwindowicon"_s, u"-display"_s,
+                                          u"-geometry"_s, u"-session"_s};
+    static const QStringList flags = {u"-reverse"_s, u"-widgetcount"_s, u"-nograb"_s,
+                                      u"-dograb"_s, u"-sync"_s};
+    QStringList remaining;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        if (withValue.contains(arguments.at(i)))
+            ++i;
+        else if (!flags.contains(arguments.at(i)))
+            remaining << arguments.at(i);
+    }
+    return remaining;
+}
+
+int runGui(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    describeApplication();
+    QApplication::setApplicationDisplayName(QApplication::translate("main",
+                                                                     "MLOps Roadmap Studio"));
+
+    const CommandLine::GuiOptions options = CommandLine::guiOptions(app.arguments().mid(1));
+    StudioSession session;
+    if (!session.start(options.dataDir, options.curriculum)) {
+        QMessageBox::critical(nullptr,
+                              QApplication::translate("main", "MLOps Roadmap Studio"),
+                              session.errorString());
+        return 2;
+    }
+    MainWindow window(&session);
+    window.show();
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 1; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+
+    if (CommandLine::wantsCommandLine(withoutQtOptions(arguments))) {
+        QCoreApplication app(argc, argv);
+        describeApplication();
+        return CommandLine::run(arguments);
+    }
+    return runGui(argc, argv);
+}

@@ -1,0 +1,173 @@
+#include "mainwindow.h"
+
+#include "plannedworkspace.h"
+#include "progressstore.h"
+#include "roadmapworkspace.h"
+#include "studiosession.h"
+#include "topicpanel.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QSettings applicationSettings()
+{
+    return QSettings(QSettings::NativeFormat, QSettings::UserScope,
+                     QCoreApplication::applicationName(), QCoreApplication::applicationName());
+}
+
+PlannedWorkspace *createPipelinePlan(QWidget *parent)
+{
+    return new PlannedWorkspace(
+        MainWindow::tr("Pipeline"),
+        MainWindow::tr("Design ML lifecycle pipelines on a node canvas: ingest, validate, train, "
+                       "register, deploy, monitor and retrain."),
+        {MainWindow::tr("A palette of ML lifecycle stages with typed ports"),
+         MainWindow::tr("Undo and redo, templates and MLOps checks that point back to the "
+                        "curriculum"),
+         MainWindow::tr("Diagram export as PNG, SVG, PDF and Mermaid"),
+         MainWindow::tr("Export to Argo Workflows, Airflow, GitHub Actions and DVC")},
+        parent);
+}
+
+PlannedWorkspace *createProgressPlan(QWidget *parent)
+{
+    return new PlannedWorkspace(
+        MainWindow::tr("Progress"),
+        MainWindow::tr("Charts of your study history, drawn from the progress database that the "
+                       "Roadmap already writes to."),
+        {MainWindow::tr("Completion by section and topics completed over time, with a finish "
+                        "forecast"),
+         MainWindow::tr("Study time per week, weekday and hour, and a calendar heatmap with "
+                        "streaks"),
+         MainWindow::tr("A study timer, and time logged by hand"),
+         MainWindow::tr("Backups of the progress database")},
+        parent);
+}
+
+} // namespace
+
+MainWindow::MainWindow(StudioSession *session, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_workspaces(new QTabWidget(this))
+    , m_roadmap(new RoadmapWorkspace(session->curriculumModel(), this))
+{
+    setWindowTitle(tr("MLOps Roadmap Studio"));
+    m_workspaces->setDocumentMode(true);
+    m_workspaces->addTab(m_roadmap, tr("&Roadmap"));
+    m_workspaces->addTab(createPipelinePlan(this), tr("Pi&peline"));
+    m_workspaces->addTab(createProgressPlan(this), tr("Pro&gress"));
+    setCentralWidget(m_workspaces);
+
+    auto *location = new QLabel(tr("Progress: %1 · Curriculum: %2")
+                                    .arg(session->store()->filePath(),
+                                         session->curriculumSource()),
+                                this);
+    location->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(location);
+
+    createMenus();
+    restoreSettings();
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *find = edit->addAction(tr("&Find Topic…"), this, [this] {
+        m_workspaces->setCurrentWidget(m_roadmap);
+        m_roadmap->focusSearch();
+    });
+    find->setShortcut(QKeySequence::Find);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const QStringList names = {tr("&Roadmap"), tr("&Pipeline"), tr("Pro&gress")};
+    for (int i = 0; i < names.size(); ++i) {
+        QAction *action = view->addAction(names.at(i), this,
+                                          [this, i] { m_workspaces->setCurrentIndex(i); });
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+    view->addSeparator();
+    QAction *previous = view->addAction(tr("Pre&vious Topic"), this,
+                                        [this] { m_roadmap->moveToTopic(-1); });
+    previous->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    QAction *next = view->addAction(tr("&Next Topic"), this,
+                                    [this] { m_roadmap->moveToTopic(+1); });
+    next->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About MLOps Roadmap Studio"), this,
+                                     &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About MLOps Roadmap Studio"),
+                       tr("<h3>MLOps Roadmap Studio %1</h3>"
+                          "<p>Learn MLOps as a DevOps engineer: an interactive roadmap of the "
+                          "coursework, a pipeline designer and a progress tracker.</p>"
+                          "<p>Progress is kept in <code>%2</code>.</p>"
+                          "<p>Everything also works from the command line: run "
+                          "<code>mlops-studio --help</code>.</p>")
+                           .arg(QCoreApplication::applicationVersion(),
+                                m_session->store()->filePath().toHtmlEscaped()));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings = applicationSettings();
+    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
+        resize(1200, 780);
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+    const int workspace = settings.value(u"window/workspace"_s, Roadmap).toInt();
+    if (workspace >= 0 && workspace < m_workspaces->count())
+        m_workspaces->setCurrentIndex(workspace);
+    if (auto *splitter = m_roadmap->findChild<QSplitter *>(u"roadmapSplitter"_s))
+        splitter->restoreState(settings.value(u"roadmap/splitter"_s).toByteArray());
+    m_roadmap->selectId(settings.value(u"roadmap/selected"_s).toString());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings = applicationSettings();
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    settings.setValue(u"window/workspace"_s, m_workspaces->currentIndex());
+    if (auto *splitter = m_roadmap->findChild<QSplitter *>(u"roadmapSplitter"_s))
+        settings.setValue(u"roadmap/splitter"_s, splitter->saveState());
+    settings.setValue(u"roadmap/selected"_s, m_roadmap->selectedId());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_roadmap->topicPanel()->saveNotes()) {
+        const auto answer = QMessageBox::warning(
+            this, tr("Notes not saved"),
+            tr("Your latest notes could not be saved:\n\n%1\n\nClose and lose them?")
+                .arg(m_session->store()->errorString()),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard) {
+            event->ignore();
+            return;
+        }
+    }
+    saveSettings();
+    event->accept();
+}

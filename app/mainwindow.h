@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QTabWidget;
+class RoadmapWorkspace;
+class StudioSession;
+
+// Wires the workspaces, menus and settings together; the workspaces and models do the work.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum Workspace { Roadmap, Pipeline, Progress };
+
+    explicit MainWindow(StudioSession *session, QWidget *parent = nullptr);
+
+    QTabWidget *workspaces() const { return m_workspaces; }
+    RoadmapWorkspace *roadmap() const { return m_roadmap; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void restoreSettings();
+    void saveSettings() const;
+    void showAbout();
+
+    StudioSession *m_session;
+    QTabWidget *m_workspaces;
+    RoadmapWorkspace *m_roadmap;
+};

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QCommandLineOption>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+class CliContext;
+class QCommandLineParser;
+
+// One `mlops-studio GROUP NAME …` command: its help, its options and what it runs.
+struct Subcommand
+{
+    QString group;       // "curriculum", "progress"
+    QString name;        // "show", "set" …
+    QString summary;     // one line for the command list
+    QStringList arguments; // positional argument names, e.g. {"TOPIC_ID", "STATUS"}
+    QStringList argumentHelp;
+    int optionalArguments = 0; // how many of the trailing arguments may be left out
+    QList<QCommandLineOption> options;
+    std::function<int(CliContext &, const QCommandLineParser &, const QStringList &)> run;
+};
+
+QList<Subcommand> curriculumCommands();
+QList<Subcommand> progressCommands();

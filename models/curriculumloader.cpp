@@ -1,0 +1,109 @@
+#include "curriculumloader.h"
+
+#include "curriculumjson.h"
+#include "markdownimporter.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace CurriculumLoader {
+
+namespace {
+
+enum class Kind { Json, Markdown, Sniff };
+
+Result failure(const QString &message)
+{
+    Result result;
+    result.error = message;
+    return result;
+}
+
+QString located(const QString &path, int line, const QString &message)
+{
+    return line > 0 ? u"%1:%2: %3"_s.arg(path).arg(line).arg(message)
+                    : u"%1: %2"_s.arg(path, message);
+}
+
+bool readFile(const QString &path, QByteArray *data, QString *error)
+{
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        *error = u"%1: no such file"_s.arg(path);
+        return false;
+    }
+    if (info.isDir()) {
+        *error = u"%1: is a directory, expected a curriculum file (.json or .md)"_s.arg(path);
+        return false;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = u"%1: cannot read: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    // Read one byte past the limit so a file that grows while we read is still caught.
+    *data = file.read(MaxFileBytes + 1);
+    if (data->size() > MaxFileBytes) {
+        *error = u"%1: too large (over %2 MiB) for a curriculum"_s.arg(path).arg(
+            MaxFileBytes / (1024 * 1024));
+        return false;
+    }
+    return true;
+}
+
+Result parse(const QString &path, const QByteArray &data, Kind kind)
+{
+    if (kind == Kind::Sniff)
+        kind = data.trimmed().startsWith('{') ? Kind::Json : Kind::Markdown;
+
+    Result result;
+    if (kind == Kind::Json) {
+        const CurriculumJson::ReadResult read = CurriculumJson::read(data);
+        result.ok = read.ok;
+        result.curriculum = read.curriculum;
+        if (!read.ok)
+            result.error = located(path, read.errorLine, read.errorMessage);
+    } else {
+        const MarkdownImporter::Result imported = MarkdownImporter::import(data);
+        result.ok = imported.ok;
+        result.curriculum = imported.curriculum;
+        if (!imported.ok)
+            result.error = located(path, imported.errorLine, imported.errorMessage);
+    }
+    return result;
+}
+
+Result load(const QString &path, Kind kind)
+{
+    QByteArray data;
+    QString error;
+    if (!readFile(path, &data, &error))
+        return failure(error);
+    return parse(path, data, kind);
+}
+
+} // namespace
+
+Result loadBuiltIn()
+{
+    return load(u":/curriculum/mlops-coursework.json"_s, Kind::Json);
+}
+
+Result loadFile(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == u"json")
+        return load(path, Kind::Json);
+    if (suffix == u"md" || suffix == u"markdown")
+        return load(path, Kind::Markdown);
+    return load(path, Kind::Sniff);
+}
+
+Result importMarkdownFile(const QString &path)
+{
+    return load(path, Kind::Markdown);
+}
+
+} // namespace CurriculumLoader

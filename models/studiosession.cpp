@@ -1,0 +1,41 @@
+#include "studiosession.h"
+
+#include "curriculumloader.h"
+#include "curriculummodel.h"
+#include "datadirectory.h"
+#include "progressstore.h"
+
+using namespace Qt::StringLiterals;
+
+StudioSession::StudioSession(QObject *parent)
+    : QObject(parent)
+    , m_model(new CurriculumModel(this))
+    , m_store(new ProgressStore(this))
+{}
+
+StudioSession::~StudioSession() = default;
+
+bool StudioSession::start(const QString &dataDirOption, const QString &curriculumPath)
+{
+    const CurriculumLoader::Result loaded = curriculumPath.isEmpty()
+                                                ? CurriculumLoader::loadBuiltIn()
+                                                : CurriculumLoader::loadFile(curriculumPath);
+    if (!loaded.ok) {
+        m_error = tr("Cannot load the curriculum.\n\n%1").arg(loaded.error);
+        return false;
+    }
+    const QString dataDir = DataDirectory::resolve(dataDirOption);
+    if (dataDir.isEmpty()) {
+        m_error = tr("No data directory: start with --data-dir DIR or set %1.")
+                      .arg(QLatin1String(DataDirectory::EnvironmentVariable));
+        return false;
+    }
+    if (!m_store->open(DataDirectory::databasePath(dataDir))) {
+        m_error = tr("Cannot open the progress database.\n\n%1").arg(m_store->errorString());
+        return false;
+    }
+    m_curriculumSource = curriculumPath.isEmpty() ? tr("built-in curriculum") : curriculumPath;
+    m_model->setCurriculum(loaded.curriculum);
+    m_model->setStore(m_store);
+    return true;
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+class CurriculumModel;
+class ProgressStore;
+
+// What one running window works on: the curriculum (built-in or --curriculum FILE) as a model,
+// and the progress store in the data directory.
+class StudioSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit StudioSession(QObject *parent = nullptr);
+    ~StudioSession() override;
+
+    // Loads the curriculum and opens <data dir>/progress.db. On failure errorString() names the
+    // file and the problem, and nothing on disk has changed.
+    bool start(const QString &dataDirOption, const QString &curriculumPath);
+    QString errorString() const { return m_error; }
+
+    CurriculumModel *curriculumModel() const { return m_model; }
+    ProgressStore *store() const { return m_store; }
+    QString curriculumSource() const { return m_curriculumSource; }
+
+private:
+    CurriculumModel *m_model;
+    ProgressStore *m_store;
+    QString m_curriculumSource;
+    QString m_error;
+};

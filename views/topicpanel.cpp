@@ -1,0 +1,215 @@
+#include "topicpanel.h"
+
+#include "curriculummodel.h"
+#include "noteseditor.h"
+#include "progressstore.h"
+
+#include <QButtonGroup>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QLabel *wrappingLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
+    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    return label;
+}
+
+QString paragraph(const QString &heading, const QString &text)
+{
+    if (text.trimmed().isEmpty())
+        return {};
+    return u"<h3>%1</h3><p>%2</p>"_s.arg(heading.toHtmlEscaped(),
+                                          text.toHtmlEscaped().replace(u'\n', u"<br>"_s));
+}
+
+QString hoursText(double hours)
+{
+    return TopicPanel::tr("about %1 h").arg(QString::number(hours, 'g', 4));
+}
+
+} // namespace
+
+TopicPanel::TopicPanel(CurriculumModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_breadcrumb(wrappingLabel(this))
+    , m_title(wrappingLabel(this))
+    , m_facts(wrappingLabel(this))
+    , m_body(wrappingLabel(this))
+    , m_topicControls(new QWidget(this))
+    , m_statusGroup(new QButtonGroup(this))
+    , m_statusError(wrappingLabel(this))
+    , m_notes(new NotesEditor(model->store(), this))
+    , m_previous(new QPushButton(tr("‹ P&revious topic"), this))
+    , m_next(new QPushButton(tr("Ne&xt topic ›"), this))
+{
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_breadcrumb->setForegroundRole(QPalette::PlaceholderText);
+    m_facts->setForegroundRole(QPalette::PlaceholderText);
+    m_body->setTextFormat(Qt::RichText);
+    m_statusError->setForegroundRole(QPalette::Highlight);
+
+    auto *reading = new QWidget;
+    auto *readingLayout = new QVBoxLayout(reading);
+    readingLayout->addWidget(m_breadcrumb);
+    readingLayout->addWidget(m_title);
+    readingLayout->addWidget(m_facts);
+    readingLayout->addWidget(m_body);
+    readingLayout->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(reading);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    auto *notesTitle = new QLabel(tr("<b>Notes</b>"), m_topicControls);
+    auto *controlsLayout = new QVBoxLayout(m_topicControls);
+    controlsLayout->setContentsMargins(0, 0, 0, 0);
+    controlsLayout->addWidget(createStatusBar());
+    controlsLayout->addWidget(m_statusError);
+    controlsLayout->addWidget(notesTitle);
+    controlsLayout->addWidget(m_notes, 1);
+
+    auto *navigation = new QHBoxLayout;
+    navigation->addWidget(m_previous);
+    navigation->addStretch(1);
+    navigation->addWidget(m_next);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(scroll, 3);
+    layout->addWidget(m_topicControls, 2);
+    layout->addLayout(navigation);
+
+    connect(m_previous, &QPushButton::clicked, this, &TopicPanel::previousRequested);
+    connect(m_next, &QPushButton::clicked, this, &TopicPanel::nextRequested);
+    connect(m_statusGroup, &QButtonGroup::idClicked, this, &TopicPanel::onStatusClicked);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &TopicPanel::onDataChanged);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TopicPanel::refresh);
+    refresh();
+}
+
+QWidget *TopicPanel::createStatusBar()
+{
+    auto *bar = new QWidget(m_topicControls);
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(new QLabel(tr("<b>Status</b>"), bar));
+    const QList<std::pair<TopicStatus, QString>> buttons = {
+        {TopicStatus::Pending, tr("&Pending")},
+        {TopicStatus::Learning, tr("&Learning")},
+        {TopicStatus::Done, tr("&Done")},
+        {TopicStatus::Skipped, tr("&Skipped")},
+    };
+    for (const auto &[status, text] : buttons) {
+        auto *button = new QToolButton(bar);
+        button->setText(text);
+        button->setCheckable(true);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setObjectName(u"status-"_s + TopicStatuses::toString(status));
+        m_statusGroup->addButton(button, int(status));
+        layout->addWidget(button);
+    }
+    m_statusGroup->setExclusive(true);
+    layout->addStretch(1);
+    return bar;
+}
+
+QAbstractButton *TopicPanel::statusButton(int status) const
+{
+    return m_statusGroup->button(status);
+}
+
+bool TopicPanel::saveNotes()
+{
+    return m_notes->saveNow();
+}
+
+void TopicPanel::showIndex(const QModelIndex &index)
+{
+    m_index = index.siblingAtColumn(CurriculumModel::TitleColumn);
+    m_statusError->clear();
+    refresh();
+}
+
+void TopicPanel::onStatusClicked(int status)
+{
+    if (!m_index.isValid())
+        return;
+    if (!m_model->setData(m_index, status, CurriculumModel::StatusRole)) {
+        const QString reason = m_model->store() ? m_model->store()->errorString() : QString();
+        m_statusError->setText(tr("The status was not saved: %1").arg(reason));
+        refresh(); // put the buttons back to what is stored
+    }
+}
+
+void TopicPanel::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+{
+    if (!m_index.isValid())
+        return;
+    const QModelIndex parent = m_index.parent();
+    if (topLeft.parent() == parent && topLeft.row() <= m_index.row()
+        && bottomRight.row() >= m_index.row()) {
+        refresh();
+    }
+}
+
+void TopicPanel::refresh()
+{
+    const QModelIndex index = m_index;
+    const bool isTopic = index.isValid() && index.parent().isValid();
+    m_topicControls->setVisible(isTopic);
+    m_previous->setEnabled(index.isValid());
+    m_next->setEnabled(index.isValid());
+    if (!index.isValid()) {
+        m_breadcrumb->clear();
+        m_title->setText(tr("Choose a topic"));
+        m_facts->clear();
+        m_body->setText(tr("Pick a section or topic on the left to read its learning goals and "
+                           "suggested activities, set its status and keep notes."));
+        m_notes->setTopic({});
+        return;
+    }
+    m_title->setText(index.data(Qt::DisplayRole).toString());
+    if (!isTopic) {
+        const int finished = index.data(CurriculumModel::FinishedCountRole).toInt();
+        const int total = index.data(CurriculumModel::TopicCountRole).toInt();
+        m_breadcrumb->setText(tr("Section"));
+        m_facts->setText(tr("%1 of %2 topics finished · %3")
+                             .arg(finished)
+                             .arg(total)
+                             .arg(hoursText(index.data(CurriculumModel::HoursRole).toDouble())));
+        QStringList prerequisites;
+        for (const QString &id : index.data(CurriculumModel::PrerequisitesRole).toStringList())
+            prerequisites << m_model->indexOfSection(id).data().toString();
+        m_body->setText(paragraph(tr("Objective"),
+                                  index.data(CurriculumModel::ObjectiveRole).toString())
+                        + paragraph(tr("Comes after"), prerequisites.join(u'\n')));
+        m_notes->setTopic({});
+        return;
+    }
+    m_breadcrumb->setText(index.parent().data(Qt::DisplayRole).toString());
+    QStringList facts{hoursText(index.data(CurriculumModel::HoursRole).toDouble())};
+    const QStringList tags = index.data(CurriculumModel::TagsRole).toStringList();
+    if (!tags.isEmpty())
+        facts << tr("Tools: %1").arg(tags.join(u", "_s));
+    m_facts->setText(facts.join(u" · "_s));
+    m_body->setText(paragraph(tr("Learning goals"), index.data(CurriculumModel::GoalsRole).toString())
+                    + paragraph(tr("Suggested activities"),
+                                index.data(CurriculumModel::ActivitiesRole).toString()));
+    if (QAbstractButton *button = statusButton(index.data(CurriculumModel::StatusRole).toInt()))
+        button->setChecked(true);
+    m_notes->setTopic(index.data(CurriculumModel::IdRole).toString());
+}

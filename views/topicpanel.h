@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QPersistentModelIndex>
+#include <QWidget>
+
+class QAbstractButton;
+class QButtonGroup;
+class QLabel;
+class QPushButton;
+class CurriculumModel;
+class NotesEditor;
+
+// The reading pane beside the curriculum tree: a topic's learning goals, activities, tools and
+// hours, its status buttons and notes, or a section's objective and progress.
+class TopicPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TopicPanel(CurriculumModel *model, QWidget *parent = nullptr);
+
+    // A CurriculumModel index (section or topic); an invalid index shows a hint.
+    void showIndex(const QModelIndex &index);
+    QModelIndex currentIndex() const { return m_index; }
+    NotesEditor *notesEditor() const { return m_notes; }
+    QAbstractButton *statusButton(int status) const;
+    bool saveNotes();
+
+signals:
+    void previousRequested();
+    void nextRequested();
+
+private:
+    void refresh();
+    void onStatusClicked(int status);
+    void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
+    QWidget *createStatusBar();
+
+    CurriculumModel *m_model;
+    QPersistentModelIndex m_index;
+    QLabel *m_breadcrumb;
+    QLabel *m_title;
+    QLabel *m_facts;
+    QLabel *m_body;
+    QWidget *m_topicControls;
+    QButtonGroup *m_statusGroup;
+    QLabel *m_statusError;
+    NotesEditor *m_notes;
+    QPushButton *m_previous;
+    QPushButton *m_next;
+};
