@@ -1,0 +1,302 @@
+#include "markdownblocks.h"
+
+#include <QHash>
+#include <QRegularExpression>
+
+#include <md4c.h>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Offsets where lines start, to turn md4c's text pointers into line numbers.
+class LineIndex
+{
+public:
+    explicit LineIndex(const QByteArray &text)
+        : m_size(text.size())
+    {
+        m_starts.append(0);
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const char c = text.at(i);
+            const bool crlf = c == '\r' && i + 1 < text.size() && text.at(i + 1) == '\n';
+            if ((c == '\n' || c == '\r') && !crlf)
+                m_starts.append(i + 1);
+        }
+    }
+
+    int lineAt(qsizetype offset) const
+    {
+        return int(std::upper_bound(m_starts.cbegin(), m_starts.cend(), offset)
+                   - m_starts.cbegin());
+    }
+
+    int lineCount() const
+    {
+        const bool endsWithBreak = m_starts.size() > 1 && m_starts.last() == m_size;
+        return int(m_starts.size()) - (endsWithBreak ? 1 : 0);
+    }
+
+private:
+    qsizetype m_size;
+    QList<qsizetype> m_starts;
+};
+
+QString decodeEntity(const QString &entity)
+{
+    static const QHash<QString, QString> named = {
+        {u"&amp;"_s, u"&"_s},
+        {u"&lt;"_s, u"<"_s},
+        {u"&gt;"_s, u">"_s},
+        {u"&quot;"_s, u"\""_s},
+        {u"&apos;"_s, u"'"_s},
+        {u"&nbsp;"_s, u" "_s},
+    };
+    if (const auto it = named.constFind(entity); it != named.cend())
+        return it.value();
+    if (!entity.startsWith(u"&#"_s) || !entity.endsWith(u';'))
+        return entity; // an entity we do not know stays as written
+    const bool hex = entity.size() > 2 && entity.at(2).toLower() == u'x';
+    bool ok = false;
+    const char32_t code = entity.mid(hex ? 3 : 2).chopped(1).toUInt(&ok, hex ? 16 : 10);
+    if (!ok || code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+        return QString(QChar::ReplacementCharacter);
+    return QString::fromUcs4(&code, 1);
+}
+
+// Collapses whitespace runs to one space, but keeps the line breaks written as <br>.
+QString normalized(const QString &raw)
+{
+    QStringList lines = raw.split(u'\n');
+    for (QString &line : lines)
+        line = line.simplified();
+    return lines.join(u'\n').trimmed();
+}
+
+// Receives md4c's callbacks and collects the blocks.
+class Collector
+{
+public:
+    explicit Collector(const QByteArray &text)
+        : m_text(text)
+        , m_lines(text)
+    {}
+
+    QList<MarkdownBlock> run()
+    {
+        MD_PARSER parser{};
+        parser.flags = MD_FLAG_TABLES;
+        parser.enter_block = [](MD_BLOCKTYPE type, void *detail, void *self) {
+            static_cast<Collector *>(self)->enterBlock(type, detail);
+            return 0;
+        };
+        parser.leave_block = [](MD_BLOCKTYPE type, void *, void *self) {
+            static_cast<Collector *>(self)->leaveBlock(type);
+            return 0;
+        };
+        parser.enter_span = [](MD_SPANTYPE, void *, void *) {
+            return 0;
+        };
+        parser.leave_span = [](MD_SPANTYPE, void *, void *) {
+            return 0;
+        };
+        parser.text = [](MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *self) {
+            static_cast<Collector *>(self)->addText(type, text, size);
+            return 0;
+        };
+        md_parse(m_text.constData(), MD_SIZE(m_text.size()), &parser, this);
+        return m_blocks;
+    }
+
+private:
+    void enterBlock(MD_BLOCKTYPE type, void *detail)
+    {
+        switch (type) {
+        case MD_BLOCK_H:
+            startCapture(MarkdownBlock::Heading,
+                         int(static_cast<MD_BLOCK_H_DETAIL *>(detail)->level));
+            break;
+        case MD_BLOCK_P:
+            // A paragraph of a loose list item belongs to the item.
+            if (m_capturing && m_current.kind == MarkdownBlock::ListItem)
+                m_raw += u' ';
+            else
+                startCapture(MarkdownBlock::Paragraph, 0);
+            break;
+        case MD_BLOCK_UL:
+        case MD_BLOCK_OL:
+            ++m_listDepth;
+            break;
+        case MD_BLOCK_LI:
+            if (m_capturing)
+                finishBlock(); // the parent item's text, before its nested list
+            startCapture(MarkdownBlock::ListItem, m_listDepth);
+            break;
+        case MD_BLOCK_TABLE:
+            m_table = MarkdownBlock{};
+            m_table.kind = MarkdownBlock::Table;
+            break;
+        case MD_BLOCK_TR:
+            m_row.clear();
+            break;
+        case MD_BLOCK_TH:
+        case MD_BLOCK_TD:
+            startCapture(MarkdownBlock::Table, 0);
+            break;
+        case MD_BLOCK_CODE:
+        case MD_BLOCK_HTML:
+            ++m_skipDepth;
+            break;
+        default:
+            break;
+        }
+    }
+
+    void leaveBlock(MD_BLOCKTYPE type)
+    {
+        switch (type) {
+        case MD_BLOCK_H:
+        case MD_BLOCK_LI:
+            finishBlock();
+            break;
+        case MD_BLOCK_P:
+            if (m_current.kind != MarkdownBlock::ListItem)
+                finishBlock();
+            break;
+        case MD_BLOCK_UL:
+        case MD_BLOCK_OL:
+            --m_listDepth;
+            break;
+        case MD_BLOCK_TH:
+        case MD_BLOCK_TD:
+            m_row.append(normalized(m_raw));
+            if (m_table.line == 0)
+                m_table.line = m_current.line;
+            m_capturing = false;
+            break;
+        case MD_BLOCK_TR:
+            m_table.rows.append(m_row);
+            break;
+        case MD_BLOCK_TABLE:
+            if (m_table.line == 0)
+                m_table.line = m_lastLine;
+            m_blocks.append(m_table);
+            break;
+        case MD_BLOCK_CODE:
+        case MD_BLOCK_HTML:
+            --m_skipDepth;
+            break;
+        default:
+            break;
+        }
+    }
+
+    void addText(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size)
+    {
+        if (text >= m_text.constData() && text < m_text.constData() + m_text.size()) {
+            m_lastLine = m_lines.lineAt(text - m_text.constData());
+            if (m_capturing && m_current.line == 0)
+                m_current.line = m_lastLine;
+        }
+        if (!m_capturing || m_skipDepth > 0)
+            return;
+        const QString content = QString::fromUtf8(text, qsizetype(size));
+        switch (type) {
+        case MD_TEXT_NORMAL:
+        case MD_TEXT_LATEXMATH:
+            m_raw += QString(content).replace(u'\n', u' ');
+            break;
+        case MD_TEXT_CODE:
+            appendCode(content);
+            break;
+        case MD_TEXT_NULLCHAR:
+            m_raw += QChar(QChar::ReplacementCharacter);
+            break;
+        case MD_TEXT_BR:
+            m_raw += u'\n';
+            break;
+        case MD_TEXT_SOFTBR:
+            m_raw += u' ';
+            break;
+        case MD_TEXT_ENTITY:
+            m_raw += decodeEntity(content);
+            break;
+        case MD_TEXT_HTML:
+            appendHtml(content);
+            break;
+        }
+    }
+
+    void appendCode(QString code)
+    {
+        code.replace(u'\n', u' ');
+        // In a table cell an escaped pipe is part of the cell syntax, even inside code (GFM).
+        if (m_current.kind == MarkdownBlock::Table)
+            code.replace(u"\\|"_s, u"|"_s);
+        m_raw += code;
+    }
+
+    void appendHtml(const QString &html)
+    {
+        static const QRegularExpression lineBreak(u"^<br\\s*/?>$"_s,
+                                                  QRegularExpression::CaseInsensitiveOption);
+        if (lineBreak.match(html).hasMatch())
+            m_raw += u'\n';
+        // Other inline tags are markup, not text: their content arrives as normal text.
+    }
+
+    void startCapture(MarkdownBlock::Kind kind, int level)
+    {
+        m_current = MarkdownBlock{};
+        m_current.kind = kind;
+        m_current.level = level;
+        m_raw.clear();
+        m_capturing = true;
+    }
+
+    void finishBlock()
+    {
+        if (!m_capturing)
+            return;
+        m_capturing = false;
+        m_current.text = normalized(m_raw);
+        if (m_current.line == 0)
+            m_current.line = std::max(m_lastLine, 1);
+        m_blocks.append(m_current);
+    }
+
+    const QByteArray &m_text;
+    LineIndex m_lines;
+    QList<MarkdownBlock> m_blocks;
+    MarkdownBlock m_current;
+    MarkdownBlock m_table;
+    QStringList m_row;
+    QString m_raw;
+    bool m_capturing = false;
+    int m_listDepth = 0;
+    int m_skipDepth = 0;
+    int m_lastLine = 1;
+};
+
+} // namespace
+
+namespace MarkdownBlocks {
+
+QList<MarkdownBlock> parse(const QByteArray &utf8)
+{
+    return Collector(utf8).run();
+}
+
+int lineCount(const QByteArray &utf8)
+{
+    return LineIndex(utf8).lineCount();
+}
+
+int lineAt(const QByteArray &utf8, qsizetype offset)
+{
+    return LineIndex(utf8).lineAt(offset);
+}
+
+} // namespace MarkdownBlocks

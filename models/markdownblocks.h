@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// A Markdown document flattened by md4c (tables enabled) into the blocks the importer reasons
+// about, with their plain text: emphasis dropped, links reduced to their text, inline code
+// without backticks, entities decoded, whitespace collapsed. A hard break or <br> is a '\n'.
+struct MarkdownBlock
+{
+    enum Kind { Heading, Paragraph, Table, ListItem };
+
+    Kind kind = Paragraph;
+    int line = 0;            // 1-based source line where the block's text starts
+    int level = 0;           // heading level, or list nesting depth (1 = top level)
+    QString text;            // heading, paragraph or list item text
+    QList<QStringList> rows; // table: the header row first, then the body rows
+
+    int columnCount() const { return rows.isEmpty() ? 0 : int(rows.first().size()); }
+    int bodyRowCount() const { return rows.isEmpty() ? 0 : int(rows.size()) - 1; }
+};
+
+namespace MarkdownBlocks {
+// `utf8` must be valid UTF-8.
+QList<MarkdownBlock> parse(const QByteArray &utf8);
+// The number of lines as an editor shows them (at least 1); '\n', "\r\n" and '\r' end a line.
+int lineCount(const QByteArray &utf8);
+// The 1-based line holding byte `offset`.
+int lineAt(const QByteArray &utf8, qsizetype offset);
+} // namespace MarkdownBlocks

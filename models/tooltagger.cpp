@@ -1,0 +1,141 @@
+#include "tooltagger.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtDebug>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+static bool isAsciiAlnum(QChar ch)
+{
+    const char16_t c = ch.unicode();
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
+}
+
+const ToolTagger &ToolTagger::builtIn()
+{
+    static const ToolTagger tagger = [] {
+        QFile file(u":/curriculum/tools.json"_s);
+        QString error;
+        std::optional<ToolTagger> loaded;
+        if (file.open(QIODevice::ReadOnly))
+            loaded = fromJson(file.readAll(), &error);
+        else
+            error = file.errorString();
+        // The dictionary is compiled in: failing here is a build mistake, not a user error, and
+        // topics without tags are still usable.
+        if (!loaded)
+            qCritical("built-in tool dictionary unusable: %s", qUtf8Printable(error));
+        return loaded.value_or(ToolTagger());
+    }();
+    return tagger;
+}
+
+static QString checkTool(const QJsonValue &value, int index)
+{
+    const QString where = u"tool %1"_s.arg(index + 1);
+    if (!value.isObject())
+        return u"%1 is not an object"_s.arg(where);
+    const QJsonObject tool = value.toObject();
+    if (!tool.value(u"name"_s).isString() || tool.value(u"name"_s).toString().isEmpty())
+        return u"%1 has no \"name\" string"_s.arg(where);
+    const QJsonValue aliases = tool.value(u"aliases"_s);
+    if (aliases.isUndefined())
+        return {};
+    if (!aliases.isArray())
+        return u"%1: \"aliases\" is not an array"_s.arg(where);
+    for (const QJsonValue &alias : aliases.toArray()) {
+        if (!alias.isString() || alias.toString().isEmpty())
+            return u"%1: every alias must be a non-empty string"_s.arg(where);
+    }
+    return {};
+}
+
+static QString checkDictionary(const QJsonDocument &document)
+{
+    const QJsonObject root = document.object();
+    if (!document.isObject() || root.value(u"format"_s).toString() != u"mlops-studio-tools"_s)
+        return u"not a tool dictionary (expected \"format\": \"mlops-studio-tools\")"_s;
+    if (root.value(u"version"_s).toInt() != 1)
+        return u"unsupported tool dictionary version (expected 1)"_s;
+    if (!root.value(u"tools"_s).isArray())
+        return u"\"tools\" is not an array"_s;
+    const QJsonArray tools = root.value(u"tools"_s).toArray();
+    for (int i = 0; i < tools.size(); ++i) {
+        const QString problem = checkTool(tools.at(i), i);
+        if (!problem.isEmpty())
+            return problem;
+    }
+    return {};
+}
+
+std::optional<ToolTagger> ToolTagger::fromJson(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    const QString problem = parseError.error == QJsonParseError::NoError
+                                ? checkDictionary(document)
+                                : u"invalid JSON at offset %1: %2"_s.arg(parseError.offset)
+                                      .arg(parseError.errorString());
+    if (!problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return std::nullopt;
+    }
+    ToolTagger tagger;
+    for (const QJsonValue &value : document.object().value(u"tools"_s).toArray()) {
+        const QJsonObject tool = value.toObject();
+        const QString name = tool.value(u"name"_s).toString();
+        tagger.m_patterns.append({name, name});
+        for (const QJsonValue &alias : tool.value(u"aliases"_s).toArray())
+            tagger.m_patterns.append({alias.toString(), name});
+    }
+    return tagger;
+}
+
+// Like Python's re.finditer with (?<![A-Za-z0-9]) and (?![A-Za-z0-9]) around the pattern:
+// non-overlapping matches of one pattern, the search resuming after each match.
+void ToolTagger::findMatches(const Pattern &pattern,
+                             const QString &text,
+                             QList<Match> &matches) const
+{
+    qsizetype from = 0;
+    while (true) {
+        const qsizetype start = text.indexOf(pattern.text, from, Qt::CaseSensitive);
+        if (start < 0)
+            return;
+        const qsizetype end = start + pattern.text.size();
+        const bool wholeWord = (start == 0 || !isAsciiAlnum(text.at(start - 1)))
+                               && (end == text.size() || !isAsciiAlnum(text.at(end)));
+        if (wholeWord)
+            matches.append({start, end, &pattern.toolName});
+        from = wholeWord ? end : start + 1;
+    }
+}
+
+QStringList ToolTagger::tagsFor(const QString &text) const
+{
+    QList<Match> matches;
+    for (const Pattern &pattern : m_patterns)
+        findMatches(pattern, text, matches);
+    // Stable, so equal matches keep dictionary order, as Python's sort does.
+    std::stable_sort(matches.begin(), matches.end(), [](const Match &a, const Match &b) {
+        if (a.start != b.start)
+            return a.start < b.start;
+        return a.end - a.start > b.end - b.start;
+    });
+    QStringList tags;
+    qsizetype coveredUntil = -1;
+    for (const Match &match : std::as_const(matches)) {
+        if (match.start < coveredUntil)
+            continue;
+        coveredUntil = match.end;
+        if (!tags.contains(*match.toolName))
+            tags.append(*match.toolName);
+    }
+    return tags;
+}
