@@ -1,0 +1,429 @@
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+}
+
+} // namespace
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void versionAndHelp();
+    void subcommandHelp();
+    void curriculumShowJson();
+    void curriculumShowText();
+    void curriculumImport();
+    void curriculumImportRejectsNonCurriculum();
+    void customCurriculum();
+    void progressRoundTrip();
+    void progressAt();
+    void noteFromStandardInput();
+    void dataDirFromEnvironment();
+    void orphanedProgressIsReported();
+    void badUsage_data();
+    void badUsage();
+    void unknownTopicSuggestsIds();
+    void foreignDatabaseIsLeftAlone();
+
+private:
+    Run run(const QStringList &arguments, const QByteArray &input = {},
+            const QStringList &extraEnvironment = {});
+    Run runWithData(const QStringList &arguments);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestCommandLine::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+Run TestCommandLine::run(const QStringList &arguments, const QByteArray &input,
+                         const QStringList &extraEnvironment)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(u"MLOPS_STUDIO_DATA_DIR"_s);
+    // Never the user's real files: home, config and data all point into the test's directory.
+    environment.insert(u"HOME"_s, m_dir->path());
+    environment.insert(u"XDG_DATA_HOME"_s, m_dir->filePath(u"xdg-data"_s));
+    environment.insert(u"XDG_CONFIG_HOME"_s, m_dir->filePath(u"xdg-config"_s));
+    for (const QString &entry : extraEnvironment)
+        environment.insert(entry.section(u'=', 0, 0), entry.section(u'=', 1));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(MLOPS_BINARY_DIR "/bin/mlops-studio"), arguments);
+    Run result;
+    if (!process.waitForStarted()) {
+        result.err = "could not start mlops-studio";
+        return result;
+    }
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        result.err = "mlops-studio timed out";
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+Run TestCommandLine::runWithData(const QStringList &arguments)
+{
+    return run(QStringList{u"--data-dir"_s, m_dir->filePath(u"data"_s)} + arguments);
+}
+
+void TestCommandLine::versionAndHelp()
+{
+    const Run version = run({u"--version"_s});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY2(version.out.startsWith("mlops-studio " MLOPS_STUDIO_VERSION), version.out);
+
+    const Run help = run({u"--help"_s});
+    QCOMPARE(help.exitCode, 0);
+    for (const char *command : {"curriculum show", "curriculum import", "progress set",
+                                "progress note", "progress log", "progress show", "--data-dir",
+                                "--curriculum"})
+        QVERIFY2(help.out.contains(command), command);
+}
+
+void TestCommandLine::subcommandHelp()
+{
+    const Run help = run({u"progress"_s, u"log"_s, u"--help"_s});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains("TOPIC_ID"));
+    QVERIFY(help.out.contains("MINUTES"));
+    QVERIFY(help.out.contains("--at"));
+}
+
+void TestCommandLine::curriculumShowJson()
+{
+    const Run shown = run({u"curriculum"_s, u"show"_s, u"--json"_s});
+    QCOMPARE(shown.exitCode, 0);
+    const QJsonObject root = shown.json();
+    QVERIFY(root.value(u"title"_s).toString().startsWith(u"Coursework for a Senior DevOps"_s));
+    const QJsonArray sections = root.value(u"sections"_s).toArray();
+    QCOMPARE(sections.size(), 9);
+    int topics = 0;
+    for (const QJsonValue &sectionValue : sections) {
+        const QJsonObject section = sectionValue.toObject();
+        for (const char *key : {"id", "number", "title", "objective", "prerequisites", "topics"})
+            QVERIFY2(section.contains(QLatin1String(key)), key);
+        for (const QJsonValue &topicValue : section.value(u"topics"_s).toArray()) {
+            const QJsonObject topic = topicValue.toObject();
+            for (const char *key : {"id", "title", "goals", "activities", "tags", "hours"})
+                QVERIFY2(topic.contains(QLatin1String(key)), key);
+            ++topics;
+        }
+    }
+    QCOMPARE(topics, 26);
+    QCOMPARE(root.value(u"outcomes"_s).toArray().size(), 4);
+    QCOMPARE(sections.at(0).toObject().value(u"id"_s).toString(),
+             u"core-concepts-of-ai-ml-and-mlops"_s);
+}
+
+void TestCommandLine::curriculumShowText()
+{
+    const Run shown = run({u"curriculum"_s, u"show"_s});
+    QCOMPARE(shown.exitCode, 0);
+    QVERIFY(shown.out.contains("9 sections, 26 topics"));
+    QVERIFY(shown.out.contains("feature-stores"));
+    QVERIFY(shown.out.contains("Feast, Tecton"));
+}
+
+void TestCommandLine::curriculumImport()
+{
+    const QString output = m_dir->filePath(u"imported.json"_s);
+    const Run imported = run({u"curriculum"_s, u"import"_s,
+                              QStringLiteral(MLOPS_SHARED_DIR "/coursework.md"), u"-o"_s, output});
+    QCOMPARE(imported.exitCode, 0);
+    QFile file(output);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(root.value(u"format"_s).toString(), u"mlops-studio-curriculum"_s);
+    QCOMPARE(root.value(u"sections"_s).toArray().size(), 9);
+
+    // The imported file is itself a curriculum the app accepts.
+    const Run shown = run({u"--curriculum"_s, output, u"curriculum"_s, u"show"_s, u"--json"_s});
+    QCOMPARE(shown.exitCode, 0);
+    QCOMPARE(shown.json().value(u"sections"_s).toArray().size(), 9);
+
+    // Without -o the JSON goes to standard output.
+    const Run toStdout = run({u"curriculum"_s, u"import"_s,
+                              QStringLiteral(MLOPS_SHARED_DIR "/coursework.md")});
+    QCOMPARE(toStdout.exitCode, 0);
+    QCOMPARE(toStdout.json().value(u"title"_s), root.value(u"title"_s));
+}
+
+void TestCommandLine::curriculumImportRejectsNonCurriculum()
+{
+    const QString input = m_dir->filePath(u"notes.md"_s);
+    writeFile(input, "# Shopping\n\nMilk, eggs.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+    const QString output = m_dir->filePath(u"existing.json"_s);
+    writeFile(output, "{\"keep\": true}\n");
+    const QByteArray before = fileHash(output);
+
+    const Run imported = run({u"curriculum"_s, u"import"_s, input, u"-o"_s, output});
+    QCOMPARE(imported.exitCode, 2);
+    QVERIFY2(imported.err.contains(input.toUtf8() + ":5:"), imported.err);
+    QVERIFY2(imported.err.contains("2 columns"), imported.err);
+    QCOMPARE(imported.err.count('\n'), 1);
+    QCOMPARE(fileHash(output), before);
+}
+
+void TestCommandLine::customCurriculum()
+{
+    const QString path = m_dir->filePath(u"tiny.md"_s);
+    writeFile(path, "# Tiny course\n\n## Basics\n\n| Topic | Goals | Activities |\n|---|---|---|\n"
+                    "| Kubectl | Learn Kubernetes | Deploy with Helm |\n");
+    const Run shown = run({u"--curriculum"_s, path, u"curriculum"_s, u"show"_s, u"--json"_s});
+    QCOMPARE(shown.exitCode, 0);
+    const QJsonArray sections = shown.json().value(u"sections"_s).toArray();
+    QCOMPARE(sections.size(), 1);
+    const QJsonObject topic = sections.at(0)[u"topics"_s].toArray().at(0).toObject();
+    QCOMPARE(topic.value(u"id"_s).toString(), u"kubectl"_s);
+    QCOMPARE(topic.value(u"tags"_s).toArray(), QJsonArray({u"Kubernetes"_s, u"Helm"_s}));
+
+    const Run broken = run({u"--curriculum"_s, m_dir->filePath(u"missing.json"_s), u"curriculum"_s,
+                            u"show"_s});
+    QCOMPARE(broken.exitCode, 2);
+    QVERIFY(broken.err.contains("missing.json: no such file"));
+}
+
+void TestCommandLine::progressRoundTrip()
+{
+    QCOMPARE(runWithData({u"progress"_s, u"set"_s, u"mlops-overview"_s, u"done"_s}).exitCode, 0);
+    QCOMPARE(runWithData({u"progress"_s, u"set"_s, u"feature-stores"_s, u"learning"_s}).exitCode, 0);
+    QCOMPARE(runWithData({u"progress"_s, u"set"_s, u"security-in-mlops"_s, u"SKIPPED"_s}).exitCode,
+             0);
+    QCOMPARE(runWithData({u"progress"_s, u"note"_s, u"feature-stores"_s, u"Try *Feast*"_s}).exitCode,
+             0);
+    QCOMPARE(runWithData({u"progress"_s, u"log"_s, u"feature-stores"_s, u"45"_s}).exitCode, 0);
+    QCOMPARE(runWithData({u"progress"_s, u"log"_s, u"feature-stores"_s, u"30"_s}).exitCode, 0);
+
+    const Run shown = runWithData({u"progress"_s, u"show"_s, u"--json"_s});
+    QCOMPARE(shown.exitCode, 0);
+    const QJsonObject root = shown.json();
+    QJsonObject featureStores;
+    for (const QJsonValue &topic : root.value(u"topics"_s).toArray())
+        if (topic[u"id"_s].toString() == u"feature-stores")
+            featureStores = topic.toObject();
+    QCOMPARE(featureStores.value(u"status"_s).toString(), u"learning"_s);
+    QCOMPARE(featureStores.value(u"notes"_s).toString(), u"Try *Feast*"_s);
+    QCOMPARE(featureStores.value(u"minutes"_s).toInt(), 75);
+    QCOMPARE(root.value(u"topics"_s).toArray().size(), 26);
+
+    const QJsonObject overall = root.value(u"overall"_s).toObject();
+    QCOMPARE(overall.value(u"done"_s).toInt(), 1);
+    QCOMPARE(overall.value(u"total"_s).toInt(), 26);
+    QCOMPARE(overall.value(u"minutes"_s).toInt(), 75);
+    // Finished = done + skipped: 2 of 26.
+    QCOMPARE(overall.value(u"percent"_s).toDouble(), 7.7);
+
+    QJsonObject advanced;
+    for (const QJsonValue &section : root.value(u"sections"_s).toArray())
+        if (section[u"id"_s].toString() == u"advanced-mlops-practices")
+            advanced = section.toObject();
+    QCOMPARE(advanced.value(u"learning"_s).toInt(), 1);
+    QCOMPARE(advanced.value(u"skipped"_s).toInt(), 1);
+    QCOMPARE(advanced.value(u"pending"_s).toInt(), 1);
+    QCOMPARE(advanced.value(u"total"_s).toInt(), 3);
+    QCOMPARE(advanced.value(u"percent"_s).toDouble(), 33.3);
+
+    const Run text = runWithData({u"progress"_s, u"show"_s});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.contains("2 of 26 topics finished"), text.out);
+    QVERIFY(text.out.contains("[~] feature-stores"));
+    QVERIFY(text.out.contains("1 h 15 min"));
+}
+
+void TestCommandLine::progressAt()
+{
+    QCOMPARE(runWithData({u"progress"_s, u"set"_s, u"data-pipelines"_s, u"done"_s, u"--at"_s,
+                          u"2026-03-01T09:30:00Z"_s})
+                 .exitCode,
+             0);
+    const Run shown = runWithData({u"progress"_s, u"show"_s, u"--json"_s});
+    for (const QJsonValue &topic : shown.json().value(u"topics"_s).toArray()) {
+        if (topic[u"id"_s].toString() == u"data-pipelines") {
+            QCOMPARE(QDateTime::fromString(topic[u"status_since"_s].toString(), Qt::ISODate),
+                     QDateTime(QDate(2026, 3, 1), QTime(9, 30), QTimeZone::UTC));
+        }
+    }
+    const Run offset = runWithData({u"progress"_s, u"log"_s, u"data-pipelines"_s, u"20"_s,
+                                    u"--at"_s, u"2026-03-01T10:00:00+02:00"_s});
+    QCOMPARE(offset.exitCode, 0);
+}
+
+void TestCommandLine::noteFromStandardInput()
+{
+    const QByteArray note = "# Feast\n\n- offline store\n- online store: \"redis\"\n";
+    const Run saved = run({u"--data-dir"_s, m_dir->filePath(u"data"_s), u"progress"_s, u"note"_s,
+                           u"feature-stores"_s, u"-"_s},
+                          note);
+    QCOMPARE(saved.exitCode, 0);
+    const Run shown = runWithData({u"progress"_s, u"show"_s, u"--json"_s});
+    for (const QJsonValue &topic : shown.json().value(u"topics"_s).toArray())
+        if (topic[u"id"_s].toString() == u"feature-stores")
+            QCOMPARE(topic[u"notes"_s].toString(), QString::fromUtf8(note));
+}
+
+void TestCommandLine::dataDirFromEnvironment()
+{
+    const QString fromEnvironment = m_dir->filePath(u"env-data"_s);
+    const QStringList environment{u"MLOPS_STUDIO_DATA_DIR="_s + fromEnvironment};
+    QCOMPARE(run({u"progress"_s, u"set"_s, u"mlops-overview"_s, u"done"_s}, {}, environment).exitCode,
+             0);
+    QVERIFY(QFile::exists(fromEnvironment + u"/progress.db"_s));
+
+    // --data-dir wins over the environment.
+    const QString fromOption = m_dir->filePath(u"option-data"_s);
+    QCOMPARE(run({u"--data-dir"_s, fromOption, u"progress"_s, u"show"_s}, {}, environment).exitCode,
+             0);
+    QVERIFY(QFile::exists(fromOption + u"/progress.db"_s));
+    const Run shown = run({u"progress"_s, u"show"_s, u"--json"_s}, {}, environment);
+    QCOMPARE(shown.json()[u"overall"_s][u"done"_s].toInt(), 1);
+    QCOMPARE(shown.json()[u"database"_s].toString(), fromEnvironment + u"/progress.db"_s);
+}
+
+void TestCommandLine::orphanedProgressIsReported()
+{
+    const QString path = m_dir->filePath(u"old.md"_s);
+    writeFile(path, "# Old course\n\n## One\n\n| Topic | Goals | Activities |\n|---|---|---|\n"
+                    "| Retired topic | g | a |\n");
+    QCOMPARE(runWithData({u"--curriculum"_s, path, u"progress"_s, u"set"_s, u"retired-topic"_s,
+                          u"done"_s})
+                 .exitCode,
+             0);
+    const Run shown = runWithData({u"progress"_s, u"show"_s, u"--json"_s});
+    QCOMPARE(shown.exitCode, 0);
+    const QJsonArray orphaned = shown.json().value(u"orphaned"_s).toArray();
+    QCOMPARE(orphaned.size(), 1);
+    QCOMPARE(orphaned.at(0)[u"id"_s].toString(), u"retired-topic"_s);
+    QCOMPARE(orphaned.at(0)[u"status"_s].toString(), u"done"_s);
+    QCOMPARE(shown.json()[u"overall"_s][u"done"_s].toInt(), 0);
+    const Run text = runWithData({u"progress"_s, u"show"_s});
+    QVERIFY(text.out.contains("does not have"));
+    QVERIFY(text.out.contains("[x] retired-topic"));
+}
+
+void TestCommandLine::badUsage_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("expectedInError");
+    QTest::newRow("unknown command") << QStringList{u"progres"_s, u"show"_s}
+                                     << QByteArray("did you mean 'progress'");
+    QTest::newRow("unknown subcommand") << QStringList{u"progress"_s, u"sho"_s}
+                                        << QByteArray("did you mean 'show'");
+    QTest::newRow("missing subcommand") << QStringList{u"curriculum"_s}
+                                        << QByteArray("missing subcommand");
+    QTest::newRow("missing argument") << QStringList{u"progress"_s, u"set"_s, u"mlops-overview"_s}
+                                      << QByteArray("missing STATUS");
+    QTest::newRow("extra argument")
+        << QStringList{u"progress"_s, u"set"_s, u"mlops-overview"_s, u"done"_s, u"now"_s}
+        << QByteArray("unexpected argument 'now'");
+    QTest::newRow("unknown option") << QStringList{u"progress"_s, u"show"_s, u"--jsn"_s}
+                                    << QByteArray("jsn");
+    QTest::newRow("unknown global option") << QStringList{u"--frobnicate"_s}
+                                           << QByteArray("frobnicate");
+    QTest::newRow("bad status") << QStringList{u"progress"_s, u"set"_s, u"mlops-overview"_s,
+                                               u"finished"_s}
+                                << QByteArray("unknown status 'finished'");
+    QTest::newRow("minutes not a number")
+        << QStringList{u"progress"_s, u"log"_s, u"mlops-overview"_s, u"ten"_s}
+        << QByteArray("MINUTES 'ten'");
+    QTest::newRow("minutes zero") << QStringList{u"progress"_s, u"log"_s, u"mlops-overview"_s,
+                                                 u"0"_s}
+                                  << QByteArray("1 to 1440");
+    QTest::newRow("bad --at") << QStringList{u"progress"_s, u"log"_s, u"mlops-overview"_s, u"5"_s,
+                                             u"--at"_s, u"yesterday"_s}
+                              << QByteArray("--at 'yesterday'");
+    QTest::newRow("future --at") << QStringList{u"progress"_s, u"set"_s, u"mlops-overview"_s,
+                                                u"done"_s, u"--at"_s, u"2999-01-01T00:00:00Z"_s}
+                                 << QByteArray("in the future");
+    QTest::newRow("empty --data-dir") << QStringList{u"--data-dir="_s, u"progress"_s, u"show"_s}
+                                      << QByteArray("--data-dir needs a non-empty value");
+    QTest::newRow("import a directory") << QStringList{u"curriculum"_s, u"import"_s, u"/tmp"_s}
+                                        << QByteArray("/tmp: is a directory");
+}
+
+void TestCommandLine::badUsage()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, expectedInError);
+    const Run result = runWithData(arguments);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(expectedInError), result.err);
+    QVERIFY2(result.err.startsWith("mlops-studio: "), result.err);
+    QCOMPARE(result.err.count('\n'), 1); // one line
+    QVERIFY(result.out.isEmpty());
+    // Bad usage never creates the database.
+    QVERIFY(!QFile::exists(m_dir->filePath(u"data/progress.db"_s))
+            || arguments.contains(u"--data-dir="_s));
+}
+
+void TestCommandLine::unknownTopicSuggestsIds()
+{
+    const Run result = runWithData({u"progress"_s, u"set"_s, u"mlops-overveiw"_s, u"done"_s});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains("unknown topic id 'mlops-overveiw'"), result.err);
+    QVERIFY2(result.err.contains("did you mean 'mlops-overview'"), result.err);
+
+    const Run partial = runWithData({u"progress"_s, u"log"_s, u"feature"_s, u"10"_s});
+    QCOMPARE(partial.exitCode, 2);
+    QVERIFY2(partial.err.contains("'feature-stores'"), partial.err);
+}
+
+void TestCommandLine::foreignDatabaseIsLeftAlone()
+{
+    QVERIFY(QDir().mkpath(m_dir->filePath(u"data"_s)));
+    const QString database = m_dir->filePath(u"data/progress.db"_s);
+    writeFile(database, "These are my holiday plans, not a database.\n");
+    const QByteArray before = fileHash(database);
+    const Run result = runWithData({u"progress"_s, u"set"_s, u"mlops-overview"_s, u"done"_s});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(database.toUtf8()), result.err);
+    QVERIFY2(result.err.contains("not an SQLite database"), result.err);
+    QCOMPARE(fileHash(database), before);
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"
