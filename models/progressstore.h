@@ -6,7 +6,14 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSqlDatabase>
 #include <QString>
+#include <QVariantList>
+
+#include <functional>
+#include <optional>
+
+class QSqlQuery;
 
 // What the store records for one topic id. Progress is keyed by topic id only: a topic that
 // has left the curriculum keeps its progress.
@@ -45,6 +52,9 @@ class ProgressStore : public QObject
 public:
     static constexpr int SchemaVersion = 1;
     static constexpr int ApplicationId = 0x4D4C5053; // "MLPS", PRAGMA application_id
+    // How long a write waits for another process (the command line) holding the write lock.
+    static constexpr int BusyTimeoutMs = 5000;
+    static constexpr int MaxSessionMinutes = 24 * 60;
 
     explicit ProgressStore(QObject *parent = nullptr);
     ~ProgressStore() override;
@@ -59,7 +69,8 @@ public:
     QString filePath() const;
     QString errorString() const;
 
-    bool setStatus(const QString &topicId, TopicStatus status,
+    bool setStatus(const QString &topicId,
+                   TopicStatus status,
                    const QDateTime &at = QDateTime::currentDateTimeUtc());
     bool setNotes(const QString &topicId, const QString &notes);
     bool logSession(const QString &topicId, int minutes, const QDateTime &start);
@@ -76,6 +87,9 @@ public:
     int schemaVersion() const; // PRAGMA user_version of the open file
     // Runs PRAGMA integrity_check; true when it reports "ok". `report` gets its lines.
     bool integrityCheck(QString *report = nullptr) const;
+    // Emits progressReset() and returns true when another connection (the command line, another
+    // window) committed changes since the last call or since open().
+    bool checkExternalChanges();
 
 signals:
     void statusChanged(const QString &topicId, TopicStatus status);
@@ -83,4 +97,32 @@ signals:
     void sessionLogged(const QString &topicId, int minutes);
     // Sent after a batch or an external reload when many topics may have changed.
     void progressReset();
+
+private:
+    // Opening, in this order; each returns false with errorString() set. progressstore.cpp
+    bool openChecked();
+    bool checkHeader();
+    bool prepareLocation();
+    bool openConnection();
+    bool checkQuick();
+    bool checkOwnership(int *fileVersion);
+    bool configure();
+    bool migrate(int fromVersion);
+    bool enableWal();
+    bool fail(const QString &problem) const;
+
+    // Statements. progressstoredata.cpp
+    bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values = {}) const;
+    bool writeTransaction(const std::function<bool()> &body);
+    bool checkWritable(const QString &topicId);
+    std::optional<StatusEvent> latestEvent(const QString &topicId) const;
+    int totalMinutes(const QString &topicId) const;
+    qint64 dataVersion() const;
+
+    QSqlDatabase m_db;
+    QString m_connectionName;
+    QString m_filePath;
+    mutable QString m_errorString;
+    mutable QString m_sqlError; // the driver's text of the last failed statement
+    qint64 m_dataVersion = 0;
 };

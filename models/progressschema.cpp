@@ -1,0 +1,47 @@
+#include "progressschema.h"
+
+using namespace Qt::StringLiterals;
+
+namespace ProgressSchema {
+
+namespace {
+
+// Version 1. The current status of a topic is its most recently recorded event (highest id):
+// the current_status view derives it, so it can never disagree with the history.
+Migration toVersion1()
+{
+    return {0,
+            {
+                u"CREATE TABLE status_events ("
+                "id INTEGER PRIMARY KEY, "
+                "topic_id TEXT NOT NULL CHECK (topic_id <> ''), "
+                "status TEXT NOT NULL "
+                "CHECK (status IN ('pending', 'learning', 'done', 'skipped')), "
+                "at_ms INTEGER NOT NULL)"_s,
+                u"CREATE INDEX status_events_by_topic ON status_events (topic_id, id)"_s,
+                u"CREATE VIEW current_status AS "
+                "SELECT topic_id, status, at_ms FROM status_events AS e "
+                "WHERE id = (SELECT MAX(id) FROM status_events WHERE topic_id = e.topic_id)"_s,
+                // A topic without notes has no row: clearing notes deletes it.
+                u"CREATE TABLE notes ("
+                "topic_id TEXT PRIMARY KEY CHECK (topic_id <> ''), "
+                "body TEXT NOT NULL CHECK (body <> ''), "
+                "updated_ms INTEGER NOT NULL)"_s,
+                u"CREATE TABLE study_sessions ("
+                "id INTEGER PRIMARY KEY, "
+                "topic_id TEXT NOT NULL CHECK (topic_id <> ''), "
+                "start_ms INTEGER NOT NULL, "
+                "minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440))"_s,
+                u"CREATE INDEX study_sessions_by_topic ON study_sessions (topic_id, start_ms)"_s,
+            }};
+}
+
+} // namespace
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> steps{toVersion1()};
+    return steps;
+}
+
+} // namespace ProgressSchema

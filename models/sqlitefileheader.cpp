@@ -1,0 +1,44 @@
+#include "sqlitefileheader.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QFile>
+#include <QtEndian>
+
+namespace {
+constexpr qsizetype HeaderSize = 100;
+constexpr qsizetype UserVersionOffset = 60;
+constexpr qsizetype ApplicationIdOffset = 68;
+constexpr char Magic[] = "SQLite format 3"; // sizeof includes the trailing NUL, as on disk
+
+quint32 bigEndianAt(const QByteArray &bytes, qsizetype offset)
+{
+    return qFromBigEndian<quint32>(bytes.constData() + offset);
+}
+} // namespace
+
+SqliteFileHeader SqliteFileHeader::read(const QString &filePath)
+{
+    SqliteFileHeader header;
+    QFile file(filePath);
+    if (!file.exists())
+        return header;
+    if (!file.open(QIODevice::ReadOnly)) {
+        header.kind = Kind::Unreadable;
+        header.readError = file.errorString();
+        return header;
+    }
+    const QByteArray bytes = file.read(HeaderSize);
+    if (bytes.isEmpty() && file.size() == 0) {
+        header.kind = Kind::Empty;
+    } else if (!bytes.startsWith(QByteArrayView(Magic, sizeof(Magic)))) {
+        header.kind = Kind::NotSqlite;
+    } else if (bytes.size() < HeaderSize) {
+        header.kind = Kind::Truncated;
+    } else {
+        header.kind = Kind::Sqlite;
+        header.userVersion = bigEndianAt(bytes, UserVersionOffset);
+        header.applicationId = bigEndianAt(bytes, ApplicationIdOffset);
+    }
+    return header;
+}
