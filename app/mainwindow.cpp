@@ -141,7 +141,8 @@ void MainWindow::restoreSettings()
         m_workspaces->setCurrentIndex(workspace);
     if (auto *splitter = m_roadmap->findChild<QSplitter *>(u"roadmapSplitter"_s))
         splitter->restoreState(settings.value(u"roadmap/splitter"_s).toByteArray());
-    m_roadmap->selectId(settings.value(u"roadmap/selected"_s).toString());
+    if (!m_roadmap->selectId(settings.value(u"roadmap/selected"_s).toString()))
+        m_roadmap->selectFirstTopic();
 }
 
 void MainWindow::saveSettings() const
@@ -153,6 +154,14 @@ void MainWindow::saveSettings() const
     if (auto *splitter = m_roadmap->findChild<QSplitter *>(u"roadmapSplitter"_s))
         settings.setValue(u"roadmap/splitter"_s, splitter->saveState());
     settings.setValue(u"roadmap/selected"_s, m_roadmap->selectedId());
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // The command line may have written while the user was elsewhere: show it on return.
+    if (event->type() == QEvent::ActivationChange && isActiveWindow())
+        m_session->store()->checkExternalChanges();
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -20,6 +20,7 @@ public:
     RoadmapWorkspace *roadmap() const { return m_roadmap; }
 
 protected:
+    void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:

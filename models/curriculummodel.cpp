@@ -2,6 +2,8 @@
 
 #include "progressstore.h"
 
+#include <QSet>
+
 using namespace Qt::StringLiterals;
 
 // Topic indexes carry their section's row + 1 as internal id; section indexes carry 0.
@@ -32,14 +34,24 @@ void CurriculumModel::setStore(ProgressStore *store)
 
 void CurriculumModel::reloadStatuses()
 {
-    beginResetModel();
-    m_statuses.clear();
+    QHash<QString, TopicStatus> statuses;
     if (m_store) {
         const QHash<QString, TopicProgress> all = m_store->allProgress();
         for (const TopicProgress &progress : all)
-            m_statuses.insert(progress.topicId, progress.status);
+            statuses.insert(progress.topicId, progress.status);
     }
-    endResetModel();
+    // Report only what changed, so views keep their selection and expansion when another
+    // process (the command line) has written to the store.
+    QSet<QString> changed;
+    for (auto it = statuses.cbegin(); it != statuses.cend(); ++it)
+        if (m_statuses.value(it.key(), TopicStatus::Pending) != it.value())
+            changed.insert(it.key());
+    for (auto it = m_statuses.cbegin(); it != m_statuses.cend(); ++it)
+        if (!statuses.contains(it.key()) && it.value() != TopicStatus::Pending)
+            changed.insert(it.key());
+    for (const QString &topicId : std::as_const(changed))
+        onStatusChanged(topicId, statuses.value(topicId, TopicStatus::Pending));
+    m_statuses = statuses;
 }
 
 void CurriculumModel::onStatusChanged(const QString &topicId, TopicStatus status)

@@ -44,6 +44,7 @@ NotesEditor::NotesEditor(ProgressStore *store, QWidget *parent)
             m_preview->setMarkdown(m_editor->toPlainText());
     });
     connect(m_store, &ProgressStore::notesChanged, this, &NotesEditor::onNotesChanged);
+    connect(m_store, &ProgressStore::progressReset, this, [this] { onNotesChanged(m_topicId); });
     setEnabled(false);
 }
 

@@ -2,6 +2,7 @@
 
 #include "curriculummodel.h"
 #include "topicfilterproxymodel.h"
+#include "statusdelegate.h"
 #include "topicpanel.h"
 
 #include <QComboBox>
@@ -33,10 +34,11 @@ RoadmapWorkspace::RoadmapWorkspace(CurriculumModel *model, QWidget *parent)
     m_statusFilter->addItem(tr("All statuses"));
     for (TopicStatus status :
          {TopicStatus::Pending, TopicStatus::Learning, TopicStatus::Done, TopicStatus::Skipped})
-        m_statusFilter->addItem(TopicStatuses::displayName(status), int(status));
+        m_statusFilter->addItem(statusLabel(status), int(status));
     m_statusFilter->setToolTip(tr("Show only topics with this status"));
 
     m_tree->setModel(m_filter);
+    m_tree->setItemDelegateForColumn(CurriculumModel::StatusColumn, new StatusDelegate(m_tree));
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->header()->setStretchLastSection(false);
@@ -146,6 +148,12 @@ bool RoadmapWorkspace::selectId(const QString &id)
     }
     selectProxyIndex(proxy);
     return true;
+}
+
+void RoadmapWorkspace::selectFirstTopic()
+{
+    const QModelIndex firstSection = m_filter->index(0, 0);
+    selectProxyIndex(m_filter->index(0, 0, firstSection));
 }
 
 QString RoadmapWorkspace::selectedId() const

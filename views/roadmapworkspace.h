@@ -27,6 +27,7 @@ public:
     void focusSearch();
     // Selects a topic or section by id; false when the curriculum has no such id.
     bool selectId(const QString &id);
+    void selectFirstTopic();
     QString selectedId() const;
     void moveToTopic(int step); // +1 next topic, -1 previous (in the visible order)
 

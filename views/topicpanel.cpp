@@ -3,6 +3,7 @@
 #include "curriculummodel.h"
 #include "noteseditor.h"
 #include "progressstore.h"
+#include "statusdelegate.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>
@@ -89,8 +90,8 @@ TopicPanel::TopicPanel(CurriculumModel *model, QWidget *parent)
     navigation->addWidget(m_next);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(scroll, 3);
-    layout->addWidget(m_topicControls, 2);
+    layout->addWidget(scroll, 2);
+    layout->addWidget(m_topicControls, 3);
     layout->addLayout(navigation);
 
     connect(m_previous, &QPushButton::clicked, this, &TopicPanel::previousRequested);
@@ -113,9 +114,10 @@ QWidget *TopicPanel::createStatusBar()
         {TopicStatus::Done, tr("&Done")},
         {TopicStatus::Skipped, tr("&Skipped")},
     };
+    // Alt+P, Alt+L, Alt+D, Alt+S through the mnemonics; the symbol matches the tree's.
     for (const auto &[status, text] : buttons) {
         auto *button = new QToolButton(bar);
-        button->setText(text);
+        button->setText(statusSymbol(status) + u' ' + text);
         button->setCheckable(true);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         button->setObjectName(u"status-"_s + TopicStatuses::toString(status));

@@ -1,0 +1,278 @@
+#include "curriculummodel.h"
+#include "mainwindow.h"
+#include "noteseditor.h"
+#include "progressstore.h"
+#include "roadmapworkspace.h"
+#include "studiosession.h"
+#include "topicfilterproxymodel.h"
+#include "topicpanel.h"
+
+#include <QAbstractButton>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void workspacesAndShortcuts();
+    void firstRunShowsFirstTopic();
+    void statusButtonsSaveThroughStore();
+    void notesAreSavedWhenTypingPauses();
+    void notesAreSavedWhenTopicChanges();
+    void searchFiltersTree();
+    void previousAndNextTopic();
+    void sectionShowsObjectiveAndProgress();
+    void externalChangesShowWithoutLosingSelection();
+    void settingsAreRestored();
+    void plannedWorkspacesSayWhatTheyWillHold();
+
+private:
+    std::unique_ptr<MainWindow> createWindow();
+    QString currentTopicTitle(MainWindow &window) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<StudioSession> m_session;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setApplicationName(u"mlops-studio-test"_s);
+}
+
+void TestMainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    // Settings go to the test's own directory, never the user's.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir->filePath(u"config"_s));
+    m_session = std::make_unique<StudioSession>();
+    QVERIFY2(m_session->start(m_dir->filePath(u"data"_s), {}),
+             qPrintable(m_session->errorString()));
+}
+
+void TestMainWindow::cleanup()
+{
+    m_session.reset();
+    m_dir.reset();
+}
+
+std::unique_ptr<MainWindow> TestMainWindow::createWindow()
+{
+    auto window = std::make_unique<MainWindow>(m_session.get());
+    window->show();
+    window->activateWindow();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        return nullptr;
+    return window;
+}
+
+QString TestMainWindow::currentTopicTitle(MainWindow &window) const
+{
+    return window.roadmap()->tree()->currentIndex().data(Qt::DisplayRole).toString();
+}
+
+void TestMainWindow::workspacesAndShortcuts()
+{
+    auto window = createWindow();
+    QVERIFY(window);
+    QTabWidget *tabs = window->workspaces();
+    QCOMPARE(tabs->count(), 3);
+    QCOMPARE(tabs->tabText(0).remove(u'&'), u"Roadmap"_s);
+    QCOMPARE(tabs->tabText(1).remove(u'&'), u"Pipeline"_s);
+    QCOMPARE(tabs->tabText(2).remove(u'&'), u"Progress"_s);
+
+    QTest::keyClick(window.get(), Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(tabs->currentIndex(), 1);
+    QTest::keyClick(window.get(), Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(tabs->currentIndex(), 2);
+    QTest::keyClick(window.get(), Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(tabs->currentIndex(), 0);
+
+    QTest::keyClick(window.get(), Qt::Key_3, Qt::ControlModifier);
+    QTest::keyClick(window.get(), Qt::Key_F, Qt::ControlModifier);
+    QCOMPARE(tabs->currentIndex(), 0); // Find brings the roadmap back
+    QTRY_VERIFY(window->roadmap()->searchField()->hasFocus());
+}
+
+void TestMainWindow::firstRunShowsFirstTopic()
+{
+    auto window = createWindow();
+    QVERIFY(window);
+    QCOMPARE(window->roadmap()->selectedId(), u"introduction-to-ai-ml"_s);
+    const QList<QLabel *> labels = window->roadmap()->topicPanel()->findChildren<QLabel *>();
+    const bool showsGoals = std::any_of(labels.begin(), labels.end(), [](QLabel *label) {
+        return label->text().contains(u"supervised/unsupervised learning"_s);
+    });
+    QVERIFY(showsGoals);
+}
+
+void TestMainWindow::statusButtonsSaveThroughStore()
+{
+    auto window = createWindow();
+    QVERIFY(window);
+    QVERIFY(window->roadmap()->selectId(u"feature-stores"_s));
+    TopicPanel *panel = window->roadmap()->topicPanel();
+    QAbstractButton *done = panel->statusButton(int(TopicStatus::Done));
+    QVERIFY(done && done->isVisible());
+    QVERIFY(panel->statusButton(int(TopicStatus::Pending))->isChecked());
+
+    done->click();
+    QCOMPARE(m_session->store()->status(u"feature-stores"_s), TopicStatus::Done);
+    QVERIFY(done->isChecked());
+    const QModelIndex status = window->roadmap()->tree()->currentIndex().siblingAtColumn(
+        CurriculumModel::StatusColumn);
+    QCOMPARE(status.data().toString(), u"Done"_s);
+    auto *overall = window->findChild<QProgressBar *>();
+    QCOMPARE(overall->value(), 1);
+
+    panel->statusButton(int(TopicStatus::Skipped))->click();
+    QCOMPARE(m_session->store()->status(u"feature-stores"_s), TopicStatus::Skipped);
+    QCOMPARE(m_session->store()->statusHistory(u"feature-stores"_s).size(), 2);
+    QCOMPARE(overall->value(), 1); // skipped counts as finished
+}
+
+void TestMainWindow::notesAreSavedWhenTypingPauses()
+{
+    auto window = createWindow();
+    QVERIFY(window);
+    QVERIFY(window->roadmap()->selectId(u"model-serving-frameworks"_s));
+    auto *editor = window->roadmap()->topicPanel()->notesEditor()->findChild<QPlainTextEdit *>();
+    QVERIFY(editor);
+    editor->setFocus();
+    QTest::keyClicks(editor, u"Try TorchServe"_s);
+    QTRY_COMPARE(m_session->store()->notes(u"model-serving-frameworks"_s), u"Try TorchServe"_s);
+    QVERIFY(!window->roadmap()->topicPanel()->notesEditor()->hasUnsavedChanges());
+}
+
+void TestMainWindow::notesAreSavedWhenTopicChanges()
+{
+    auto window = createWindow();
+    QVERIFY(window);
+    QVERIFY(window->roadmap()->selectId(u"security-in-mlops"_s));
+    auto *editor = window->roadmap()->topicPanel()->notesEditor()->findChild<QPlainTextEdit *>();
+    QTest::keyClicks(editor, u"Vault for secrets"_s);
+    // Moving on right away must not lose what was typed.
+    QVERIFY(window->roadmap()->selectId(u"feature-stores"_s));
+    QCOMPARE(m_session->store()->notes(u"security-in-mlops"_s), u"Vault for secrets"_s);
+    QCOMPARE(editor->toPlainText(), QString());
+    QVERIFY(window->roadmap()->selectId(u"security-in-mlops"_s));
+    QCOMPARE(editor->toPlainText(), u"Vault for secrets"_s);
+}
+
+void TestMainWindow::searchFiltersTree()
+{
+    auto window = createWindow();
+    QVERIFY(window);
+    QLineEdit *search = window->roadmap()->searchField();
+    QTest::keyClicks(search, u"Kafka"_s);
+    TopicFilterProxyModel *filter = window->roadmap()->filterModel();
+    QCOMPARE(filter->rowCount(), 1);
+    const QModelIndex section = filter->index(0, 0);
+    QCOMPARE(filter->rowCount(section), 1);
+    QCOMPARE(filter->index(0, 0, section).data(CurriculumModel::IdRole).toString(),
+             u"big-data-tools"_s);
+    search->clear();
+    QCOMPARE(filter->rowCount(), 9);
+}
+
+void TestMainWindow::previousAndNextTopic()
+{
+    auto window = createWindow();
+    QVERIFY(window);
+    RoadmapWorkspace *roadmap = window->roadmap();
+    QVERIFY(roadmap->selectId(u"ai-ml-lifecycle"_s)); // last topic of section 1
+    roadmap->moveToTopic(+1);
+    QCOMPARE(roadmap->selectedId(), u"python-for-ai-ml"_s); // first of section 2
+    roadmap->moveToTopic(-1);
+    QCOMPARE(roadmap->selectedId(), u"ai-ml-lifecycle"_s);
+    QVERIFY(roadmap->selectId(u"programming-and-scripting-for-ai-ml"_s)); // a section
+    roadmap->moveToTopic(+1);
+    QCOMPARE(roadmap->selectedId(), u"python-for-ai-ml"_s);
+    QVERIFY(roadmap->selectId(u"ai-powered-application"_s)); // the very last topic
+    roadmap->moveToTopic(+1);
+    QCOMPARE(roadmap->selectedId(), u"ai-powered-application"_s);
+    QTest::keyClick(window.get(), Qt::Key_Up, Qt::AltModifier);
+    QCOMPARE(roadmap->selectedId(), u"end-to-end-mlops-pipeline"_s);
+}
+
+void TestMainWindow::sectionShowsObjectiveAndProgress()
+{
+    auto window = createWindow();
+    QVERIFY(window);
+    QVERIFY(m_session->store()->setStatus(u"data-pipelines"_s, TopicStatus::Done));
+    QVERIFY(window->roadmap()->selectId(u"data-engineering-for-ai-ml"_s));
+    TopicPanel *panel = window->roadmap()->topicPanel();
+    QVERIFY(!panel->statusButton(int(TopicStatus::Done))->isVisible());
+    const QList<QLabel *> labels = panel->findChildren<QLabel *>();
+    const auto shows = [&labels](const QString &text) {
+        return std::any_of(labels.begin(), labels.end(),
+                           [&text](QLabel *label) { return label->text().contains(text); });
+    };
+    QVERIFY(shows(u"1 of 3 topics finished"_s));
+    QVERIFY(shows(u"managing and processing large datasets"_s));
+    QVERIFY(shows(u"Programming and Scripting for AI/ML"_s)); // its prerequisite
+}
+
+void TestMainWindow::externalChangesShowWithoutLosingSelection()
+{
+    auto window = createWindow();
+    QVERIFY(window);
+    QVERIFY(window->roadmap()->selectId(u"cloud-platforms"_s));
+
+    ProgressStore commandLine; // another connection, as `mlops-studio progress set` would be
+    QVERIFY(commandLine.open(m_session->store()->filePath()));
+    QVERIFY(commandLine.setStatus(u"cloud-platforms"_s, TopicStatus::Learning));
+    QVERIFY(commandLine.setNotes(u"cloud-platforms"_s, u"AWS first"_s));
+
+    QVERIFY(m_session->store()->checkExternalChanges());
+    QCOMPARE(window->roadmap()->selectedId(), u"cloud-platforms"_s);
+    QVERIFY(window->roadmap()->topicPanel()->statusButton(int(TopicStatus::Learning))->isChecked());
+    QCOMPARE(window->roadmap()->topicPanel()->notesEditor()->text(), u"AWS first"_s);
+}
+
+void TestMainWindow::settingsAreRestored()
+{
+    {
+        auto window = createWindow();
+        QVERIFY(window);
+        window->resize(900, 640);
+        QVERIFY(window->roadmap()->selectId(u"big-data-tools"_s));
+        window->workspaces()->setCurrentIndex(MainWindow::Progress);
+        window->close();
+    }
+    auto window = createWindow();
+    QVERIFY(window);
+    QCOMPARE(window->workspaces()->currentIndex(), int(MainWindow::Progress));
+    QCOMPARE(window->roadmap()->selectedId(), u"big-data-tools"_s);
+    QCOMPARE(window->size(), QSize(900, 640));
+}
+
+void TestMainWindow::plannedWorkspacesSayWhatTheyWillHold()
+{
+    auto window = createWindow();
+    QVERIFY(window);
+    for (int tab : {int(MainWindow::Pipeline), int(MainWindow::Progress)}) {
+        const QList<QLabel *> labels = window->workspaces()->widget(tab)->findChildren<QLabel *>();
+        QCOMPARE(labels.size(), 1);
+        QVERIFY(labels.first()->text().contains(u"not built yet"_s));
+    }
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
