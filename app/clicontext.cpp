@@ -9,7 +9,8 @@
 
 using namespace Qt::StringLiterals;
 
-CliContext::CliContext(const QString &command, const QString &dataDirOption,
+CliContext::CliContext(const QString &command,
+                       const QString &dataDirOption,
                        const QString &curriculumOption)
     : m_command(command)
     , m_dataDirOption(dataDirOption)

@@ -17,7 +17,8 @@ class CliContext
 public:
     enum ExitCode { Success = 0, Failure = 1, BadInput = 2 };
 
-    CliContext(const QString &command, const QString &dataDirOption,
+    CliContext(const QString &command,
+               const QString &dataDirOption,
                const QString &curriculumOption);
     ~CliContext();
 

@@ -104,7 +104,9 @@ int printGeneralHelp()
     return CliContext::Success;
 }
 
-int unknownWord(const QString &kind, const QString &word, const QStringList &known,
+int unknownWord(const QString &kind,
+                const QString &word,
+                const QStringList &known,
                 const QString &command = {})
 {
     CliContext context(command, {}, {});
@@ -129,10 +131,10 @@ int runSubcommand(const Subcommand &command, const QStringList &arguments)
     parser.addPositionalArgument(name, QString(), name);
     for (qsizetype i = 0; i < command.arguments.size(); ++i) {
         const bool optional = i >= command.arguments.size() - command.optionalArguments;
-        const QString syntax = optional ? u"[%1]"_s.arg(command.arguments.at(i))
-                                        : command.arguments.at(i);
-        parser.addPositionalArgument(command.arguments.at(i), command.argumentHelp.value(i),
-                                     syntax);
+        const QString syntax
+            = optional ? u"[%1]"_s.arg(command.arguments.at(i)) : command.arguments.at(i);
+        parser.addPositionalArgument(
+            command.arguments.at(i), command.argumentHelp.value(i), syntax);
     }
 
     CliContext context(name, {}, {});
@@ -203,7 +205,7 @@ int run(const QStringList &arguments)
         }
         if (parser.isSet(version)) {
             std::fputs(qPrintable(u"%1 %2\n"_s.arg(QCoreApplication::applicationName(),
-                                                  QCoreApplication::applicationVersion())),
+                                                   QCoreApplication::applicationVersion())),
                        stdout);
             return CliContext::Success;
         }
@@ -225,8 +227,8 @@ int run(const QStringList &arguments)
         if (arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s))
             return printGeneralHelp();
         CliContext context(group, {}, {});
-        return context.fail(u"missing subcommand (one of: %1); see --help"_s.arg(
-            names.join(u", "_s)));
+        return context.fail(
+            u"missing subcommand (one of: %1); see --help"_s.arg(names.join(u", "_s)));
     }
     return unknownWord(u"subcommand"_s, words.at(1), names, group);
 }

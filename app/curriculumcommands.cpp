@@ -55,7 +55,8 @@ int showCurriculum(CliContext &context, const QCommandLineParser &parser, const 
     return CliContext::Success;
 }
 
-int importCurriculum(CliContext &context, const QCommandLineParser &parser,
+int importCurriculum(CliContext &context,
+                     const QCommandLineParser &parser,
                      const QStringList &arguments)
 {
     const QString input = arguments.at(0);
@@ -105,9 +106,8 @@ QList<Subcommand> curriculumCommands()
     import.summary = tr("Turn a Markdown curriculum into the JSON curriculum format.");
     import.arguments = {u"FILE.md"_s};
     import.argumentHelp = {tr("A Markdown document shaped like the coursework.")};
-    import.options = {QCommandLineOption({u"o"_s, u"output"_s},
-                                         tr("Write the JSON to OUT (default: standard output)."),
-                                         u"OUT"_s)};
+    import.options = {QCommandLineOption(
+        {u"o"_s, u"output"_s}, tr("Write the JSON to OUT (default: standard output)."), u"OUT"_s)};
     import.run = importCurriculum;
     return {show, import};
 }

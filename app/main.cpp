@@ -19,13 +19,20 @@ void describeApplication()
 // not the command line, so they are left out when deciding which one the user wants.
 QStringList withoutQtOptions(const QStringList &arguments)
 {
-    static const QStringList withValue = {u"-platform"_s, u"-platformpluginpath"_s,
-                                          u"-platformtheme"_s, u"-plugin"_s, u"-style"_s,
-                                          u"-stylesheet"_s, u"-qwindowgeometry"_s,
-                                          u"-qwindowtitle"_s, u"-qwindowicon"_s, u"-display"_s,
-                                          u"-geometry"_s, u"-session"_s};
-    static const QStringList flags = {u"-reverse"_s, u"-widgetcount"_s, u"-nograb"_s,
-                                      u"-dograb"_s, u"-sync"_s};
+    static const QStringList withValue = {u"-platform"_s,
+                                          u"-platformpluginpath"_s,
+                                          u"-platformtheme"_s,
+                                          u"-plugin"_s,
+                                          u"-style"_s,
+                                          u"-stylesheet"_s,
+                                          u"-qwindowgeometry"_s,
+                                          u"-qwindowtitle"_s,
+                                          u"-qwindowicon"_s,
+                                          u"-display"_s,
+                                          u"-geometry"_s,
+                                          u"-session"_s};
+    static const QStringList flags
+        = {u"-reverse"_s, u"-widgetcount"_s, u"-nograb"_s, u"-dograb"_s, u"-sync"_s};
     QStringList remaining;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         if (withValue.contains(arguments.at(i)))
@@ -40,8 +47,8 @@ int runGui(int argc, char **argv)
 {
     QApplication app(argc, argv);
     describeApplication();
-    QApplication::setApplicationDisplayName(QApplication::translate("main",
-                                                                     "MLOps Roadmap Studio"));
+    QApplication::setApplicationDisplayName(
+        QApplication::translate("main", "MLOps Roadmap Studio"));
 
     const CommandLine::GuiOptions options = CommandLine::guiOptions(app.arguments().mid(1));
     StudioSession session;

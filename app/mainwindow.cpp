@@ -22,8 +22,10 @@ namespace {
 
 QSettings applicationSettings()
 {
-    return QSettings(QSettings::NativeFormat, QSettings::UserScope,
-                     QCoreApplication::applicationName(), QCoreApplication::applicationName());
+    return QSettings(QSettings::NativeFormat,
+                     QSettings::UserScope,
+                     QCoreApplication::applicationName(),
+                     QCoreApplication::applicationName());
 }
 
 PlannedWorkspace *createPipelinePlan(QWidget *parent)
@@ -71,8 +73,7 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
     setCentralWidget(m_workspaces);
 
     auto *location = new QLabel(tr("Progress: %1 · Curriculum: %2")
-                                    .arg(session->store()->filePath(),
-                                         session->curriculumSource()),
+                                    .arg(session->store()->filePath(), session->curriculumSource()),
                                 this);
     location->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addPermanentWidget(location);
@@ -98,28 +99,29 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const QStringList names = {tr("&Roadmap"), tr("&Pipeline"), tr("Pro&gress")};
     for (int i = 0; i < names.size(); ++i) {
-        QAction *action = view->addAction(names.at(i), this,
-                                          [this, i] { m_workspaces->setCurrentIndex(i); });
+        QAction *action
+            = view->addAction(names.at(i), this, [this, i] { m_workspaces->setCurrentIndex(i); });
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
     view->addSeparator();
-    QAction *previous = view->addAction(tr("Pre&vious Topic"), this,
-                                        [this] { m_roadmap->moveToTopic(-1); });
+    QAction *previous
+        = view->addAction(tr("Pre&vious Topic"), this, [this] { m_roadmap->moveToTopic(-1); });
     previous->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
-    QAction *next = view->addAction(tr("&Next Topic"), this,
-                                    [this] { m_roadmap->moveToTopic(+1); });
+    QAction *next
+        = view->addAction(tr("&Next Topic"), this, [this] { m_roadmap->moveToTopic(+1); });
     next->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *about = help->addAction(tr("&About MLOps Roadmap Studio"), this,
-                                     &MainWindow::showAbout);
+    QAction *about
+        = help->addAction(tr("&About MLOps Roadmap Studio"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About MLOps Roadmap Studio"),
+    QMessageBox::about(this,
+                       tr("About MLOps Roadmap Studio"),
                        tr("<h3>MLOps Roadmap Studio %1</h3>"
                           "<p>Learn MLOps as a DevOps engineer: an interactive roadmap of the "
                           "coursework, a pipeline designer and a progress tracker.</p>"
@@ -168,10 +170,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (!m_roadmap->topicPanel()->saveNotes()) {
         const auto answer = QMessageBox::warning(
-            this, tr("Notes not saved"),
+            this,
+            tr("Notes not saved"),
             tr("Your latest notes could not be saved:\n\n%1\n\nClose and lose them?")
                 .arg(m_session->store()->errorString()),
-            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+            QMessageBox::Discard | QMessageBox::Cancel,
+            QMessageBox::Cancel);
         if (answer != QMessageBox::Discard) {
             event->ignore();
             return;

@@ -87,8 +87,8 @@ int setNote(CliContext &context, const QCommandLineParser &, const QStringList &
         return CliContext::BadInput;
     if (!context.store().setNotes(args.at(0), text))
         return context.fail(context.store().errorString(), CliContext::Failure);
-    context.out() << (text.isEmpty() ? u"%1: note cleared\n"_s : u"%1: note saved\n"_s)
-                         .arg(args.at(0));
+    context.out()
+        << (text.isEmpty() ? u"%1: note cleared\n"_s : u"%1: note saved\n"_s).arg(args.at(0));
     return CliContext::Success;
 }
 
@@ -97,8 +97,8 @@ int logSession(CliContext &context, const QCommandLineParser &parser, const QStr
     bool isNumber = false;
     const int minutes = args.at(1).toInt(&isNumber);
     if (!isNumber || minutes < 1 || minutes > MaxSessionMinutes) {
-        return context.fail(u"MINUTES '%1': expected a whole number from 1 to %2"_s.arg(
-            args.at(1)).arg(MaxSessionMinutes));
+        return context.fail(u"MINUTES '%1': expected a whole number from 1 to %2"_s.arg(args.at(1))
+                                .arg(MaxSessionMinutes));
     }
     QDateTime at;
     if (!parseAt(context, parser, &at) || !prepare(context, args.at(0)))
@@ -131,8 +131,10 @@ QJsonObject topicJson(const TopicProgress &progress)
                                             : QJsonValue(QJsonValue::Null)}};
 }
 
-QByteArray progressJson(const Curriculum &curriculum, const QHash<QString, TopicProgress> &all,
-                        const ProgressSummary &summary, const QString &databasePath)
+QByteArray progressJson(const Curriculum &curriculum,
+                        const QHash<QString, TopicProgress> &all,
+                        const ProgressSummary &summary,
+                        const QString &databasePath)
 {
     QJsonArray topics;
     for (const Section &section : curriculum.sections) {
@@ -174,7 +176,9 @@ QString statusMark(TopicStatus status)
     return u"[ ]"_s;
 }
 
-void printTopicLine(QTextStream &out, const QString &id, const QString &title,
+void printTopicLine(QTextStream &out,
+                    const QString &id,
+                    const QString &title,
                     const TopicProgress &progress)
 {
     out << u"   %1 %2"_s.arg(statusMark(progress.status), id);
@@ -187,8 +191,10 @@ void printTopicLine(QTextStream &out, const QString &id, const QString &title,
     out << u"\n"_s;
 }
 
-void printProgress(QTextStream &out, const Curriculum &curriculum,
-                   const QHash<QString, TopicProgress> &all, const ProgressSummary &summary)
+void printProgress(QTextStream &out,
+                   const Curriculum &curriculum,
+                   const QHash<QString, TopicProgress> &all,
+                   const ProgressSummary &summary)
 {
     const StatusCounts &overall = summary.overall;
     out << u"%1 of %2 topics finished (%3%), %4 learning, %5 studied\n"_s.arg(overall.finished())
@@ -222,8 +228,8 @@ int showProgress(CliContext &context, const QCommandLineParser &parser, const QS
     const QHash<QString, TopicProgress> all = context.store().allProgress();
     const ProgressSummary summary = ProgressSummary::compute(context.curriculum(), all);
     if (parser.isSet(u"json"_s))
-        context.out() << progressJson(context.curriculum(), all, summary,
-                                      context.store().filePath());
+        context.out() << progressJson(
+            context.curriculum(), all, summary, context.store().filePath());
     else
         printProgress(context.out(), context.curriculum(), all, summary);
     return CliContext::Success;

@@ -13,9 +13,9 @@ class QCommandLineParser;
 // One `mlops-studio GROUP NAME …` command: its help, its options and what it runs.
 struct Subcommand
 {
-    QString group;       // "curriculum", "progress"
-    QString name;        // "show", "set" …
-    QString summary;     // one line for the command list
+    QString group;         // "curriculum", "progress"
+    QString name;          // "show", "set" …
+    QString summary;       // one line for the command list
     QStringList arguments; // positional argument names, e.g. {"TOPIC_ID", "STATUS"}
     QStringList argumentHelp;
     int optionalArguments = 0; // how many of the trailing arguments may be left out

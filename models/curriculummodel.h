@@ -28,8 +28,8 @@ public:
         ActivitiesRole,
         TagsRole, // QStringList
         HoursRole,
-        StatusRole,     // topic: TopicStatus as int
-        StatusNameRole, // topic: "pending", "learning", "done", "skipped"
+        StatusRole,        // topic: TopicStatus as int
+        StatusNameRole,    // topic: "pending", "learning", "done", "skipped"
         FinishedCountRole, // section: done + skipped
         TopicCountRole,    // section: number of topics
     };

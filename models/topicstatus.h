@@ -10,7 +10,7 @@
 enum class TopicStatus { Pending, Learning, Done, Skipped };
 
 namespace TopicStatuses {
-QString toString(TopicStatus status);  // "pending", "learning", "done", "skipped"
+QString toString(TopicStatus status);    // "pending", "learning", "done", "skipped"
 QString displayName(TopicStatus status); // translatable: "Pending", "Learning" …
 std::optional<TopicStatus> fromString(const QString &word);
 QStringList names();

@@ -62,7 +62,8 @@ private slots:
     void foreignDatabaseIsLeftAlone();
 
 private:
-    Run run(const QStringList &arguments, const QByteArray &input = {},
+    Run run(const QStringList &arguments,
+            const QByteArray &input = {},
             const QStringList &extraEnvironment = {});
     Run runWithData(const QStringList &arguments);
 
@@ -75,7 +76,8 @@ void TestCommandLine::init()
     QVERIFY(m_dir->isValid());
 }
 
-Run TestCommandLine::run(const QStringList &arguments, const QByteArray &input,
+Run TestCommandLine::run(const QStringList &arguments,
+                         const QByteArray &input,
                          const QStringList &extraEnvironment)
 {
     QProcess process;
@@ -120,8 +122,13 @@ void TestCommandLine::versionAndHelp()
 
     const Run help = run({u"--help"_s});
     QCOMPARE(help.exitCode, 0);
-    for (const char *command : {"curriculum show", "curriculum import", "progress set",
-                                "progress note", "progress log", "progress show", "--data-dir",
+    for (const char *command : {"curriculum show",
+                                "curriculum import",
+                                "progress set",
+                                "progress note",
+                                "progress log",
+                                "progress show",
+                                "--data-dir",
                                 "--curriculum"})
         QVERIFY2(help.out.contains(command), command);
 }
@@ -173,8 +180,11 @@ void TestCommandLine::curriculumShowText()
 void TestCommandLine::curriculumImport()
 {
     const QString output = m_dir->filePath(u"imported.json"_s);
-    const Run imported = run({u"curriculum"_s, u"import"_s,
-                              QStringLiteral(MLOPS_SHARED_DIR "/coursework.md"), u"-o"_s, output});
+    const Run imported = run({u"curriculum"_s,
+                              u"import"_s,
+                              QStringLiteral(MLOPS_SHARED_DIR "/coursework.md"),
+                              u"-o"_s,
+                              output});
     QCOMPARE(imported.exitCode, 0);
     QFile file(output);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -188,8 +198,8 @@ void TestCommandLine::curriculumImport()
     QCOMPARE(shown.json().value(u"sections"_s).toArray().size(), 9);
 
     // Without -o the JSON goes to standard output.
-    const Run toStdout = run({u"curriculum"_s, u"import"_s,
-                              QStringLiteral(MLOPS_SHARED_DIR "/coursework.md")});
+    const Run toStdout
+        = run({u"curriculum"_s, u"import"_s, QStringLiteral(MLOPS_SHARED_DIR "/coursework.md")});
     QCOMPARE(toStdout.exitCode, 0);
     QCOMPARE(toStdout.json().value(u"title"_s), root.value(u"title"_s));
 }
@@ -213,8 +223,9 @@ void TestCommandLine::curriculumImportRejectsNonCurriculum()
 void TestCommandLine::customCurriculum()
 {
     const QString path = m_dir->filePath(u"tiny.md"_s);
-    writeFile(path, "# Tiny course\n\n## Basics\n\n| Topic | Goals | Activities |\n|---|---|---|\n"
-                    "| Kubectl | Learn Kubernetes | Deploy with Helm |\n");
+    writeFile(path,
+              "# Tiny course\n\n## Basics\n\n| Topic | Goals | Activities |\n|---|---|---|\n"
+              "| Kubectl | Learn Kubernetes | Deploy with Helm |\n");
     const Run shown = run({u"--curriculum"_s, path, u"curriculum"_s, u"show"_s, u"--json"_s});
     QCOMPARE(shown.exitCode, 0);
     const QJsonArray sections = shown.json().value(u"sections"_s).toArray();
@@ -223,8 +234,8 @@ void TestCommandLine::customCurriculum()
     QCOMPARE(topic.value(u"id"_s).toString(), u"kubectl"_s);
     QCOMPARE(topic.value(u"tags"_s).toArray(), QJsonArray({u"Kubernetes"_s, u"Helm"_s}));
 
-    const Run broken = run({u"--curriculum"_s, m_dir->filePath(u"missing.json"_s), u"curriculum"_s,
-                            u"show"_s});
+    const Run broken
+        = run({u"--curriculum"_s, m_dir->filePath(u"missing.json"_s), u"curriculum"_s, u"show"_s});
     QCOMPARE(broken.exitCode, 2);
     QVERIFY(broken.err.contains("missing.json: no such file"));
 }
@@ -232,11 +243,12 @@ void TestCommandLine::customCurriculum()
 void TestCommandLine::progressRoundTrip()
 {
     QCOMPARE(runWithData({u"progress"_s, u"set"_s, u"mlops-overview"_s, u"done"_s}).exitCode, 0);
-    QCOMPARE(runWithData({u"progress"_s, u"set"_s, u"feature-stores"_s, u"learning"_s}).exitCode, 0);
+    QCOMPARE(runWithData({u"progress"_s, u"set"_s, u"feature-stores"_s, u"learning"_s}).exitCode,
+             0);
     QCOMPARE(runWithData({u"progress"_s, u"set"_s, u"security-in-mlops"_s, u"SKIPPED"_s}).exitCode,
              0);
-    QCOMPARE(runWithData({u"progress"_s, u"note"_s, u"feature-stores"_s, u"Try *Feast*"_s}).exitCode,
-             0);
+    QCOMPARE(
+        runWithData({u"progress"_s, u"note"_s, u"feature-stores"_s, u"Try *Feast*"_s}).exitCode, 0);
     QCOMPARE(runWithData({u"progress"_s, u"log"_s, u"feature-stores"_s, u"45"_s}).exitCode, 0);
     QCOMPARE(runWithData({u"progress"_s, u"log"_s, u"feature-stores"_s, u"30"_s}).exitCode, 0);
 
@@ -278,7 +290,11 @@ void TestCommandLine::progressRoundTrip()
 
 void TestCommandLine::progressAt()
 {
-    QCOMPARE(runWithData({u"progress"_s, u"set"_s, u"data-pipelines"_s, u"done"_s, u"--at"_s,
+    QCOMPARE(runWithData({u"progress"_s,
+                          u"set"_s,
+                          u"data-pipelines"_s,
+                          u"done"_s,
+                          u"--at"_s,
                           u"2026-03-01T09:30:00Z"_s})
                  .exitCode,
              0);
@@ -289,16 +305,24 @@ void TestCommandLine::progressAt()
                      QDateTime(QDate(2026, 3, 1), QTime(9, 30), Qt::UTC));
         }
     }
-    const Run offset = runWithData({u"progress"_s, u"log"_s, u"data-pipelines"_s, u"20"_s,
-                                    u"--at"_s, u"2026-03-01T10:00:00+02:00"_s});
+    const Run offset = runWithData({u"progress"_s,
+                                    u"log"_s,
+                                    u"data-pipelines"_s,
+                                    u"20"_s,
+                                    u"--at"_s,
+                                    u"2026-03-01T10:00:00+02:00"_s});
     QCOMPARE(offset.exitCode, 0);
 }
 
 void TestCommandLine::noteFromStandardInput()
 {
     const QByteArray note = "# Feast\n\n- offline store\n- online store: \"redis\"\n";
-    const Run saved = run({u"--data-dir"_s, m_dir->filePath(u"data"_s), u"progress"_s, u"note"_s,
-                           u"feature-stores"_s, u"-"_s},
+    const Run saved = run({u"--data-dir"_s,
+                           m_dir->filePath(u"data"_s),
+                           u"progress"_s,
+                           u"note"_s,
+                           u"feature-stores"_s,
+                           u"-"_s},
                           note);
     QCOMPARE(saved.exitCode, 0);
     const Run shown = runWithData({u"progress"_s, u"show"_s, u"--json"_s});
@@ -311,8 +335,9 @@ void TestCommandLine::dataDirFromEnvironment()
 {
     const QString fromEnvironment = m_dir->filePath(u"env-data"_s);
     const QStringList environment{u"MLOPS_STUDIO_DATA_DIR="_s + fromEnvironment};
-    QCOMPARE(run({u"progress"_s, u"set"_s, u"mlops-overview"_s, u"done"_s}, {}, environment).exitCode,
-             0);
+    QCOMPARE(
+        run({u"progress"_s, u"set"_s, u"mlops-overview"_s, u"done"_s}, {}, environment).exitCode,
+        0);
     QVERIFY(QFile::exists(fromEnvironment + u"/progress.db"_s));
 
     // --data-dir wins over the environment.
@@ -328,10 +353,11 @@ void TestCommandLine::dataDirFromEnvironment()
 void TestCommandLine::orphanedProgressIsReported()
 {
     const QString path = m_dir->filePath(u"old.md"_s);
-    writeFile(path, "# Old course\n\n## One\n\n| Topic | Goals | Activities |\n|---|---|---|\n"
-                    "| Retired topic | g | a |\n");
-    QCOMPARE(runWithData({u"--curriculum"_s, path, u"progress"_s, u"set"_s, u"retired-topic"_s,
-                          u"done"_s})
+    writeFile(path,
+              "# Old course\n\n## One\n\n| Topic | Goals | Activities |\n|---|---|---|\n"
+              "| Retired topic | g | a |\n");
+    QCOMPARE(runWithData(
+                 {u"--curriculum"_s, path, u"progress"_s, u"set"_s, u"retired-topic"_s, u"done"_s})
                  .exitCode,
              0);
     const Run shown = runWithData({u"progress"_s, u"show"_s, u"--json"_s});
@@ -350,35 +376,47 @@ void TestCommandLine::badUsage_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QByteArray>("expectedInError");
-    QTest::newRow("unknown command") << QStringList{u"progres"_s, u"show"_s}
-                                     << QByteArray("did you mean 'progress'");
-    QTest::newRow("unknown subcommand") << QStringList{u"progress"_s, u"sho"_s}
-                                        << QByteArray("did you mean 'show'");
-    QTest::newRow("missing subcommand") << QStringList{u"curriculum"_s}
-                                        << QByteArray("missing subcommand");
+    QTest::newRow("unknown command")
+        << QStringList{u"progres"_s, u"show"_s} << QByteArray("did you mean 'progress'");
+    QTest::newRow("unknown subcommand")
+        << QStringList{u"progress"_s, u"sho"_s} << QByteArray("did you mean 'show'");
+    QTest::newRow("missing subcommand")
+        << QStringList{u"curriculum"_s} << QByteArray("missing subcommand");
     QTest::newRow("missing argument") << QStringList{u"progress"_s, u"set"_s, u"mlops-overview"_s}
                                       << QByteArray("missing STATUS");
     QTest::newRow("extra argument")
         << QStringList{u"progress"_s, u"set"_s, u"mlops-overview"_s, u"done"_s, u"now"_s}
         << QByteArray("unexpected argument 'now'");
-    QTest::newRow("unknown option") << QStringList{u"progress"_s, u"show"_s, u"--jsn"_s}
-                                    << QByteArray("jsn");
-    QTest::newRow("unknown global option") << QStringList{u"--frobnicate"_s}
-                                           << QByteArray("frobnicate");
-    QTest::newRow("bad status") << QStringList{u"progress"_s, u"set"_s, u"mlops-overview"_s,
+    QTest::newRow("unknown option")
+        << QStringList{u"progress"_s, u"show"_s, u"--jsn"_s} << QByteArray("jsn");
+    QTest::newRow("unknown global option")
+        << QStringList{u"--frobnicate"_s} << QByteArray("frobnicate");
+    QTest::newRow("bad status") << QStringList{u"progress"_s,
+                                               u"set"_s,
+                                               u"mlops-overview"_s,
                                                u"finished"_s}
                                 << QByteArray("unknown status 'finished'");
     QTest::newRow("minutes not a number")
         << QStringList{u"progress"_s, u"log"_s, u"mlops-overview"_s, u"ten"_s}
         << QByteArray("MINUTES 'ten'");
-    QTest::newRow("minutes zero") << QStringList{u"progress"_s, u"log"_s, u"mlops-overview"_s,
+    QTest::newRow("minutes zero") << QStringList{u"progress"_s,
+                                                 u"log"_s,
+                                                 u"mlops-overview"_s,
                                                  u"0"_s}
                                   << QByteArray("1 to 1440");
-    QTest::newRow("bad --at") << QStringList{u"progress"_s, u"log"_s, u"mlops-overview"_s, u"5"_s,
-                                             u"--at"_s, u"yesterday"_s}
+    QTest::newRow("bad --at") << QStringList{u"progress"_s,
+                                             u"log"_s,
+                                             u"mlops-overview"_s,
+                                             u"5"_s,
+                                             u"--at"_s,
+                                             u"yesterday"_s}
                               << QByteArray("--at 'yesterday'");
-    QTest::newRow("future --at") << QStringList{u"progress"_s, u"set"_s, u"mlops-overview"_s,
-                                                u"done"_s, u"--at"_s, u"2999-01-01T00:00:00Z"_s}
+    QTest::newRow("future --at") << QStringList{u"progress"_s,
+                                                u"set"_s,
+                                                u"mlops-overview"_s,
+                                                u"done"_s,
+                                                u"--at"_s,
+                                                u"2999-01-01T00:00:00Z"_s}
                                  << QByteArray("in the future");
     QTest::newRow("empty --data-dir") << QStringList{u"--data-dir="_s, u"progress"_s, u"show"_s}
                                       << QByteArray("--data-dir needs a non-empty value");

@@ -111,7 +111,8 @@ void TestCurriculumModel::topicRoles()
     QCOMPARE(topic.data(CurriculumModel::KindRole).value<CurriculumModel::ItemKind>(),
              CurriculumModel::ItemKind::Topic);
     QVERIFY(topic.data(CurriculumModel::GoalsRole).toString().startsWith(u"Understand testing"_s));
-    QVERIFY(topic.data(CurriculumModel::ActivitiesRole).toString().contains(u"Great Expectations"_s));
+    QVERIFY(
+        topic.data(CurriculumModel::ActivitiesRole).toString().contains(u"Great Expectations"_s));
     QCOMPARE(topic.data(CurriculumModel::TagsRole).toStringList(),
              QStringList{u"Great Expectations"_s});
     QVERIFY(topic.data(CurriculumModel::HoursRole).toDouble() > 0);
@@ -132,8 +133,7 @@ void TestCurriculumModel::sectionRoles()
     QCOMPARE(section.data(CurriculumModel::FinishedCountRole).toInt(), 0);
     QVERIFY(!section.data(CurriculumModel::PrerequisitesRole).toStringList().isEmpty());
     QVERIFY(section.data(CurriculumModel::ObjectiveRole).toString().startsWith(u"Apply"_s));
-    QCOMPARE(section.siblingAtColumn(CurriculumModel::StatusColumn).data().toString(),
-             u"0 of 2"_s);
+    QCOMPARE(section.siblingAtColumn(CurriculumModel::StatusColumn).data().toString(), u"0 of 2"_s);
 }
 
 void TestCurriculumModel::statusFromStoreUpdatesModel()
@@ -146,8 +146,7 @@ void TestCurriculumModel::statusFromStoreUpdatesModel()
     QCOMPARE(topic.data(CurriculumModel::StatusRole).toInt(), int(TopicStatus::Skipped));
     const QModelIndex section = topic.parent();
     QCOMPARE(section.data(CurriculumModel::FinishedCountRole).toInt(), 2);
-    QCOMPARE(section.siblingAtColumn(CurriculumModel::StatusColumn).data().toString(),
-             u"2 of 2"_s);
+    QCOMPARE(section.siblingAtColumn(CurriculumModel::StatusColumn).data().toString(), u"2 of 2"_s);
     // Each status change reports the topic row and its section row.
     QCOMPARE(changed.count(), 4);
     const QList<QModelIndex> reported{changed.at(0).at(0).value<QModelIndex>(),
@@ -194,8 +193,7 @@ void TestCurriculumModel::curriculumReplacedKeepsStatuses()
     Curriculum reordered = m_curriculum;
     std::reverse(reordered.sections.begin(), reordered.sections.end());
     m_model->setCurriculum(reordered);
-    QCOMPARE(m_model->index(0, 0).data(CurriculumModel::IdRole).toString(),
-             u"capstone-project"_s);
+    QCOMPARE(m_model->index(0, 0).data(CurriculumModel::IdRole).toString(), u"capstone-project"_s);
     QCOMPARE(m_model->indexOfTopic(u"data-pipelines"_s).data(CurriculumModel::StatusRole).toInt(),
              int(TopicStatus::Done));
 }
@@ -216,15 +214,16 @@ void TestCurriculumModel::filterBySearchText_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("tag") << u"mlflow"_s
-                         << QStringList{u"ai-ml-lifecycle"_s, u"monitoring-and-logging"_s,
+                         << QStringList{u"ai-ml-lifecycle"_s,
+                                        u"monitoring-and-logging"_s,
                                         u"end-to-end-mlops-pipeline"_s};
     QTest::newRow("title") << u"serverless"_s << QStringList{u"serverless-architectures"_s};
     QTest::newRow("section title shows its topics")
         << u"Soft Skills"_s
-        << QStringList{u"collaboration-with-data-scientists"_s, u"agile-for-ai-ml-projects"_s,
+        << QStringList{u"collaboration-with-data-scientists"_s,
+                       u"agile-for-ai-ml-projects"_s,
                        u"documentation-and-reporting"_s};
-    QTest::newRow("goals text") << u"drift detection"_s
-                                << QStringList{u"monitoring-and-logging"_s};
+    QTest::newRow("goals text") << u"drift detection"_s << QStringList{u"monitoring-and-logging"_s};
     QTest::newRow("nothing") << u"no such words anywhere"_s << QStringList{};
 }
 

@@ -135,8 +135,8 @@ void TestMainWindow::statusButtonsSaveThroughStore()
     done->click();
     QCOMPARE(m_session->store()->status(u"feature-stores"_s), TopicStatus::Done);
     QVERIFY(done->isChecked());
-    const QModelIndex status = window->roadmap()->tree()->currentIndex().siblingAtColumn(
-        CurriculumModel::StatusColumn);
+    const QModelIndex status
+        = window->roadmap()->tree()->currentIndex().siblingAtColumn(CurriculumModel::StatusColumn);
     QCOMPARE(status.data().toString(), u"Done"_s);
     auto *overall = window->findChild<QProgressBar *>();
     QCOMPARE(overall->value(), 1);
@@ -221,8 +221,9 @@ void TestMainWindow::sectionShowsObjectiveAndProgress()
     QVERIFY(!panel->statusButton(int(TopicStatus::Done))->isVisible());
     const QList<QLabel *> labels = panel->findChildren<QLabel *>();
     const auto shows = [&labels](const QString &text) {
-        return std::any_of(labels.begin(), labels.end(),
-                           [&text](QLabel *label) { return label->text().contains(text); });
+        return std::any_of(labels.begin(), labels.end(), [&text](QLabel *label) {
+            return label->text().contains(text);
+        });
     };
     QVERIFY(shows(u"1 of 3 topics finished"_s));
     QVERIFY(shows(u"managing and processing large datasets"_s));

@@ -5,12 +5,15 @@
 
 using namespace Qt::StringLiterals;
 
-PlannedWorkspace::PlannedWorkspace(const QString &title, const QString &description,
-                                   const QStringList &plannedFeatures, QWidget *parent)
+PlannedWorkspace::PlannedWorkspace(const QString &title,
+                                   const QString &description,
+                                   const QStringList &plannedFeatures,
+                                   QWidget *parent)
     : QWidget(parent)
 {
     QString html = u"<h2>%1</h2><p>%2</p><p>%3</p><ul>"_s.arg(
-        title.toHtmlEscaped(), description.toHtmlEscaped(),
+        title.toHtmlEscaped(),
+        description.toHtmlEscaped(),
         tr("This workspace is not built yet. It will offer:").toHtmlEscaped());
     for (const QString &feature : plannedFeatures)
         html += u"<li>%1</li>"_s.arg(feature.toHtmlEscaped());

@@ -9,6 +9,8 @@ class PlannedWorkspace : public QWidget
     Q_OBJECT
 
 public:
-    PlannedWorkspace(const QString &title, const QString &description,
-                     const QStringList &plannedFeatures, QWidget *parent = nullptr);
+    PlannedWorkspace(const QString &title,
+                     const QString &description,
+                     const QStringList &plannedFeatures,
+                     QWidget *parent = nullptr);
 };

@@ -1,8 +1,8 @@
 #include "roadmapworkspace.h"
 
 #include "curriculummodel.h"
-#include "topicfilterproxymodel.h"
 #include "statusdelegate.h"
+#include "topicfilterproxymodel.h"
 #include "topicpanel.h"
 
 #include <QComboBox>
@@ -73,7 +73,9 @@ RoadmapWorkspace::RoadmapWorkspace(CurriculumModel *model, QWidget *parent)
     layout->addWidget(splitter, 1);
 
     connect(m_search, &QLineEdit::textChanged, m_filter, &TopicFilterProxyModel::setSearchText);
-    connect(m_statusFilter, &QComboBox::currentIndexChanged, this,
+    connect(m_statusFilter,
+            &QComboBox::currentIndexChanged,
+            this,
             &RoadmapWorkspace::onStatusFilterChanged);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, [this] {
         m_tree->expandAll();
@@ -81,14 +83,16 @@ RoadmapWorkspace::RoadmapWorkspace(CurriculumModel *model, QWidget *parent)
     });
     connect(m_filter, &QAbstractItemModel::rowsInserted, m_tree, &QTreeView::expandAll);
     connect(m_filter, &QAbstractItemModel::modelReset, m_tree, &QTreeView::expandAll);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+    connect(m_tree->selectionModel(),
+            &QItemSelectionModel::currentChanged,
+            this,
             &RoadmapWorkspace::onCurrentChanged);
     connect(m_panel, &TopicPanel::previousRequested, this, [this] { moveToTopic(-1); });
     connect(m_panel, &TopicPanel::nextRequested, this, [this] { moveToTopic(+1); });
-    connect(m_model, &QAbstractItemModel::dataChanged, this,
-            &RoadmapWorkspace::updateOverallProgress);
-    connect(m_model, &QAbstractItemModel::modelReset, this,
-            &RoadmapWorkspace::updateOverallProgress);
+    connect(
+        m_model, &QAbstractItemModel::dataChanged, this, &RoadmapWorkspace::updateOverallProgress);
+    connect(
+        m_model, &QAbstractItemModel::modelReset, this, &RoadmapWorkspace::updateOverallProgress);
     updateOverallProgress();
 }
 

@@ -31,7 +31,7 @@ QString paragraph(const QString &heading, const QString &text)
     if (text.trimmed().isEmpty())
         return {};
     return u"<h3>%1</h3><p>%2</p>"_s.arg(heading.toHtmlEscaped(),
-                                          text.toHtmlEscaped().replace(u'\n', u"<br>"_s));
+                                         text.toHtmlEscaped().replace(u'\n', u"<br>"_s));
 }
 
 QString hoursText(double hours)
@@ -196,9 +196,9 @@ void TopicPanel::refresh()
         QStringList prerequisites;
         for (const QString &id : index.data(CurriculumModel::PrerequisitesRole).toStringList())
             prerequisites << m_model->indexOfSection(id).data().toString();
-        m_body->setText(paragraph(tr("Objective"),
-                                  index.data(CurriculumModel::ObjectiveRole).toString())
-                        + paragraph(tr("Comes after"), prerequisites.join(u'\n')));
+        m_body->setText(
+            paragraph(tr("Objective"), index.data(CurriculumModel::ObjectiveRole).toString())
+            + paragraph(tr("Comes after"), prerequisites.join(u'\n')));
         m_notes->setTopic({});
         return;
     }
@@ -208,9 +208,10 @@ void TopicPanel::refresh()
     if (!tags.isEmpty())
         facts << tr("Tools: %1").arg(tags.join(u", "_s));
     m_facts->setText(facts.join(u" · "_s));
-    m_body->setText(paragraph(tr("Learning goals"), index.data(CurriculumModel::GoalsRole).toString())
-                    + paragraph(tr("Suggested activities"),
-                                index.data(CurriculumModel::ActivitiesRole).toString()));
+    m_body->setText(
+        paragraph(tr("Learning goals"), index.data(CurriculumModel::GoalsRole).toString())
+        + paragraph(tr("Suggested activities"),
+                    index.data(CurriculumModel::ActivitiesRole).toString()));
     if (QAbstractButton *button = statusButton(index.data(CurriculumModel::StatusRole).toInt()))
         button->setChecked(true);
     m_notes->setTopic(index.data(CurriculumModel::IdRole).toString());
