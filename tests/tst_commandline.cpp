@@ -1,3 +1,5 @@
+#include "sharedreference.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -179,12 +181,10 @@ void TestCommandLine::curriculumShowText()
 
 void TestCommandLine::curriculumImport()
 {
+    REQUIRE_SHARED_REFERENCE(u"coursework.md"_s);
     const QString output = m_dir->filePath(u"imported.json"_s);
-    const Run imported = run({u"curriculum"_s,
-                              u"import"_s,
-                              QStringLiteral(MLOPS_SHARED_DIR "/coursework.md"),
-                              u"-o"_s,
-                              output});
+    const Run imported = run(
+        {u"curriculum"_s, u"import"_s, sharedReferencePath(u"coursework.md"_s), u"-o"_s, output});
     QCOMPARE(imported.exitCode, 0);
     QFile file(output);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -199,7 +199,7 @@ void TestCommandLine::curriculumImport()
 
     // Without -o the JSON goes to standard output.
     const Run toStdout
-        = run({u"curriculum"_s, u"import"_s, QStringLiteral(MLOPS_SHARED_DIR "/coursework.md")});
+        = run({u"curriculum"_s, u"import"_s, sharedReferencePath(u"coursework.md"_s)});
     QCOMPARE(toStdout.exitCode, 0);
     QCOMPARE(toStdout.json().value(u"title"_s), root.value(u"title"_s));
 }
