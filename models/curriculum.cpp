@@ -4,7 +4,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
-#include <functional>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -68,35 +68,54 @@ const Section *Curriculum::sectionOfTopic(const QString &topicId) const
     return nullptr;
 }
 
+// A depth-first search with an explicit stack: a file can hold a chain of 100,000 sections, too
+// deep for recursion. Expects known, unique prerequisite ids (validate() checks them first).
 static QString findCycle(const QList<Section> &sections)
 {
-    QHash<QString, const Section *> byId;
-    for (const Section &section : sections)
-        byId.insert(section.id, &section);
+    QHash<QString, qsizetype> indexOfId;
+    for (qsizetype i = 0; i < sections.size(); ++i)
+        indexOfId.insert(sections.at(i).id, i);
 
-    enum Mark { Unvisited, InProgress, Done };
-    QHash<QString, Mark> marks;
-    QStringList path;
-    std::function<bool(const Section &)> visit = [&](const Section &section) {
-        marks[section.id] = InProgress;
-        path << section.id;
-        for (const QString &pre : section.prerequisites) {
-            const Mark mark = marks.value(pre, Unvisited);
-            if (mark == InProgress) {
-                path << pre;
-                path = path.mid(path.indexOf(pre));
-                return true;
-            }
-            if (mark == Unvisited && visit(*byId.value(pre)))
-                return true;
-        }
-        path.removeLast();
-        marks[section.id] = Done;
-        return false;
+    enum Mark : char { Unvisited, InProgress, Done };
+    QList<Mark> marks(sections.size(), Unvisited);
+    struct Frame
+    {
+        qsizetype section;
+        qsizetype nextPrerequisite;
     };
-    for (const Section &section : sections) {
-        if (marks.value(section.id, Unvisited) == Unvisited && visit(section))
-            return path.join(u" -> "_s);
+    QList<Frame> path;
+    for (qsizetype root = 0; root < sections.size(); ++root) {
+        if (marks.at(root) != Unvisited)
+            continue;
+        marks[root] = InProgress;
+        path.append({root, 0});
+        while (!path.isEmpty()) {
+            Frame &frame = path.last();
+            const QStringList &prerequisites = sections.at(frame.section).prerequisites;
+            if (frame.nextPrerequisite == prerequisites.size()) {
+                marks[frame.section] = Done;
+                path.removeLast();
+                continue;
+            }
+            const qsizetype pre = indexOfId.value(prerequisites.at(frame.nextPrerequisite++), -1);
+            if (pre < 0 || marks.at(pre) == Done)
+                continue;
+            if (marks.at(pre) == Unvisited) {
+                marks[pre] = InProgress;
+                path.append({pre, 0});
+                continue;
+            }
+            QStringList cycle;
+            const auto start = std::find_if(
+                path.cbegin(), path.cend(), [pre](const Frame &f) { return f.section == pre; });
+            for (auto it = start; it != path.cend(); ++it)
+                cycle << sections.at(it->section).id;
+            cycle << sections.at(pre).id;
+            constexpr qsizetype Shown = 5; // ids at each end of a long cycle
+            if (cycle.size() > 2 * Shown + 1)
+                cycle = cycle.first(Shown) + QStringList{u"\u2026"_s} + cycle.last(Shown);
+            return cycle.join(u" -> "_s);
+        }
     }
     return {};
 }
@@ -171,10 +190,11 @@ QString slugify(const QString &text, const QString &fallback)
         }
     }
     if (slug.size() > MaxIdLength) {
+        const bool cutBetweenWords = slug.at(MaxIdLength) == u'-';
         slug.truncate(MaxIdLength);
         const qsizetype lastDash = slug.lastIndexOf(u'-');
-        if (lastDash > MaxIdLength / 2)
-            slug.truncate(lastDash);
+        if (!cutBetweenWords && lastDash > MaxIdLength / 2)
+            slug.truncate(lastDash); // drop the cut word
         while (slug.endsWith(u'-'))
             slug.chop(1);
     }
@@ -183,7 +203,9 @@ QString slugify(const QString &text, const QString &fallback)
 
 bool isValidId(const QString &id)
 {
-    static const QRegularExpression pattern(u"^[a-z0-9]+(-[a-z0-9]+)*$"_s);
+    // Anchored to the very end: "$" alone would also accept a trailing newline.
+    static const QRegularExpression pattern(
+        QRegularExpression::anchoredPattern(u"[a-z0-9]+(-[a-z0-9]+)*"_s));
     return id.size() <= MaxIdLength + 8 && pattern.match(id).hasMatch();
 }
 

@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace CurriculumJson {
@@ -37,19 +39,25 @@ QString typeName(const QJsonValue &value)
     return u"missing"_s;
 }
 
+// The JSON path of a member: "title" at the root, "sections[0].title" below.
+QString member(const QString &path, const QString &key)
+{
+    return path.isEmpty() ? key : path + u'.' + key;
+}
+
 [[noreturn]] void fail(const QString &path, const QString &expected, const QJsonValue &got)
 {
     throw FormatError{u"%1: expected %2, found %3"_s.arg(path, expected, typeName(got))};
 }
 
-QString readString(const QJsonObject &object, const QString &path, const QString &key,
-                   bool required)
+QString
+readString(const QJsonObject &object, const QString &path, const QString &key, bool required)
 {
     const QJsonValue value = object.value(key);
     if (value.isUndefined() && !required)
         return {};
     if (!value.isString())
-        fail(path + u'.' + key, u"a string"_s, value);
+        fail(member(path, key), u"a string"_s, value);
     return value.toString();
 }
 
@@ -59,12 +67,12 @@ QStringList readStringList(const QJsonObject &object, const QString &path, const
     if (value.isUndefined())
         return {};
     if (!value.isArray())
-        fail(path + u'.' + key, u"an array of strings"_s, value);
+        fail(member(path, key), u"an array of strings"_s, value);
     QStringList list;
     const QJsonArray array = value.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
         if (!array.at(i).isString())
-            fail(u"%1.%2[%3]"_s.arg(path, key).arg(i), u"a string"_s, array.at(i));
+            fail(u"%1[%2]"_s.arg(member(path, key)).arg(i), u"a string"_s, array.at(i));
         list << array.at(i).toString();
     }
     return list;
@@ -74,7 +82,7 @@ QJsonArray readArray(const QJsonObject &object, const QString &path, const QStri
 {
     const QJsonValue value = object.value(key);
     if (!value.isArray())
-        fail(path + u'.' + key, u"an array"_s, value);
+        fail(member(path, key), u"an array"_s, value);
     return value.toArray();
 }
 
@@ -96,7 +104,7 @@ Topic readTopic(const QJsonObject &object, const QString &path)
     const QJsonValue hours = object.value(u"hours"_s);
     if (!hours.isUndefined()) {
         if (!hours.isDouble())
-            fail(path + u".hours"_s, u"a number"_s, hours);
+            fail(member(path, u"hours"_s), u"a number"_s, hours);
         topic.hours = hours.toDouble();
     }
     return topic;
@@ -115,12 +123,12 @@ Section readSection(const QJsonObject &object, const QString &path, int position
     } else {
         const double n = number.toDouble(-1);
         if (!number.isDouble() || n < 0 || n > 1e6 || n != double(qint64(n)))
-            fail(path + u".number"_s, u"a whole number from 0 to 1000000"_s, number);
+            fail(member(path, u"number"_s), u"a whole number from 0 to 1000000"_s, number);
         section.number = int(n);
     }
     const QJsonArray topics = readArray(object, path, u"topics"_s);
     for (qsizetype i = 0; i < topics.size(); ++i) {
-        const QString topicPath = u"%1.topics[%2]"_s.arg(path).arg(i);
+        const QString topicPath = u"%1[%2]"_s.arg(member(path, u"topics"_s)).arg(i);
         section.topics << readTopic(asObject(topics.at(i), topicPath), topicPath);
     }
     return section;
@@ -130,21 +138,25 @@ Curriculum readCurriculum(const QJsonObject &root)
 {
     const QJsonValue format = root.value(u"format"_s);
     if (format.toString() != QLatin1String(FormatName))
-        throw FormatError{u"not a curriculum file: expected \"format\": \"%1\""_s.arg(
-            QLatin1String(FormatName))};
+        throw FormatError{
+            u"not a curriculum file: expected \"format\": \"%1\""_s.arg(QLatin1String(FormatName))};
     const QJsonValue version = root.value(u"version"_s);
     if (!version.isDouble())
         fail(u"version"_s, u"a number"_s, version);
-    if (version.toInt() > FormatVersion)
+    // toInt() would turn 1e10 or 1.5 into 0, which reads as an old version.
+    const double versionNumber = version.toDouble();
+    if (versionNumber < 1 || versionNumber != std::floor(versionNumber))
+        fail(u"version"_s, u"a whole number from 1"_s, version);
+    if (versionNumber > FormatVersion)
         throw FormatError{u"written by a newer version (format version %1; this version reads "
-                          "up to %2)"_s.arg(version.toInt())
+                          "up to %2)"_s.arg(versionNumber)
                               .arg(FormatVersion)};
 
     Curriculum curriculum;
-    curriculum.title = readString(root, u"curriculum"_s, u"title"_s, true);
-    curriculum.introduction = readString(root, u"curriculum"_s, u"introduction"_s, false);
-    curriculum.outcomes = readStringList(root, u"curriculum"_s, u"outcomes"_s);
-    const QJsonArray sections = readArray(root, u"curriculum"_s, u"sections"_s);
+    curriculum.title = readString(root, {}, u"title"_s, true);
+    curriculum.introduction = readString(root, {}, u"introduction"_s, false);
+    curriculum.outcomes = readStringList(root, {}, u"outcomes"_s);
+    const QJsonArray sections = readArray(root, {}, u"sections"_s);
     for (qsizetype i = 0; i < sections.size(); ++i) {
         const QString path = u"sections[%1]"_s.arg(i);
         curriculum.sections << readSection(asObject(sections.at(i), path), path, int(i) + 1);

@@ -46,8 +46,8 @@ bool readFile(const QString &path, QByteArray *data, QString *error)
     // Read one byte past the limit so a file that grows while we read is still caught.
     *data = file.read(MaxFileBytes + 1);
     if (data->size() > MaxFileBytes) {
-        *error = u"%1: too large (over %2 MiB) for a curriculum"_s.arg(path).arg(
-            MaxFileBytes / (1024 * 1024));
+        *error = u"%1: too large (over %2 MiB) for a curriculum"_s.arg(path).arg(MaxFileBytes
+                                                                                 / (1024 * 1024));
         return false;
     }
     return true;
@@ -55,8 +55,10 @@ bool readFile(const QString &path, QByteArray *data, QString *error)
 
 Result parse(const QString &path, const QByteArray &data, Kind kind)
 {
-    if (kind == Kind::Sniff)
-        kind = data.trimmed().startsWith('{') ? Kind::Json : Kind::Markdown;
+    if (kind == Kind::Sniff) {
+        const QByteArray text = data.startsWith("\xEF\xBB\xBF") ? data.sliced(3) : data;
+        kind = text.trimmed().startsWith('{') ? Kind::Json : Kind::Markdown;
+    }
 
     Result result;
     if (kind == Kind::Json) {

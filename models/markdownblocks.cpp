@@ -44,6 +44,78 @@ private:
     QList<qsizetype> m_starts;
 };
 
+// An opening or closing code fence: three or more '`' or '~', after any indentation or
+// blockquote markers (counting those errs towards leaving lines alone).
+struct Fence
+{
+    char marker = 0; // 0: not a fence
+    qsizetype length = 0;
+    bool bare = false; // nothing after the marker run, as a closing fence must be
+};
+
+Fence fenceOf(QByteArrayView line)
+{
+    qsizetype i = 0;
+    while (i < line.size() && (line.at(i) == ' ' || line.at(i) == '\t' || line.at(i) == '>'))
+        ++i;
+    if (i == line.size() || (line.at(i) != '`' && line.at(i) != '~'))
+        return {};
+    const char marker = line.at(i);
+    qsizetype length = 0;
+    while (i + length < line.size() && line.at(i + length) == marker)
+        ++length;
+    const QByteArrayView rest = line.sliced(i + length);
+    if (length < 3 || (marker == '`' && rest.contains('`')))
+        return {}; // too short, or an inline code span
+    return {marker, length, rest.trimmed().isEmpty()};
+}
+
+// `|:-|--|-:|`: cells of the form `\s*:?-+:?\s*` between pipes, the outer pipes optional.
+bool isDelimiterRow(QByteArrayView line)
+{
+    QByteArrayView row = line.trimmed();
+    if (!row.contains('|'))
+        return false;
+    if (row.startsWith('|'))
+        row = row.sliced(1);
+    if (row.endsWith('|'))
+        row = row.chopped(1);
+    for (qsizetype start = 0;;) {
+        qsizetype end = row.indexOf('|', start);
+        if (end < 0)
+            end = row.size();
+        QByteArrayView cell = row.sliced(start, end - start).trimmed();
+        if (cell.startsWith(':'))
+            cell = cell.sliced(1);
+        if (cell.endsWith(':'))
+            cell = cell.chopped(1);
+        if (cell.isEmpty()
+            || std::any_of(cell.begin(), cell.end(), [](char c) { return c != '-'; }))
+            return false;
+        if (end == row.size())
+            return true;
+        start = end + 1;
+    }
+}
+
+QByteArray withLongDashRuns(QByteArrayView row)
+{
+    constexpr qsizetype MinDashes = 3;
+    QByteArray padded;
+    for (qsizetype i = 0; i < row.size();) {
+        qsizetype run = 0;
+        while (i + run < row.size() && row.at(i + run) == '-')
+            ++run;
+        if (run == 0) {
+            padded += row.at(i++);
+        } else {
+            padded.append(std::max(run, MinDashes), '-');
+            i += run;
+        }
+    }
+    return padded;
+}
+
 QString decodeEntity(const QString &entity)
 {
     static const QHash<QString, QString> named = {
@@ -286,7 +358,51 @@ namespace MarkdownBlocks {
 
 QList<MarkdownBlock> parse(const QByteArray &utf8)
 {
-    return Collector(utf8).run();
+    const QByteArray padded = padDelimiterRows(utf8);
+    return Collector(padded).run();
+}
+
+QByteArray padDelimiterRows(const QByteArray &utf8)
+{
+    QByteArray result;
+    result.reserve(utf8.size());
+    Fence openFence;
+    bool inTable = false; // a table's body rows are left alone, even when made of dashes
+    bool afterPipe = false;
+    for (qsizetype start = 0; start < utf8.size();) {
+        qsizetype end = start;
+        while (end < utf8.size() && utf8.at(end) != '\n' && utf8.at(end) != '\r')
+            ++end;
+        qsizetype next = end;
+        if (next < utf8.size() && utf8.at(next) == '\r')
+            ++next;
+        if (next < utf8.size() && utf8.at(next) == '\n')
+            ++next;
+        const QByteArrayView line(utf8.constData() + start, end - start);
+        const Fence fence = fenceOf(line);
+        bool hasPipe = false;
+        if (openFence.marker != 0) {
+            if (fence.marker == openFence.marker && fence.length >= openFence.length && fence.bare)
+                openFence = {};
+            result += line;
+        } else if (fence.marker != 0) {
+            openFence = fence;
+            inTable = false;
+            result += line;
+        } else if (afterPipe && !inTable && isDelimiterRow(line)) {
+            inTable = true;
+            result += withLongDashRuns(line);
+        } else {
+            if (line.trimmed().isEmpty())
+                inTable = false;
+            hasPipe = line.contains('|');
+            result += line;
+        }
+        afterPipe = hasPipe;
+        result += QByteArrayView(utf8.constData() + end, next - end); // the line break as it was
+        start = next;
+    }
+    return result;
 }
 
 int lineCount(const QByteArray &utf8)

@@ -23,8 +23,13 @@ struct MarkdownBlock
 };
 
 namespace MarkdownBlocks {
-// `utf8` must be valid UTF-8.
+// `utf8` must be valid UTF-8. Table delimiter rows are padded first (padDelimiterRows).
 QList<MarkdownBlock> parse(const QByteArray &utf8);
+// md4c 0.4 needs three dashes per table delimiter cell, GFM only one: a delimiter row
+// (`|-|:-:|--|`) directly after a line with a pipe, outside fenced code blocks and not inside a
+// table already, gets each cell's dashes padded to three. Line breaks are kept as they are, so
+// line numbers do not change.
+QByteArray padDelimiterRows(const QByteArray &utf8);
 // The number of lines as an editor shows them (at least 1); '\n', "\r\n" and '\r' end a line.
 int lineCount(const QByteArray &utf8);
 // The 1-based line holding byte `offset`.

@@ -1,3 +1,4 @@
+#include "markdownblocks.h"
 #include "markdownimporter.h"
 #include "tooltagger.h"
 
@@ -92,6 +93,8 @@ private slots:
     void rejects_data();
     void rejects();
     void acceptsInputAtSizeLimit();
+    void padsShortDelimiterRows_data();
+    void padsShortDelimiterRows();
 
     void tagsWithBuiltInDictionary_data();
     void tagsWithBuiltInDictionary();
@@ -233,6 +236,31 @@ void TestMarkdownImporter::recognizesVariations_data()
                        u"T alpha | Alpha | Goal a | Act a"_s,
                        u"O Ship models"_s,
                        u"O Watch them"_s};
+    QTest::newRow("one- and two-dash delimiter cells, with colons")
+        << "# Plan\n\n## 1. Tools\n\n| Topic | Goals | Activities |\n|:-|--|-:|\n"
+           "| Docker | Images | Build one |\n\n## 2. More\n\nTopic | Goals | Activities\n"
+           "-|:-:|-\nGit | Commits | Commit\n"_ba
+        << QStringList{u"title: Plan"_s,
+                       u"intro: "_s,
+                       u"S1 tools | Tools | "_s,
+                       u"T docker | Docker | Images | Build one"_s,
+                       u"S2 more | More | "_s,
+                       u"T git | Git | Commits | Commit"_s};
+    QTest::newRow("short-dash table with windows line endings")
+        << "# Plan\r\n\r\n## 1. Tools\r\n\r\n| Topic | Goals | Activities |\r\n|-|-|-|\r\n"
+           "| Docker | Images | Build one |\r\n"_ba
+        << QStringList{u"title: Plan"_s,
+                       u"intro: "_s,
+                       u"S1 tools | Tools | "_s,
+                       u"T docker | Docker | Images | Build one"_s};
+    QTest::newRow("a body row of dashes stays text")
+        << "# Plan\n\n## 1. Tools\n\n| Topic | Goals | Activities |\n|-|-|-|\n"
+           "| Docker | Images | Build one |\n| - | - | - |\n"_ba
+        << QStringList{u"title: Plan"_s,
+                       u"intro: "_s,
+                       u"S1 tools | Tools | "_s,
+                       u"T docker | Docker | Images | Build one"_s,
+                       u"T topic-2 | - | - | -"_s};
     QTest::newRow("no title heading") << "Some words first.\n\n## 1. Tools\n\n" + Table
                                       << QStringList{u"title: Untitled curriculum"_s,
                                                      u"intro: Some words first."_s,
@@ -280,6 +308,10 @@ void TestMarkdownImporter::rejects_data()
     QTest::newRow("table without a heading")
         << "Words.\n\n| Topic | Goals | Activities |\n|---|---|---|\n| a | b | c |\n"_ba << 3
         << u"no section heading"_s;
+    QTest::newRow("short-dash two-column table after a padded row")
+        << "Intro.\n\n|a|b|c|d|e|f|g|h|i|j|\n|-|-|-|-|-|-|-|-|-|-|\n|x|x|x|x|x|x|x|x|x|x|\n\n"
+           "| Topic | Goals |\n|:-|-:|\n| t | g |\n"_ba
+        << 7 << u"has 2 column"_s;
     QTest::newRow("invalid UTF-8") << "# Plan\n\nLatin-1: caf\xe9\n"_ba << 3 << u"UTF-8"_s;
     QTest::newRow("binary garbage") << "\x89PNG\r\n\x1a\n\0\0\0\rIHDR"_ba << 3 << u"NUL"_s;
     QTest::newRow("over the size limit")
@@ -304,6 +336,59 @@ void TestMarkdownImporter::acceptsInputAtSizeLimit()
     const auto result = MarkdownImporter::import(markdown);
     QVERIFY2(result.ok, qPrintable(result.errorMessage));
     QCOMPARE(result.curriculum.topicCount(), 1);
+}
+
+void TestMarkdownImporter::padsShortDelimiterRows_data()
+{
+    QTest::addColumn<QByteArray>("markdown");
+    QTest::addColumn<QByteArray>("expected");
+
+    QTest::newRow("outer pipes") << "| a | b |\n|-|--|\n"_ba
+                                 << "| a | b |\n|---|---|\n"_ba;
+    QTest::newRow("colons and spaces kept") << "a | b | c\n :- | :-: |  -: \n"_ba
+                                            << "a | b | c\n :--- | :---: |  ---: \n"_ba;
+    QTest::newRow("single cell with one pipe") << "| a\n|-\n"_ba
+                                               << "| a\n|---\n"_ba;
+    QTest::newRow("long runs unchanged") << "|a|b|\n|----|---|\n"_ba
+                                         << "|a|b|\n|----|---|\n"_ba;
+    QTest::newRow("CRLF and CR line breaks kept") << "|a|b|\r\n|-|-|\r|c|d|\r\n"_ba
+                                                  << "|a|b|\r\n|---|---|\r|c|d|\r\n"_ba;
+    QTest::newRow("indented, in a list item") << "- x\n\n  | a | b |\n  |-|-|\n"_ba
+                                              << "- x\n\n  | a | b |\n  |---|---|\n"_ba;
+    QTest::newRow("no pipe on the line before") << "a\n|-|-|\n"_ba
+                                                << "a\n|-|-|\n"_ba;
+    QTest::newRow("blank line before") << "|a|b|\n\n|-|-|\n"_ba
+                                       << "|a|b|\n\n|-|-|\n"_ba;
+    QTest::newRow("setext underline without pipe") << "a | b\n--\n"_ba
+                                                   << "a | b\n--\n"_ba;
+    QTest::newRow("not only dashes") << "|a|b|\n|-|x|\n"_ba
+                                     << "|a|b|\n|-|x|\n"_ba;
+    QTest::newRow("empty cell") << "|a|b|\n|-||\n"_ba
+                                << "|a|b|\n|-||\n"_ba;
+    QTest::newRow("pipe alone") << "|a|\n|\n"_ba
+                                << "|a|\n|\n"_ba;
+    QTest::newRow("body rows of dashes") << "|a|b|\n|-|-|\n|-|-|\n\n|c|d|\n|-|-|\n"_ba
+                                         << "|a|b|\n|---|---|\n|-|-|\n\n|c|d|\n|---|---|\n"_ba;
+    QTest::newRow("backtick fence") << "```\n|a|b|\n|-|-|\n```\n|c|d|\n|-|-|\n"_ba
+                                    << "```\n|a|b|\n|-|-|\n```\n|c|d|\n|---|---|\n"_ba;
+    QTest::newRow("tilde fence with info, longer closing fence")
+        << "~~~~ md\n|a|b|\n|-|-|\n~~~\n|a|b|\n|-|-|\n~~~~~\n|c|d|\n|-|-|\n"_ba
+        << "~~~~ md\n|a|b|\n|-|-|\n~~~\n|a|b|\n|-|-|\n~~~~~\n|c|d|\n|---|---|\n"_ba;
+    QTest::newRow("other fence marker does not close") << "```\n~~~\n|a|b|\n|-|-|\n"_ba
+                                                       << "```\n~~~\n|a|b|\n|-|-|\n"_ba;
+    QTest::newRow("inline code is no fence") << "```a` b |\n|-|-|\n"_ba
+                                             << "```a` b |\n|---|---|\n"_ba;
+    QTest::newRow("no final line break") << "|a|\n|-|"_ba
+                                         << "|a|\n|---|"_ba;
+}
+
+void TestMarkdownImporter::padsShortDelimiterRows()
+{
+    QFETCH(QByteArray, markdown);
+    QFETCH(QByteArray, expected);
+    const QByteArray padded = MarkdownBlocks::padDelimiterRows(markdown);
+    QCOMPARE(padded, expected);
+    QCOMPARE(MarkdownBlocks::lineCount(padded), MarkdownBlocks::lineCount(markdown));
 }
 
 void TestMarkdownImporter::tagsWithBuiltInDictionary_data()
