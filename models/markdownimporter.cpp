@@ -235,9 +235,9 @@ notCurriculum(const QByteArray &markdown, const QList<MarkdownBlock> &blocks, co
 {
     if (scan.narrowTable >= 0) {
         const MarkdownBlock &table = blocks.at(scan.narrowTable);
-        return failure(
-            table.line,
-            u"%1; this table has %2 column(s)"_s.arg(NotCurriculum).arg(table.columnCount()));
+        const int columns = table.columnCount();
+        const QString count = columns == 1 ? u"1 column"_s : u"%1 columns"_s.arg(columns);
+        return failure(table.line, u"%1; this table has only %2"_s.arg(NotCurriculum, count));
     }
     if (scan.emptyTableHeading >= 0) {
         const MarkdownBlock &heading = blocks.at(scan.emptyTableHeading);

@@ -215,7 +215,7 @@ void TestCommandLine::curriculumImportRejectsNonCurriculum()
     const Run imported = run({u"curriculum"_s, u"import"_s, input, u"-o"_s, output});
     QCOMPARE(imported.exitCode, 2);
     QVERIFY2(imported.err.contains(input.toUtf8() + ":5:"), imported.err);
-    QVERIFY2(imported.err.contains("table has 2 column"), imported.err);
+    QVERIFY2(imported.err.contains("table has only 2 columns"), imported.err);
     QCOMPARE(imported.err.count('\n'), 1);
     QCOMPARE(fileHash(output), before);
 }

@@ -1,6 +1,7 @@
 #include "curriculum.h"
 #include "curriculumjson.h"
 #include "curriculumloader.h"
+#include "sharedreference.h"
 
 #include <QDir>
 #include <QFile>
@@ -260,7 +261,8 @@ void TestCurriculumJson::loadsFile()
 // The shipped JSON is the import of coursework.md with editorial hours and prerequisites.
 void TestCurriculumJson::importsSharedCourseworkAsShipped()
 {
-    const QString path = QDir(QStringLiteral(MLOPS_SHARED_DIR)).filePath(u"coursework.md"_s);
+    REQUIRE_SHARED_REFERENCE(u"coursework.md"_s);
+    const QString path = sharedReferencePath(u"coursework.md"_s);
     const CurriculumLoader::Result imported = CurriculumLoader::loadFile(path);
     QVERIFY2(imported.ok, qPrintable(imported.error));
     const Curriculum shipped = CurriculumLoader::loadBuiltIn().curriculum;

@@ -1,5 +1,6 @@
 #include "markdownblocks.h"
 #include "markdownimporter.h"
+#include "sharedreference.h"
 #include "tooltagger.h"
 
 #include <QFile>
@@ -105,7 +106,8 @@ private slots:
 
 void TestMarkdownImporter::importsShippedCoursework()
 {
-    const auto result = MarkdownImporter::import(readFile(MLOPS_SHARED_DIR "/coursework.md"_L1));
+    REQUIRE_SHARED_REFERENCE(u"coursework.md"_s);
+    const auto result = MarkdownImporter::import(readFile(sharedReferencePath(u"coursework.md"_s)));
     QVERIFY2(result.ok, qPrintable(result.errorMessage));
     const Curriculum &imported = result.curriculum;
     const QJsonObject shipped
@@ -301,7 +303,7 @@ void TestMarkdownImporter::rejects_data()
                                  << u"three-column table"_s;
     QTest::newRow("two-column table")
         << "# Plan\n\n## 1. Tools\n\n| Topic | Goals |\n|---|---|\n| Docker | Images |\n"_ba << 5
-        << u"has 2 column"_s;
+        << u"has only 2 columns"_s;
     QTest::newRow("table with a header only")
         << "# Plan\n\n## 1. Tools\n\n| Topic | Goals | Activities |\n|---|---|---|\n"_ba << 3
         << u"no topic rows"_s;
@@ -311,7 +313,7 @@ void TestMarkdownImporter::rejects_data()
     QTest::newRow("short-dash two-column table after a padded row")
         << "Intro.\n\n|a|b|c|d|e|f|g|h|i|j|\n|-|-|-|-|-|-|-|-|-|-|\n|x|x|x|x|x|x|x|x|x|x|\n\n"
            "| Topic | Goals |\n|:-|-:|\n| t | g |\n"_ba
-        << 7 << u"has 2 column"_s;
+        << 7 << u"has only 2 columns"_s;
     QTest::newRow("invalid UTF-8") << "# Plan\n\nLatin-1: caf\xe9\n"_ba << 3 << u"UTF-8"_s;
     QTest::newRow("binary garbage") << "\x89PNG\r\n\x1a\n\0\0\0\rIHDR"_ba << 3 << u"NUL"_s;
     QTest::newRow("over the size limit")
