@@ -2,6 +2,8 @@
 
 #include "plannedworkspace.h"
 #include "progressstore.h"
+#include "roadmapactions.h"
+#include "roadmaptheme.h"
 #include "roadmapworkspace.h"
 #include "studiosession.h"
 #include "topicpanel.h"
@@ -12,7 +14,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
-#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -64,6 +65,7 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
     , m_session(session)
     , m_workspaces(new QTabWidget(this))
     , m_roadmap(new RoadmapWorkspace(session->curriculumModel(), this))
+    , m_roadmapActions(new RoadmapActions(m_roadmap, this))
 {
     setWindowTitle(tr("MLOps Roadmap Studio"));
     m_workspaces->setDocumentMode(true);
@@ -77,6 +79,9 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
                                 this);
     location->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addPermanentWidget(location);
+    connect(m_roadmap, &RoadmapWorkspace::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 8000);
+    });
 
     createMenus();
     restoreSettings();
@@ -90,6 +95,9 @@ void MainWindow::createMenus()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_roadmapActions->undo());
+    edit->addAction(m_roadmapActions->redo());
+    edit->addSeparator();
     QAction *find = edit->addAction(tr("&Find Topic…"), this, [this] {
         m_workspaces->setCurrentWidget(m_roadmap);
         m_roadmap->focusSearch();
@@ -104,12 +112,16 @@ void MainWindow::createMenus()
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
     view->addSeparator();
-    QAction *previous
-        = view->addAction(tr("Pre&vious Topic"), this, [this] { m_roadmap->moveToTopic(-1); });
-    previous->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
-    QAction *next
-        = view->addAction(tr("&Next Topic"), this, [this] { m_roadmap->moveToTopic(+1); });
-    next->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    view->addMenu(m_roadmapActions->themeMenu());
+    view->addAction(m_roadmapActions->outline());
+    view->addSeparator();
+    view->addAction(m_roadmapActions->zoomIn());
+    view->addAction(m_roadmapActions->zoomOut());
+    view->addAction(m_roadmapActions->fit());
+    view->addAction(m_roadmapActions->zoomToSection());
+    view->addSeparator();
+    view->addAction(m_roadmapActions->previousTopic());
+    view->addAction(m_roadmapActions->nextTopic());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about
@@ -141,10 +153,14 @@ void MainWindow::restoreSettings()
     const int workspace = settings.value(u"window/workspace"_s, Roadmap).toInt();
     if (workspace >= 0 && workspace < m_workspaces->count())
         m_workspaces->setCurrentIndex(workspace);
-    if (auto *splitter = m_roadmap->findChild<QSplitter *>(u"roadmapSplitter"_s))
-        splitter->restoreState(settings.value(u"roadmap/splitter"_s).toByteArray());
+    m_roadmapActions->setThemeId(
+        settings.value(u"roadmap/theme"_s, RoadmapTheme::defaultId()).toString());
+    m_roadmap->setOutlineVisible(settings.value(u"roadmap/outline"_s, false).toBool());
+    m_roadmap->restoreSplitterState(settings.value(u"roadmap/splitter"_s).toByteArray());
     if (!m_roadmap->selectId(settings.value(u"roadmap/selected"_s).toString()))
         m_roadmap->selectFirstTopic();
+    if (settings.value(u"roadmap/drawer"_s, false).toBool())
+        m_roadmap->openDrawer();
 }
 
 void MainWindow::saveSettings() const
@@ -153,9 +169,11 @@ void MainWindow::saveSettings() const
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());
     settings.setValue(u"window/workspace"_s, m_workspaces->currentIndex());
-    if (auto *splitter = m_roadmap->findChild<QSplitter *>(u"roadmapSplitter"_s))
-        settings.setValue(u"roadmap/splitter"_s, splitter->saveState());
+    settings.setValue(u"roadmap/splitter"_s, m_roadmap->saveSplitterState());
     settings.setValue(u"roadmap/selected"_s, m_roadmap->selectedId());
+    settings.setValue(u"roadmap/theme"_s, m_roadmapActions->themeId());
+    settings.setValue(u"roadmap/outline"_s, m_roadmap->isOutlineVisible());
+    settings.setValue(u"roadmap/drawer"_s, m_roadmap->isDrawerOpen());
 }
 
 void MainWindow::changeEvent(QEvent *event)

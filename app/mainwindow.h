@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class QTabWidget;
+class RoadmapActions;
 class RoadmapWorkspace;
 class StudioSession;
 
@@ -18,6 +19,7 @@ public:
 
     QTabWidget *workspaces() const { return m_workspaces; }
     RoadmapWorkspace *roadmap() const { return m_roadmap; }
+    RoadmapActions *roadmapActions() const { return m_roadmapActions; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -32,4 +34,5 @@ private:
     StudioSession *m_session;
     QTabWidget *m_workspaces;
     RoadmapWorkspace *m_roadmap;
+    RoadmapActions *m_roadmapActions;
 };

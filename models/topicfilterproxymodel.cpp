@@ -1,8 +1,7 @@
 #include "topicfilterproxymodel.h"
 
 #include "curriculummodel.h"
-
-#include <algorithm>
+#include "topicsearch.h"
 
 TopicFilterProxyModel::TopicFilterProxyModel(QObject *parent)
     : QSortFilterProxyModel(parent)
@@ -29,21 +28,14 @@ void TopicFilterProxyModel::setStatusFilter(const QSet<TopicStatus> &statuses)
 
 bool TopicFilterProxyModel::topicMatchesText(const QModelIndex &topic) const
 {
-    if (m_searchText.isEmpty())
+    const auto *model = qobject_cast<const CurriculumModel *>(sourceModel());
+    if (m_searchText.isEmpty() || !model)
         return true;
-    const auto contains = [this](const QString &text) {
-        return text.contains(m_searchText, Qt::CaseInsensitive);
-    };
-    using Role = CurriculumModel::Role;
-    if (contains(topic.data(Qt::DisplayRole).toString())
-        || contains(topic.data(Role::IdRole).toString())
-        || contains(topic.data(Role::GoalsRole).toString())
-        || contains(topic.data(Role::ActivitiesRole).toString())
-        || contains(topic.parent().data(Qt::DisplayRole).toString())) {
-        return true;
-    }
-    const QStringList tags = topic.data(Role::TagsRole).toStringList();
-    return std::any_of(tags.begin(), tags.end(), contains);
+    const QString topicId = topic.data(CurriculumModel::IdRole).toString();
+    const Curriculum &curriculum = model->curriculum();
+    const Topic *found = curriculum.findTopic(topicId);
+    const Section *section = curriculum.sectionOfTopic(topicId);
+    return found && section && topicMatchesSearch(*found, *section, m_searchText);
 }
 
 bool TopicFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const

@@ -2,6 +2,8 @@
 #include "mainwindow.h"
 #include "noteseditor.h"
 #include "progressstore.h"
+#include "roadmapactions.h"
+#include "roadmapscene.h"
 #include "roadmapworkspace.h"
 #include "studiosession.h"
 #include "topicfilterproxymodel.h"
@@ -84,7 +86,7 @@ std::unique_ptr<MainWindow> TestMainWindow::createWindow()
 
 QString TestMainWindow::currentTopicTitle(MainWindow &window) const
 {
-    return window.roadmap()->tree()->currentIndex().data(Qt::DisplayRole).toString();
+    return window.roadmap()->outline()->currentIndex().data(Qt::DisplayRole).toString();
 }
 
 void TestMainWindow::workspacesAndShortcuts()
@@ -127,6 +129,7 @@ void TestMainWindow::statusButtonsSaveThroughStore()
     auto window = createWindow();
     QVERIFY(window);
     QVERIFY(window->roadmap()->selectId(u"feature-stores"_s));
+    window->roadmap()->openDrawer();
     TopicPanel *panel = window->roadmap()->topicPanel();
     QAbstractButton *done = panel->statusButton(int(TopicStatus::Done));
     QVERIFY(done && done->isVisible());
@@ -135,8 +138,8 @@ void TestMainWindow::statusButtonsSaveThroughStore()
     done->click();
     QCOMPARE(m_session->store()->status(u"feature-stores"_s), TopicStatus::Done);
     QVERIFY(done->isChecked());
-    const QModelIndex status
-        = window->roadmap()->tree()->currentIndex().siblingAtColumn(CurriculumModel::StatusColumn);
+    const QModelIndex status = m_session->curriculumModel()->indexOfTopic(
+        u"feature-stores"_s, CurriculumModel::StatusColumn);
     QCOMPARE(status.data().toString(), u"Done"_s);
     auto *overall = window->findChild<QProgressBar *>();
     QCOMPARE(overall->value(), 1);
@@ -145,6 +148,16 @@ void TestMainWindow::statusButtonsSaveThroughStore()
     QCOMPARE(m_session->store()->status(u"feature-stores"_s), TopicStatus::Skipped);
     QCOMPARE(m_session->store()->statusHistory(u"feature-stores"_s).size(), 2);
     QCOMPARE(overall->value(), 1); // skipped counts as finished
+
+    // Ctrl+Z takes status changes back one at a time, through the store.
+    QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(m_session->store()->status(u"feature-stores"_s), TopicStatus::Done);
+    QVERIFY(done->isChecked());
+    QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(m_session->store()->status(u"feature-stores"_s), TopicStatus::Pending);
+    QCOMPARE(overall->value(), 0);
+    QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(m_session->store()->status(u"feature-stores"_s), TopicStatus::Done);
 }
 
 void TestMainWindow::notesAreSavedWhenTypingPauses()
@@ -217,7 +230,9 @@ void TestMainWindow::sectionShowsObjectiveAndProgress()
     QVERIFY(window);
     QVERIFY(m_session->store()->setStatus(u"data-pipelines"_s, TopicStatus::Done));
     QVERIFY(window->roadmap()->selectId(u"data-engineering-for-ai-ml"_s));
+    window->roadmap()->openDrawer();
     TopicPanel *panel = window->roadmap()->topicPanel();
+    QVERIFY(panel->isVisible());
     QVERIFY(!panel->statusButton(int(TopicStatus::Done))->isVisible());
     const QList<QLabel *> labels = panel->findChildren<QLabel *>();
     const auto shows = [&labels](const QString &text) {
@@ -254,6 +269,9 @@ void TestMainWindow::settingsAreRestored()
         QVERIFY(window);
         window->resize(900, 640);
         QVERIFY(window->roadmap()->selectId(u"big-data-tools"_s));
+        window->roadmap()->openDrawer();
+        window->roadmap()->setOutlineVisible(true);
+        window->roadmapActions()->setThemeId(u"dark"_s);
         window->workspaces()->setCurrentIndex(MainWindow::Progress);
         window->close();
     }
@@ -261,6 +279,10 @@ void TestMainWindow::settingsAreRestored()
     QVERIFY(window);
     QCOMPARE(window->workspaces()->currentIndex(), int(MainWindow::Progress));
     QCOMPARE(window->roadmap()->selectedId(), u"big-data-tools"_s);
+    QVERIFY(window->roadmap()->isDrawerOpen());
+    QVERIFY(window->roadmap()->isOutlineVisible());
+    QCOMPARE(window->roadmapActions()->themeId(), u"dark"_s);
+    QCOMPARE(window->roadmap()->scene()->theme().id, u"dark"_s);
     QCOMPARE(window->size(), QSize(900, 640));
 }
 

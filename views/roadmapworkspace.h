@@ -1,18 +1,26 @@
 #pragma once
 
+#include "roadmaptheme.h"
+#include "topicstatus.h"
+
 #include <QWidget>
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QSplitter;
 class QTreeView;
+class QUndoStack;
 class CurriculumModel;
+class RoadmapScene;
+class RoadmapView;
 class TopicFilterProxyModel;
 class TopicPanel;
 
-// The Roadmap workspace for now: the curriculum as a searchable tree beside the topic panel,
-// with the overall progress on top.
+// The Roadmap workspace: the map (RoadmapScene in a RoadmapView), a detail drawer for the
+// current topic, an optional outline, search and status filter. It owns the undo stack of
+// status changes made during the session.
 class RoadmapWorkspace : public QWidget
 {
     Q_OBJECT
@@ -20,29 +28,62 @@ class RoadmapWorkspace : public QWidget
 public:
     explicit RoadmapWorkspace(CurriculumModel *model, QWidget *parent = nullptr);
 
-    QTreeView *tree() const { return m_tree; }
+    RoadmapScene *scene() const { return m_scene; }
+    RoadmapView *view() const { return m_view; }
+    QTreeView *outline() const { return m_tree; }
     TopicPanel *topicPanel() const { return m_panel; }
     QLineEdit *searchField() const { return m_search; }
+    QComboBox *statusFilter() const { return m_statusFilter; }
     TopicFilterProxyModel *filterModel() const { return m_filter; }
+    QUndoStack *undoStack() const { return m_undoStack; }
+
+    void setTheme(const RoadmapTheme &theme);
     void focusSearch();
-    // Selects a topic or section by id; false when the curriculum has no such id.
+    void setOutlineVisible(bool visible);
+    bool isOutlineVisible() const;
+    void openDrawer();
+    void closeDrawer();
+    bool isDrawerOpen() const;
+    QByteArray saveSplitterState() const;
+    void restoreSplitterState(const QByteArray &state);
+
+    // Selects a topic or section by id (false when the curriculum has no such id).
     bool selectId(const QString &id);
     void selectFirstTopic();
-    QString selectedId() const;
-    void moveToTopic(int step); // +1 next topic, -1 previous (in the visible order)
+    QString selectedId() const { return m_currentId; }
+    void moveToTopic(int step); // +1 next topic, -1 previous, in curriculum order
+    void moveInDirection(Qt::Key direction);
+    // Through the undo stack: Ctrl+Z takes it back.
+    void setTopicStatus(const QString &topicId, TopicStatus status);
+    void setCurrentTopicStatus(TopicStatus status);
+    void zoomToCurrentSection();
+
+signals:
+    void statusMessage(const QString &message);
+    void outlineVisibilityChanged(bool visible);
 
 private:
-    void onCurrentChanged(const QModelIndex &current);
-    void onStatusFilterChanged(int comboIndex);
+    QWidget *createToolBar();
+    QWidget *createOutline();
+    void onSearchChanged();
+    void onOutlineCurrentChanged(const QModelIndex &current);
     void updateOverallProgress();
-    void selectProxyIndex(const QModelIndex &proxyIndex);
+    void selectInOutline(const QString &id);
+    QStringList visibleTopicOrder() const;
 
     CurriculumModel *m_model;
+    RoadmapScene *m_scene;
+    RoadmapView *m_view;
     TopicFilterProxyModel *m_filter;
+    QUndoStack *m_undoStack;
     QLineEdit *m_search;
     QComboBox *m_statusFilter;
-    QTreeView *m_tree;
-    TopicPanel *m_panel;
+    QLabel *m_zoomLabel;
     QProgressBar *m_overall;
-    QLabel *m_emptyResult;
+    QTreeView *m_tree;
+    QWidget *m_outlinePane;
+    TopicPanel *m_panel;
+    QSplitter *m_splitter;
+    QString m_currentId;
+    bool m_syncing = false;
 };

@@ -7,6 +7,7 @@
 
 #include <QButtonGroup>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
@@ -50,7 +51,6 @@ TopicPanel::TopicPanel(CurriculumModel *model, QWidget *parent)
     , m_body(wrappingLabel(this))
     , m_topicControls(new QWidget(this))
     , m_statusGroup(new QButtonGroup(this))
-    , m_statusError(wrappingLabel(this))
     , m_notes(new NotesEditor(model->store(), this))
     , m_previous(new QPushButton(tr("‹ P&revious topic"), this))
     , m_next(new QPushButton(tr("Ne&xt topic ›"), this))
@@ -62,11 +62,9 @@ TopicPanel::TopicPanel(CurriculumModel *model, QWidget *parent)
     m_breadcrumb->setForegroundRole(QPalette::PlaceholderText);
     m_facts->setForegroundRole(QPalette::PlaceholderText);
     m_body->setTextFormat(Qt::RichText);
-    m_statusError->setForegroundRole(QPalette::Highlight);
 
     auto *reading = new QWidget;
     auto *readingLayout = new QVBoxLayout(reading);
-    readingLayout->addWidget(m_breadcrumb);
     readingLayout->addWidget(m_title);
     readingLayout->addWidget(m_facts);
     readingLayout->addWidget(m_body);
@@ -80,9 +78,17 @@ TopicPanel::TopicPanel(CurriculumModel *model, QWidget *parent)
     auto *controlsLayout = new QVBoxLayout(m_topicControls);
     controlsLayout->setContentsMargins(0, 0, 0, 0);
     controlsLayout->addWidget(createStatusBar());
-    controlsLayout->addWidget(m_statusError);
     controlsLayout->addWidget(notesTitle);
     controlsLayout->addWidget(m_notes, 1);
+
+    auto *close = new QToolButton(this);
+    close->setText(u"✕"_s);
+    close->setAutoRaise(true);
+    close->setToolTip(tr("Close the topic (Esc)"));
+    connect(close, &QToolButton::clicked, this, &TopicPanel::closeRequested);
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_breadcrumb, 1);
+    header->addWidget(close, 0, Qt::AlignTop);
 
     auto *navigation = new QHBoxLayout;
     navigation->addWidget(m_previous);
@@ -90,6 +96,7 @@ TopicPanel::TopicPanel(CurriculumModel *model, QWidget *parent)
     navigation->addWidget(m_next);
 
     auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
     layout->addWidget(scroll, 2);
     layout->addWidget(m_topicControls, 3);
     layout->addLayout(navigation);
@@ -134,6 +141,16 @@ QAbstractButton *TopicPanel::statusButton(int status) const
     return m_statusGroup->button(status);
 }
 
+void TopicPanel::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape) {
+        emit closeRequested();
+        event->accept();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
 bool TopicPanel::saveNotes()
 {
     return m_notes->saveNow();
@@ -142,7 +159,6 @@ bool TopicPanel::saveNotes()
 void TopicPanel::showIndex(const QModelIndex &index)
 {
     m_index = index.siblingAtColumn(CurriculumModel::TitleColumn);
-    m_statusError->clear();
     refresh();
 }
 
@@ -150,11 +166,8 @@ void TopicPanel::onStatusClicked(int status)
 {
     if (!m_index.isValid())
         return;
-    if (!m_model->setData(m_index, status, CurriculumModel::StatusRole)) {
-        const QString reason = m_model->store() ? m_model->store()->errorString() : QString();
-        m_statusError->setText(tr("The status was not saved: %1").arg(reason));
-        refresh(); // put the buttons back to what is stored
-    }
+    emit statusRequested(m_index.data(CurriculumModel::IdRole).toString(), TopicStatus(status));
+    refresh(); // shows what the store holds, whether or not it took the change
 }
 
 void TopicPanel::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "topicstatus.h"
+
 #include <QPersistentModelIndex>
 #include <QWidget>
 
@@ -29,6 +31,11 @@ public:
 signals:
     void previousRequested();
     void nextRequested();
+    void statusRequested(const QString &topicId, TopicStatus status);
+    void closeRequested();
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void refresh();
@@ -44,7 +51,6 @@ private:
     QLabel *m_body;
     QWidget *m_topicControls;
     QButtonGroup *m_statusGroup;
-    QLabel *m_statusError;
     NotesEditor *m_notes;
     QPushButton *m_previous;
     QPushButton *m_next;

@@ -1,0 +1,331 @@
+#include "curriculumloader.h"
+#include "curriculummodel.h"
+#include "markdownimporter.h"
+#include "prerequisiteedgeitem.h"
+#include "progressstore.h"
+#include "roadmapscene.h"
+#include "roadmapview.h"
+#include "roadmapworkspace.h"
+#include "sectionitem.h"
+#include "topiccarditem.h"
+#include "topicpanel.h"
+
+#include <QImage>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace Qt::StringLiterals;
+
+class TestRoadmapScene : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void oneItemPerTopicSectionAndPrerequisite();
+    void cardsSitInsideTheirSections();
+    void storeChangesUpdateCards();
+    void importedCurriculumRebuilds();
+    void searchHighlightsAndDims_data();
+    void searchHighlightsAndDims();
+    void statusFilterFollowsChanges();
+    void hidingProgress();
+    void neighbourNavigation();
+    void themesChangeSizes();
+    void paintsAtEveryZoom_data();
+    void paintsAtEveryZoom();
+    void keyboardInTheWorkspace();
+    void clickOpensDrawer();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ProgressStore> m_store;
+    std::unique_ptr<CurriculumModel> m_model;
+};
+
+void TestRoadmapScene::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestRoadmapScene::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<ProgressStore>();
+    QVERIFY(m_store->open(m_dir->filePath(u"progress.db"_s)));
+    m_model = std::make_unique<CurriculumModel>();
+    const CurriculumLoader::Result loaded = CurriculumLoader::loadBuiltIn();
+    QVERIFY(loaded.ok);
+    m_model->setCurriculum(loaded.curriculum);
+    m_model->setStore(m_store.get());
+}
+
+void TestRoadmapScene::cleanup()
+{
+    m_model.reset();
+    m_store.reset();
+    m_dir.reset();
+}
+
+void TestRoadmapScene::oneItemPerTopicSectionAndPrerequisite()
+{
+    RoadmapScene scene(m_model.get());
+    int cards = 0;
+    int sections = 0;
+    int edges = 0;
+    for (QGraphicsItem *item : scene.items()) {
+        cards += item->type() == TopicCardItem::Type ? 1 : 0;
+        sections += item->type() == SectionItem::Type ? 1 : 0;
+        edges += item->type() == PrerequisiteEdgeItem::Type ? 1 : 0;
+    }
+    QCOMPARE(cards, 26);
+    QCOMPARE(sections, 9);
+    int prerequisites = 0;
+    for (const Section &section : m_model->curriculum().sections)
+        prerequisites += int(section.prerequisites.size());
+    QCOMPARE(edges, prerequisites);
+    for (const QString &id : m_model->curriculum().topicIds())
+        QVERIFY2(scene.topicItem(id), qPrintable(id));
+}
+
+void TestRoadmapScene::cardsSitInsideTheirSections()
+{
+    RoadmapScene scene(m_model.get());
+    for (const Section &section : m_model->curriculum().sections) {
+        const QRectF sectionRect = scene.sectionRect(section.id);
+        QVERIFY(!sectionRect.isEmpty());
+        for (const Topic &topic : section.topics)
+            QVERIFY2(sectionRect.contains(scene.topicRect(topic.id)), qPrintable(topic.id));
+    }
+    QVERIFY(scene.sceneRect().contains(scene.layout().bounds));
+}
+
+void TestRoadmapScene::storeChangesUpdateCards()
+{
+    RoadmapScene scene(m_model.get());
+    TopicCardItem *card = scene.topicItem(u"feature-stores"_s);
+    QCOMPARE(card->status(), TopicStatus::Pending);
+    QVERIFY(m_store->setStatus(u"feature-stores"_s, TopicStatus::Learning));
+    QCOMPARE(card->status(), TopicStatus::Learning);
+    QVERIFY(m_store->setStatus(u"feature-stores"_s, TopicStatus::Done));
+    QCOMPARE(card->status(), TopicStatus::Done);
+
+    // Another process writes; the store notices and the scene follows.
+    ProgressStore other;
+    QVERIFY(other.open(m_store->filePath()));
+    QVERIFY(other.setStatus(u"security-in-mlops"_s, TopicStatus::Skipped));
+    QVERIFY(m_store->checkExternalChanges());
+    QCOMPARE(scene.topicItem(u"security-in-mlops"_s)->status(), TopicStatus::Skipped);
+}
+
+void TestRoadmapScene::importedCurriculumRebuilds()
+{
+    RoadmapScene scene(m_model.get());
+    QSignalSpy rebuilt(&scene, &RoadmapScene::rebuilt);
+    const MarkdownImporter::Result imported = MarkdownImporter::import(
+        "# Kubernetes for ML\n\n"
+        "## 1. Basics\n\n| Topic | Goals | Activities |\n|---|---|---|\n"
+        "| Pods | Learn pods | Run one |\n| Services | Learn services | Expose one |\n\n"
+        "## 2. Serving\n\n| Topic | Goals | Activities |\n|---|---|---|\n"
+        "| KServe | Serve models | Deploy with KServe |\n");
+    QVERIFY2(imported.ok, qPrintable(imported.errorMessage));
+    m_model->setCurriculum(imported.curriculum);
+    QCOMPARE(rebuilt.count(), 1);
+    QStringList ids;
+    for (QGraphicsItem *item : scene.items())
+        if (auto *card = qgraphicsitem_cast<TopicCardItem *>(item))
+            ids << card->topicId();
+    ids.sort();
+    QCOMPARE(ids, (QStringList{u"kserve"_s, u"pods"_s, u"services"_s}));
+    QVERIFY(!scene.topicItem(u"feature-stores"_s));
+    // Imported sections form a chain: Serving comes after Basics, to its right.
+    QVERIFY(scene.sectionRect(u"serving"_s).left() > scene.sectionRect(u"basics"_s).right());
+}
+
+void TestRoadmapScene::searchHighlightsAndDims_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("tool tag") << u"kubernetes"_s
+                              << QStringList{u"containerization-and-orchestration"_s,
+                                             u"end-to-end-mlops-pipeline"_s};
+    QTest::newRow("title words") << u"feature stores"_s << QStringList{u"feature-stores"_s};
+    QTest::newRow("nothing") << u"quantum knitting"_s << QStringList{};
+}
+
+void TestRoadmapScene::searchHighlightsAndDims()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    RoadmapScene scene(m_model.get());
+    scene.setSearch(text);
+    QVERIFY(scene.isSearching());
+    QCOMPARE(scene.matchingTopicIds(), expected);
+    for (const QString &id : m_model->curriculum().topicIds()) {
+        TopicCardItem *card = scene.topicItem(id);
+        const bool match = expected.contains(id);
+        QCOMPARE(card->isHighlighted(), match);
+        QCOMPARE(card->opacity() < 1.0, !match);
+    }
+    scene.setSearch(QString());
+    QVERIFY(!scene.isSearching());
+    QCOMPARE(scene.topicItem(u"feature-stores"_s)->opacity(), 1.0);
+    QVERIFY(!scene.topicItem(u"feature-stores"_s)->isHighlighted());
+}
+
+void TestRoadmapScene::statusFilterFollowsChanges()
+{
+    RoadmapScene scene(m_model.get());
+    scene.setSearch(QString(), {TopicStatus::Done});
+    QCOMPARE(scene.matchingTopicIds(), QStringList());
+    QVERIFY(m_store->setStatus(u"data-pipelines"_s, TopicStatus::Done));
+    QCOMPARE(scene.matchingTopicIds(), QStringList{u"data-pipelines"_s});
+    QVERIFY(scene.topicItem(u"data-pipelines"_s)->isHighlighted());
+    QVERIFY(scene.topicItem(u"big-data-tools"_s)->opacity() < 1.0);
+}
+
+void TestRoadmapScene::hidingProgress()
+{
+    QVERIFY(m_store->setStatus(u"data-pipelines"_s, TopicStatus::Done));
+    RoadmapScene scene(m_model.get());
+    scene.setSearch(QString(), {TopicStatus::Done});
+    QVERIFY(scene.isSearching());
+    scene.setShowProgress(false);
+    // Without personal progress a status filter means nothing: nothing is dimmed.
+    QVERIFY(!scene.isSearching());
+    QCOMPARE(scene.topicItem(u"big-data-tools"_s)->opacity(), 1.0);
+
+    // The audience view renders differently from the personal one.
+    const QRectF source = scene.sectionRect(u"data-engineering-for-ai-ml"_s);
+    QImage clean(source.size().toSize(), QImage::Format_ARGB32);
+    QPainter cleanPainter(&clean);
+    scene.render(&cleanPainter, QRectF(clean.rect()), source);
+    cleanPainter.end();
+    scene.setShowProgress(true);
+    QImage personal(source.size().toSize(), QImage::Format_ARGB32);
+    QPainter personalPainter(&personal);
+    scene.render(&personalPainter, QRectF(personal.rect()), source);
+    personalPainter.end();
+    QVERIFY(clean != personal);
+}
+
+void TestRoadmapScene::neighbourNavigation()
+{
+    RoadmapScene scene(m_model.get());
+    // Down within a section goes to the next card.
+    QCOMPARE(scene.neighbourTopic(u"introduction-to-ai-ml"_s, Qt::Key_Down), u"mlops-overview"_s);
+    QCOMPARE(scene.neighbourTopic(u"mlops-overview"_s, Qt::Key_Up), u"introduction-to-ai-ml"_s);
+    // Right from the first section reaches a card of a section placed to its right.
+    const QString right = scene.neighbourTopic(u"mlops-overview"_s, Qt::Key_Right);
+    QVERIFY(!right.isEmpty());
+    QVERIFY(scene.topicRect(right).left() > scene.topicRect(u"mlops-overview"_s).right());
+    // Nothing lies left of the first section.
+    QCOMPARE(scene.neighbourTopic(u"mlops-overview"_s, Qt::Key_Left), QString());
+    QCOMPARE(scene.neighbourTopic(u"no-such-topic"_s, Qt::Key_Down), QString());
+}
+
+void TestRoadmapScene::themesChangeSizes()
+{
+    RoadmapScene scene(m_model.get());
+    const QSizeF light = scene.topicRect(u"feature-stores"_s).size();
+    scene.setTheme(*RoadmapTheme::byId(u"projector"_s));
+    const QSizeF projector = scene.topicRect(u"feature-stores"_s).size();
+    QVERIFY(projector.width() > light.width());
+    QVERIFY(projector.height() > light.height());
+    QCOMPARE(scene.backgroundBrush().color(), RoadmapTheme::byId(u"projector"_s)->background);
+    scene.setTheme(*RoadmapTheme::byId(u"dark"_s));
+    QCOMPARE(scene.backgroundBrush().color(), RoadmapTheme::byId(u"dark"_s)->background);
+}
+
+void TestRoadmapScene::paintsAtEveryZoom_data()
+{
+    QTest::addColumn<double>("scale");
+    QTest::newRow("overview 5%") << 0.05;
+    QTest::newRow("low detail 25%") << 0.25;
+    QTest::newRow("100%") << 1.0;
+    QTest::newRow("300%") << 3.0;
+}
+
+void TestRoadmapScene::paintsAtEveryZoom()
+{
+    QFETCH(double, scale);
+    QVERIFY(m_store->setStatus(u"mlops-overview"_s, TopicStatus::Done));
+    RoadmapScene scene(m_model.get());
+    const QRectF source = scene.sectionRect(u"core-concepts-of-ai-ml-and-mlops"_s);
+    const QSize size = (source.size() * scale).toSize().expandedTo(QSize(1, 1));
+    QImage image(size, QImage::Format_ARGB32);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    scene.render(&painter, QRectF(image.rect()), source);
+    painter.end();
+    // Something of the section was drawn in its theme's colours.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += std::max(1, image.height() / 40))
+        for (int x = 0; x < image.width(); x += std::max(1, image.width() / 40))
+            colours.insert(image.pixel(x, y));
+    QVERIFY(colours.size() > 1);
+}
+
+void TestRoadmapScene::keyboardInTheWorkspace()
+{
+    RoadmapWorkspace workspace(m_model.get());
+    workspace.resize(1200, 800);
+    workspace.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+    RoadmapView *view = workspace.view();
+    view->setFocus();
+    QVERIFY(workspace.selectId(u"introduction-to-ai-ml"_s));
+
+    QTest::keyClick(view, Qt::Key_Down);
+    QCOMPARE(workspace.selectedId(), u"mlops-overview"_s);
+    QCOMPARE(workspace.scene()->currentTopic(), u"mlops-overview"_s);
+    QTest::keyClick(view, Qt::Key_D);
+    QCOMPARE(m_store->status(u"mlops-overview"_s), TopicStatus::Done);
+    QTest::keyClick(view, Qt::Key_L);
+    QCOMPARE(m_store->status(u"mlops-overview"_s), TopicStatus::Learning);
+    QTest::keyClick(view, Qt::Key_S);
+    QCOMPARE(m_store->status(u"mlops-overview"_s), TopicStatus::Skipped);
+    QTest::keyClick(view, Qt::Key_R);
+    QCOMPARE(m_store->status(u"mlops-overview"_s), TopicStatus::Pending);
+    QCOMPARE(workspace.undoStack()->count(), 4);
+    workspace.undoStack()->undo();
+    QCOMPARE(m_store->status(u"mlops-overview"_s), TopicStatus::Skipped);
+
+    QVERIFY(!workspace.isDrawerOpen());
+    QTest::keyClick(view, Qt::Key_Return);
+    QVERIFY(workspace.isDrawerOpen());
+    QTest::keyClick(view, Qt::Key_Escape);
+    QVERIFY(!workspace.isDrawerOpen());
+
+    const double before = view->zoom();
+    QTest::keyClick(view, Qt::Key_Right);
+    QVERIFY(workspace.selectedId() != u"mlops-overview"_s);
+    view->zoomBy(2);
+    QCOMPARE(view->zoom(), before * 2);
+    view->fitAll();
+    QVERIFY(view->mapToScene(view->viewport()->rect()).boundingRect().contains(
+        workspace.scene()->layout().bounds));
+}
+
+void TestRoadmapScene::clickOpensDrawer()
+{
+    RoadmapWorkspace workspace(m_model.get());
+    workspace.resize(1200, 800);
+    workspace.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+    RoadmapView *view = workspace.view();
+    const QPointF centre = workspace.scene()->topicRect(u"big-data-tools"_s).center();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(centre));
+    QCOMPARE(workspace.selectedId(), u"big-data-tools"_s);
+    QVERIFY(workspace.isDrawerOpen());
+    QVERIFY(workspace.topicPanel()->isVisible());
+}
+
+QTEST_MAIN(TestRoadmapScene)
+#include "tst_roadmapscene.moc"

@@ -1,0 +1,86 @@
+#include "roadmapactions.h"
+
+#include "roadmaptheme.h"
+#include "roadmapview.h"
+#include "roadmapworkspace.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QMenu>
+#include <QUndoStack>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QAction *createAction(QObject *parent, const QString &text, const QList<QKeySequence> &keys)
+{
+    auto *action = new QAction(text, parent);
+    action->setShortcuts(keys);
+    // The map has focus most of the time, but the shortcuts work from anywhere in the window.
+    action->setShortcutContext(Qt::WindowShortcut);
+    return action;
+}
+
+} // namespace
+
+RoadmapActions::RoadmapActions(RoadmapWorkspace *workspace, QObject *parent)
+    : QObject(parent)
+    , m_workspace(workspace)
+    , m_undo(workspace->undoStack()->createUndoAction(this, tr("&Undo")))
+    , m_redo(workspace->undoStack()->createRedoAction(this, tr("&Redo")))
+    , m_zoomIn(createAction(this, tr("Zoom &In"),
+                            {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)}))
+    , m_zoomOut(createAction(this, tr("Zoom &Out"), {QKeySequence::ZoomOut}))
+    , m_fit(createAction(this, tr("&Fit Roadmap"), {QKeySequence(Qt::CTRL | Qt::Key_0)}))
+    , m_zoomToSection(createAction(this, tr("Zoom to &Section"),
+                                   {QKeySequence(Qt::CTRL | Qt::Key_9)}))
+    , m_outline(createAction(this, tr("&Outline"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)}))
+    , m_previousTopic(createAction(this, tr("Pre&vious Topic"), {QKeySequence(Qt::ALT | Qt::Key_Up)}))
+    , m_nextTopic(createAction(this, tr("&Next Topic"), {QKeySequence(Qt::ALT | Qt::Key_Down)}))
+    , m_themeMenu(new QMenu(tr("&Theme"), workspace))
+    , m_themes(new QActionGroup(this))
+{
+    m_undo->setShortcuts(QKeySequence::Undo);
+    m_redo->setShortcuts(QKeySequence::Redo);
+    RoadmapView *view = workspace->view();
+    connect(m_zoomIn, &QAction::triggered, view, [view] { view->zoomBy(1.25); });
+    connect(m_zoomOut, &QAction::triggered, view, [view] { view->zoomBy(1 / 1.25); });
+    connect(m_fit, &QAction::triggered, view, &RoadmapView::fitAll);
+    connect(m_zoomToSection, &QAction::triggered, workspace,
+            &RoadmapWorkspace::zoomToCurrentSection);
+    m_outline->setCheckable(true);
+    connect(m_outline, &QAction::toggled, workspace, &RoadmapWorkspace::setOutlineVisible);
+    connect(workspace, &RoadmapWorkspace::outlineVisibilityChanged, m_outline,
+            &QAction::setChecked);
+    connect(m_previousTopic, &QAction::triggered, workspace, [workspace] {
+        workspace->moveToTopic(-1);
+    });
+    connect(m_nextTopic, &QAction::triggered, workspace, [workspace] {
+        workspace->moveToTopic(+1);
+    });
+
+    for (const QString &id : RoadmapTheme::ids()) {
+        QAction *action = m_themeMenu->addAction(RoadmapTheme::byIdOrDefault(id).name);
+        action->setCheckable(true);
+        action->setData(id);
+        m_themes->addAction(action);
+        connect(action, &QAction::triggered, this, [this, id] { setThemeId(id); });
+    }
+}
+
+QString RoadmapActions::themeId() const
+{
+    QAction *checked = m_themes->checkedAction();
+    return checked ? checked->data().toString() : RoadmapTheme::defaultId();
+}
+
+void RoadmapActions::setThemeId(const QString &id)
+{
+    const RoadmapTheme theme = RoadmapTheme::byIdOrDefault(id);
+    for (QAction *action : m_themes->actions())
+        action->setChecked(action->data().toString() == theme.id);
+    m_workspace->setTheme(theme);
+    applyApplicationPalette(theme);
+    emit themeChanged(theme.id);
+}

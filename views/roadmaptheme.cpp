@@ -1,0 +1,223 @@
+#include "roadmaptheme.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QList>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct ThemeReader
+{
+    const QJsonObject &object;
+    QString *error;
+
+    QColor color(const QString &key) const
+    {
+        const QColor value = QColor::fromString(object.value(u"colors"_s)[key].toString());
+        if (!value.isValid() && error->isEmpty())
+            *error = u"colors.%1: expected a colour such as \"#1d2733\""_s.arg(key);
+        return value;
+    }
+    double size(const QString &key, double fallback) const
+    {
+        const QJsonValue value = object.value(u"sizes"_s)[key];
+        if (value.isUndefined())
+            return fallback;
+        if (!value.isDouble() || value.toDouble() < 0) {
+            if (error->isEmpty())
+                *error = u"sizes.%1: expected a number of at least 0"_s.arg(key);
+            return fallback;
+        }
+        return value.toDouble();
+    }
+    int fontSize(const QString &key, int fallback) const
+    {
+        const int value = object.value(u"fonts"_s)[key].toInt(fallback);
+        return value > 0 ? value : fallback;
+    }
+};
+
+void readColors(const ThemeReader &read, RoadmapTheme &theme)
+{
+    theme.background = read.color(u"background"_s);
+    theme.sectionFill = read.color(u"sectionFill"_s);
+    theme.sectionBorder = read.color(u"sectionBorder"_s);
+    theme.headerFill = read.color(u"headerFill"_s);
+    theme.headerText = read.color(u"headerText"_s);
+    theme.text = read.color(u"text"_s);
+    theme.mutedText = read.color(u"mutedText"_s);
+    theme.cardFill = read.color(u"cardFill"_s);
+    theme.cardBorder = read.color(u"cardBorder"_s);
+    theme.edge = read.color(u"edge"_s);
+    theme.highlight = read.color(u"highlight"_s);
+    theme.selection = read.color(u"selection"_s);
+    theme.tagText = read.color(u"tagText"_s);
+    theme.progressTrack = read.color(u"progressTrack"_s);
+    theme.progressFill = read.color(u"progressFill"_s);
+    theme.laser = read.color(u"laser"_s);
+    for (TopicStatus status :
+         {TopicStatus::Pending, TopicStatus::Learning, TopicStatus::Done, TopicStatus::Skipped})
+        theme.statusColors[int(status)] = read.color(TopicStatuses::toString(status));
+}
+
+void readSizes(const ThemeReader &read, RoadmapTheme &theme)
+{
+    theme.borderWidth = read.size(u"borderWidth"_s, theme.borderWidth);
+    theme.edgeWidth = read.size(u"edgeWidth"_s, theme.edgeWidth);
+    theme.cornerRadius = read.size(u"cornerRadius"_s, theme.cornerRadius);
+    theme.statusIconSize = read.size(u"statusIconSize"_s, theme.statusIconSize);
+    theme.statusBarWidth = read.size(u"statusBarWidth"_s, theme.statusBarWidth);
+    theme.selectionWidth = read.size(u"selectionWidth"_s, theme.selectionWidth);
+    theme.dimmedOpacity = read.size(u"dimmedOpacity"_s, theme.dimmedOpacity);
+    RoadmapMetrics &m = theme.metrics;
+    m.cardWidth = read.size(u"cardWidth"_s, m.cardWidth);
+    m.cardHeight = read.size(u"cardHeight"_s, m.cardHeight);
+    m.cardSpacing = read.size(u"cardSpacing"_s, m.cardSpacing);
+    m.sectionPadding = read.size(u"sectionPadding"_s, m.sectionPadding);
+    m.sectionHeaderHeight = read.size(u"sectionHeaderHeight"_s, m.sectionHeaderHeight);
+    m.layerGap = read.size(u"layerGap"_s, m.layerGap);
+    m.rowGap = read.size(u"rowGap"_s, m.rowGap);
+    m.bandGap = read.size(u"bandGap"_s, m.bandGap);
+}
+
+void readFonts(const ThemeReader &read, RoadmapTheme &theme)
+{
+    theme.fontFamily = read.object.value(u"fonts"_s)[u"family"_s].toString();
+    theme.sectionTitleSize = read.fontSize(u"sectionTitle"_s, theme.sectionTitleSize);
+    theme.sectionMetaSize = read.fontSize(u"sectionMeta"_s, theme.sectionMetaSize);
+    theme.sectionNumberSize = read.fontSize(u"sectionNumber"_s, theme.sectionNumberSize);
+    theme.cardTitleSize = read.fontSize(u"cardTitle"_s, theme.cardTitleSize);
+    theme.cardTagsSize = read.fontSize(u"cardTags"_s, theme.cardTagsSize);
+}
+
+std::optional<QPalette> readPalette(const QJsonObject &object, QString *error)
+{
+    const QJsonValue value = object.value(u"palette"_s);
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    static const QList<std::pair<QString, QPalette::ColorRole>> roles = {
+        {u"window"_s, QPalette::Window},
+        {u"windowText"_s, QPalette::WindowText},
+        {u"base"_s, QPalette::Base},
+        {u"alternateBase"_s, QPalette::AlternateBase},
+        {u"text"_s, QPalette::Text},
+        {u"button"_s, QPalette::Button},
+        {u"buttonText"_s, QPalette::ButtonText},
+        {u"highlight"_s, QPalette::Highlight},
+        {u"highlightedText"_s, QPalette::HighlightedText},
+        {u"placeholderText"_s, QPalette::PlaceholderText},
+        {u"toolTipBase"_s, QPalette::ToolTipBase},
+        {u"toolTipText"_s, QPalette::ToolTipText},
+        {u"mid"_s, QPalette::Mid},
+        {u"dark"_s, QPalette::Dark},
+        {u"light"_s, QPalette::Light},
+        {u"link"_s, QPalette::Link},
+    };
+    QPalette palette;
+    const QJsonObject colors = value.toObject();
+    for (const auto &[key, role] : roles) {
+        if (!colors.contains(key))
+            continue;
+        const QColor color = QColor::fromString(colors.value(key).toString());
+        if (!color.isValid()) {
+            *error = u"palette.%1: expected a colour such as \"#1d2733\""_s.arg(key);
+            return std::nullopt;
+        }
+        palette.setColor(role, color);
+    }
+    // Disabled text is the window text, faded.
+    QColor disabled = palette.color(QPalette::WindowText);
+    disabled.setAlphaF(0.45);
+    for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        palette.setColor(QPalette::Disabled, role, disabled);
+    return palette;
+}
+
+const QList<RoadmapTheme> &builtInThemes()
+{
+    static const QList<RoadmapTheme> themes = [] {
+        QList<RoadmapTheme> loaded;
+        QFile file(u":/themes/roadmap-themes.json"_s);
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("the roadmap themes resource is missing");
+        const QJsonArray array = QJsonDocument::fromJson(file.readAll())[u"themes"_s].toArray();
+        for (const QJsonValue &value : array) {
+            QString error;
+            std::optional<RoadmapTheme> theme = RoadmapTheme::fromJson(value.toObject(), &error);
+            if (!theme)
+                qFatal("roadmap-themes.json: %s", qPrintable(error));
+            loaded << *theme;
+        }
+        if (loaded.isEmpty())
+            qFatal("roadmap-themes.json holds no theme");
+        return loaded;
+    }();
+    return themes;
+}
+
+} // namespace
+
+QFont RoadmapTheme::font(int pixelSize, bool bold) const
+{
+    QFont font(fontFamily);
+    font.setPixelSize(pixelSize);
+    font.setBold(bold);
+    // Text must measure the same on screen and in SVG/PDF exports.
+    font.setHintingPreference(QFont::PreferNoHinting);
+    return font;
+}
+
+QStringList RoadmapTheme::ids()
+{
+    QStringList ids;
+    for (const RoadmapTheme &theme : builtInThemes())
+        ids << theme.id;
+    return ids;
+}
+
+std::optional<RoadmapTheme> RoadmapTheme::byId(const QString &id)
+{
+    for (const RoadmapTheme &theme : builtInThemes())
+        if (theme.id == id)
+            return theme;
+    return std::nullopt;
+}
+
+RoadmapTheme RoadmapTheme::byIdOrDefault(const QString &id)
+{
+    return byId(id).value_or(builtInThemes().first());
+}
+
+std::optional<RoadmapTheme> RoadmapTheme::fromJson(const QJsonObject &object, QString *error)
+{
+    QString problem;
+    RoadmapTheme theme;
+    theme.id = object.value(u"id"_s).toString();
+    theme.name = object.value(u"name"_s).toString(theme.id);
+    if (theme.id.isEmpty())
+        problem = u"a theme needs an \"id\""_s;
+    const ThemeReader read{object, &problem};
+    readColors(read, theme);
+    readSizes(read, theme);
+    readFonts(read, theme);
+    if (problem.isEmpty())
+        theme.palette = readPalette(object, &problem);
+    if (!problem.isEmpty()) {
+        if (error)
+            *error = theme.id.isEmpty() ? problem : u"theme %1: %2"_s.arg(theme.id, problem);
+        return std::nullopt;
+    }
+    return theme;
+}
+
+void applyApplicationPalette(const RoadmapTheme &theme)
+{
+    // The palette the platform gave us, taken before any theme replaced it.
+    static const QPalette platformPalette = QApplication::palette();
+    QApplication::setPalette(theme.palette ? *theme.palette : platformPalette);
+}

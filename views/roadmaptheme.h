@@ -1,0 +1,72 @@
+#pragma once
+
+#include "roadmaplayout.h"
+#include "topicstatus.h"
+
+#include <QColor>
+#include <QFont>
+#include <QPalette>
+#include <QString>
+#include <QStringList>
+
+#include <array>
+#include <optional>
+
+class QJsonObject;
+
+// The colours, fonts and sizes of one roadmap theme (light, dark, projector), read from
+// resources/themes/roadmap-themes.json: no colour or size literals elsewhere in the roadmap.
+struct RoadmapTheme
+{
+    QString id;
+    QString name;
+
+    QColor background;
+    QColor sectionFill;
+    QColor sectionBorder;
+    QColor headerFill;
+    QColor headerText;
+    QColor text;
+    QColor mutedText;
+    QColor cardFill;
+    QColor cardBorder;
+    QColor edge;
+    QColor highlight;
+    QColor selection;
+    QColor tagText;
+    QColor progressTrack;
+    QColor progressFill;
+    QColor laser;
+    std::array<QColor, 4> statusColors; // indexed by TopicStatus
+
+    QString fontFamily;
+    int sectionTitleSize = 17;
+    int sectionMetaSize = 12;
+    int sectionNumberSize = 15;
+    int cardTitleSize = 13;
+    int cardTagsSize = 11;
+
+    double borderWidth = 1;
+    double edgeWidth = 2;
+    double cornerRadius = 8;
+    double statusIconSize = 16;
+    double statusBarWidth = 6;
+    double selectionWidth = 3;
+    double dimmedOpacity = 0.22;
+    RoadmapMetrics metrics;
+    // The whole window's palette for this theme; none means the platform's own.
+    std::optional<QPalette> palette;
+
+    QColor statusColor(TopicStatus status) const { return statusColors.at(int(status)); }
+    QFont font(int pixelSize, bool bold = false) const;
+
+    static QString defaultId() { return QStringLiteral("light"); }
+    static QStringList ids();                        // in menu order
+    static std::optional<RoadmapTheme> byId(const QString &id);
+    static RoadmapTheme byIdOrDefault(const QString &id);
+    // For tests and future user themes: reads one theme object of the themes file.
+    static std::optional<RoadmapTheme> fromJson(const QJsonObject &object, QString *error);
+};
+
+// Gives the application the theme's window palette (or the style's standard one back).
+void applyApplicationPalette(const RoadmapTheme &theme);

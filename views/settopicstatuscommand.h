@@ -1,0 +1,26 @@
+#pragma once
+
+#include "topicstatus.h"
+
+#include <QUndoCommand>
+
+class ProgressStore;
+
+// Sets a topic's status through the progress store; undo sets the previous status back (the
+// history then records both changes, as it should: they both happened).
+class SetTopicStatusCommand : public QUndoCommand
+{
+public:
+    SetTopicStatusCommand(ProgressStore *store, const QString &topicId, const QString &topicTitle,
+                          TopicStatus status, QUndoCommand *parent = nullptr);
+
+    void redo() override;
+    void undo() override;
+    int id() const override;
+
+private:
+    ProgressStore *m_store;
+    QString m_topicId;
+    TopicStatus m_previous;
+    TopicStatus m_status;
+};

@@ -1,0 +1,174 @@
+#include "topiccarditem.h"
+
+#include "roadmappainter.h"
+#include "roadmaptheme.h"
+
+#include <QFontMetricsF>
+#include <QGraphicsSceneMouseEvent>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+using namespace Qt::StringLiterals;
+
+// Below this zoom level text is unreadable anyway: draw plain shapes, keep panning smooth.
+static constexpr double TextLevelOfDetail = 0.35;
+
+TopicCardItem::TopicCardItem(const QString &topicId, const RoadmapTheme *theme)
+    : m_topicId(topicId)
+    , m_theme(theme)
+{
+    setAcceptedMouseButtons(Qt::LeftButton);
+    setZValue(2);
+}
+
+void TopicCardItem::setGeometry(const QRectF &rect)
+{
+    if (rect == m_rect)
+        return;
+    prepareGeometryChange();
+    m_rect = rect;
+    prepareText();
+}
+
+void TopicCardItem::setContent(const QString &title, const QStringList &tags)
+{
+    m_title = title;
+    m_tags = tags;
+    prepareText();
+    update();
+}
+
+void TopicCardItem::setStatus(TopicStatus status)
+{
+    if (status == m_status)
+        return;
+    m_status = status;
+    update();
+}
+
+void TopicCardItem::setShowProgress(bool show)
+{
+    if (show == m_showProgress)
+        return;
+    m_showProgress = show;
+    update();
+}
+
+void TopicCardItem::setHighlighted(bool highlighted)
+{
+    if (highlighted == m_highlighted)
+        return;
+    m_highlighted = highlighted;
+    update();
+}
+
+void TopicCardItem::setCurrent(bool current)
+{
+    if (current == m_current)
+        return;
+    m_current = current;
+    update();
+}
+
+void TopicCardItem::themeChanged()
+{
+    prepareGeometryChange();
+    prepareText();
+    update();
+}
+
+QRectF TopicCardItem::textRect() const
+{
+    const double iconSpace = m_theme->statusIconSize + 14;
+    return m_rect.adjusted(m_theme->statusBarWidth + iconSpace, 6, -8, -6);
+}
+
+void TopicCardItem::prepareText()
+{
+    const QRectF text = textRect();
+    m_titleFont = m_theme->font(m_theme->cardTitleSize, true);
+    m_tagFont = m_theme->font(m_theme->cardTagsSize);
+    const QFontMetricsF titleMetrics(m_titleFont);
+    const QFontMetricsF tagMetrics(m_tagFont);
+    const double tagLine = m_tags.isEmpty() ? 0 : tagMetrics.lineSpacing();
+    const int maxLines = std::max(1, int((text.height() - tagLine) / titleMetrics.lineSpacing()));
+    m_titleLines = RoadmapPainter::wrapText(m_title, m_titleFont, text.width(),
+                                            std::min(maxLines, 2));
+    m_tagsLine = tagMetrics.elidedText(m_tags.join(u" · "_s), Qt::ElideRight, text.width());
+
+    // Centre the block of title lines and the tags line vertically in the text area.
+    const double blockHeight = m_titleLines.size() * titleMetrics.lineSpacing() + tagLine;
+    double y = text.top() + std::max(0.0, (text.height() - blockHeight) / 2);
+    m_titleBaselines.clear();
+    for (qsizetype i = 0; i < m_titleLines.size(); ++i) {
+        m_titleBaselines << QPointF(text.left(), y + titleMetrics.ascent());
+        y += titleMetrics.lineSpacing();
+    }
+    m_tagsBaseline = QPointF(text.left(), y + tagMetrics.ascent());
+
+    QPainterPath card;
+    card.addRoundedRect(m_rect, m_theme->cornerRadius, m_theme->cornerRadius);
+    QPainterPath bar;
+    bar.addRect(QRectF(m_rect.topLeft(), QSizeF(m_theme->statusBarWidth, m_rect.height())));
+    m_statusBar = card.intersected(bar);
+}
+
+QRectF TopicCardItem::boundingRect() const
+{
+    // Room for the focus ring outside the card.
+    const double margin = m_theme->selectionWidth * 2;
+    return m_rect.adjusted(-margin, -margin, margin, margin);
+}
+
+void TopicCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const RoadmapTheme &theme = *m_theme;
+    const TopicStatus shown = m_showProgress ? m_status : TopicStatus::Pending;
+    const QColor statusColor = theme.statusColor(shown);
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    painter->setPen(QPen(theme.cardBorder, theme.borderWidth));
+    painter->setBrush(theme.cardFill);
+    painter->drawRoundedRect(m_rect, theme.cornerRadius, theme.cornerRadius);
+    if (m_showProgress) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(statusColor);
+        painter->drawPath(m_statusBar);
+    }
+
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (lod >= TextLevelOfDetail) {
+        const double size = theme.statusIconSize;
+        const QRectF icon(m_rect.left() + theme.statusBarWidth + 8,
+                          m_rect.center().y() - size / 2, size, size);
+        if (m_showProgress)
+            RoadmapPainter::drawStatusIcon(painter, icon, shown, theme);
+
+        painter->setFont(m_titleFont);
+        painter->setPen(m_showProgress && shown == TopicStatus::Skipped ? theme.mutedText
+                                                                        : theme.text);
+        for (qsizetype i = 0; i < m_titleLines.size(); ++i)
+            painter->drawText(m_titleBaselines.at(i), m_titleLines.at(i));
+        if (!m_tagsLine.isEmpty()) {
+            painter->setFont(m_tagFont);
+            painter->setPen(theme.tagText);
+            painter->drawText(m_tagsBaseline, m_tagsLine);
+        }
+    }
+
+    if (m_highlighted || m_current) {
+        const double width = theme.selectionWidth;
+        const double grow = m_current ? width : width / 2;
+        painter->setPen(QPen(m_current ? theme.selection : theme.highlight, width));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(m_rect.adjusted(-grow, -grow, grow, grow),
+                                 theme.cornerRadius + grow, theme.cornerRadius + grow);
+    }
+}
+
+void TopicCardItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    // Accepting the press keeps the view from starting a hand drag on a card; the scene tells
+    // the workspace which topic was clicked.
+    event->accept();
+}
