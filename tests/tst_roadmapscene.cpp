@@ -309,8 +309,9 @@ void TestRoadmapScene::keyboardInTheWorkspace()
     view->zoomBy(2);
     QCOMPARE(view->zoom(), before * 2);
     view->fitAll();
-    QVERIFY(view->mapToScene(view->viewport()->rect()).boundingRect().contains(
-        workspace.scene()->layout().bounds));
+    QVERIFY(view->mapToScene(view->viewport()->rect())
+                .boundingRect()
+                .contains(workspace.scene()->layout().bounds));
 }
 
 void TestRoadmapScene::clickOpensDrawer()

@@ -6,7 +6,8 @@
 #include <QtMath>
 
 PrerequisiteEdgeItem::PrerequisiteEdgeItem(const QString &fromSectionId,
-                                           const QString &toSectionId, const RoadmapTheme *theme)
+                                           const QString &toSectionId,
+                                           const RoadmapTheme *theme)
     : m_from(fromSectionId)
     , m_to(toSectionId)
     , m_theme(theme)
@@ -73,8 +74,9 @@ void PrerequisiteEdgeItem::prepare()
 QRectF PrerequisiteEdgeItem::boundingRect() const
 {
     const double margin = m_theme->edgeWidth * 4 + 4;
-    return m_path.boundingRect().united(m_arrowHead.boundingRect()).adjusted(-margin, -margin,
-                                                                             margin, margin);
+    return m_path.boundingRect()
+        .united(m_arrowHead.boundingRect())
+        .adjusted(-margin, -margin, margin, margin);
 }
 
 QPainterPath PrerequisiteEdgeItem::shape() const
@@ -87,8 +89,8 @@ QPainterPath PrerequisiteEdgeItem::shape() const
 void PrerequisiteEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen(m_theme->edge, m_theme->edgeWidth, Qt::SolidLine, Qt::RoundCap,
-                         Qt::RoundJoin));
+    painter->setPen(
+        QPen(m_theme->edge, m_theme->edgeWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_path);
     painter->setPen(Qt::NoPen);

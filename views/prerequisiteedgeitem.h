@@ -15,7 +15,8 @@ class PrerequisiteEdgeItem : public QGraphicsItem
 public:
     enum { Type = RoadmapItemType::PrerequisiteEdge };
 
-    PrerequisiteEdgeItem(const QString &fromSectionId, const QString &toSectionId,
+    PrerequisiteEdgeItem(const QString &fromSectionId,
+                         const QString &toSectionId,
                          const RoadmapTheme *theme);
 
     int type() const override { return Type; }
@@ -27,8 +28,7 @@ public:
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
-               QWidget *widget) override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
     void prepare();

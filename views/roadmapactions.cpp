@@ -29,14 +29,16 @@ RoadmapActions::RoadmapActions(RoadmapWorkspace *workspace, QObject *parent)
     , m_workspace(workspace)
     , m_undo(workspace->undoStack()->createUndoAction(this, tr("&Undo")))
     , m_redo(workspace->undoStack()->createRedoAction(this, tr("&Redo")))
-    , m_zoomIn(createAction(this, tr("Zoom &In"),
-                            {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)}))
+    , m_zoomIn(createAction(
+          this, tr("Zoom &In"), {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)}))
     , m_zoomOut(createAction(this, tr("Zoom &Out"), {QKeySequence::ZoomOut}))
     , m_fit(createAction(this, tr("&Fit Roadmap"), {QKeySequence(Qt::CTRL | Qt::Key_0)}))
-    , m_zoomToSection(createAction(this, tr("Zoom to &Section"),
-                                   {QKeySequence(Qt::CTRL | Qt::Key_9)}))
-    , m_outline(createAction(this, tr("&Outline"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)}))
-    , m_previousTopic(createAction(this, tr("Pre&vious Topic"), {QKeySequence(Qt::ALT | Qt::Key_Up)}))
+    , m_zoomToSection(
+          createAction(this, tr("Zoom to &Section"), {QKeySequence(Qt::CTRL | Qt::Key_9)}))
+    , m_outline(
+          createAction(this, tr("&Outline"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)}))
+    , m_previousTopic(
+          createAction(this, tr("Pre&vious Topic"), {QKeySequence(Qt::ALT | Qt::Key_Up)}))
     , m_nextTopic(createAction(this, tr("&Next Topic"), {QKeySequence(Qt::ALT | Qt::Key_Down)}))
     , m_themeMenu(new QMenu(tr("&Theme"), workspace))
     , m_themes(new QActionGroup(this))
@@ -47,18 +49,17 @@ RoadmapActions::RoadmapActions(RoadmapWorkspace *workspace, QObject *parent)
     connect(m_zoomIn, &QAction::triggered, view, [view] { view->zoomBy(1.25); });
     connect(m_zoomOut, &QAction::triggered, view, [view] { view->zoomBy(1 / 1.25); });
     connect(m_fit, &QAction::triggered, view, &RoadmapView::fitAll);
-    connect(m_zoomToSection, &QAction::triggered, workspace,
-            &RoadmapWorkspace::zoomToCurrentSection);
+    connect(
+        m_zoomToSection, &QAction::triggered, workspace, &RoadmapWorkspace::zoomToCurrentSection);
     m_outline->setCheckable(true);
     connect(m_outline, &QAction::toggled, workspace, &RoadmapWorkspace::setOutlineVisible);
-    connect(workspace, &RoadmapWorkspace::outlineVisibilityChanged, m_outline,
-            &QAction::setChecked);
+    connect(
+        workspace, &RoadmapWorkspace::outlineVisibilityChanged, m_outline, &QAction::setChecked);
     connect(m_previousTopic, &QAction::triggered, workspace, [workspace] {
         workspace->moveToTopic(-1);
     });
-    connect(m_nextTopic, &QAction::triggered, workspace, [workspace] {
-        workspace->moveToTopic(+1);
-    });
+    connect(
+        m_nextTopic, &QAction::triggered, workspace, [workspace] { workspace->moveToTopic(+1); });
 
     for (const QString &id : RoadmapTheme::ids()) {
         QAction *action = m_themeMenu->addAction(RoadmapTheme::byIdOrDefault(id).name);

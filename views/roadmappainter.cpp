@@ -9,7 +9,9 @@
 
 namespace RoadmapPainter {
 
-void drawStatusIcon(QPainter *painter, const QRectF &rect, TopicStatus status,
+void drawStatusIcon(QPainter *painter,
+                    const QRectF &rect,
+                    TopicStatus status,
                     const RoadmapTheme &theme)
 {
     const QColor color = theme.statusColor(status);

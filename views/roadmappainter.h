@@ -16,7 +16,9 @@ namespace RoadmapPainter {
 
 // Each status has its own shape as well as its colour: an empty circle (pending), a half-filled
 // circle (learning), a filled circle with a check mark (done), a struck-through circle (skipped).
-void drawStatusIcon(QPainter *painter, const QRectF &rect, TopicStatus status,
+void drawStatusIcon(QPainter *painter,
+                    const QRectF &rect,
+                    TopicStatus status,
                     const RoadmapTheme &theme);
 
 // Splits `text` into at most `maxLines` lines no wider than `width`; the last line is elided.

@@ -61,7 +61,7 @@ struct RoadmapTheme
     QFont font(int pixelSize, bool bold = false) const;
 
     static QString defaultId() { return QStringLiteral("light"); }
-    static QStringList ids();                        // in menu order
+    static QStringList ids(); // in menu order
     static std::optional<RoadmapTheme> byId(const QString &id);
     static RoadmapTheme byIdOrDefault(const QString &id);
     // For tests and future user themes: reads one theme object of the themes file.

@@ -56,8 +56,8 @@ void RoadmapView::zoomToRect(const QRectF &sceneRect)
         return;
     m_fitOnResize = false;
     const QRectF viewRect = viewport()->rect();
-    const double scale = std::min(viewRect.width() / sceneRect.width(),
-                                  viewRect.height() / sceneRect.height());
+    const double scale
+        = std::min(viewRect.width() / sceneRect.width(), viewRect.height() / sceneRect.height());
     setZoom(scale);
     centerOn(sceneRect.center());
 }

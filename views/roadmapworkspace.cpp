@@ -69,8 +69,7 @@ RoadmapWorkspace::RoadmapWorkspace(CurriculumModel *model, QWidget *parent)
         m_view->zoomToRect(m_scene->sectionRect(id).adjusted(-40, -40, 40, 40));
     });
     connect(m_view, &RoadmapView::navigateRequested, this, &RoadmapWorkspace::moveInDirection);
-    connect(m_view, &RoadmapView::statusRequested, this,
-            &RoadmapWorkspace::setCurrentTopicStatus);
+    connect(m_view, &RoadmapView::statusRequested, this, &RoadmapWorkspace::setCurrentTopicStatus);
     connect(m_view, &RoadmapView::openRequested, this, &RoadmapWorkspace::openDrawer);
     connect(m_view, &RoadmapView::closeRequested, this, &RoadmapWorkspace::closeDrawer);
     connect(m_view, &RoadmapView::zoomChanged, this, [this](double zoom) {
@@ -80,10 +79,10 @@ RoadmapWorkspace::RoadmapWorkspace(CurriculumModel *model, QWidget *parent)
     connect(m_panel, &TopicPanel::nextRequested, this, [this] { moveToTopic(+1); });
     connect(m_panel, &TopicPanel::statusRequested, this, &RoadmapWorkspace::setTopicStatus);
     connect(m_panel, &TopicPanel::closeRequested, this, &RoadmapWorkspace::closeDrawer);
-    connect(m_model, &QAbstractItemModel::dataChanged, this,
-            &RoadmapWorkspace::updateOverallProgress);
-    connect(m_model, &QAbstractItemModel::modelReset, this,
-            &RoadmapWorkspace::updateOverallProgress);
+    connect(
+        m_model, &QAbstractItemModel::dataChanged, this, &RoadmapWorkspace::updateOverallProgress);
+    connect(
+        m_model, &QAbstractItemModel::modelReset, this, &RoadmapWorkspace::updateOverallProgress);
     updateOverallProgress();
     m_zoomLabel->setText(tr("%1%").arg(qRound(m_view->zoom() * 100)));
 }
@@ -104,8 +103,8 @@ QWidget *RoadmapWorkspace::createToolBar()
         m_statusFilter->addItem(statusLabel(status), int(status));
     m_statusFilter->setToolTip(tr("Highlight only topics with this status"));
     connect(m_search, &QLineEdit::textChanged, this, &RoadmapWorkspace::onSearchChanged);
-    connect(m_statusFilter, &QComboBox::currentIndexChanged, this,
-            &RoadmapWorkspace::onSearchChanged);
+    connect(
+        m_statusFilter, &QComboBox::currentIndexChanged, this, &RoadmapWorkspace::onSearchChanged);
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         const QStringList matches = m_scene->matchingTopicIds();
         if (!matches.isEmpty()) {
@@ -160,7 +159,9 @@ QWidget *RoadmapWorkspace::createOutline()
     connect(m_filter, &QAbstractItemModel::layoutChanged, m_tree, &QTreeView::expandAll);
     connect(m_filter, &QAbstractItemModel::rowsInserted, m_tree, &QTreeView::expandAll);
     connect(m_filter, &QAbstractItemModel::modelReset, m_tree, &QTreeView::expandAll);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+    connect(m_tree->selectionModel(),
+            &QItemSelectionModel::currentChanged,
+            this,
             &RoadmapWorkspace::onOutlineCurrentChanged);
     connect(m_tree, &QTreeView::activated, this, [this] { openDrawer(); });
 
@@ -232,16 +233,16 @@ void RoadmapWorkspace::restoreSplitterState(const QByteArray &state)
 void RoadmapWorkspace::onSearchChanged()
 {
     const QVariant status = m_statusFilter->currentData();
-    const QSet<TopicStatus> statuses = status.isValid() ? QSet<TopicStatus>{TopicStatus(status.toInt())}
-                                                        : QSet<TopicStatus>{};
+    const QSet<TopicStatus> statuses
+        = status.isValid() ? QSet<TopicStatus>{TopicStatus(status.toInt())} : QSet<TopicStatus>{};
     m_scene->setSearch(m_search->text(), statuses);
     m_filter->setSearchText(m_search->text());
     m_filter->setStatusFilter(statuses);
     if (m_scene->isSearching()) {
         const qsizetype count = m_scene->matchingTopicIds().size();
-        emit statusMessage(count == 0 ? tr("No topic matches")
-                                      : tr("%n topic(s) match — Enter goes to the first", nullptr,
-                                           int(count)));
+        emit statusMessage(
+            count == 0 ? tr("No topic matches")
+                       : tr("%n topic(s) match — Enter goes to the first", nullptr, int(count)));
     } else {
         emit statusMessage({});
     }
@@ -308,8 +309,8 @@ void RoadmapWorkspace::moveToTopic(int step)
     if (position < 0) {
         // On a section (or a topic hidden by the search): start from the section's first topic.
         const Section *section = m_model->curriculum().findSection(m_currentId);
-        const QString first = section && !section->topics.isEmpty() ? section->topics.first().id
-                                                                    : QString();
+        const QString first
+            = section && !section->topics.isEmpty() ? section->topics.first().id : QString();
         position = first.isEmpty() ? 0 : std::max<qsizetype>(0, order.indexOf(first));
         if (step > 0)
             --position;

@@ -70,36 +70,38 @@ void SectionItem::prepare()
     m_badgeRect = QRectF(m_headerRect.left() + padding, m_headerRect.top() + padding, badge, badge);
 
     const double barHeight = m_showProgress ? std::max(4.0, theme.borderWidth * 3) : 0;
-    const QRectF text(m_badgeRect.right() + padding * 0.8, m_headerRect.top() + padding * 0.6,
+    const QRectF text(m_badgeRect.right() + padding * 0.8,
+                      m_headerRect.top() + padding * 0.6,
                       m_headerRect.right() - padding - (m_badgeRect.right() + padding * 0.8),
                       m_headerRect.height() - padding * 1.2 - barHeight);
     const QFontMetricsF titleMetrics(m_titleFont);
     const QFontMetricsF metaMetrics(m_metaFont);
     const int maxLines = std::max(
         1, int((text.height() - metaMetrics.lineSpacing()) / titleMetrics.lineSpacing()));
-    m_titleLines = RoadmapPainter::wrapText(m_title, m_titleFont, text.width(),
-                                            std::min(maxLines, 2));
+    m_titleLines
+        = RoadmapPainter::wrapText(m_title, m_titleFont, text.width(), std::min(maxLines, 2));
     double y = text.top();
     m_titleBaselines.clear();
     for (qsizetype i = 0; i < m_titleLines.size(); ++i) {
         m_titleBaselines << QPointF(text.left(), y + titleMetrics.ascent());
         y += titleMetrics.lineSpacing();
     }
-    const QString hours = QCoreApplication::translate("SectionItem", "%1 h")
-                              .arg(QString::number(m_hours, 'g', 4));
-    m_meta = m_showProgress ? QCoreApplication::translate("SectionItem", "%1 of %2 finished · %3")
-                                  .arg(m_finished)
-                                  .arg(m_total)
-                                  .arg(hours)
-                            : QCoreApplication::translate("SectionItem", "%n topic(s) · %1",
-                                                          nullptr, m_total)
-                                  .arg(hours);
+    const QString hours
+        = QCoreApplication::translate("SectionItem", "%1 h").arg(QString::number(m_hours, 'g', 4));
+    m_meta = m_showProgress
+                 ? QCoreApplication::translate("SectionItem", "%1 of %2 finished · %3")
+                       .arg(m_finished)
+                       .arg(m_total)
+                       .arg(hours)
+                 : QCoreApplication::translate("SectionItem", "%n topic(s) · %1", nullptr, m_total)
+                       .arg(hours);
     m_meta = metaMetrics.elidedText(m_meta, Qt::ElideRight, text.width());
     m_metaBaseline = QPointF(text.left(), y + metaMetrics.ascent());
 
     m_progressTrack = QRectF(m_headerRect.left() + padding,
                              m_headerRect.bottom() - padding * 0.5 - barHeight,
-                             m_headerRect.width() - 2 * padding, barHeight);
+                             m_headerRect.width() - 2 * padding,
+                             barHeight);
     const double fraction = m_total > 0 ? double(m_finished) / m_total : 0;
     m_progressFill = m_progressTrack;
     m_progressFill.setWidth(m_progressTrack.width() * fraction);
@@ -125,9 +127,10 @@ void SectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     painter->setClipRect(m_headerRect);
     painter->setPen(Qt::NoPen);
     painter->setBrush(theme.headerFill);
-    painter->drawRoundedRect(m_rect.adjusted(theme.borderWidth / 2, theme.borderWidth / 2,
-                                             -theme.borderWidth / 2, 0),
-                             radius, radius);
+    painter->drawRoundedRect(
+        m_rect.adjusted(theme.borderWidth / 2, theme.borderWidth / 2, -theme.borderWidth / 2, 0),
+        radius,
+        radius);
     painter->restore();
 
     if (option->levelOfDetailFromTransform(painter->worldTransform()) < TextLevelOfDetail)

@@ -5,8 +5,10 @@
 
 #include <QCoreApplication>
 
-SetTopicStatusCommand::SetTopicStatusCommand(ProgressStore *store, const QString &topicId,
-                                             const QString &topicTitle, TopicStatus status,
+SetTopicStatusCommand::SetTopicStatusCommand(ProgressStore *store,
+                                             const QString &topicId,
+                                             const QString &topicTitle,
+                                             TopicStatus status,
                                              QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_store(store)

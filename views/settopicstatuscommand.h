@@ -11,8 +11,11 @@ class ProgressStore;
 class SetTopicStatusCommand : public QUndoCommand
 {
 public:
-    SetTopicStatusCommand(ProgressStore *store, const QString &topicId, const QString &topicTitle,
-                          TopicStatus status, QUndoCommand *parent = nullptr);
+    SetTopicStatusCommand(ProgressStore *store,
+                          const QString &topicId,
+                          const QString &topicTitle,
+                          TopicStatus status,
+                          QUndoCommand *parent = nullptr);
 
     void redo() override;
     void undo() override;

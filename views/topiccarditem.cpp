@@ -92,8 +92,8 @@ void TopicCardItem::prepareText()
     const QFontMetricsF tagMetrics(m_tagFont);
     const double tagLine = m_tags.isEmpty() ? 0 : tagMetrics.lineSpacing();
     const int maxLines = std::max(1, int((text.height() - tagLine) / titleMetrics.lineSpacing()));
-    m_titleLines = RoadmapPainter::wrapText(m_title, m_titleFont, text.width(),
-                                            std::min(maxLines, 2));
+    m_titleLines
+        = RoadmapPainter::wrapText(m_title, m_titleFont, text.width(), std::min(maxLines, 2));
     m_tagsLine = tagMetrics.elidedText(m_tags.join(u" · "_s), Qt::ElideRight, text.width());
 
     // Centre the block of title lines and the tags line vertically in the text area.
@@ -139,8 +139,8 @@ void TopicCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
     if (lod >= TextLevelOfDetail) {
         const double size = theme.statusIconSize;
-        const QRectF icon(m_rect.left() + theme.statusBarWidth + 8,
-                          m_rect.center().y() - size / 2, size, size);
+        const QRectF icon(
+            m_rect.left() + theme.statusBarWidth + 8, m_rect.center().y() - size / 2, size, size);
         if (m_showProgress)
             RoadmapPainter::drawStatusIcon(painter, icon, shown, theme);
 
@@ -162,7 +162,8 @@ void TopicCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         painter->setPen(QPen(m_current ? theme.selection : theme.highlight, width));
         painter->setBrush(Qt::NoBrush);
         painter->drawRoundedRect(m_rect.adjusted(-grow, -grow, grow, grow),
-                                 theme.cornerRadius + grow, theme.cornerRadius + grow);
+                                 theme.cornerRadius + grow,
+                                 theme.cornerRadius + grow);
     }
 }
 

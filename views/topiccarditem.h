@@ -35,8 +35,7 @@ public:
     void themeChanged();
 
     QRectF boundingRect() const override;
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
-               QWidget *widget) override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
