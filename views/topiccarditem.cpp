@@ -100,11 +100,23 @@ void TopicCardItem::prepareText()
     const double blockHeight = m_titleLines.size() * titleMetrics.lineSpacing() + tagLine;
     double y = text.top() + std::max(0.0, (text.height() - blockHeight) / 2);
     m_titleBaselines.clear();
+    m_titleGreeking.clear();
     for (qsizetype i = 0; i < m_titleLines.size(); ++i) {
         m_titleBaselines << QPointF(text.left(), y + titleMetrics.ascent());
+        const double barHeight = titleMetrics.xHeight();
+        m_titleGreeking << QRectF(text.left(),
+                                  y + titleMetrics.ascent() - barHeight,
+                                  titleMetrics.horizontalAdvance(m_titleLines.at(i)),
+                                  barHeight);
         y += titleMetrics.lineSpacing();
     }
     m_tagsBaseline = QPointF(text.left(), y + tagMetrics.ascent());
+
+    const double iconSize = m_theme->statusIconSize;
+    m_iconRect = QRectF(m_rect.left() + m_theme->statusBarWidth + 8,
+                        m_rect.center().y() - iconSize / 2,
+                        iconSize,
+                        iconSize);
 
     QPainterPath card;
     card.addRoundedRect(m_rect, m_theme->cornerRadius, m_theme->cornerRadius);
@@ -136,14 +148,21 @@ void TopicCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         painter->drawPath(m_statusBar);
     }
 
-    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (lod >= TextLevelOfDetail) {
-        const double size = theme.statusIconSize;
-        const QRectF icon(
-            m_rect.left() + theme.statusBarWidth + 8, m_rect.center().y() - size / 2, size, size);
-        if (m_showProgress)
-            RoadmapPainter::drawStatusIcon(painter, icon, shown, theme);
+    // The status icon stays at every zoom: it is what a learner scans the overview for.
+    if (m_showProgress)
+        RoadmapPainter::drawStatusIcon(painter, m_iconRect, shown, theme);
 
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (lod < TextLevelOfDetail) {
+        // Text would be a few pixels tall: bars where the lines are read as text and cost
+        // nothing to draw.
+        QColor greeking = theme.mutedText;
+        greeking.setAlphaF(0.55); // lighter than real text, so it does not pretend to be text
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(greeking);
+        for (const QRectF &bar : m_titleGreeking)
+            painter->drawRect(bar);
+    } else {
         painter->setFont(m_titleFont);
         painter->setPen(m_showProgress && shown == TopicStatus::Skipped ? theme.mutedText
                                                                         : theme.text);

@@ -55,7 +55,9 @@ private:
     QStringList m_titleLines;
     QString m_tagsLine;
     QList<QPointF> m_titleBaselines;
+    QList<QRectF> m_titleGreeking; // stand-ins for the title lines when zoomed far out
     QPointF m_tagsBaseline;
+    QRectF m_iconRect;
     QPainterPath m_statusBar; // the left edge, clipped to the rounded corners
     TopicStatus m_status = TopicStatus::Pending;
     bool m_showProgress = true;
