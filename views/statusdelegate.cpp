@@ -12,7 +12,7 @@ QString statusSymbol(TopicStatus status)
     case TopicStatus::Learning:
         return u"\u25D0"_s;
     case TopicStatus::Skipped:
-        return u"\u21B7"_s;
+        return u"\u2298"_s;
     case TopicStatus::Pending:
         break;
     }
