@@ -1,0 +1,124 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <utility>
+
+class NodeCatalog;
+
+struct PipelineNode
+{
+    QString id;   // unique in the graph; stable, never shown ("n1", "n2" …)
+    QString kind; // a NodeCatalog kind id
+    QString name; // what the user calls it; unique among nodes (a validation error otherwise)
+    QPointF pos;  // top-left on the canvas, scene units
+    QString tool;
+    QString image;
+    QStringList command; // argv
+    QList<std::pair<QString, QString>> parameters; // ordered key / value pairs
+    QString notes;
+
+    bool operator==(const PipelineNode &) const = default;
+};
+
+struct PortRef
+{
+    QString node; // node id
+    QString port; // port name
+    bool operator==(const PortRef &) const = default;
+};
+
+struct PipelineEdge
+{
+    PortRef from; // an output port
+    PortRef to;   // an input port
+    bool operator==(const PipelineEdge &) const = default;
+};
+
+struct PipelineAnnotation
+{
+    enum class Kind { Text, Group };
+    QString id;
+    Kind kind = Kind::Text;
+    QRectF rect;
+    QString text; // the note, or the group frame's title
+    bool operator==(const PipelineAnnotation &) const = default;
+};
+
+// The pipeline document's data: nodes, edges, annotations. The one source of truth: the canvas
+// mirrors it through the signals, undo commands change it through the setters, the file format
+// and the exporters read it. It knows the catalog only to check port types when connecting.
+class PipelineGraph : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit PipelineGraph(const NodeCatalog *catalog, QObject *parent = nullptr);
+
+    const NodeCatalog *catalog() const { return m_catalog; }
+
+    const QList<PipelineNode> &nodes() const { return m_nodes; }
+    const QList<PipelineEdge> &edges() const { return m_edges; }
+    const QList<PipelineAnnotation> &annotations() const { return m_annotations; }
+    const PipelineNode *node(const QString &nodeId) const;
+    const PipelineAnnotation *annotation(const QString &annotationId) const;
+    QList<PipelineEdge> edgesOf(const QString &nodeId) const; // in and out
+    bool isEmpty() const { return m_nodes.isEmpty() && m_annotations.isEmpty(); }
+
+    // A fresh id ("n<k>" / "a<k>") not used in this graph.
+    QString newNodeId() const;
+    QString newAnnotationId() const;
+    // `base`, or "base 2", "base 3" … whichever no node has yet.
+    QString uniqueNodeName(const QString &base) const;
+
+    // Adding a node whose id is taken, or of a kind the catalog lacks, fails (returns false).
+    bool addNode(const PipelineNode &node);
+    // Removes the node and every edge touching it (edgeRemoved is sent for each first).
+    bool removeNode(const QString &nodeId);
+    // Replaces the node with the same id (not its position: see moveNode).
+    bool updateNode(const PipelineNode &node);
+    bool moveNode(const QString &nodeId, const QPointF &pos);
+
+    // Why `edge` cannot be added, or an empty string when it can: unknown node or port, an
+    // input to an output, incompatible artifact types, a self-loop, a duplicate, or an input
+    // that already has an edge (an input takes one edge; an output feeds many).
+    QString edgeProblem(const PipelineEdge &edge) const;
+    bool addEdge(const PipelineEdge &edge);
+    bool removeEdge(const PipelineEdge &edge);
+
+    bool addAnnotation(const PipelineAnnotation &annotation);
+    bool removeAnnotation(const QString &annotationId);
+    bool updateAnnotation(const PipelineAnnotation &annotation);
+
+    // Replaces everything at once (open, new from template): sends reset().
+    void reset(const QList<PipelineNode> &nodes, const QList<PipelineEdge> &edges,
+               const QList<PipelineAnnotation> &annotations);
+    void clear();
+
+signals:
+    void nodeAdded(const QString &nodeId);
+    void nodeRemoved(const QString &nodeId);
+    void nodeChanged(const QString &nodeId);
+    void nodeMoved(const QString &nodeId);
+    void edgeAdded(const PipelineEdge &edge);
+    void edgeRemoved(const PipelineEdge &edge);
+    void annotationAdded(const QString &annotationId);
+    void annotationRemoved(const QString &annotationId);
+    void annotationChanged(const QString &annotationId);
+    void graphReset();
+    void changed(); // after any of the above: for validation and the modified marker
+
+private:
+    qsizetype indexOfNode(const QString &nodeId) const;
+
+    const NodeCatalog *m_catalog;
+    QList<PipelineNode> m_nodes;
+    QList<PipelineEdge> m_edges;
+    QList<PipelineAnnotation> m_annotations;
+};
