@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
+#include "curriculummodel.h"
 #include "plannedworkspace.h"
+#include "presentationwindow.h"
 #include "progressstore.h"
 #include "roadmapactions.h"
 #include "roadmaptheme.h"
@@ -122,6 +124,8 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(m_roadmapActions->previousTopic());
     view->addAction(m_roadmapActions->nextTopic());
+    view->addSeparator();
+    view->addAction(tr("Pre&sent Roadmap"), this, &MainWindow::present)->setShortcut(Qt::Key_F5);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about
@@ -142,6 +146,25 @@ void MainWindow::showAbout()
                           "<code>mlops-studio --help</code>.</p>")
                            .arg(QCoreApplication::applicationVersion(),
                                 m_session->store()->filePath().toHtmlEscaped()));
+}
+
+void MainWindow::present()
+{
+    if (auto *open = findChild<PresentationWindow *>(); open && open->isVisible())
+        return open->activateWindow();
+    auto *presentation = new PresentationWindow(m_session->curriculumModel(), this);
+    presentation->setAttribute(Qt::WA_DeleteOnClose);
+    presentation->goToId(m_roadmap->selectedId());
+    // Back where the presenter left off; a topic of the same section stays selected.
+    connect(presentation, &PresentationWindow::finished, this, [this](const QString &sectionId) {
+        const Curriculum &curriculum = m_session->curriculumModel()->curriculum();
+        const Section *selected = curriculum.sectionOfTopic(m_roadmap->selectedId());
+        if (!selected || selected->id != sectionId)
+            m_roadmap->selectId(sectionId);
+        m_workspaces->setCurrentWidget(m_roadmap);
+        activateWindow();
+    });
+    presentation->present(this);
 }
 
 void MainWindow::restoreSettings()

@@ -30,6 +30,7 @@ private:
     void restoreSettings();
     void saveSettings() const;
     void showAbout();
+    void present();
 
     StudioSession *m_session;
     QTabWidget *m_workspaces;

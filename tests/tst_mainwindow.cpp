@@ -1,6 +1,7 @@
 #include "curriculummodel.h"
 #include "mainwindow.h"
 #include "noteseditor.h"
+#include "presentationwindow.h"
 #include "progressstore.h"
 #include "roadmapactions.h"
 #include "roadmapscene.h"
@@ -42,6 +43,7 @@ private slots:
     void externalChangesShowWithoutLosingSelection();
     void settingsAreRestored();
     void plannedWorkspacesSayWhatTheyWillHold();
+    void presentsFromTheSelectionAndReturns();
 
 private:
     std::unique_ptr<MainWindow> createWindow();
@@ -295,6 +297,34 @@ void TestMainWindow::plannedWorkspacesSayWhatTheyWillHold()
         QCOMPARE(labels.size(), 1);
         QVERIFY(labels.first()->text().contains(u"not built yet"_s));
     }
+}
+
+void TestMainWindow::presentsFromTheSelectionAndReturns()
+{
+    auto window = createWindow();
+    QVERIFY(window);
+    QVERIFY(window->roadmap()->selectId(u"feature-stores"_s));
+    QTest::keyClick(window.get(), Qt::Key_F5);
+    auto *presentation = window->findChild<PresentationWindow *>();
+    QVERIFY(presentation);
+    QVERIFY(QTest::qWaitForWindowExposed(presentation));
+    QVERIFY(presentation->isFullScreen());
+    QCOMPARE(presentation->currentSectionId(), u"advanced-mlops-practices"_s);
+
+    // Closing on the same section keeps the selected topic.
+    QTest::keyClick(presentation, Qt::Key_Escape);
+    QTRY_VERIFY(!window->findChild<PresentationWindow *>());
+    QCOMPARE(window->roadmap()->selectedId(), u"feature-stores"_s);
+
+    // Closing elsewhere selects the section the presenter ended on.
+    QTest::keyClick(window.get(), Qt::Key_F5);
+    presentation = window->findChild<PresentationWindow *>();
+    QVERIFY(presentation);
+    QVERIFY(QTest::qWaitForWindowExposed(presentation));
+    QTest::keyClick(presentation, Qt::Key_Right);
+    QTest::keyClick(presentation, Qt::Key_Escape);
+    QTRY_VERIFY(!window->findChild<PresentationWindow *>());
+    QCOMPARE(window->roadmap()->selectedId(), u"soft-skills-and-collaboration"_s);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -83,6 +83,11 @@ void readSizes(const ThemeReader &read, RoadmapTheme &theme)
     m.layerGap = read.size(u"layerGap"_s, m.layerGap);
     m.rowGap = read.size(u"rowGap"_s, m.rowGap);
     m.bandGap = read.size(u"bandGap"_s, m.bandGap);
+    SlideMetrics &slide = theme.slide;
+    slide.margin = read.size(u"slideMargin"_s, slide.margin);
+    slide.gap = read.size(u"slideGap"_s, slide.gap);
+    slide.padding = read.size(u"slidePadding"_s, slide.padding);
+    slide.laserRadius = read.size(u"laserRadius"_s, slide.laserRadius);
 }
 
 void readFonts(const ThemeReader &read, RoadmapTheme &theme)
@@ -93,6 +98,14 @@ void readFonts(const ThemeReader &read, RoadmapTheme &theme)
     theme.sectionNumberSize = read.fontSize(u"sectionNumber"_s, theme.sectionNumberSize);
     theme.cardTitleSize = read.fontSize(u"cardTitle"_s, theme.cardTitleSize);
     theme.cardTagsSize = read.fontSize(u"cardTags"_s, theme.cardTagsSize);
+    SlideMetrics &slide = theme.slide;
+    slide.numberSize = read.fontSize(u"slideNumber"_s, slide.numberSize);
+    slide.titleSize = read.fontSize(u"slideTitle"_s, slide.titleSize);
+    slide.objectiveSize = read.fontSize(u"slideObjective"_s, slide.objectiveSize);
+    slide.cardTitleSize = read.fontSize(u"slideCardTitle"_s, slide.cardTitleSize);
+    slide.cardTextSize = read.fontSize(u"slideCardText"_s, slide.cardTextSize);
+    slide.footerSize = read.fontSize(u"slideFooter"_s, slide.footerSize);
+    slide.notesSize = read.fontSize(u"speakerNotes"_s, slide.notesSize);
 }
 
 std::optional<QPalette> readPalette(const QJsonObject &object, QString *error)

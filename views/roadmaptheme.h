@@ -14,6 +14,23 @@
 
 class QJsonObject;
 
+// The presentation's slide: font sizes and spacing in pixels on a screen 1080 pixels high; the
+// slide scales them to the screen it is shown on.
+struct SlideMetrics
+{
+    int numberSize = 44;
+    int titleSize = 56;
+    int objectiveSize = 30;
+    int cardTitleSize = 34;
+    int cardTextSize = 26;
+    int footerSize = 22;
+    int notesSize = 16; // the speaker notes, on the presenter's own screen: not scaled
+    double margin = 64;
+    double gap = 32;
+    double padding = 28;
+    double laserRadius = 12;
+};
+
 // The colours, fonts and sizes of one roadmap theme (light, dark, projector), read from
 // resources/themes/roadmap-themes.json: no colour or size literals elsewhere in the roadmap.
 struct RoadmapTheme
@@ -54,6 +71,7 @@ struct RoadmapTheme
     double selectionWidth = 3;
     double dimmedOpacity = 0.22;
     RoadmapMetrics metrics;
+    SlideMetrics slide;
     // The whole window's palette for this theme; none means the platform's own.
     std::optional<QPalette> palette;
 
@@ -61,6 +79,7 @@ struct RoadmapTheme
     QFont font(int pixelSize, bool bold = false) const;
 
     static QString defaultId() { return QStringLiteral("light"); }
+    static QString presentationId() { return QStringLiteral("projector"); }
     static QStringList ids(); // in menu order
     static std::optional<RoadmapTheme> byId(const QString &id);
     static RoadmapTheme byIdOrDefault(const QString &id);

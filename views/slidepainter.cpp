@@ -1,0 +1,128 @@
+#include "slidepainter.h"
+
+#include "roadmappainter.h"
+#include "roadmaptheme.h"
+#include "slidelayout.h"
+
+#include <QPainter>
+
+namespace {
+
+// The laser's glow around the dot: how much larger, and how strong.
+constexpr double GlowFactor = 2.2;
+constexpr double GlowOpacity = 0.3;
+
+void drawText(QPainter *painter, const SlideText &text, const QColor &color)
+{
+    painter->setFont(text.font);
+    painter->setPen(color);
+    for (qsizetype i = 0; i < text.lines.size(); ++i)
+        painter->drawText(text.baselines.at(i), text.lines.at(i));
+}
+
+void drawHeader(QPainter *painter, const SlideLayout &slide, const RoadmapTheme &theme)
+{
+    painter->fillRect(slide.header, theme.headerFill);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(theme.headerText);
+    painter->drawEllipse(slide.badge);
+    painter->setFont(slide.numberFont);
+    painter->setPen(theme.headerFill);
+    painter->drawText(slide.badge, Qt::AlignCenter, slide.number);
+    drawText(painter, slide.title, theme.headerText);
+    drawText(painter, slide.objective, theme.mutedText);
+}
+
+void drawCard(QPainter *painter,
+              const SlideCard &card,
+              const SlideLayout &slide,
+              const RoadmapTheme &theme)
+{
+    painter->setPen(QPen(theme.cardBorder, theme.borderWidth));
+    painter->setBrush(theme.cardFill);
+    painter->drawRoundedRect(card.rect, slide.cornerRadius, slide.cornerRadius);
+    const bool showsStatus = !card.statusIcon.isEmpty();
+    if (showsStatus) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(theme.statusColor(card.status));
+        painter->drawPath(card.statusBar);
+        RoadmapPainter::drawStatusIcon(painter, card.statusIcon, card.status, theme);
+    }
+    const bool skipped = showsStatus && card.status == TopicStatus::Skipped;
+    drawText(painter, card.title, skipped ? theme.mutedText : theme.text);
+    drawText(painter, card.tools, theme.tagText);
+    painter->fillRect(card.divider, theme.cardBorder);
+    drawText(painter, card.goals, theme.text);
+}
+
+void drawFooter(QPainter *painter, const SlideLayout &slide, const RoadmapTheme &theme)
+{
+    painter->fillRect(slide.deckTrack, theme.progressTrack);
+    painter->fillRect(slide.deckFill, theme.edge);
+    drawText(painter, slide.footer, theme.mutedText);
+    drawText(painter, slide.counter, theme.text);
+}
+
+} // namespace
+
+namespace SlidePainter {
+
+void paintSlide(QPainter *painter,
+                const SlideLayout &slide,
+                const RoadmapTheme &theme,
+                int shownCards)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->fillRect(slide.bounds, theme.background);
+    drawHeader(painter, slide, theme);
+    for (int i = 0; i < std::min(shownCards, int(slide.cards.size())); ++i)
+        drawCard(painter, slide.cards.at(i), slide, theme);
+    drawText(painter, slide.empty, theme.mutedText);
+    drawFooter(painter, slide, theme);
+    painter->restore();
+}
+
+void paintHint(QPainter *painter,
+               const SlideLayout &slide,
+               const RoadmapTheme &theme,
+               double opacity)
+{
+    if (opacity <= 0 || slide.hint.lines.isEmpty())
+        return;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setOpacity(opacity);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(theme.headerFill);
+    const double radius = slide.hintBox.height() / 2;
+    painter->drawRoundedRect(slide.hintBox, radius, radius);
+    drawText(painter, slide.hint, theme.headerText);
+    painter->restore();
+}
+
+void paintLaser(QPainter *painter,
+                const QPointF &at,
+                const SlideLayout &slide,
+                const RoadmapTheme &theme)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    QColor glow = theme.laser;
+    glow.setAlphaF(GlowOpacity);
+    painter->setBrush(glow);
+    const double r = slide.laserRadius;
+    painter->drawEllipse(at, r * GlowFactor, r * GlowFactor);
+    painter->setBrush(theme.laser);
+    painter->drawEllipse(at, r, r);
+    painter->restore();
+}
+
+QRectF laserBounds(const QPointF &at, const SlideLayout &slide)
+{
+    const double r = slide.laserRadius * GlowFactor + 2;
+    return QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r);
+}
+
+} // namespace SlidePainter
