@@ -30,6 +30,7 @@ private:
     void restoreSettings();
     void saveSettings() const;
     void showAbout();
+    void exportRoadmap();
 
     StudioSession *m_session;
     QTabWidget *m_workspaces;

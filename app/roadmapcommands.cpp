@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDir>
 
+#include <cmath>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -62,7 +63,8 @@ bool readScale(CliContext &context, const QCommandLineParser &parser, RoadmapExp
     bool isNumber = false;
     const QString text = parser.value(u"scale"_s);
     options->scale = text.toDouble(&isNumber);
-    if (!isNumber || options->scale <= 0 || options->scale > RoadmapExportOptions::MaxScale) {
+    if (!isNumber || !std::isfinite(options->scale) || options->scale <= 0
+        || options->scale > RoadmapExportOptions::MaxScale) {
         context.fail(
             u"--scale '%1': expected a number greater than 0 and at most %2"_s.arg(text).arg(
                 RoadmapExportOptions::MaxScale));
