@@ -3,6 +3,7 @@
 #include "noteseditor.h"
 #include "progressstore.h"
 #include "roadmapactions.h"
+#include "roadmapexportdialog.h"
 #include "roadmapscene.h"
 #include "roadmapworkspace.h"
 #include "studiosession.h"
@@ -10,6 +11,7 @@
 #include "topicpanel.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -19,6 +21,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace Qt::StringLiterals;
@@ -42,6 +45,7 @@ private slots:
     void externalChangesShowWithoutLosingSelection();
     void settingsAreRestored();
     void plannedWorkspacesSayWhatTheyWillHold();
+    void exportOpensDialogWithCurrentTheme();
 
 private:
     std::unique_ptr<MainWindow> createWindow();
@@ -295,6 +299,23 @@ void TestMainWindow::plannedWorkspacesSayWhatTheyWillHold()
         QCOMPARE(labels.size(), 1);
         QVERIFY(labels.first()->text().contains(u"not built yet"_s));
     }
+}
+
+void TestMainWindow::exportOpensDialogWithCurrentTheme()
+{
+    auto window = createWindow();
+    QVERIFY(window);
+    window->roadmapActions()->setThemeId(u"dark"_s);
+    QString themeSeen;
+    // The dialog runs its own event loop: look at it from there, then close it.
+    QTimer::singleShot(0, window.get(), [&themeSeen] {
+        if (auto *dialog = qobject_cast<RoadmapExportDialog *>(QApplication::activeModalWidget())) {
+            themeSeen = dialog->options().themeId;
+            dialog->reject();
+        }
+    });
+    QTest::keyClick(window.get(), Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(themeSeen, u"dark"_s);
 }
 
 QTEST_MAIN(TestMainWindow)
