@@ -35,9 +35,21 @@ QList<QCommandLineOption> globalOptions()
     };
 }
 
+QList<Subcommand> allCommands();
+
+// True for an option followed by a value (`--data-dir DIR`, `-o FILE`): the value is not a word.
 bool takesValue(const QString &argument)
 {
-    return argument == u"--"_s + DataDirOption || argument == u"--"_s + CurriculumOption;
+    if (argument == u"--"_s + DataDirOption || argument == u"--"_s + CurriculumOption)
+        return true;
+    const QString name = argument.mid(argument.startsWith(u"--"_s) ? 2 : 1);
+    for (const Subcommand &command : allCommands()) {
+        for (const QCommandLineOption &option : command.options) {
+            if (!option.valueName().isEmpty() && option.names().contains(name))
+                return true;
+        }
+    }
+    return false;
 }
 
 // The words that are not options or option values: the command and its arguments.
@@ -62,7 +74,7 @@ QStringList positionalWords(const QStringList &arguments)
 
 QList<Subcommand> allCommands()
 {
-    return curriculumCommands() + progressCommands();
+    return curriculumCommands() + progressCommands() + roadmapCommands();
 }
 
 QStringList groups()
@@ -180,6 +192,12 @@ bool wantsCommandLine(const QStringList &arguments)
         if (argument.startsWith(u'-') && !argument.startsWith(u"--"_s))
             return true;
     return false;
+}
+
+bool needsGuiApplication(const QStringList &arguments)
+{
+    const QStringList words = positionalWords(arguments);
+    return words.size() >= 2 && words.at(0) == u"roadmap"_s && words.at(1) == u"export"_s;
 }
 
 GuiOptions guiOptions(const QStringList &arguments)

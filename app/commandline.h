@@ -16,6 +16,9 @@ struct GuiOptions
 // True when the arguments (without the program name) ask for the command line, not the GUI:
 // any command word, --help or --version, or an option the GUI does not take.
 bool wantsCommandLine(const QStringList &arguments);
+// True for a command that draws (roadmap export): it needs a QGuiApplication for fonts and
+// painting, though it opens no window.
+bool needsGuiApplication(const QStringList &arguments);
 // The options the GUI takes (--data-dir, --curriculum).
 GuiOptions guiOptions(const QStringList &arguments);
 // Runs a command; returns the process exit code. Needs a QCoreApplication.

@@ -63,6 +63,18 @@ int runGui(int argc, char **argv)
     return app.exec();
 }
 
+// A command that draws (roadmap export) needs a GUI application but no screen: without a
+// display, as in CI or over ssh, it runs on the offscreen platform instead of failing.
+int runDrawingCommand(int argc, char **argv, const QStringList &arguments)
+{
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    describeApplication();
+    return CommandLine::run(arguments);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -71,6 +83,8 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
 
+    if (CommandLine::needsGuiApplication(arguments))
+        return runDrawingCommand(argc, argv, arguments);
     if (CommandLine::wantsCommandLine(withoutQtOptions(arguments))) {
         QCoreApplication app(argc, argv);
         describeApplication();

@@ -5,6 +5,8 @@
 #include "presentationwindow.h"
 #include "progressstore.h"
 #include "roadmapactions.h"
+#include "roadmapexportdialog.h"
+#include "roadmapscene.h"
 #include "roadmaptheme.h"
 #include "roadmapworkspace.h"
 #include "studiosession.h"
@@ -92,6 +94,10 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *exportRoadmap
+        = file->addAction(tr("&Export Roadmap…"), this, &MainWindow::exportRoadmap);
+    exportRoadmap->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -132,6 +138,15 @@ void MainWindow::createMenus()
         = help->addAction(tr("&About MLOps Roadmap Studio"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::exportRoadmap()
+{
+    RoadmapExportDialog dialog(m_session->curriculumModel(),
+                               m_roadmapActions->themeId(),
+                               m_roadmap->scene()->showProgress(),
+                               this);
+    dialog.exec();
 }
 
 void MainWindow::showAbout()

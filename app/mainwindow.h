@@ -31,6 +31,7 @@ private:
     void saveSettings() const;
     void showAbout();
     void present();
+    void exportRoadmap();
 
     StudioSession *m_session;
     QTabWidget *m_workspaces;

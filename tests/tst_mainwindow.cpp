@@ -4,6 +4,7 @@
 #include "presentationwindow.h"
 #include "progressstore.h"
 #include "roadmapactions.h"
+#include "roadmapexportdialog.h"
 #include "roadmapscene.h"
 #include "roadmapworkspace.h"
 #include "studiosession.h"
@@ -11,6 +12,7 @@
 #include "topicpanel.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -20,6 +22,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace Qt::StringLiterals;
@@ -44,6 +47,7 @@ private slots:
     void settingsAreRestored();
     void plannedWorkspacesSayWhatTheyWillHold();
     void presentsFromTheSelectionAndReturns();
+    void exportOpensDialogWithCurrentTheme();
 
 private:
     std::unique_ptr<MainWindow> createWindow();
@@ -325,6 +329,23 @@ void TestMainWindow::presentsFromTheSelectionAndReturns()
     QTest::keyClick(presentation, Qt::Key_Escape);
     QTRY_VERIFY(!window->findChild<PresentationWindow *>());
     QCOMPARE(window->roadmap()->selectedId(), u"soft-skills-and-collaboration"_s);
+}
+
+void TestMainWindow::exportOpensDialogWithCurrentTheme()
+{
+    auto window = createWindow();
+    QVERIFY(window);
+    window->roadmapActions()->setThemeId(u"dark"_s);
+    QString themeSeen;
+    // The dialog runs its own event loop: look at it from there, then close it.
+    QTimer::singleShot(0, window.get(), [&themeSeen] {
+        if (auto *dialog = qobject_cast<RoadmapExportDialog *>(QApplication::activeModalWidget())) {
+            themeSeen = dialog->options().themeId;
+            dialog->reject();
+        }
+    });
+    QTest::keyClick(window.get(), Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(themeSeen, u"dark"_s);
 }
 
 QTEST_MAIN(TestMainWindow)

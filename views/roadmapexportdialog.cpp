@@ -1,0 +1,194 @@
+#include "roadmapexportdialog.h"
+
+#include "roadmapexporter.h"
+#include "roadmapscene.h"
+#include "scenebands.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using Format = RoadmapExportOptions::Format;
+
+QSettings applicationSettings()
+{
+    return QSettings(QSettings::NativeFormat,
+                     QSettings::UserScope,
+                     QCoreApplication::applicationName(),
+                     QCoreApplication::applicationName());
+}
+
+QString fileFilter(Format format)
+{
+    switch (format) {
+    case Format::Png:
+        return RoadmapExportDialog::tr("PNG images (*.png)");
+    case Format::Svg:
+        return RoadmapExportDialog::tr("SVG images (*.svg)");
+    case Format::PdfPoster:
+    case Format::PdfHandout:
+        break;
+    }
+    return RoadmapExportDialog::tr("PDF documents (*.pdf)");
+}
+
+QString defaultFolder(Format format)
+{
+    const auto location = format == Format::Png || format == Format::Svg
+                              ? QStandardPaths::PicturesLocation
+                              : QStandardPaths::DocumentsLocation;
+    const QString folder = QStandardPaths::writableLocation(location);
+    return QFileInfo(folder).isDir() ? folder : QDir::homePath();
+}
+
+} // namespace
+
+RoadmapExportDialog::RoadmapExportDialog(CurriculumModel *model,
+                                         const QString &themeId,
+                                         bool showProgress,
+                                         QWidget *parent)
+    : QDialog(parent)
+    , m_model(model)
+    , m_format(new QComboBox(this))
+    , m_theme(new QComboBox(this))
+    , m_scale(new QDoubleSpinBox(this))
+    , m_pixelSize(new QLabel(this))
+    , m_transparent(new QCheckBox(tr("&Transparent background"), this))
+    , m_progress(new QCheckBox(tr("Include my &progress (statuses and notes)"), this))
+{
+    setWindowTitle(tr("Export Roadmap"));
+    m_format->addItem(tr("PNG image"), int(Format::Png));
+    m_format->addItem(tr("SVG vector image"), int(Format::Svg));
+    m_format->addItem(tr("PDF poster (one page)"), int(Format::PdfPoster));
+    m_format->addItem(tr("PDF handout (a page per section)"), int(Format::PdfHandout));
+    for (const QString &id : RoadmapTheme::ids())
+        m_theme->addItem(RoadmapTheme::byIdOrDefault(id).name, id);
+    m_theme->setCurrentIndex(std::max(0, m_theme->findData(themeId)));
+    m_scale->setRange(0.5, RoadmapExportOptions::MaxScale);
+    m_scale->setSingleStep(0.5);
+    m_scale->setValue(2);
+    m_scale->setSuffix(u" ×"_s);
+    m_progress->setChecked(showProgress);
+
+    auto *form = new QFormLayout(this);
+    form->addRow(tr("&Format:"), m_format);
+    form->addRow(tr("T&heme:"), m_theme);
+    form->addRow(tr("&Scale:"), m_scale);
+    form->addRow(QString(), m_pixelSize);
+    form->addRow(QString(), m_transparent);
+    form->addRow(QString(), m_progress);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    buttons->addButton(tr("&Export…"), QDialogButtonBox::AcceptRole);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &RoadmapExportDialog::onExport);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &RoadmapExportDialog::updateControls);
+    connect(m_theme, &QComboBox::currentIndexChanged, this, &RoadmapExportDialog::updateControls);
+    connect(m_scale, &QDoubleSpinBox::valueChanged, this, &RoadmapExportDialog::updateControls);
+
+    const int format = applicationSettings().value(u"export/format"_s, int(Format::Png)).toInt();
+    m_format->setCurrentIndex(std::max(0, m_format->findData(format)));
+    updateControls();
+}
+
+RoadmapExportOptions RoadmapExportDialog::options() const
+{
+    RoadmapExportOptions options;
+    options.format = Format(m_format->currentData().toInt());
+    options.themeId = m_theme->currentData().toString();
+    options.scale = m_scale->value();
+    options.transparent = options.format == Format::Png && m_transparent->isChecked();
+    options.showProgress = m_progress->isChecked();
+    return options;
+}
+
+void RoadmapExportDialog::setFormat(Format format)
+{
+    m_format->setCurrentIndex(m_format->findData(int(format)));
+}
+
+void RoadmapExportDialog::updateControls()
+{
+    const RoadmapExportOptions current = options();
+    const bool png = current.format == Format::Png;
+    m_scale->setEnabled(png);
+    m_transparent->setEnabled(png);
+    m_pixelSize->setEnabled(png);
+    // The handout is printed black on white: the map's theme plays no part in it.
+    m_theme->setEnabled(current.format != Format::PdfHandout);
+    const QSize size
+        = SceneBands::imageSize(QRectF(QPointF(0, 0), sceneSize(current.themeId)), current.scale);
+    m_pixelSize->setText(tr("%1 × %2 pixels").arg(size.width()).arg(size.height()));
+}
+
+QSizeF RoadmapExportDialog::sceneSize(const QString &themeId)
+{
+    if (!m_sceneSizes.contains(themeId)) {
+        RoadmapExportOptions sizing;
+        sizing.themeId = themeId;
+        m_sceneSizes.insert(themeId, RoadmapExporter(m_model, sizing).scene()->sceneRect().size());
+    }
+    return m_sceneSizes.value(themeId);
+}
+
+QString RoadmapExportDialog::suggestedPath() const
+{
+    const Format format = options().format;
+    const QString folder = applicationSettings().value(u"export/folder"_s).toString();
+    const QString name = format == Format::PdfHandout
+                             ? u"roadmap-handout.pdf"_s
+                             : u"roadmap."_s + RoadmapExportOptions::suffix(format);
+    return QDir(QFileInfo(folder).isDir() ? folder : defaultFolder(format)).filePath(name);
+}
+
+void RoadmapExportDialog::onExport()
+{
+    const Format format = options().format;
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Roadmap"), suggestedPath(), fileFilter(format));
+    if (path.isEmpty())
+        return;
+    const QString suffix = RoadmapExportOptions::suffix(format);
+    if (QFileInfo(path).suffix().compare(suffix, Qt::CaseInsensitive) != 0)
+        path += u'.' + suffix;
+    if (exportTo(path))
+        accept();
+}
+
+bool RoadmapExportDialog::exportTo(const QString &path)
+{
+    QProgressDialog progress(tr("Exporting the roadmap…"), tr("Cancel"), 0, 0, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(400); // quick exports finish before it would show
+    RoadmapExporter exporter(m_model, options());
+    const bool written = exporter.exportTo(path, [&progress](int done, int total) {
+        progress.setMaximum(total);
+        progress.setValue(done);
+        return !progress.wasCanceled();
+    });
+    if (!written) {
+        if (!exporter.wasCancelled())
+            QMessageBox::warning(this, tr("Export failed"), exporter.errorString());
+        return false;
+    }
+    QSettings settings = applicationSettings();
+    settings.setValue(u"export/folder"_s, QFileInfo(path).absolutePath());
+    settings.setValue(u"export/format"_s, int(options().format));
+    return true;
+}

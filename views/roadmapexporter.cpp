@@ -1,0 +1,254 @@
+#include "roadmapexporter.h"
+
+#include "curriculummodel.h"
+#include "pngstreamwriter.h"
+#include "roadmaphandout.h"
+#include "roadmapscene.h"
+#include "scenebands.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QGraphicsItem>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Viewers refuse PDF pages larger than 200 inches a side.
+constexpr double MaxPdfPagePoints = 200 * 72;
+// One PNG band stays within this, however wide the image.
+constexpr qint64 MaxBandBytes = 64 * 1024 * 1024;
+
+QString displayPath(const QString &path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+QString documentTitle(const CurriculumModel *model)
+{
+    const QString title = model->curriculum().title;
+    return title.isEmpty() ? QCoreApplication::translate("RoadmapExporter", "MLOps roadmap")
+                           : title;
+}
+
+} // namespace
+
+RoadmapExporter::RoadmapExporter(CurriculumModel *model, const RoadmapExportOptions &options)
+    : m_options(options)
+    , m_model(model)
+    , m_scene(std::make_unique<RoadmapScene>(model))
+{
+    m_scene->setTheme(RoadmapTheme::byIdOrDefault(options.themeId));
+    m_scene->setShowProgress(options.showProgress);
+    if (options.transparent)
+        m_scene->setBackgroundBrush(Qt::NoBrush);
+    // Cached items and effects reach SVG and PDF as bitmaps: the export draws everything as
+    // vectors, whatever the screen uses.
+    for (QGraphicsItem *item : m_scene->items()) {
+        item->setCacheMode(QGraphicsItem::NoCache);
+        item->setGraphicsEffect(nullptr);
+    }
+}
+
+RoadmapExporter::~RoadmapExporter() = default;
+
+QSize RoadmapExporter::outputSize() const
+{
+    const double scale
+        = m_options.format == RoadmapExportOptions::Format::Png ? m_options.scale : 1.0;
+    return SceneBands::imageSize(m_scene->sceneRect(), scale);
+}
+
+int RoadmapExporter::pageCount() const
+{
+    switch (m_options.format) {
+    case RoadmapExportOptions::Format::PdfPoster:
+        return 1;
+    case RoadmapExportOptions::Format::PdfHandout:
+        return 1 + int(m_model->curriculum().sections.size());
+    case RoadmapExportOptions::Format::Png:
+    case RoadmapExportOptions::Format::Svg:
+        break;
+    }
+    return 0;
+}
+
+QString RoadmapExporter::checkOutputPath(const QString &path)
+{
+    if (path.isEmpty())
+        return u"no output file given"_s;
+    const QFileInfo file(path);
+    if (file.isDir())
+        return u"%1: is a folder, not a file"_s.arg(displayPath(path));
+    const QFileInfo folder(file.absolutePath());
+    if (!folder.exists())
+        return u"%1: the folder %2 does not exist"_s.arg(displayPath(path),
+                                                         displayPath(folder.filePath()));
+    if (!folder.isDir())
+        return u"%1: %2 is not a folder"_s.arg(displayPath(path), displayPath(folder.filePath()));
+    if (!folder.isWritable())
+        return u"%1: the folder is not writable"_s.arg(displayPath(path));
+    if (file.exists() && !file.isWritable())
+        return u"%1: the file is read-only"_s.arg(displayPath(path));
+    return {};
+}
+
+bool RoadmapExporter::exportTo(const QString &path, const Progress &progress)
+{
+    m_path = path;
+    m_progress = progress;
+    m_error.clear();
+    m_cancelled = false;
+    const QString problem = m_options.validate();
+    if (!problem.isEmpty())
+        return fail(problem);
+    const QString pathProblem = checkOutputPath(path);
+    if (!pathProblem.isEmpty()) {
+        m_error = pathProblem;
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(file.errorString());
+    if (!write(&file)) {
+        file.cancelWriting(); // the temporary file goes, an existing file stays as it was
+        return false;
+    }
+    if (!file.commit())
+        return fail(file.errorString());
+    return true;
+}
+
+bool RoadmapExporter::write(QIODevice *device)
+{
+    switch (m_options.format) {
+    case RoadmapExportOptions::Format::Png:
+        return writePng(device);
+    case RoadmapExportOptions::Format::Svg:
+        return writeSvg(device);
+    case RoadmapExportOptions::Format::PdfPoster:
+        return writePoster(device);
+    case RoadmapExportOptions::Format::PdfHandout:
+        return writeHandout(device);
+    }
+    return fail(u"unknown format"_s);
+}
+
+bool RoadmapExporter::writePng(QIODevice *device)
+{
+    const QSize size = outputSize();
+    const int rows = SceneBands::bandHeight(size.width(), m_options.bandHeight, MaxBandBytes);
+    const int bands = (size.height() + rows - 1) / rows;
+    const QColor fill
+        = m_options.transparent ? QColor(Qt::transparent) : m_scene->theme().background;
+    PngStreamWriter png(device);
+    // 96 dpi at scale 1, so a viewer shows the map at its on-screen size.
+    const int dotsPerMeter = qRound(96 / 0.0254 * m_options.scale);
+    if (!png.begin(size, m_options.transparent, dotsPerMeter))
+        return fail(png.errorString());
+    for (int band = 0; band < bands; ++band) {
+        if (!report(band, bands))
+            return false;
+        const int top = band * rows;
+        const QImage image = SceneBands::render(m_scene.get(),
+                                                m_scene->sceneRect(),
+                                                m_options.scale,
+                                                top,
+                                                std::min(rows, size.height() - top),
+                                                fill);
+        if (!png.writeRows(image))
+            return fail(png.errorString());
+    }
+    if (!png.finish())
+        return fail(png.errorString());
+    return report(bands, bands);
+}
+
+bool RoadmapExporter::writeSvg(QIODevice *device)
+{
+    if (!report(0, 1))
+        return false;
+    const QRectF source = m_scene->sceneRect();
+    QSvgGenerator generator;
+    generator.setOutputDevice(device);
+    generator.setSize(outputSize());
+    generator.setResolution(96); // the width and height in mm show the map at on-screen size
+    generator.setViewBox(QRectF(QPointF(0, 0), source.size()));
+    generator.setTitle(documentTitle(m_model));
+    generator.setDescription(
+        QCoreApplication::translate("RoadmapExporter", "Roadmap exported by MLOps Roadmap Studio"));
+    QPainter painter;
+    if (!painter.begin(&generator))
+        return fail(device->errorString());
+    m_scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
+    painter.end();
+    return report(1, 1);
+}
+
+bool RoadmapExporter::writePoster(QIODevice *device)
+{
+    if (!report(0, 1))
+        return false;
+    const QRectF source = m_scene->sceneRect();
+    // One scene unit is one point, unless that would make the page too large to open.
+    const double shrink
+        = std::min(1.0, MaxPdfPagePoints / std::max(source.width(), source.height()));
+    QPdfWriter writer(device);
+    writer.setTitle(documentTitle(m_model));
+    writer.setCreator(u"MLOps Roadmap Studio"_s);
+    writer.setPageSize(
+        QPageSize(source.size() * shrink, QPageSize::Point, u"Roadmap"_s, QPageSize::ExactMatch));
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+    QPainter painter;
+    if (!painter.begin(&writer))
+        return fail(device->errorString());
+    m_scene->render(
+        &painter, QRectF(0, 0, writer.width(), writer.height()), source, Qt::KeepAspectRatio);
+    painter.end();
+    return report(1, 1);
+}
+
+bool RoadmapExporter::writeHandout(QIODevice *device)
+{
+    const RoadmapHandout handout(m_model, m_options.showProgress);
+    QPdfWriter writer(device);
+    writer.setTitle(documentTitle(m_model));
+    writer.setCreator(u"MLOps Roadmap Studio"_s);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageOrientation(QPageLayout::Portrait);
+    writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter);
+    QPainter painter;
+    if (!painter.begin(&writer))
+        return fail(device->errorString());
+    const int pages = handout.pageCount();
+    for (int page = 0; page < pages; ++page) {
+        if (!report(page, pages))
+            return false;
+        if (page > 0)
+            writer.newPage();
+        handout.paintPage(&painter, page, QSizeF(writer.width(), writer.height()));
+    }
+    painter.end();
+    return report(pages, pages);
+}
+
+bool RoadmapExporter::report(int done, int total)
+{
+    if (!m_progress || m_progress(done, total))
+        return true;
+    m_cancelled = true;
+    m_error = u"%1: the export was cancelled"_s.arg(displayPath(m_path));
+    return false;
+}
+
+bool RoadmapExporter::fail(const QString &problem)
+{
+    m_error = u"%1: %2"_s.arg(displayPath(m_path), problem);
+    return false;
+}
