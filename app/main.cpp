@@ -5,6 +5,8 @@
 #include <QApplication>
 #include <QMessageBox>
 
+#include <cstdio>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -63,6 +65,17 @@ int runGui(int argc, char **argv)
     return app.exec();
 }
 
+// On the command line stderr carries our one-line errors for scripts to read: Qt's own
+// warnings (a missing XDG_RUNTIME_DIR, font or platform notes) would break that, so they are
+// shown only when MLOPS_STUDIO_DEBUG is set. Critical and fatal messages always go through.
+void quietQtMessages(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type == QtCriticalMsg || type == QtFatalMsg
+        || qEnvironmentVariableIsSet("MLOPS_STUDIO_DEBUG")) {
+        std::fprintf(stderr, "%s\n", qPrintable(message));
+    }
+}
+
 // A command that draws (roadmap export) needs a GUI application but no screen: without a
 // display, as in CI or over ssh, it runs on the offscreen platform instead of failing.
 int runDrawingCommand(int argc, char **argv, const QStringList &arguments)
@@ -70,6 +83,7 @@ int runDrawingCommand(int argc, char **argv, const QStringList &arguments)
     if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
         && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    qInstallMessageHandler(quietQtMessages);
     QApplication app(argc, argv);
     describeApplication();
     return CommandLine::run(arguments);
@@ -86,6 +100,7 @@ int main(int argc, char **argv)
     if (CommandLine::needsGuiApplication(arguments))
         return runDrawingCommand(argc, argv, arguments);
     if (CommandLine::wantsCommandLine(withoutQtOptions(arguments))) {
+        qInstallMessageHandler(quietQtMessages);
         QCoreApplication app(argc, argv);
         describeApplication();
         return CommandLine::run(arguments);

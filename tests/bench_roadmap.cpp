@@ -6,6 +6,7 @@
 #include "curriculumloader.h"
 #include "curriculummodel.h"
 #include "progressstore.h"
+#include "roadmapexporter.h"
 #include "roadmapscene.h"
 #include "roadmapview.h"
 
@@ -72,6 +73,22 @@ void benchCurriculum(QTextStream &out,
     if (!qEnvironmentVariableIsEmpty("MLOPS_BENCH_FRAME"))
         view.viewport()->grab().save(qEnvironmentVariable("MLOPS_BENCH_FRAME") + name + u".png"_s);
     BenchFigures::printRow(out, u"Full-view repaint 1920×1080"_s, name, repaint, 16 * factor);
+
+    QTemporaryDir dir;
+    const auto exportTime = [&model, &dir](RoadmapExportOptions::Format format) {
+        RoadmapExportOptions options;
+        options.format = format;
+        const QString path = dir.filePath(u"roadmap."_s + RoadmapExportOptions::suffix(format));
+        return BenchFigures::medianMs(5, [&] {
+            RoadmapExporter exporter(&model, options);
+            if (!exporter.exportTo(path))
+                qFatal("%s", qPrintable(exporter.errorString()));
+        });
+    };
+    BenchFigures::printRow(out, u"SVG export"_s, name,
+                           exportTime(RoadmapExportOptions::Format::Svg), 200 * factor);
+    BenchFigures::printRow(out, u"Handout PDF export"_s, name,
+                           exportTime(RoadmapExportOptions::Format::PdfHandout), 1000 * factor);
 }
 
 } // namespace
