@@ -62,7 +62,7 @@ QStringList positionalWords(const QStringList &arguments)
 
 QList<Subcommand> allCommands()
 {
-    return curriculumCommands() + progressCommands();
+    return curriculumCommands() + progressCommands() + pipelineCommands();
 }
 
 QStringList groups()

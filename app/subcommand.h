@@ -13,7 +13,7 @@ class QCommandLineParser;
 // One `mlops-studio GROUP NAME …` command: its help, its options and what it runs.
 struct Subcommand
 {
-    QString group;         // "curriculum", "progress"
+    QString group;         // "curriculum", "progress", "pipeline"
     QString name;          // "show", "set" …
     QString summary;       // one line for the command list
     QStringList arguments; // positional argument names, e.g. {"TOPIC_ID", "STATUS"}
@@ -25,3 +25,4 @@ struct Subcommand
 
 QList<Subcommand> curriculumCommands();
 QList<Subcommand> progressCommands();
+QList<Subcommand> pipelineCommands();
