@@ -74,7 +74,7 @@ QStringList positionalWords(const QStringList &arguments)
 
 QList<Subcommand> allCommands()
 {
-    return curriculumCommands() + progressCommands() + roadmapCommands();
+    return curriculumCommands() + progressCommands() + roadmapCommands() + pipelineCommands();
 }
 
 QStringList groups()

@@ -13,7 +13,7 @@ class QCommandLineParser;
 // One `mlops-studio GROUP NAME …` command: its help, its options and what it runs.
 struct Subcommand
 {
-    QString group;         // "curriculum", "progress", "roadmap"
+    QString group;         // "curriculum", "progress", "roadmap", "pipeline"
     QString name;          // "show", "set" …
     QString summary;       // one line for the command list
     QStringList arguments; // positional argument names, e.g. {"TOPIC_ID", "STATUS"}
@@ -26,3 +26,4 @@ struct Subcommand
 QList<Subcommand> curriculumCommands();
 QList<Subcommand> progressCommands();
 QList<Subcommand> roadmapCommands();
+QList<Subcommand> pipelineCommands();

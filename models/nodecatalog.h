@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -21,6 +22,7 @@ struct PortSpec
     QString name; // unique among a kind's inputs, and among its outputs: "data", "model" …
     ArtifactType type = ArtifactType::Dataset;
     bool required = true; // inputs only: a required input left unconnected is an error
+    QString description;  // what flows through it, for tooltips
 };
 
 // One ML lifecycle stage a pipeline node can be: its ports, default tool, container and the
@@ -33,10 +35,13 @@ struct NodeKind
     QString category; // "Data", "Model", "Deploy", "Operate", "Generic"
     QList<PortSpec> inputs;
     QList<PortSpec> outputs;
-    QStringList tools;     // choices offered in the property panel, the default first
-    QString image;         // default container image
-    QStringList command;   // default command, as an argv list
-    QStringList topics;    // curriculum topic ids this stage teaches
+    QStringList tools;   // choices offered in the property panel, the default first
+    QString image;       // default container image
+    QStringList command; // default command, as an argv list
+    QStringList topics;  // curriculum topic ids this stage teaches
+    // Inputs of which at least one must be connected, when each alone is optional (a deploy
+    // takes a model or an image; a monitor watches an endpoint or batch predictions).
+    QStringList requiresOneOf;
 
     const PortSpec *input(const QString &portName) const;
     const PortSpec *output(const QString &portName) const;
@@ -45,6 +50,9 @@ struct NodeKind
 class NodeCatalog
 {
 public:
+    static constexpr QStringView FormatName{u"mlops-studio-node-catalog"};
+    static constexpr int FormatVersion = 1;
+
     static const NodeCatalog &builtIn(); // :/curriculum/pipeline-catalog.json
     // Parses a catalog file; on failure returns nullopt and sets `error` (with the JSON path).
     static std::optional<NodeCatalog> fromJson(const QByteArray &json, QString *error);
@@ -55,4 +63,5 @@ public:
 
 private:
     QList<NodeKind> m_kinds;
+    QHash<QString, qsizetype> m_index; // kind id -> position in m_kinds
 };

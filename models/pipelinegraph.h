@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointF>
@@ -20,7 +21,7 @@ struct PipelineNode
     QPointF pos;  // top-left on the canvas, scene units
     QString tool;
     QString image;
-    QStringList command; // argv
+    QStringList command;                           // argv
     QList<std::pair<QString, QString>> parameters; // ordered key / value pairs
     QString notes;
 
@@ -64,6 +65,7 @@ public:
     const NodeCatalog *catalog() const { return m_catalog; }
 
     const QList<PipelineNode> &nodes() const { return m_nodes; }
+    // In no meaningful order: removing an edge moves the last one into its place (O(1)).
     const QList<PipelineEdge> &edges() const { return m_edges; }
     const QList<PipelineAnnotation> &annotations() const { return m_annotations; }
     const PipelineNode *node(const QString &nodeId) const;
@@ -81,7 +83,8 @@ public:
     bool addNode(const PipelineNode &node);
     // Removes the node and every edge touching it (edgeRemoved is sent for each first).
     bool removeNode(const QString &nodeId);
-    // Replaces the node with the same id (not its position: see moveNode).
+    // Replaces the node with the same id (not its position: see moveNode). Its kind cannot
+    // change, since its edges name the kind's ports: replace the node instead.
     bool updateNode(const PipelineNode &node);
     bool moveNode(const QString &nodeId, const QPointF &pos);
 
@@ -96,8 +99,12 @@ public:
     bool removeAnnotation(const QString &annotationId);
     bool updateAnnotation(const PipelineAnnotation &annotation);
 
-    // Replaces everything at once (open, new from template): sends reset().
-    void reset(const QList<PipelineNode> &nodes, const QList<PipelineEdge> &edges,
+    // Replaces everything at once (open, new from template): sends graphReset(). Takes what
+    // PipelineFile reads: edges may break port rules (validation reports them), but a node or
+    // annotation whose id repeats an earlier one, an edge naming a missing node and a repeated
+    // edge are dropped, since the indexes need unique ids.
+    void reset(const QList<PipelineNode> &nodes,
+               const QList<PipelineEdge> &edges,
                const QList<PipelineAnnotation> &annotations);
     void clear();
 
@@ -116,9 +123,22 @@ signals:
 
 private:
     qsizetype indexOfNode(const QString &nodeId) const;
+    QString portProblem(const PipelineNode &node, const QString &port, bool isOutput) const;
+    void insertNode(const PipelineNode &node);
+    void insertEdge(const PipelineEdge &edge);
+    void takeEdge(const PipelineEdge &edge);
+    void insertAnnotation(const PipelineAnnotation &annotation);
+    void countName(const QString &name, int delta);
 
     const NodeCatalog *m_catalog;
     QList<PipelineNode> m_nodes;
     QList<PipelineEdge> m_edges;
     QList<PipelineAnnotation> m_annotations;
+    // Kept in step with the lists so no operation scans them (5,000-node graphs).
+    QHash<QString, qsizetype> m_nodeIndex;           // node id -> position in m_nodes
+    QHash<QString, qsizetype> m_annotationIndex;     // annotation id -> position in m_annotations
+    QHash<QString, qsizetype> m_edgeIndex;           // edge key -> position in m_edges
+    QHash<QString, QList<PipelineEdge>> m_nodeEdges; // node id -> its edges, in and out
+    QHash<QString, int> m_inputEdges;                // input port key -> edges into it
+    QHash<QString, int> m_nameCounts;                // node name -> nodes called so
 };

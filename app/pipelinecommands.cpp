@@ -1,0 +1,181 @@
+#include "clicontext.h"
+#include "nodecatalog.h"
+#include "pipelinefile.h"
+#include "pipelinetemplates.h"
+#include "pipelinevalidator.h"
+#include "subcommand.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QJsonArray portsJson(const QList<PortSpec> &ports, bool inputs)
+{
+    QJsonArray array;
+    for (const PortSpec &port : ports) {
+        QJsonObject object{{u"name"_s, port.name},
+                           {u"type"_s, ArtifactTypes::toString(port.type)},
+                           {u"description"_s, port.description}};
+        if (inputs)
+            object.insert(u"required"_s, port.required);
+        array.append(object);
+    }
+    return array;
+}
+
+QJsonObject kindJson(const NodeKind &kind)
+{
+    return {{u"id"_s, kind.id},
+            {u"name"_s, kind.name},
+            {u"category"_s, kind.category},
+            {u"description"_s, kind.description},
+            {u"inputs"_s, portsJson(kind.inputs, true)},
+            {u"outputs"_s, portsJson(kind.outputs, false)},
+            {u"requiresOneOf"_s, QJsonArray::fromStringList(kind.requiresOneOf)},
+            {u"tools"_s, QJsonArray::fromStringList(kind.tools)},
+            {u"image"_s, kind.image},
+            {u"command"_s, QJsonArray::fromStringList(kind.command)},
+            {u"topics"_s, QJsonArray::fromStringList(kind.topics)}};
+}
+
+QString portsText(const QList<PortSpec> &ports, bool inputs)
+{
+    QStringList parts;
+    for (const PortSpec &port : ports) {
+        parts << u"%1: %2%3"_s.arg(port.name,
+                                   ArtifactTypes::toString(port.type),
+                                   inputs && !port.required ? u" (optional)"_s : QString());
+    }
+    return parts.isEmpty() ? u"—"_s : parts.join(u", "_s);
+}
+
+int listKinds(CliContext &context, const QCommandLineParser &parser, const QStringList &)
+{
+    const NodeCatalog &catalog = NodeCatalog::builtIn();
+    if (parser.isSet(u"json"_s)) {
+        QJsonArray kinds;
+        for (const NodeKind &kind : catalog.kinds())
+            kinds.append(kindJson(kind));
+        context.out() << QJsonDocument(QJsonObject{{u"kinds"_s, kinds}}).toJson();
+        return CliContext::Success;
+    }
+    for (const NodeKind &kind : catalog.kinds()) {
+        context.out() << u"%1  %2  [%3]\n"_s.arg(kind.id, kind.name, kind.category);
+        context.out() << u"   in:     %1\n   out:    %2\n"_s.arg(portsText(kind.inputs, true),
+                                                                 portsText(kind.outputs, false));
+        context.out() << u"   tools:  %1\n   image:  %2\n   topics: %3\n"_s.arg(
+            kind.tools.join(u", "_s), kind.image, kind.topics.join(u", "_s));
+    }
+    return CliContext::Success;
+}
+
+int listTemplates(CliContext &context)
+{
+    for (const PipelineTemplate &pipelineTemplate : PipelineTemplates::all()) {
+        context.out() << u"%1  %2: %3\n"_s.arg(pipelineTemplate.id, -20)
+                             .arg(pipelineTemplate.name, pipelineTemplate.description);
+    }
+    return CliContext::Success;
+}
+
+int newPipeline(CliContext &context, const QCommandLineParser &parser, const QStringList &)
+{
+    if (parser.isSet(u"list"_s))
+        return listTemplates(context);
+    const QString names = PipelineTemplates::ids().join(u", "_s);
+    const QString name = parser.value(u"template"_s);
+    const QString output = parser.value(u"output"_s);
+    if (name.isEmpty())
+        return context.fail(
+            u"missing --template NAME (one of: %1; --list describes them)"_s.arg(names));
+    const PipelineTemplate *pipelineTemplate = PipelineTemplates::find(name);
+    if (!pipelineTemplate)
+        return context.fail(
+            u"--template '%1': unknown template (expected one of: %2)"_s.arg(name, names));
+    if (output.isEmpty())
+        return context.fail(u"missing -o FILE: where to write the pipeline"_s);
+    if (QFileInfo::exists(output) && !parser.isSet(u"force"_s))
+        return context.fail(u"-o %1: already exists; pass --force to replace it"_s.arg(output));
+
+    const PipelineFile::ReadResult read
+        = PipelineTemplates::load(*pipelineTemplate, NodeCatalog::builtIn());
+    if (!read.ok)
+        return context.fail(read.errorMessage, CliContext::Failure);
+    QString error;
+    if (!PipelineFile::save(
+            output, PipelineFile::write(read.nodes, read.edges, read.annotations), &error))
+        return context.fail(u"-o "_s + error, CliContext::Failure);
+    context.out() << u"%1: %2 (%3 stages, %4 edges)\n"_s.arg(output, pipelineTemplate->name)
+                         .arg(read.nodes.size())
+                         .arg(read.edges.size());
+    return CliContext::Success;
+}
+
+int validateFile(CliContext &context, const QCommandLineParser &, const QStringList &arguments)
+{
+    const QString path = arguments.at(0);
+    const PipelineFile::ReadResult read = PipelineFile::load(path, NodeCatalog::builtIn());
+    if (!read.ok)
+        return context.fail(read.errorMessage);
+    QHash<QString, QString> names;
+    for (const PipelineNode &node : read.nodes)
+        names.insert(node.id, node.name);
+    bool hasError = false;
+    for (const PipelineFinding &finding :
+         validatePipeline(read.nodes, read.edges, NodeCatalog::builtIn())) {
+        const bool isError = finding.severity == PipelineFinding::Severity::Error;
+        hasError |= isError;
+        context.out() << u"%1: %2: node '%3': %4 [%5]\n"_s.arg(path,
+                                                               isError ? u"error"_s : u"warning"_s,
+                                                               names.value(finding.nodeId),
+                                                               finding.message,
+                                                               finding.topicId);
+    }
+    return hasError ? CliContext::Failure : CliContext::Success;
+}
+
+} // namespace
+
+QList<Subcommand> pipelineCommands()
+{
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("PipelineCommands", text);
+    };
+
+    Subcommand kinds;
+    kinds.group = u"pipeline"_s;
+    kinds.name = u"kinds"_s;
+    kinds.summary = tr("List the stage kinds a pipeline node can be, with ports and tools.");
+    kinds.options = {QCommandLineOption(u"json"_s, tr("Print JSON."))};
+    kinds.run = listKinds;
+
+    Subcommand create;
+    create.group = u"pipeline"_s;
+    create.name = u"new"_s;
+    create.summary = tr("Write a new .mlpipe file from a template (--list names them).");
+    create.options = {
+        QCommandLineOption(u"template"_s, tr("The template: its id or name."), u"NAME"_s),
+        QCommandLineOption({u"o"_s, u"output"_s}, tr("The .mlpipe file to write."), u"FILE"_s),
+        QCommandLineOption(u"force"_s, tr("Replace FILE if it exists.")),
+        QCommandLineOption(u"list"_s, tr("List the templates.")),
+    };
+    create.run = newPipeline;
+
+    Subcommand validate;
+    validate.group = u"pipeline"_s;
+    validate.name = u"validate"_s;
+    validate.summary = tr("Check a .mlpipe file: errors, and warnings that teach (exit 1 on "
+                          "errors).");
+    validate.arguments = {u"FILE"_s};
+    validate.argumentHelp = {tr("A pipeline file (.mlpipe).")};
+    validate.run = validateFile;
+    return {kinds, create, validate};
+}

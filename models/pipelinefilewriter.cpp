@@ -1,0 +1,156 @@
+#include "pipelinefile.h"
+
+#include "jsonwriter.h"
+
+#include <QFileInfo>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace PipelineFile {
+
+namespace {
+
+using Layout = JsonWriter::Layout;
+
+void writeProperties(JsonWriter &json, const PipelineNode &node)
+{
+    json.beginObject();
+    json.key(u"tool"_s);
+    json.value(node.tool);
+    json.key(u"image"_s);
+    json.value(node.image);
+    json.key(u"command"_s);
+    json.stringArray(node.command);
+    json.key(u"parameters"_s);
+    json.beginArray(node.parameters.isEmpty() ? Layout::Inline : Layout::Block);
+    for (const auto &[key, value] : node.parameters) {
+        json.beginObject(Layout::Inline);
+        json.key(u"key"_s);
+        json.value(key);
+        json.key(u"value"_s);
+        json.value(value);
+        json.endObject();
+    }
+    json.endArray();
+    json.key(u"notes"_s);
+    json.value(node.notes);
+    json.endObject();
+}
+
+void writeNode(JsonWriter &json, const PipelineNode &node)
+{
+    json.beginObject();
+    json.key(u"id"_s);
+    json.value(node.id);
+    json.key(u"kind"_s);
+    json.value(node.kind);
+    json.key(u"name"_s);
+    json.value(node.name);
+    json.key(u"x"_s);
+    json.value(node.pos.x());
+    json.key(u"y"_s);
+    json.value(node.pos.y());
+    json.key(u"properties"_s);
+    writeProperties(json, node);
+    json.endObject();
+}
+
+void writePort(JsonWriter &json, const QString &key, const PortRef &ref)
+{
+    json.key(key);
+    json.beginObject(Layout::Inline);
+    json.key(u"node"_s);
+    json.value(ref.node);
+    json.key(u"port"_s);
+    json.value(ref.port);
+    json.endObject();
+}
+
+void writeEdge(JsonWriter &json, const PipelineEdge &edge)
+{
+    json.beginObject(Layout::Inline);
+    writePort(json, u"from"_s, edge.from);
+    writePort(json, u"to"_s, edge.to);
+    json.endObject();
+}
+
+void writeAnnotation(JsonWriter &json, const PipelineAnnotation &annotation)
+{
+    json.beginObject();
+    json.key(u"id"_s);
+    json.value(annotation.id);
+    json.key(u"kind"_s);
+    json.value(annotation.kind == PipelineAnnotation::Kind::Group ? u"group"_s : u"text"_s);
+    const std::pair<QString, double> geometry[] = {{u"x"_s, annotation.rect.x()},
+                                                   {u"y"_s, annotation.rect.y()},
+                                                   {u"width"_s, annotation.rect.width()},
+                                                   {u"height"_s, annotation.rect.height()}};
+    for (const auto &[key, number] : geometry) {
+        json.key(key);
+        json.value(number);
+    }
+    json.key(u"text"_s);
+    json.value(annotation.text);
+    json.endObject();
+}
+
+} // namespace
+
+QByteArray write(const QList<PipelineNode> &nodes,
+                 const QList<PipelineEdge> &edges,
+                 const QList<PipelineAnnotation> &annotations)
+{
+    JsonWriter json;
+    json.beginObject();
+    json.key(u"format"_s);
+    json.value(FormatName.toString());
+    json.key(u"version"_s);
+    json.value(double(FormatVersion));
+    json.key(u"nodes"_s);
+    json.beginArray();
+    for (const PipelineNode &node : nodes)
+        writeNode(json, node);
+    json.endArray();
+    json.key(u"edges"_s);
+    json.beginArray();
+    for (const PipelineEdge &edge : edges)
+        writeEdge(json, edge);
+    json.endArray();
+    json.key(u"annotations"_s);
+    json.beginArray();
+    for (const PipelineAnnotation &annotation : annotations)
+        writeAnnotation(json, annotation);
+    json.endArray();
+    json.endObject();
+    return json.toUtf8();
+}
+
+QByteArray write(const PipelineGraph &graph)
+{
+    return write(graph.nodes(), graph.edges(), graph.annotations());
+}
+
+bool save(const QString &path, const QByteArray &data, QString *error)
+{
+    const auto failed = [&](const QString &message) {
+        if (error)
+            *error = u"%1: %2"_s.arg(path, message);
+        return false;
+    };
+    if (QFileInfo(path).isDir())
+        return failed(u"is a directory, expected a file name"_s);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return failed(u"cannot write: %1"_s.arg(file.errorString()));
+    if (file.write(data) != data.size() || !file.commit())
+        return failed(u"cannot write: %1"_s.arg(file.errorString()));
+    return true;
+}
+
+bool save(const QString &path, const PipelineGraph &graph, QString *error)
+{
+    return save(path, write(graph), error);
+}
+
+} // namespace PipelineFile

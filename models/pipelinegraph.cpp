@@ -1,0 +1,329 @@
+#include "pipelinegraph.h"
+
+#include "nodecatalog.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// U+001F (unit separator) cannot be typed into an id or port name, so keys never collide.
+QString portKey(const PortRef &ref)
+{
+    return ref.node + QChar(0x1f) + ref.port;
+}
+
+QString edgeKey(const PipelineEdge &edge)
+{
+    return portKey(edge.from) + QChar(0x1f) + portKey(edge.to);
+}
+
+} // namespace
+
+PipelineGraph::PipelineGraph(const NodeCatalog *catalog, QObject *parent)
+    : QObject(parent)
+    , m_catalog(catalog)
+{}
+
+qsizetype PipelineGraph::indexOfNode(const QString &nodeId) const
+{
+    return m_nodeIndex.value(nodeId, -1);
+}
+
+const PipelineNode *PipelineGraph::node(const QString &nodeId) const
+{
+    const qsizetype index = indexOfNode(nodeId);
+    return index < 0 ? nullptr : &m_nodes.at(index);
+}
+
+const PipelineAnnotation *PipelineGraph::annotation(const QString &annotationId) const
+{
+    const qsizetype index = m_annotationIndex.value(annotationId, -1);
+    return index < 0 ? nullptr : &m_annotations.at(index);
+}
+
+QList<PipelineEdge> PipelineGraph::edgesOf(const QString &nodeId) const
+{
+    return m_nodeEdges.value(nodeId);
+}
+
+QString PipelineGraph::newNodeId() const
+{
+    // Starting past the count makes the first try succeed unless ids were removed or imported.
+    for (qsizetype k = m_nodes.size() + 1;; ++k) {
+        const QString id = u"n"_s + QString::number(k);
+        if (!m_nodeIndex.contains(id))
+            return id;
+    }
+}
+
+QString PipelineGraph::newAnnotationId() const
+{
+    for (qsizetype k = m_annotations.size() + 1;; ++k) {
+        const QString id = u"a"_s + QString::number(k);
+        if (!m_annotationIndex.contains(id))
+            return id;
+    }
+}
+
+QString PipelineGraph::uniqueNodeName(const QString &base) const
+{
+    if (!m_nameCounts.contains(base))
+        return base;
+    for (int k = 2;; ++k) {
+        const QString name = u"%1 %2"_s.arg(base).arg(k);
+        if (!m_nameCounts.contains(name))
+            return name;
+    }
+}
+
+void PipelineGraph::countName(const QString &name, int delta)
+{
+    int &count = m_nameCounts[name];
+    count += delta;
+    if (count <= 0)
+        m_nameCounts.remove(name);
+}
+
+void PipelineGraph::insertNode(const PipelineNode &node)
+{
+    m_nodeIndex.insert(node.id, m_nodes.size());
+    m_nodes.append(node);
+    countName(node.name, 1);
+}
+
+bool PipelineGraph::addNode(const PipelineNode &node)
+{
+    if (node.id.isEmpty() || m_nodeIndex.contains(node.id))
+        return false;
+    if (!m_catalog || !m_catalog->kind(node.kind))
+        return false;
+    insertNode(node);
+    emit nodeAdded(node.id);
+    emit changed();
+    return true;
+}
+
+bool PipelineGraph::removeNode(const QString &nodeId)
+{
+    const qsizetype index = indexOfNode(nodeId);
+    if (index < 0)
+        return false;
+    const QList<PipelineEdge> edges = m_nodeEdges.value(nodeId);
+    for (const PipelineEdge &edge : edges) {
+        takeEdge(edge);
+        emit edgeRemoved(edge);
+    }
+    countName(m_nodes.at(index).name, -1);
+    m_nodes.removeAt(index);
+    m_nodeIndex.remove(nodeId);
+    m_nodeEdges.remove(nodeId);
+    // Node order is kept (it is the file's and the stacking order), so later ones move up.
+    for (qsizetype i = index; i < m_nodes.size(); ++i)
+        m_nodeIndex[m_nodes.at(i).id] = i;
+    emit nodeRemoved(nodeId);
+    emit changed();
+    return true;
+}
+
+bool PipelineGraph::updateNode(const PipelineNode &node)
+{
+    const qsizetype index = indexOfNode(node.id);
+    if (index < 0 || m_nodes.at(index).kind != node.kind)
+        return false;
+    PipelineNode updated = node;
+    updated.pos = m_nodes.at(index).pos;
+    if (updated == m_nodes.at(index))
+        return true;
+    countName(m_nodes.at(index).name, -1);
+    countName(updated.name, 1);
+    m_nodes[index] = updated;
+    emit nodeChanged(node.id);
+    emit changed();
+    return true;
+}
+
+bool PipelineGraph::moveNode(const QString &nodeId, const QPointF &pos)
+{
+    const qsizetype index = indexOfNode(nodeId);
+    if (index < 0)
+        return false;
+    if (m_nodes.at(index).pos == pos)
+        return true;
+    m_nodes[index].pos = pos;
+    emit nodeMoved(nodeId);
+    emit changed();
+    return true;
+}
+
+QString
+PipelineGraph::portProblem(const PipelineNode &node, const QString &port, bool isOutput) const
+{
+    const NodeKind *kind = m_catalog ? m_catalog->kind(node.kind) : nullptr;
+    if (!kind)
+        return u"'%1' is of an unknown kind '%2'"_s.arg(node.name, node.kind);
+    if (isOutput ? kind->output(port) : kind->input(port))
+        return {};
+    if (isOutput && kind->input(port))
+        return u"'%1' is an input of '%2', not an output: an edge starts at an output"_s.arg(
+            port, node.name);
+    if (!isOutput && kind->output(port))
+        return u"'%1' is an output of '%2', not an input: an edge ends at an input"_s.arg(
+            port, node.name);
+    return u"'%1' has no %2 '%3'"_s.arg(node.name, isOutput ? u"output"_s : u"input"_s, port);
+}
+
+QString PipelineGraph::edgeProblem(const PipelineEdge &edge) const
+{
+    const PipelineNode *from = node(edge.from.node);
+    const PipelineNode *to = node(edge.to.node);
+    if (!from || !to)
+        return u"there is no node '%1'"_s.arg(from ? edge.to.node : edge.from.node);
+    for (const QString &problem :
+         {portProblem(*from, edge.from.port, true), portProblem(*to, edge.to.port, false)}) {
+        if (!problem.isEmpty())
+            return problem;
+    }
+    if (from == to)
+        return u"'%1' cannot feed itself"_s.arg(from->name);
+    const ArtifactType output = m_catalog->kind(from->kind)->output(edge.from.port)->type;
+    const ArtifactType input = m_catalog->kind(to->kind)->input(edge.to.port)->type;
+    if (output != input) {
+        return u"%1 output '%2' cannot feed the %3 input '%4' of '%5'"_s.arg(
+            ArtifactTypes::toString(output),
+            edge.from.port,
+            ArtifactTypes::toString(input),
+            edge.to.port,
+            to->name);
+    }
+    if (m_edgeIndex.contains(edgeKey(edge)))
+        return u"'%1' already feeds the input '%2' of '%3'"_s.arg(
+            from->name, edge.to.port, to->name);
+    if (m_inputEdges.contains(portKey(edge.to)))
+        return u"the input '%1' of '%2' is already connected: an input takes one edge"_s.arg(
+            edge.to.port, to->name);
+    return {};
+}
+
+void PipelineGraph::insertEdge(const PipelineEdge &edge)
+{
+    m_edgeIndex.insert(edgeKey(edge), m_edges.size());
+    m_edges.append(edge);
+    m_nodeEdges[edge.from.node].append(edge);
+    if (edge.to.node != edge.from.node)
+        m_nodeEdges[edge.to.node].append(edge);
+    ++m_inputEdges[portKey(edge.to)];
+}
+
+void PipelineGraph::takeEdge(const PipelineEdge &edge)
+{
+    const QString key = edgeKey(edge);
+    const qsizetype index = m_edgeIndex.take(key);
+    if (index != m_edges.size() - 1) {
+        m_edges[index] = m_edges.constLast();
+        m_edgeIndex[edgeKey(m_edges.at(index))] = index;
+    }
+    m_edges.removeLast();
+    m_nodeEdges[edge.from.node].removeOne(edge);
+    m_nodeEdges[edge.to.node].removeOne(edge);
+    const QString input = portKey(edge.to);
+    if (--m_inputEdges[input] <= 0)
+        m_inputEdges.remove(input);
+}
+
+bool PipelineGraph::addEdge(const PipelineEdge &edge)
+{
+    if (!edgeProblem(edge).isEmpty())
+        return false;
+    insertEdge(edge);
+    emit edgeAdded(edge);
+    emit changed();
+    return true;
+}
+
+bool PipelineGraph::removeEdge(const PipelineEdge &edge)
+{
+    if (!m_edgeIndex.contains(edgeKey(edge)))
+        return false;
+    takeEdge(edge);
+    emit edgeRemoved(edge);
+    emit changed();
+    return true;
+}
+
+void PipelineGraph::insertAnnotation(const PipelineAnnotation &annotation)
+{
+    m_annotationIndex.insert(annotation.id, m_annotations.size());
+    m_annotations.append(annotation);
+}
+
+bool PipelineGraph::addAnnotation(const PipelineAnnotation &annotation)
+{
+    if (annotation.id.isEmpty() || m_annotationIndex.contains(annotation.id))
+        return false;
+    insertAnnotation(annotation);
+    emit annotationAdded(annotation.id);
+    emit changed();
+    return true;
+}
+
+bool PipelineGraph::removeAnnotation(const QString &annotationId)
+{
+    const qsizetype index = m_annotationIndex.value(annotationId, -1);
+    if (index < 0)
+        return false;
+    m_annotations.removeAt(index);
+    m_annotationIndex.remove(annotationId);
+    for (qsizetype i = index; i < m_annotations.size(); ++i)
+        m_annotationIndex[m_annotations.at(i).id] = i;
+    emit annotationRemoved(annotationId);
+    emit changed();
+    return true;
+}
+
+bool PipelineGraph::updateAnnotation(const PipelineAnnotation &annotation)
+{
+    const qsizetype index = m_annotationIndex.value(annotation.id, -1);
+    if (index < 0)
+        return false;
+    if (m_annotations.at(index) == annotation)
+        return true;
+    m_annotations[index] = annotation;
+    emit annotationChanged(annotation.id);
+    emit changed();
+    return true;
+}
+
+void PipelineGraph::reset(const QList<PipelineNode> &nodes,
+                          const QList<PipelineEdge> &edges,
+                          const QList<PipelineAnnotation> &annotations)
+{
+    m_nodes.clear();
+    m_edges.clear();
+    m_annotations.clear();
+    m_nodeIndex.clear();
+    m_annotationIndex.clear();
+    m_edgeIndex.clear();
+    m_nodeEdges.clear();
+    m_inputEdges.clear();
+    m_nameCounts.clear();
+    m_nodes.reserve(nodes.size());
+    for (const PipelineNode &node : nodes)
+        if (!node.id.isEmpty() && !m_nodeIndex.contains(node.id))
+            insertNode(node);
+    m_edges.reserve(edges.size());
+    for (const PipelineEdge &edge : edges) {
+        if (m_nodeIndex.contains(edge.from.node) && m_nodeIndex.contains(edge.to.node)
+            && !m_edgeIndex.contains(edgeKey(edge)))
+            insertEdge(edge);
+    }
+    for (const PipelineAnnotation &annotation : annotations)
+        if (!annotation.id.isEmpty() && !m_annotationIndex.contains(annotation.id))
+            insertAnnotation(annotation);
+    emit graphReset();
+    emit changed();
+}
+
+void PipelineGraph::clear()
+{
+    reset({}, {}, {});
+}

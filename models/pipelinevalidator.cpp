@@ -1,0 +1,114 @@
+#include "pipelinevalidator.h"
+
+#include "nodecatalog.h"
+#include "pipelineflow.h"
+#include "pipelinegraph.h"
+#include "validationcontext.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using Severity = PipelineFinding::Severity;
+
+void checkNames(ValidationContext &context)
+{
+    QHash<QString, int> counts;
+    for (const PipelineNode &node : context.nodes)
+        ++counts[node.name.trimmed()];
+    for (qsizetype n = 0; n < context.nodes.size(); ++n) {
+        const QString name = context.nodes.at(n).name.trimmed();
+        if (name.isEmpty()) {
+            context.add(n,
+                        Severity::Error,
+                        u"empty-name"_s,
+                        u"data-pipelines"_s,
+                        u"A stage needs a name: exports turn it into a task or job name."_s);
+        } else if (counts.value(name) > 1) {
+            context.add(
+                n,
+                Severity::Error,
+                u"duplicate-name"_s,
+                u"data-pipelines"_s,
+                u"%1 stages are called '%2': names must be unique, since exports turn "
+                "them into task and job names (as Airflow task ids)."_s.arg(counts.value(name))
+                    .arg(name));
+        }
+    }
+}
+
+void checkInputs(ValidationContext &context)
+{
+    for (qsizetype n = 0; n < context.nodes.size(); ++n) {
+        const NodeKind *kind = context.kinds.at(n);
+        if (!kind)
+            continue;
+        const QString topic = kind->topics.value(0, u"ai-ml-lifecycle"_s);
+        for (const PortSpec &port : kind->inputs) {
+            if (port.required && !context.isConnected(n, port.name)) {
+                context.add(
+                    n,
+                    Severity::Error,
+                    u"missing-input"_s,
+                    topic,
+                    u"The required input '%1' (%2) is not connected: this stage has "
+                    "nothing to work on."_s.arg(port.name, ArtifactTypes::toString(port.type)));
+            }
+        }
+        const bool anyConnected
+            = std::any_of(kind->requiresOneOf.cbegin(),
+                          kind->requiresOneOf.cend(),
+                          [&](const QString &port) { return context.isConnected(n, port); });
+        if (!kind->requiresOneOf.isEmpty() && !anyConnected) {
+            context.add(n,
+                        Severity::Error,
+                        u"missing-input"_s,
+                        topic,
+                        u"Connect one of the inputs %1: a %2 stage needs something to run."_s.arg(
+                            u"'"_s + kind->requiresOneOf.join(u"', '"_s) + u"'"_s, kind->name));
+        }
+    }
+}
+
+void checkCycles(ValidationContext &context, const PipelineFlow &flow)
+{
+    for (const QList<qsizetype> &cycle : flow.cycles()) {
+        QStringList names;
+        for (const qsizetype n : cycle.first(std::min<qsizetype>(cycle.size(), 5)))
+            names << u"'"_s + context.nodes.at(n).name + u"'"_s;
+        if (cycle.size() > 5)
+            names << u"…"_s;
+        context.add(cycle.first(),
+                    Severity::Error,
+                    u"cycle"_s,
+                    u"data-pipelines"_s,
+                    u"%1 form a loop: a pipeline runs as a DAG (as in Airflow) and this one "
+                    "would never finish. The one loop allowed is a feedback edge through a "
+                    "Retrain trigger."_s.arg(names.join(u", "_s)));
+    }
+}
+
+} // namespace
+
+QList<PipelineFinding> validatePipeline(const QList<PipelineNode> &nodes,
+                                        const QList<PipelineEdge> &edges,
+                                        const NodeCatalog &catalog)
+{
+    ValidationContext context(nodes, edges, catalog);
+    checkNames(context);
+    checkInputs(context);
+    const PipelineFlow flow(nodes.size(), context.arcs);
+    checkCycles(context, flow);
+    checkLifecycle(context, flow.upstream(context.roles), flow.downstream(context.roles));
+    checkHygiene(context);
+    return context.sortedFindings();
+}
+
+QList<PipelineFinding> validatePipeline(const PipelineGraph &graph)
+{
+    if (!graph.catalog())
+        return {};
+    return validatePipeline(graph.nodes(), graph.edges(), *graph.catalog());
+}

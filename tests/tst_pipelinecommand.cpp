@@ -1,0 +1,314 @@
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+const QStringList TemplateIds{
+    u"end-to-end"_s, u"continuous-training"_s, u"ci-cd"_s, u"batch-scoring"_s};
+
+QByteArray pipeline(const QByteArray &nodes, const QByteArray &edges)
+{
+    return R"({"format": "mlops-studio-pipeline", "version": 1, "nodes": [)" + nodes
+           + R"(], "edges": [)" + edges + "]}";
+}
+
+} // namespace
+
+class TestPipelineCommand : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void helpListsPipelineCommands();
+    void kindsJson();
+    void kindsText();
+    void newList();
+    void newThenValidate_data();
+    void newThenValidate();
+    void newByDisplayName();
+    void newRefusesToOverwrite();
+    void newBadUsage_data();
+    void newBadUsage();
+    void validateReportsErrors();
+    void validateWarningsOnly();
+    void validateBadFile_data();
+    void validateBadFile();
+
+private:
+    Run run(const QStringList &arguments);
+    QString write(const QString &name, const QByteArray &content);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestPipelineCommand::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+Run TestPipelineCommand::run(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(u"MLOPS_STUDIO_DATA_DIR"_s);
+    // Never the user's real files: home, config and data all point into the test's directory.
+    environment.insert(u"HOME"_s, m_dir->path());
+    environment.insert(u"XDG_DATA_HOME"_s, m_dir->filePath(u"xdg-data"_s));
+    environment.insert(u"XDG_CONFIG_HOME"_s, m_dir->filePath(u"xdg-config"_s));
+    process.setProcessEnvironment(environment);
+    process.setWorkingDirectory(m_dir->path());
+    process.start(QStringLiteral(MLOPS_BINARY_DIR "/bin/mlops-studio"), arguments);
+    Run result;
+    if (!process.waitForStarted()) {
+        result.err = "could not start mlops-studio";
+        return result;
+    }
+    process.closeWriteChannel();
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        result.err = "mlops-studio timed out";
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+QString TestPipelineCommand::write(const QString &name, const QByteArray &content)
+{
+    const QString path = m_dir->filePath(name);
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(content);
+    return path;
+}
+
+void TestPipelineCommand::helpListsPipelineCommands()
+{
+    const Run help = run({u"--help"_s});
+    QCOMPARE(help.exitCode, 0);
+    for (const char *command : {"pipeline kinds", "pipeline new", "pipeline validate FILE"})
+        QVERIFY2(help.out.contains(command), command);
+}
+
+void TestPipelineCommand::kindsJson()
+{
+    const Run kinds = run({u"pipeline"_s, u"kinds"_s, u"--json"_s});
+    QCOMPARE(kinds.exitCode, 0);
+    const QJsonArray list = QJsonDocument::fromJson(kinds.out).object().value(u"kinds"_s).toArray();
+    QCOMPARE(list.size(), 15);
+    QJsonObject train;
+    for (const QJsonValue &value : list) {
+        const QJsonObject kind = value.toObject();
+        QVERIFY(!kind.value(u"id"_s).toString().isEmpty());
+        QVERIFY(!kind.value(u"name"_s).toString().isEmpty());
+        QVERIFY(kind.value(u"topics"_s).isArray() && !kind.value(u"topics"_s).toArray().isEmpty());
+        for (const QJsonValue &input : kind.value(u"inputs"_s).toArray()) {
+            QVERIFY(input.toObject().value(u"name"_s).isString());
+            QVERIFY(input.toObject().value(u"type"_s).isString());
+            QVERIFY(input.toObject().value(u"required"_s).isBool());
+        }
+        for (const QJsonValue &output : kind.value(u"outputs"_s).toArray())
+            QVERIFY(output.toObject().value(u"type"_s).isString());
+        if (kind.value(u"id"_s) == u"train"_s)
+            train = kind;
+    }
+    const QJsonObject data = train.value(u"inputs"_s).toArray().at(0).toObject();
+    QCOMPARE(data.value(u"name"_s).toString(), u"data"_s);
+    QCOMPARE(data.value(u"type"_s).toString(), u"Features"_s);
+    QCOMPARE(data.value(u"required"_s).toBool(), true);
+    QCOMPARE(train.value(u"outputs"_s).toArray().at(0).toObject().value(u"type"_s).toString(),
+             u"Model"_s);
+}
+
+void TestPipelineCommand::kindsText()
+{
+    const Run kinds = run({u"pipeline"_s, u"kinds"_s});
+    QCOMPARE(kinds.exitCode, 0);
+    QVERIFY(kinds.out.contains("retrain-trigger  Retrain trigger  [Operate]"));
+    QVERIFY(kinds.out.contains("trigger: Signal (optional)"));
+}
+
+void TestPipelineCommand::newList()
+{
+    const Run list = run({u"pipeline"_s, u"new"_s, u"--list"_s});
+    QCOMPARE(list.exitCode, 0);
+    for (const QString &id : TemplateIds)
+        QVERIFY2(list.out.contains(id.toUtf8()), qPrintable(id));
+    QVERIFY(list.out.contains("End-to-end MLOps pipeline"));
+}
+
+void TestPipelineCommand::newThenValidate_data()
+{
+    QTest::addColumn<QString>("id");
+    for (const QString &id : TemplateIds)
+        QTest::newRow(qPrintable(id)) << id;
+}
+
+void TestPipelineCommand::newThenValidate()
+{
+    QFETCH(QString, id);
+    const QString path = m_dir->filePath(id + u".mlpipe"_s);
+    const Run created = run({u"pipeline"_s, u"new"_s, u"--template"_s, id, u"-o"_s, path});
+    QCOMPARE(created.exitCode, 0);
+    QVERIFY2(created.err.isEmpty(), created.err);
+    QVERIFY(QFile::exists(path));
+    const Run validated = run({u"pipeline"_s, u"validate"_s, path});
+    QCOMPARE(validated.exitCode, 0);
+    QCOMPARE(validated.out, QByteArray()); // the templates model good practice: no warnings
+}
+
+void TestPipelineCommand::newByDisplayName()
+{
+    const Run created = run({u"pipeline"_s,
+                             u"new"_s,
+                             u"--template"_s,
+                             u"batch SCORING"_s,
+                             u"-o"_s,
+                             u"scoring.mlpipe"_s});
+    QCOMPARE(created.exitCode, 0);
+    QVERIFY(QFile::exists(m_dir->filePath(u"scoring.mlpipe"_s)));
+}
+
+void TestPipelineCommand::newRefusesToOverwrite()
+{
+    const QString path = write(u"mine.mlpipe"_s, "precious");
+    const QStringList arguments{
+        u"pipeline"_s, u"new"_s, u"--template"_s, u"ci-cd"_s, u"-o"_s, path};
+    const Run refused = run(arguments);
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains("already exists; pass --force"), refused.err);
+    QVERIFY(refused.err.contains(path.toUtf8()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("precious"));
+    file.close();
+    QCOMPARE(run(arguments + QStringList{u"--force"_s}).exitCode, 0);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("mlops-studio-pipeline"));
+}
+
+void TestPipelineCommand::newBadUsage_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("error");
+    QTest::newRow("unknown template")
+        << QStringList{u"--template"_s, u"streaming"_s, u"-o"_s, u"x.mlpipe"_s}
+        << QByteArray("--template 'streaming': unknown template (expected one of: end-to-end, "
+                      "continuous-training, ci-cd, batch-scoring)");
+    QTest::newRow("no template") << QStringList{u"-o"_s, u"x.mlpipe"_s}
+                                 << QByteArray("missing --template NAME");
+    QTest::newRow("no output") << QStringList{u"--template"_s, u"ci-cd"_s}
+                               << QByteArray("missing -o FILE");
+    QTest::newRow("output is a directory")
+        << QStringList{u"--template"_s, u"ci-cd"_s, u"-o"_s, u"."_s}
+        << QByteArray("already exists");
+}
+
+void TestPipelineCommand::newBadUsage()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, error);
+    const Run failed = run(QStringList{u"pipeline"_s, u"new"_s} + arguments);
+    QCOMPARE(failed.exitCode, 2);
+    QVERIFY2(failed.err.contains(error), failed.err);
+    QCOMPARE(failed.err.count('\n'), 1);
+    QVERIFY(!QFile::exists(m_dir->filePath(u"x.mlpipe"_s)));
+}
+
+void TestPipelineCommand::validateReportsErrors()
+{
+    // A loop that avoids the retrain trigger, and a training stage with nothing to learn from.
+    const QString path = write(
+        u"broken.mlpipe"_s,
+        pipeline(R"({"id": "a", "kind": "step", "name": "Clean"},
+                    {"id": "b", "kind": "step", "name": "Enrich"},
+                    {"id": "t", "kind": "train", "name": "Train"})",
+                 R"({"from": {"node": "a", "port": "data"}, "to": {"node": "b", "port": "data"}},
+                    {"from": {"node": "b", "port": "data"}, "to": {"node": "a", "port": "data"}})"));
+    const Run validated = run({u"pipeline"_s, u"validate"_s, path});
+    QCOMPARE(validated.exitCode, 1);
+    const QStringList lines = QString::fromUtf8(validated.out).split(u'\n', Qt::SkipEmptyParts);
+    const QRegularExpression format(
+        u"^%1: (error|warning): node '[^']+': .+ \\[[a-z0-9-]+\\]$"_s.arg(
+            QRegularExpression::escape(path)));
+    for (const QString &line : lines)
+        QVERIFY2(format.match(line).hasMatch(), qPrintable(line));
+    QVERIFY(
+        lines.first().startsWith(path + u": error: node 'Clean': 'Clean', 'Enrich' form a loop"_s));
+    QVERIFY(lines.first().endsWith(u"[data-pipelines]"_s));
+    QVERIFY2(validated.out.contains(": error: node 'Train': The required input 'data' (Features) "
+                                    "is not connected"),
+             validated.out);
+}
+
+void TestPipelineCommand::validateWarningsOnly()
+{
+    // Runnable, but training on data nobody validated: warnings teach, the exit code stays 0.
+    const QString path = write(
+        u"warn.mlpipe"_s,
+        pipeline(R"({"id": "i", "kind": "ingest", "name": "Ingest"},
+                    {"id": "t", "kind": "transform", "name": "Prepare"},
+                    {"id": "r", "kind": "train", "name": "Train"},
+                    {"id": "e", "kind": "evaluate", "name": "Evaluate"})",
+                 R"({"from": {"node": "i", "port": "data"}, "to": {"node": "t", "port": "data"}},
+                    {"from": {"node": "t", "port": "features"}, "to": {"node": "r", "port": "data"}},
+                    {"from": {"node": "r", "port": "model"}, "to": {"node": "e", "port": "model"}})"));
+    const Run validated = run({u"pipeline"_s, u"validate"_s, path});
+    QCOMPARE(validated.exitCode, 0);
+    QCOMPARE(validated.out,
+             path.toUtf8()
+                 + ": warning: node 'Train': Training on data that was never validated: a broken "
+                   "export or a schema change silently becomes a broken model. Add a Validate "
+                   "data stage (e.g. Great Expectations) before it. [testing-in-ml-pipelines]\n");
+}
+
+void TestPipelineCommand::validateBadFile_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("content"); // empty: the file is not created
+    QTest::addColumn<QByteArray>("error");
+    QTest::newRow("missing") << u"missing.mlpipe"_s << QByteArray() << QByteArray(": no such file");
+    QTest::newRow("invalid JSON") << u"bad.mlpipe"_s << QByteArray("{\n\"nodes\": [\n")
+                                  << QByteArray("bad.mlpipe:3: invalid JSON");
+    QTest::newRow("other format") << u"other.mlpipe"_s << QByteArray(R"({"format": "x"})")
+                                  << QByteArray("not a pipeline file");
+    QTest::newRow("unknown kind")
+        << u"kind.mlpipe"_s << pipeline(R"({"id": "a", "kind": "trian", "name": "A"})", {})
+        << QByteArray("nodes[0].kind: unknown kind 'trian'; did you mean 'train'?");
+}
+
+void TestPipelineCommand::validateBadFile()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, content);
+    QFETCH(QByteArray, error);
+    const QString path = content.isEmpty() ? m_dir->filePath(name) : write(name, content);
+    const Run validated = run({u"pipeline"_s, u"validate"_s, path});
+    QCOMPARE(validated.exitCode, 2);
+    QVERIFY2(validated.err.startsWith("mlops-studio: pipeline validate: error: "), validated.err);
+    QVERIFY2(validated.err.contains(path.toUtf8()), validated.err);
+    QVERIFY2(validated.err.contains(error), validated.err);
+    QCOMPARE(validated.err.count('\n'), 1);
+}
+
+QTEST_GUILESS_MAIN(TestPipelineCommand)
+#include "tst_pipelinecommand.moc"
