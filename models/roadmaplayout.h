@@ -13,12 +13,12 @@ struct RoadmapMetrics
 {
     double cardWidth = 240;
     double cardHeight = 60;
-    double cardSpacing = 8;      // between two cards of a section
-    double sectionPadding = 12;  // inside a section's border, around its cards
+    double cardSpacing = 8;     // between two cards of a section
+    double sectionPadding = 12; // inside a section's border, around its cards
     double sectionHeaderHeight = 64;
-    double layerGap = 96;        // horizontal gap between two layers (columns)
-    double rowGap = 36;          // vertical gap between two sections of one layer
-    double bandGap = 96;         // vertical gap between two bands (rows of layers)
+    double layerGap = 96; // horizontal gap between two layers (columns)
+    double rowGap = 36;   // vertical gap between two sections of one layer
+    double bandGap = 96;  // vertical gap between two bands (rows of layers)
     double targetAspectRatio = 16.0 / 9.0;
 };
 

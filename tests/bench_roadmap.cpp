@@ -85,10 +85,13 @@ void benchCurriculum(QTextStream &out,
                 qFatal("%s", qPrintable(exporter.errorString()));
         });
     };
-    BenchFigures::printRow(out, u"SVG export"_s, name,
-                           exportTime(RoadmapExportOptions::Format::Svg), 200 * factor);
-    BenchFigures::printRow(out, u"Handout PDF export"_s, name,
-                           exportTime(RoadmapExportOptions::Format::PdfHandout), 1000 * factor);
+    BenchFigures::printRow(
+        out, u"SVG export"_s, name, exportTime(RoadmapExportOptions::Format::Svg), 200 * factor);
+    BenchFigures::printRow(out,
+                           u"Handout PDF export"_s,
+                           name,
+                           exportTime(RoadmapExportOptions::Format::PdfHandout),
+                           1000 * factor);
 }
 
 } // namespace
