@@ -240,9 +240,10 @@ void RoadmapWorkspace::onSearchChanged()
     m_filter->setStatusFilter(statuses);
     if (m_scene->isSearching()) {
         const qsizetype count = m_scene->matchingTopicIds().size();
-        emit statusMessage(
-            count == 0 ? tr("No topic matches")
-                       : tr("%n topic(s) match — Enter goes to the first", nullptr, int(count)));
+        emit statusMessage(count == 0 ? tr("No topic matches")
+                           : count == 1
+                               ? tr("1 topic matches — Enter goes to it")
+                               : tr("%1 topics match — Enter goes to the first").arg(count));
     } else {
         emit statusMessage({});
     }

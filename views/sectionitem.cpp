@@ -88,13 +88,17 @@ void SectionItem::prepare()
     }
     const QString hours
         = QCoreApplication::translate("SectionItem", "%1 h").arg(QString::number(m_hours, 'g', 4));
-    m_meta = m_showProgress
-                 ? QCoreApplication::translate("SectionItem", "%1 of %2 finished · %3")
-                       .arg(m_finished)
-                       .arg(m_total)
-                       .arg(hours)
-                 : QCoreApplication::translate("SectionItem", "%n topic(s) · %1", nullptr, m_total)
-                       .arg(hours);
+    if (m_showProgress) {
+        m_meta = QCoreApplication::translate("SectionItem", "%1 of %2 finished · %3")
+                     .arg(m_finished)
+                     .arg(m_total)
+                     .arg(hours);
+    } else if (m_total == 1) {
+        m_meta = QCoreApplication::translate("SectionItem", "1 topic · %1").arg(hours);
+    } else {
+        m_meta
+            = QCoreApplication::translate("SectionItem", "%1 topics · %2").arg(m_total).arg(hours);
+    }
     m_meta = metaMetrics.elidedText(m_meta, Qt::ElideRight, text.width());
     m_metaBaseline = QPointF(text.left(), y + metaMetrics.ascent());
 

@@ -1,0 +1,266 @@
+#include "nodepropertypanel.h"
+
+#include "nodecatalog.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+NodePropertyPanel::NodePropertyPanel(const NodeCatalog *catalog, QWidget *parent)
+    : QWidget(parent)
+    , m_catalog(catalog)
+    , m_kind(new QLabel(this))
+    , m_name(new QLineEdit(this))
+    , m_tool(new QComboBox(this))
+    , m_image(new QLineEdit(this))
+    , m_command(new QLineEdit(this))
+    , m_parameters(new QTableWidget(0, 2, this))
+    , m_removeParameter(new QPushButton(tr("Remove"), this))
+    , m_notes(new QPlainTextEdit(this))
+    , m_form(new QWidget(this))
+    , m_empty(new QLabel(tr("Select one stage to edit its properties."), this))
+{
+    m_kind->setWordWrap(true);
+    m_kind->setForegroundRole(QPalette::PlaceholderText);
+    m_tool->setEditable(true);
+    m_tool->setInsertPolicy(QComboBox::NoInsert);
+    m_image->setPlaceholderText(u"registry/image:tag"_s);
+    m_command->setPlaceholderText(tr("python train.py --epochs 10"));
+    m_command->setToolTip(tr("The container's command. Quote arguments that contain spaces."));
+    m_notes->setPlaceholderText(tr("Why this stage is here, what to watch…"));
+    m_notes->setTabChangesFocus(true);
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+
+    auto *form = new QFormLayout(m_form);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(m_kind);
+    form->addRow(tr("&Name"), m_name);
+    form->addRow(tr("&Tool"), m_tool);
+    form->addRow(tr("&Image"), m_image);
+    form->addRow(tr("&Command"), m_command);
+    form->addRow(tr("Parameters"), createParametersEditor());
+    form->addRow(tr("N&otes"), m_notes);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_form);
+    layout->addWidget(m_empty);
+    layout->addStretch(0);
+
+    connect(m_name, &QLineEdit::textEdited, this, [this](const QString &text) {
+        emitEdit(u"name"_s, [&text](PipelineNode &node) { node.name = text; });
+    });
+    connect(m_tool, &QComboBox::currentTextChanged, this, [this](const QString &text) {
+        emitEdit(u"tool"_s, [&text](PipelineNode &node) { node.tool = text; });
+    });
+    connect(m_image, &QLineEdit::textEdited, this, [this](const QString &text) {
+        emitEdit(u"image"_s, [&text](PipelineNode &node) { node.image = text.trimmed(); });
+    });
+    // The command is parsed when the user is done with it: half-typed quotes are not argv yet.
+    connect(m_command, &QLineEdit::editingFinished, this, [this] {
+        const QStringList argv = splitCommand(m_command->text());
+        emitEdit(u"command"_s, [&argv](PipelineNode &node) { node.command = argv; });
+    });
+    connect(m_notes, &QPlainTextEdit::textChanged, this, [this] {
+        const QString text = m_notes->toPlainText();
+        emitEdit(u"notes"_s, [&text](PipelineNode &node) { node.notes = text; });
+    });
+    setNode(nullptr);
+}
+
+QWidget *NodePropertyPanel::createParametersEditor()
+{
+    m_parameters->setHorizontalHeaderLabels({tr("Key"), tr("Value")});
+    m_parameters->horizontalHeader()->setStretchLastSection(true);
+    m_parameters->verticalHeader()->hide();
+    m_parameters->setMinimumHeight(110);
+    auto *add = new QPushButton(tr("Add"), this);
+    connect(add, &QPushButton::clicked, this, [this] {
+        auto parameters = tableParameters();
+        QString key = tr("key");
+        for (int n = 2; std::any_of(parameters.begin(),
+                                    parameters.end(),
+                                    [&key](const auto &p) { return p.first == key; });
+             ++n)
+            key = tr("key%1").arg(n);
+        parameters.append({key, QString()});
+        emitEdit(u"parameters"_s,
+                 [&parameters](PipelineNode &node) { node.parameters = parameters; });
+        fillParameters();
+        m_parameters->setCurrentCell(m_parameters->rowCount() - 1, 0);
+        m_parameters->editItem(m_parameters->item(m_parameters->rowCount() - 1, 0));
+    });
+    connect(m_removeParameter, &QPushButton::clicked, this, [this] {
+        const int row = m_parameters->currentRow();
+        auto parameters = tableParameters();
+        if (row < 0 || row >= parameters.size())
+            return;
+        parameters.removeAt(row);
+        emitEdit(u"parameters"_s,
+                 [&parameters](PipelineNode &node) { node.parameters = parameters; });
+        fillParameters();
+    });
+    connect(m_parameters, &QTableWidget::cellChanged, this, [this] {
+        if (m_loading)
+            return;
+        const auto parameters = tableParameters();
+        emitEdit(u"parameters"_s,
+                 [&parameters](PipelineNode &node) { node.parameters = parameters; });
+    });
+
+    auto *box = new QWidget(this);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(m_removeParameter);
+    buttons->addStretch(1);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_parameters);
+    layout->addLayout(buttons);
+    return box;
+}
+
+QList<std::pair<QString, QString>> NodePropertyPanel::tableParameters() const
+{
+    QList<std::pair<QString, QString>> parameters;
+    for (int row = 0; row < m_parameters->rowCount(); ++row) {
+        const QTableWidgetItem *key = m_parameters->item(row, 0);
+        const QTableWidgetItem *value = m_parameters->item(row, 1);
+        parameters.append(
+            {key ? key->text().trimmed() : QString(), value ? value->text() : QString()});
+    }
+    return parameters;
+}
+
+void NodePropertyPanel::fillParameters()
+{
+    m_loading = true;
+    m_parameters->setRowCount(int(m_node.parameters.size()));
+    for (int row = 0; row < m_node.parameters.size(); ++row) {
+        const auto &[key, value] = m_node.parameters.at(row);
+        m_parameters->setItem(row, 0, new QTableWidgetItem(key));
+        m_parameters->setItem(row, 1, new QTableWidgetItem(value));
+    }
+    m_removeParameter->setEnabled(!m_node.parameters.isEmpty());
+    m_loading = false;
+}
+
+void NodePropertyPanel::emitEdit(const QString &field,
+                                 const std::function<void(PipelineNode &)> &change)
+{
+    if (m_loading || m_node.id.isEmpty())
+        return;
+    PipelineNode after = m_node;
+    change(after);
+    if (after == m_node)
+        return;
+    const PipelineNode before = m_node;
+    m_node = after;
+    emit nodeEdited(before, after, field);
+}
+
+void NodePropertyPanel::setNode(const PipelineNode *node)
+{
+    m_form->setVisible(node);
+    m_empty->setVisible(!node);
+    if (!node) {
+        m_node = PipelineNode();
+        return;
+    }
+    const bool sameNode = node->id == m_node.id;
+    m_node = *node;
+    m_loading = true;
+    const NodeKind *kind = m_catalog->kind(node->kind);
+    m_kind->setText(kind ? u"<b>%1</b> — %2"_s.arg(kind->name.toHtmlEscaped(),
+                                                   kind->description.toHtmlEscaped())
+                         : node->kind.toHtmlEscaped());
+    // Only fields whose text differs are set again, so the cursor stays where the user types.
+    if (m_name->text() != node->name)
+        m_name->setText(node->name);
+    if (!sameNode) {
+        m_tool->clear();
+        if (kind)
+            m_tool->addItems(kind->tools);
+    }
+    if (m_tool->currentText() != node->tool)
+        m_tool->setCurrentText(node->tool);
+    if (m_image->text() != node->image)
+        m_image->setText(node->image);
+    if (splitCommand(m_command->text()) != node->command)
+        m_command->setText(joinCommand(node->command));
+    if (m_notes->toPlainText() != node->notes)
+        m_notes->setPlainText(node->notes);
+    m_loading = false;
+    if (tableParameters() != node->parameters)
+        fillParameters();
+}
+
+QString NodePropertyPanel::joinCommand(const QStringList &argv)
+{
+    static const QRegularExpression needsQuotes(u"[\\s\"'\\\\]"_s);
+    QStringList quoted;
+    for (const QString &argument : argv) {
+        if (!argument.isEmpty() && !argument.contains(needsQuotes)) {
+            quoted << argument;
+            continue;
+        }
+        QString escaped = argument;
+        escaped.replace(u"\\"_s, u"\\\\"_s).replace(u"\""_s, u"\\\""_s);
+        quoted << u'"' + escaped + u'"';
+    }
+    return quoted.join(u' ');
+}
+
+// Shell-like: whitespace separates arguments; "…" and '…' group (an empty pair is an empty
+// argument); a backslash escapes the next character, inside double quotes only " and \.
+QStringList NodePropertyPanel::splitCommand(const QString &text)
+{
+    QStringList argv;
+    QString current;
+    bool started = false;
+    QChar quote;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quote == u'\'') {
+            if (c == u'\'')
+                quote = QChar();
+            else
+                current += c;
+        } else if (quote == u'"') {
+            if (c == u'"') {
+                quote = QChar();
+            } else if (c == u'\\' && i + 1 < text.size()
+                       && (text.at(i + 1) == u'"' || text.at(i + 1) == u'\\')) {
+                current += text.at(++i);
+            } else {
+                current += c;
+            }
+        } else if (c.isSpace()) {
+            if (started)
+                argv << current;
+            current.clear();
+            started = false;
+        } else {
+            started = true;
+            if (c == u'"' || c == u'\'')
+                quote = c;
+            else if (c == u'\\' && i + 1 < text.size())
+                current += text.at(++i);
+            else
+                current += c;
+        }
+    }
+    if (started)
+        argv << current;
+    return argv;
+}

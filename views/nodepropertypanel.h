@@ -1,0 +1,65 @@
+#pragma once
+
+#include "pipelinegraph.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class NodeCatalog;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTableWidget;
+
+// The selected stage's properties: name, tool, container image, command, parameters and notes.
+// It never changes the graph itself: each edit is reported with the node before and after, and
+// the workspace turns it into an undoable command (edits of one field merge into one step).
+class NodePropertyPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit NodePropertyPanel(const NodeCatalog *catalog, QWidget *parent = nullptr);
+
+    // Shows a node (nullptr: nothing selected, or several). Fields the user is editing keep
+    // their cursor when the node is shown again with the same values (after the command ran).
+    void setNode(const PipelineNode *node);
+    QString nodeId() const { return m_node.id; }
+
+    // The command line as typed (shell-like quoting) <-> argv.
+    static QString joinCommand(const QStringList &argv);
+    static QStringList splitCommand(const QString &text);
+
+    QLineEdit *nameField() const { return m_name; }
+    QComboBox *toolField() const { return m_tool; }
+    QLineEdit *imageField() const { return m_image; }
+    QLineEdit *commandField() const { return m_command; }
+    QTableWidget *parametersTable() const { return m_parameters; }
+    QPlainTextEdit *notesField() const { return m_notes; }
+
+signals:
+    void nodeEdited(const PipelineNode &before, const PipelineNode &after, const QString &field);
+
+private:
+    QWidget *createParametersEditor();
+    void emitEdit(const QString &field, const std::function<void(PipelineNode &)> &change);
+    void fillParameters();
+    QList<std::pair<QString, QString>> tableParameters() const;
+
+    const NodeCatalog *m_catalog;
+    PipelineNode m_node;
+    bool m_loading = false;
+    QLabel *m_kind;
+    QLineEdit *m_name;
+    QComboBox *m_tool;
+    QLineEdit *m_image;
+    QLineEdit *m_command;
+    QTableWidget *m_parameters;
+    QPushButton *m_removeParameter;
+    QPlainTextEdit *m_notes;
+    QWidget *m_form;
+    QLabel *m_empty;
+};
