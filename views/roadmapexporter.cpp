@@ -1,10 +1,10 @@
 #include "roadmapexporter.h"
 
 #include "curriculummodel.h"
-#include "pngstreamwriter.h"
 #include "roadmaphandout.h"
 #include "roadmapscene.h"
 #include "scenebands.h"
+#include "scenefilewriter.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -14,16 +14,10 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
-#include <QSvgGenerator>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// Viewers refuse PDF pages larger than 200 inches a side.
-constexpr double MaxPdfPagePoints = 200 * 72;
-// One PNG band stays within this, however wide the image.
-constexpr qint64 MaxBandBytes = 64 * 1024 * 1024;
 
 QString displayPath(const QString &path)
 {
@@ -142,52 +136,36 @@ bool RoadmapExporter::write(QIODevice *device)
 
 bool RoadmapExporter::writePng(QIODevice *device)
 {
-    const QSize size = outputSize();
-    const int rows = SceneBands::bandHeight(size.width(), m_options.bandHeight, MaxBandBytes);
-    const int bands = (size.height() + rows - 1) / rows;
-    const QColor fill
-        = m_options.transparent ? QColor(Qt::transparent) : m_scene->theme().background;
-    PngStreamWriter png(device);
-    // 96 dpi at scale 1, so a viewer shows the map at its on-screen size.
-    const int dotsPerMeter = qRound(96 / 0.0254 * m_options.scale);
-    if (!png.begin(size, m_options.transparent, dotsPerMeter))
-        return fail(png.errorString());
-    for (int band = 0; band < bands; ++band) {
-        if (!report(band, bands))
-            return false;
-        const int top = band * rows;
-        const QImage image = SceneBands::render(m_scene.get(),
-                                                m_scene->sceneRect(),
-                                                m_options.scale,
-                                                top,
-                                                std::min(rows, size.height() - top),
-                                                fill);
-        if (!png.writeRows(image))
-            return fail(png.errorString());
-    }
-    if (!png.finish())
-        return fail(png.errorString());
-    return report(bands, bands);
+    SceneFileWriter::Image image;
+    image.source = m_scene->sceneRect();
+    image.scale = m_options.scale;
+    image.fill = m_options.transparent ? QColor(Qt::transparent) : m_scene->theme().background;
+    image.maxBandRows = m_options.bandHeight;
+    QString error;
+    if (SceneFileWriter::writePng(
+            m_scene.get(),
+            image,
+            device,
+            [this](int done, int total) { return report(done, total); },
+            &error))
+        return true;
+    return m_cancelled ? false : fail(error);
 }
 
 bool RoadmapExporter::writeSvg(QIODevice *device)
 {
     if (!report(0, 1))
         return false;
-    const QRectF source = m_scene->sceneRect();
-    QSvgGenerator generator;
-    generator.setOutputDevice(device);
-    generator.setSize(outputSize());
-    generator.setResolution(96); // the width and height in mm show the map at on-screen size
-    generator.setViewBox(QRectF(QPointF(0, 0), source.size()));
-    generator.setTitle(documentTitle(m_model));
-    generator.setDescription(
-        QCoreApplication::translate("RoadmapExporter", "Roadmap exported by MLOps Roadmap Studio"));
-    QPainter painter;
-    if (!painter.begin(&generator))
-        return fail(device->errorString());
-    m_scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
-    painter.end();
+    QString error;
+    if (!SceneFileWriter::writeSvg(
+            m_scene.get(),
+            m_scene->sceneRect(),
+            documentTitle(m_model),
+            QCoreApplication::translate("RoadmapExporter",
+                                        "Roadmap exported by MLOps Roadmap Studio"),
+            device,
+            &error))
+        return fail(error);
     return report(1, 1);
 }
 
@@ -195,22 +173,10 @@ bool RoadmapExporter::writePoster(QIODevice *device)
 {
     if (!report(0, 1))
         return false;
-    const QRectF source = m_scene->sceneRect();
-    // One scene unit is one point, unless that would make the page too large to open.
-    const double shrink
-        = std::min(1.0, MaxPdfPagePoints / std::max(source.width(), source.height()));
-    QPdfWriter writer(device);
-    writer.setTitle(documentTitle(m_model));
-    writer.setCreator(u"MLOps Roadmap Studio"_s);
-    writer.setPageSize(
-        QPageSize(source.size() * shrink, QPageSize::Point, u"Roadmap"_s, QPageSize::ExactMatch));
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-    QPainter painter;
-    if (!painter.begin(&writer))
-        return fail(device->errorString());
-    m_scene->render(
-        &painter, QRectF(0, 0, writer.width(), writer.height()), source, Qt::KeepAspectRatio);
-    painter.end();
+    QString error;
+    if (!SceneFileWriter::writePdf(
+            m_scene.get(), m_scene->sceneRect(), documentTitle(m_model), device, &error))
+        return fail(error);
     return report(1, 1);
 }
 
