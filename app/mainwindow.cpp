@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "applicationsettings.h"
+
 #include "curriculummodel.h"
 #include "plannedworkspace.h"
 #include "presentationwindow.h"
@@ -24,14 +26,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QSettings applicationSettings()
-{
-    return QSettings(QSettings::NativeFormat,
-                     QSettings::UserScope,
-                     QCoreApplication::applicationName(),
-                     QCoreApplication::applicationName());
-}
 
 PlannedWorkspace *createPipelinePlan(QWidget *parent)
 {

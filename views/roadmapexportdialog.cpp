@@ -1,5 +1,7 @@
 #include "roadmapexportdialog.h"
 
+#include "applicationsettings.h"
+
 #include "roadmapexporter.h"
 #include "roadmapscene.h"
 #include "scenebands.h"
@@ -25,14 +27,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 using Format = RoadmapExportOptions::Format;
-
-QSettings applicationSettings()
-{
-    return QSettings(QSettings::NativeFormat,
-                     QSettings::UserScope,
-                     QCoreApplication::applicationName(),
-                     QCoreApplication::applicationName());
-}
 
 QString fileFilter(Format format)
 {

@@ -1,0 +1,11 @@
+#include "applicationsettings.h"
+
+#include <QCoreApplication>
+
+QSettings applicationSettings()
+{
+    return QSettings(QSettings::NativeFormat,
+                     QSettings::UserScope,
+                     QCoreApplication::applicationName(),
+                     QCoreApplication::applicationName());
+}
