@@ -2,6 +2,8 @@
 
 #include "nodecatalog.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -84,7 +86,7 @@ void PipelineGraph::countName(const QString &name, int delta)
         m_nameCounts.remove(name);
 }
 
-void PipelineGraph::insertNode(const PipelineNode &node)
+void PipelineGraph::appendNode(const PipelineNode &node)
 {
     m_nodeIndex.insert(node.id, m_nodes.size());
     m_nodes.append(node);
@@ -93,11 +95,20 @@ void PipelineGraph::insertNode(const PipelineNode &node)
 
 bool PipelineGraph::addNode(const PipelineNode &node)
 {
+    return insertNode(m_nodes.size(), node);
+}
+
+bool PipelineGraph::insertNode(qsizetype index, const PipelineNode &node)
+{
     if (node.id.isEmpty() || m_nodeIndex.contains(node.id))
         return false;
     if (!m_catalog || !m_catalog->kind(node.kind))
         return false;
-    insertNode(node);
+    index = std::clamp<qsizetype>(index, 0, m_nodes.size());
+    m_nodes.insert(index, node);
+    countName(node.name, 1);
+    for (qsizetype i = index; i < m_nodes.size(); ++i)
+        m_nodeIndex[m_nodes.at(i).id] = i;
     emit nodeAdded(node.id);
     emit changed();
     return true;
@@ -204,7 +215,7 @@ QString PipelineGraph::edgeProblem(const PipelineEdge &edge) const
     return {};
 }
 
-void PipelineGraph::insertEdge(const PipelineEdge &edge)
+void PipelineGraph::appendEdge(const PipelineEdge &edge)
 {
     m_edgeIndex.insert(edgeKey(edge), m_edges.size());
     m_edges.append(edge);
@@ -230,11 +241,32 @@ void PipelineGraph::takeEdge(const PipelineEdge &edge)
         m_inputEdges.remove(input);
 }
 
+qsizetype PipelineGraph::indexOfEdge(const PipelineEdge &edge) const
+{
+    return m_edgeIndex.value(edgeKey(edge), -1);
+}
+
+bool PipelineGraph::restoreEdge(const PipelineEdge &edge, qsizetype index)
+{
+    if (!m_nodeIndex.contains(edge.from.node) || !m_nodeIndex.contains(edge.to.node)
+        || m_edgeIndex.contains(edgeKey(edge)))
+        return false;
+    appendEdge(edge);
+    if (index >= 0 && index < m_edges.size() - 1) {
+        m_edges.swapItemsAt(index, m_edges.size() - 1);
+        m_edgeIndex[edgeKey(m_edges.at(index))] = index;
+        m_edgeIndex[edgeKey(m_edges.constLast())] = m_edges.size() - 1;
+    }
+    emit edgeAdded(edge);
+    emit changed();
+    return true;
+}
+
 bool PipelineGraph::addEdge(const PipelineEdge &edge)
 {
     if (!edgeProblem(edge).isEmpty())
         return false;
-    insertEdge(edge);
+    appendEdge(edge);
     emit edgeAdded(edge);
     emit changed();
     return true;
@@ -250,17 +282,30 @@ bool PipelineGraph::removeEdge(const PipelineEdge &edge)
     return true;
 }
 
-void PipelineGraph::insertAnnotation(const PipelineAnnotation &annotation)
+void PipelineGraph::appendAnnotation(const PipelineAnnotation &annotation)
 {
     m_annotationIndex.insert(annotation.id, m_annotations.size());
     m_annotations.append(annotation);
 }
 
+qsizetype PipelineGraph::indexOfAnnotation(const QString &annotationId) const
+{
+    return m_annotationIndex.value(annotationId, -1);
+}
+
 bool PipelineGraph::addAnnotation(const PipelineAnnotation &annotation)
+{
+    return insertAnnotation(m_annotations.size(), annotation);
+}
+
+bool PipelineGraph::insertAnnotation(qsizetype index, const PipelineAnnotation &annotation)
 {
     if (annotation.id.isEmpty() || m_annotationIndex.contains(annotation.id))
         return false;
-    insertAnnotation(annotation);
+    index = std::clamp<qsizetype>(index, 0, m_annotations.size());
+    m_annotations.insert(index, annotation);
+    for (qsizetype i = index; i < m_annotations.size(); ++i)
+        m_annotationIndex[m_annotations.at(i).id] = i;
     emit annotationAdded(annotation.id);
     emit changed();
     return true;
@@ -309,16 +354,16 @@ void PipelineGraph::reset(const QList<PipelineNode> &nodes,
     m_nodes.reserve(nodes.size());
     for (const PipelineNode &node : nodes)
         if (!node.id.isEmpty() && !m_nodeIndex.contains(node.id))
-            insertNode(node);
+            appendNode(node);
     m_edges.reserve(edges.size());
     for (const PipelineEdge &edge : edges) {
         if (m_nodeIndex.contains(edge.from.node) && m_nodeIndex.contains(edge.to.node)
             && !m_edgeIndex.contains(edgeKey(edge)))
-            insertEdge(edge);
+            appendEdge(edge);
     }
     for (const PipelineAnnotation &annotation : annotations)
         if (!annotation.id.isEmpty() && !m_annotationIndex.contains(annotation.id))
-            insertAnnotation(annotation);
+            appendAnnotation(annotation);
     emit graphReset();
     emit changed();
 }

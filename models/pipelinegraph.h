@@ -70,6 +70,10 @@ public:
     const QList<PipelineAnnotation> &annotations() const { return m_annotations; }
     const PipelineNode *node(const QString &nodeId) const;
     const PipelineAnnotation *annotation(const QString &annotationId) const;
+    // Positions in nodes(), edges(), annotations(); -1 when absent. O(1).
+    qsizetype indexOfNode(const QString &nodeId) const;
+    qsizetype indexOfEdge(const PipelineEdge &edge) const;
+    qsizetype indexOfAnnotation(const QString &annotationId) const;
     QList<PipelineEdge> edgesOf(const QString &nodeId) const; // in and out
     bool isEmpty() const { return m_nodes.isEmpty() && m_annotations.isEmpty(); }
 
@@ -81,6 +85,8 @@ public:
 
     // Adding a node whose id is taken, or of a kind the catalog lacks, fails (returns false).
     bool addNode(const PipelineNode &node);
+    // The same at a position in nodes() (undo puts a removed node back where it was).
+    bool insertNode(qsizetype index, const PipelineNode &node);
     // Removes the node and every edge touching it (edgeRemoved is sent for each first).
     bool removeNode(const QString &nodeId);
     // Replaces the node with the same id (not its position: see moveNode). Its kind cannot
@@ -93,9 +99,15 @@ public:
     // that already has an edge (an input takes one edge; an output feeds many).
     QString edgeProblem(const PipelineEdge &edge) const;
     bool addEdge(const PipelineEdge &edge);
+    // For undo: puts back an edge that was in the graph, port rules or not (a loaded file may
+    // break them, as reset() allows); fails only for a missing node or a duplicate. Inserting
+    // at the index it was removed from, in the reverse order of removal, restores edges()
+    // exactly: the edge found there moves to the end, which inverts removeEdge()'s swap.
+    bool restoreEdge(const PipelineEdge &edge, qsizetype index = -1);
     bool removeEdge(const PipelineEdge &edge);
 
     bool addAnnotation(const PipelineAnnotation &annotation);
+    bool insertAnnotation(qsizetype index, const PipelineAnnotation &annotation);
     bool removeAnnotation(const QString &annotationId);
     bool updateAnnotation(const PipelineAnnotation &annotation);
 
@@ -122,12 +134,11 @@ signals:
     void changed(); // after any of the above: for validation and the modified marker
 
 private:
-    qsizetype indexOfNode(const QString &nodeId) const;
     QString portProblem(const PipelineNode &node, const QString &port, bool isOutput) const;
-    void insertNode(const PipelineNode &node);
-    void insertEdge(const PipelineEdge &edge);
+    void appendNode(const PipelineNode &node);
+    void appendEdge(const PipelineEdge &edge);
     void takeEdge(const PipelineEdge &edge);
-    void insertAnnotation(const PipelineAnnotation &annotation);
+    void appendAnnotation(const PipelineAnnotation &annotation);
     void countName(const QString &name, int delta);
 
     const NodeCatalog *m_catalog;

@@ -80,6 +80,8 @@ private slots:
     void annotations();
     void reset();
     void indexesStayInStep();
+    void insertAtIndex();
+    void restoreEdgeInvertsRemoval();
 
 private:
     // ingest n1 -> validate n2 -> transform n3 -> train n4, plus evaluate n5 (unconnected)
@@ -361,6 +363,50 @@ void TestPipelineGraph::indexesStayInStep()
     }
     QVERIFY(m_graph->nodes().size() > 20);
     QVERIFY(!m_graph->edges().isEmpty());
+}
+
+void TestPipelineGraph::insertAtIndex()
+{
+    buildChain();
+    const QList<PipelineNode> before = m_graph->nodes();
+    QVERIFY(m_graph->removeNode(u"n2"_s));
+    QVERIFY(m_graph->insertNode(1, before.at(1)));
+    QCOMPARE(m_graph->nodes(), before);
+    for (qsizetype i = 0; i < before.size(); ++i)
+        QCOMPARE(m_graph->indexOfNode(before.at(i).id), i);
+    QVERIFY(!m_graph->insertNode(0, before.at(0))); // the id is taken
+
+    const PipelineAnnotation a{u"a1"_s, PipelineAnnotation::Kind::Text, QRectF(0, 0, 10, 10), {}};
+    PipelineAnnotation b = a;
+    b.id = u"a2"_s;
+    QVERIFY(m_graph->addAnnotation(b));
+    QVERIFY(m_graph->insertAnnotation(0, a));
+    QCOMPARE(m_graph->annotations(), (QList<PipelineAnnotation>{a, b}));
+    QCOMPARE(m_graph->indexOfAnnotation(u"a2"_s), 1);
+}
+
+void TestPipelineGraph::restoreEdgeInvertsRemoval()
+{
+    // Remove edges one by one noting their indexes; restoring them backwards at those indexes
+    // gives edges() back in its exact order, even for an edge the port rules refuse.
+    buildChain();
+    const PipelineEdge mismatch = makeEdge(u"n4"_s, u"model"_s, u"n2"_s, u"data"_s);
+    QVERIFY(!m_graph->addEdge(mismatch));
+    QVERIFY(m_graph->restoreEdge(mismatch));
+    QVERIFY(!m_graph->restoreEdge(mismatch)); // a duplicate
+    QVERIFY(!m_graph->restoreEdge(makeEdge(u"n9"_s, u"data"_s, u"n2"_s, u"data"_s)));
+    const QList<PipelineEdge> before = m_graph->edges();
+    const QList<PipelineEdge> order{before.at(1), before.at(3), before.at(0)};
+    QList<qsizetype> indexes;
+    for (const PipelineEdge &edge : order) {
+        indexes << m_graph->indexOfEdge(edge);
+        QVERIFY(m_graph->removeEdge(edge));
+    }
+    for (qsizetype i = order.size() - 1; i >= 0; --i)
+        QVERIFY(m_graph->restoreEdge(order.at(i), indexes.at(i)));
+    QCOMPARE(m_graph->edges(), before);
+    for (qsizetype i = 0; i < before.size(); ++i)
+        QCOMPARE(m_graph->indexOfEdge(before.at(i)), i);
 }
 
 QTEST_GUILESS_MAIN(TestPipelineGraph)

@@ -1,0 +1,263 @@
+#include "pipelinedocument.h"
+
+#include "pipelinefile.h"
+#include "pipelinegraph.h"
+#include "pipelinetemplates.h"
+#include "processprobe.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QUndoStack>
+#include <QUuid>
+
+#include <algorithm>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr QStringView SidecarFormat = u"mlops-studio-recovery";
+constexpr int SidecarVersion = 1;
+constexpr qint64 MaxSidecarBytes = 64 * 1024;
+
+// Tells this process's recovery files from those of an earlier process that had the same pid
+// (pids repeat, in containers above all).
+QString sessionId()
+{
+    static const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return id;
+}
+
+QString sidecarPathOf(const QString &recoveryFile)
+{
+    const QFileInfo info(recoveryFile);
+    return info.dir().filePath(info.completeBaseName() + u".json"_s);
+}
+
+struct Sidecar
+{
+    QString originalPath;
+    qint64 pid = 0;
+    QString session;
+    qint64 savedAtMs = 0;
+};
+
+std::optional<Sidecar> readSidecar(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() > MaxSidecarBytes)
+        return std::nullopt;
+    const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    if (root.value(u"format"_s).toString() != SidecarFormat
+        || root.value(u"version"_s).toInt() != SidecarVersion)
+        return std::nullopt;
+    return Sidecar{root.value(u"originalPath"_s).toString(),
+                   root.value(u"pid"_s).toInteger(),
+                   root.value(u"session"_s).toString(),
+                   root.value(u"savedAtMs"_s).toInteger()};
+}
+
+bool writeSidecar(const QString &path, const Sidecar &sidecar, QString *error)
+{
+    const QJsonObject root{{u"format"_s, SidecarFormat.toString()},
+                           {u"version"_s, SidecarVersion},
+                           {u"originalPath"_s, sidecar.originalPath},
+                           {u"pid"_s, sidecar.pid},
+                           {u"session"_s, sidecar.session},
+                           {u"savedAtMs"_s, sidecar.savedAtMs}};
+    return PipelineFile::save(path, QJsonDocument(root).toJson(), error);
+}
+
+} // namespace
+
+PipelineDocument::PipelineDocument(const NodeCatalog *catalog,
+                                   const QString &recoveryDir,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_catalog(catalog)
+    , m_graph(new PipelineGraph(catalog, this))
+    , m_undoStack(new QUndoStack(this))
+    , m_recoveryDir(recoveryDir)
+    , m_recoveryId(QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+    connect(m_undoStack, &QUndoStack::cleanChanged, this, [this](bool clean) {
+        emit modifiedChanged(!clean);
+    });
+}
+
+PipelineDocument::~PipelineDocument()
+{
+    // Unsaved changes stay recoverable unless the window said to drop them (removeRecovery).
+    if (!isModified())
+        removeRecovery();
+}
+
+QString PipelineDocument::displayName() const
+{
+    return m_filePath.isEmpty() ? tr("Untitled") : QFileInfo(m_filePath).fileName();
+}
+
+bool PipelineDocument::isModified() const
+{
+    return !m_undoStack->isClean();
+}
+
+void PipelineDocument::setFilePath(const QString &filePath)
+{
+    const QString path = filePath.isEmpty() ? QString() : QFileInfo(filePath).absoluteFilePath();
+    if (path == m_filePath)
+        return;
+    m_filePath = path;
+    emit filePathChanged(m_filePath);
+}
+
+void PipelineDocument::replaceContents(const QList<PipelineNode> &nodes,
+                                       const QList<PipelineEdge> &edges,
+                                       const QList<PipelineAnnotation> &annotations,
+                                       const QString &filePath)
+{
+    removeRecovery();     // of the contents being replaced: the window asked about them first
+    m_undoStack->clear(); // its commands refer to the old graph; clean again
+    m_graph->reset(nodes, edges, annotations);
+    setFilePath(filePath);
+}
+
+void PipelineDocument::newEmpty()
+{
+    replaceContents({}, {}, {}, {});
+    emit loaded();
+}
+
+bool PipelineDocument::newFromTemplate(const QString &templateIdOrName, QString *error)
+{
+    const PipelineTemplate *pipelineTemplate = PipelineTemplates::find(templateIdOrName);
+    if (!pipelineTemplate) {
+        *error = tr("No template “%1” (expected one of: %2)")
+                     .arg(templateIdOrName, PipelineTemplates::ids().join(u", "_s));
+        return false;
+    }
+    const PipelineFile::ReadResult result = PipelineTemplates::load(*pipelineTemplate, *m_catalog);
+    if (!result.ok) {
+        *error = result.errorMessage;
+        return false;
+    }
+    replaceContents(result.nodes, result.edges, result.annotations, {});
+    emit loaded();
+    return true;
+}
+
+bool PipelineDocument::load(const QString &path, QString *error)
+{
+    const PipelineFile::ReadResult result = PipelineFile::load(path, *m_catalog);
+    if (!result.ok) {
+        *error = result.errorMessage;
+        return false;
+    }
+    replaceContents(result.nodes, result.edges, result.annotations, path);
+    emit loaded();
+    return true;
+}
+
+bool PipelineDocument::save(QString *error)
+{
+    if (m_filePath.isEmpty()) {
+        *error = tr("The pipeline has no file yet: choose one with Save As");
+        return false;
+    }
+    return saveAs(m_filePath, error);
+}
+
+bool PipelineDocument::saveAs(const QString &path, QString *error)
+{
+    if (!PipelineFile::save(path, *m_graph, error))
+        return false;
+    setFilePath(path);
+    m_undoStack->setClean();
+    removeRecovery();
+    return true;
+}
+
+QString PipelineDocument::recoveryFilePath() const
+{
+    return QDir(m_recoveryDir).filePath(m_recoveryId + u'.' + PipelineFile::Suffix.toString());
+}
+
+bool PipelineDocument::writeRecovery(QString *error)
+{
+    if (!isModified()) {
+        removeRecovery(); // one left from before an undo back to the saved state is stale
+        return true;
+    }
+    if (!QDir().mkpath(m_recoveryDir)) {
+        *error = tr("%1: cannot create the recovery folder").arg(m_recoveryDir);
+        return false;
+    }
+    // The pipeline first: a sidecar marks a recovery complete.
+    const Sidecar sidecar{
+        m_filePath, ProcessProbe::currentPid(), sessionId(), QDateTime::currentMSecsSinceEpoch()};
+    return PipelineFile::save(recoveryFilePath(), *m_graph, error)
+           && writeSidecar(sidecarPathOf(recoveryFilePath()), sidecar, error);
+}
+
+void PipelineDocument::removeRecovery()
+{
+    QFile::remove(sidecarPathOf(recoveryFilePath()));
+    QFile::remove(recoveryFilePath());
+}
+
+QList<PipelineDocument::Recovery> PipelineDocument::pendingRecoveries(const QString &recoveryDir)
+{
+    QList<Recovery> recoveries;
+    const QDir dir(recoveryDir);
+    const QStringList sidecars = dir.entryList({u"*.json"_s}, QDir::Files, QDir::Name);
+    for (const QString &name : sidecars) {
+        const std::optional<Sidecar> sidecar = readSidecar(dir.filePath(name));
+        const QString recoveryFile = dir.filePath(QFileInfo(name).completeBaseName() + u'.'
+                                                  + PipelineFile::Suffix.toString());
+        if (!sidecar || !QFileInfo::exists(recoveryFile))
+            continue;
+        const bool ours
+            = sidecar->pid == ProcessProbe::currentPid() && sidecar->session == sessionId();
+        if (ours
+            || (sidecar->pid != ProcessProbe::currentPid()
+                && ProcessProbe::isRunning(sidecar->pid)))
+            continue;
+        recoveries.append({recoveryFile, sidecar->originalPath, sidecar->savedAtMs});
+    }
+    // Newest first; the name breaks ties so the order never depends on the file system.
+    std::stable_sort(recoveries.begin(), recoveries.end(), [](const auto &a, const auto &b) {
+        return a.savedAtMs > b.savedAtMs;
+    });
+    return recoveries;
+}
+
+bool PipelineDocument::restore(const Recovery &recovery, QString *error)
+{
+    const PipelineFile::ReadResult result = PipelineFile::load(recovery.recoveryFile, *m_catalog);
+    if (!result.ok) {
+        *error = result.errorMessage;
+        return false;
+    }
+    replaceContents(result.nodes, result.edges, result.annotations, recovery.originalPath);
+    // Nothing to undo, yet unsaved; the recovery becomes this document's own, claimed at once
+    // with this process's pid so another instance does not offer it too.
+    m_undoStack->resetClean();
+    m_recoveryId = QFileInfo(recovery.recoveryFile).completeBaseName();
+    m_recoveryDir = QFileInfo(recovery.recoveryFile).absolutePath();
+    QString ignored; // on failure the old files stay, still a valid recovery
+    writeRecovery(&ignored);
+    emit loaded();
+    return true;
+}
+
+void PipelineDocument::discard(const Recovery &recovery)
+{
+    QFile::remove(sidecarPathOf(recovery.recoveryFile));
+    QFile::remove(recovery.recoveryFile);
+}

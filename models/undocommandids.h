@@ -1,0 +1,17 @@
+#pragma once
+
+// QUndoCommand::id() values, one enum for the whole application so merges never collide.
+namespace UndoCommandId {
+enum : int {
+    // Roadmap
+    SetTopicStatus = 1,
+    // Pipeline canvas
+    AddPipelineItems = 100,
+    ConnectPorts,
+    RemovePipelineItems,
+    MovePipelineItems,
+    AutoLayoutPipeline,
+    EditPipelineNode,
+    EditPipelineAnnotation,
+};
+} // namespace UndoCommandId
