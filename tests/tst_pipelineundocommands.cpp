@@ -147,7 +147,7 @@ void TestPipelineUndoCommands::addItemsText()
     QVERIFY(!one.isObsolete());
     AddItemsCommand two(
         m_graph.get(), {train, makeNode(u"n2"_s, u"ingest"_s, u"Ingest"_s)}, {}, {});
-    QCOMPARE(two.text(), u"Add 2 item(s)"_s); // no translation loaded: the source text
+    QCOMPARE(two.text(), u"Add 2 items"_s); // no translation loaded: the source text
     AddItemsCommand none(m_graph.get(), {}, {}, {});
     QVERIFY(none.isObsolete());
     m_stack->push(new AddItemsCommand(m_graph.get(), {}, {}, {}));
@@ -207,18 +207,18 @@ void TestPipelineUndoCommands::removeItems_data()
                               << QStringList{} << u"Delete “Evaluate on holdout”"_s;
     QTest::newRow("scattered nodes, selected in any order")
         << QStringList{u"monitor"_s, u"store"_s, u"ingest"_s, u"store"_s} << QList<PipelineEdge>{}
-        << QStringList{} << u"Delete 3 item(s)"_s;
+        << QStringList{} << u"Delete 3 items"_s;
     QTest::newRow("edges only")
         << QStringList{}
         << QList<PipelineEdge>{makeEdge(u"train"_s, u"model"_s, u"evaluate"_s, u"model"_s),
                                makeEdge(u"retrain"_s, u"trigger"_s, u"ingest"_s, u"trigger"_s)}
-        << QStringList{} << u"Delete 2 item(s)"_s;
+        << QStringList{} << u"Delete 2 items"_s;
     QTest::newRow("node and one of its edges")
         << QStringList{u"evaluate"_s}
         << QList<PipelineEdge>{makeEdge(u"train"_s, u"model"_s, u"evaluate"_s, u"model"_s)}
         << QStringList{} << u"Delete “Evaluate on holdout”"_s;
     QTest::newRow("annotations") << QStringList{} << QList<PipelineEdge>{}
-                                 << QStringList{u"a3"_s, u"a1"_s} << u"Delete 2 item(s)"_s;
+                                 << QStringList{u"a3"_s, u"a1"_s} << u"Delete 2 items"_s;
     QTest::newRow("everything") << QStringList{u"ingest"_s,
                                                u"validate"_s,
                                                u"features"_s,
@@ -234,7 +234,7 @@ void TestPipelineUndoCommands::removeItems_data()
                                                u"retrain"_s}
                                 << QList<PipelineEdge>{}
                                 << QStringList{u"a1"_s, u"a2"_s, u"a3"_s, u"a4"_s}
-                                << u"Delete 17 item(s)"_s;
+                                << u"Delete 17 items"_s;
 }
 
 void TestPipelineUndoCommands::removeItems()
@@ -292,7 +292,7 @@ void TestPipelineUndoCommands::moveItems()
     to.nodes.insert(u"ghost"_s, QPointF(1, 1)); // not in the graph: ignored
     to.annotations.insert(u"a1"_s, QPointF(-20, 600));
     checkRoundTrip(new MoveItemsCommand(m_graph.get(), to));
-    QCOMPARE(m_stack->undoText(), u"Move 2 item(s)"_s);
+    QCOMPARE(m_stack->undoText(), u"Move 2 items"_s);
     QCOMPARE(m_graph->node(u"train"_s)->pos, trainAt + QPointF(100, 50));
     QCOMPARE(m_graph->annotation(u"a1"_s)->rect, QRectF(QPointF(-20, 600), noteAt.size()));
     m_stack->undo();
