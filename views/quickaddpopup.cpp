@@ -38,6 +38,7 @@ QuickAddPopup::QuickAddPopup(const NodeCatalog *catalog, QWidget *parent)
 
 void QuickAddPopup::popup(const QPoint &globalPos)
 {
+    m_chosen = false;
     m_search->clear();
     applyFilter({});
     move(globalPos);
@@ -81,6 +82,7 @@ void QuickAddPopup::choose()
     if (!item || item->isHidden())
         return;
     const QString kindId = item->data(KindIdRole).toString();
+    m_chosen = true;
     hide();
     emit kindChosen(kindId);
 }
@@ -103,4 +105,11 @@ bool QuickAddPopup::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QFrame::eventFilter(watched, event);
+}
+
+void QuickAddPopup::hideEvent(QHideEvent *event)
+{
+    QFrame::hideEvent(event);
+    if (!m_chosen)
+        emit dismissed();
 }

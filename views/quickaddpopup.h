@@ -21,9 +21,11 @@ public:
 
 signals:
     void kindChosen(const QString &kindId);
+    void dismissed(); // closed without a choice (Esc, a click elsewhere)
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void applyFilter(const QString &text);
@@ -32,4 +34,5 @@ private:
     const NodeCatalog *m_catalog;
     QLineEdit *m_search;
     QListWidget *m_list;
+    bool m_chosen = false;
 };
