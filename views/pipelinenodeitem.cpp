@@ -3,37 +3,22 @@
 #include "nodecatalog.h"
 #include "pipelineedgeitem.h"
 #include "pipelinegraph.h"
+#include "pipelinetextmeasure.h"
 #include "pipelinetheme.h"
 
-#include <QFontMetricsF>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-QString elided(const QFontMetricsF &metrics, const QString &text, double width)
-{
-    // Most text fits: measuring is cheaper than eliding, which matters for 5,000 nodes.
-    return metrics.horizontalAdvance(text) <= width
-               ? text
-               : metrics.elidedText(text, Qt::ElideRight, width);
-}
-
-double baselineFor(const QFontMetricsF &metrics, double centreY)
-{
-    return centreY + (metrics.ascent() - metrics.descent()) / 2;
-}
-
-} // namespace
-
 PipelineNodeItem::PipelineNodeItem(const QString &nodeId,
                                    const NodeKind *kind,
-                                   const PipelineTheme *theme)
+                                   const PipelineTheme *theme,
+                                   PipelineTextMeasures *text)
     : m_nodeId(nodeId)
     , m_kind(kind)
     , m_theme(theme)
+    , m_text(text)
 {
     setFlag(ItemIsSelectable);
     setAcceptedMouseButtons(Qt::LeftButton);
@@ -211,19 +196,17 @@ void PipelineNodeItem::prepareGeometry()
 void PipelineNodeItem::prepareText()
 {
     const PipelineTheme &t = *m_theme;
-    const QFontMetricsF titleMetrics(t.titleFont);
-    const QFontMetricsF metaMetrics(t.metaFont);
+    PipelineTextMeasures &text = *m_text;
     const double textWidth = m_rect.width() - 2 * t.nodePadding;
     const double badgeRoom = (m_errors || m_warnings) ? 2 * t.badgeRadius + t.nodePadding / 2 : 0;
-    m_titleText = elided(titleMetrics, m_name, textWidth - badgeRoom);
-    m_titleBaseline = QPointF(t.nodePadding, baselineFor(titleMetrics, t.headerHeight / 2));
+    m_titleText = text.title.elided(m_name, textWidth - badgeRoom);
+    m_titleBaseline = QPointF(t.nodePadding, text.title.baselineFor(t.headerHeight / 2));
     const QString kindName = m_kind ? m_kind->name : QString();
     const QString meta = m_tool.isEmpty() ? kindName : u"%1 · %2"_s.arg(kindName, m_tool);
-    m_metaText = elided(metaMetrics, meta, textWidth);
+    m_metaText = text.meta.elided(meta, textWidth);
     m_metaBaseline
-        = QPointF(t.nodePadding, baselineFor(metaMetrics, t.headerHeight + t.metaHeight / 2));
+        = QPointF(t.nodePadding, text.meta.baselineFor(t.headerHeight + t.metaHeight / 2));
 
-    const QFontMetricsF portMetrics(t.portFont);
     const double labelInset = t.portRadius + t.nodePadding / 2;
     const double labelWidth = m_rect.width() / 2 - labelInset;
     for (bool output : {false, true}) {
@@ -232,18 +215,16 @@ void PipelineNodeItem::prepareText()
         labels.clear();
         positions.clear();
         for (qsizetype i = 0; i < portCount(output); ++i) {
-            const QString label = elided(portMetrics, portSpec(output, i).name, labelWidth);
-            const double y = baselineFor(portMetrics, portPos(output, i).y());
+            const QString label = text.port.elided(portSpec(output, i).name, labelWidth);
+            const double y = text.port.baselineFor(portPos(output, i).y());
             const double x
-                = output ? m_rect.right() - labelInset - portMetrics.horizontalAdvance(label)
-                         : labelInset;
+                = output ? m_rect.right() - labelInset - text.port.width(label) : labelInset;
             labels << label;
             positions << QPointF(x, y);
         }
     }
 
     if (hasFooter()) {
-        const QFontMetricsF progressMetrics(t.progressFont);
         const double centreY = m_rect.bottom() - t.nodePadding / 2 - t.footerHeight / 2;
         const double barWidth = (m_rect.width() - 2 * t.nodePadding) * 0.45;
         m_progressTrack
@@ -252,11 +233,11 @@ void PipelineNodeItem::prepareText()
         m_progressFill = m_progressTrack;
         m_progressFill.setWidth(barWidth * std::clamp(share, 0.0, 1.0));
         const int total = m_topicsTotal > 0 ? m_topicsTotal : int(m_kind->topics.size());
-        m_progressText = elided(progressMetrics,
-                                QObject::tr("%1/%2 topics done").arg(m_topicsFinished).arg(total),
-                                textWidth - barWidth - t.nodePadding);
-        m_progressBaseline = QPointF(m_progressTrack.right() + t.nodePadding,
-                                     baselineFor(progressMetrics, centreY));
+        m_progressText = text.progress.elided(
+            QObject::tr("%1/%2 topics done").arg(m_topicsFinished).arg(total),
+            textWidth - barWidth - t.nodePadding);
+        m_progressBaseline
+            = QPointF(m_progressTrack.right() + t.nodePadding, text.progress.baselineFor(centreY));
     }
 }
 

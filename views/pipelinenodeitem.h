@@ -12,6 +12,7 @@
 class PipelineEdgeItem;
 struct NodeKind;
 struct PipelineNode;
+struct PipelineTextMeasures;
 struct PipelineTheme;
 struct PortSpec;
 
@@ -32,7 +33,11 @@ public:
         bool output = false;
     };
 
-    PipelineNodeItem(const QString &nodeId, const NodeKind *kind, const PipelineTheme *theme);
+    // `text` measures in the theme's fonts; the scene owns it and the theme.
+    PipelineNodeItem(const QString &nodeId,
+                     const NodeKind *kind,
+                     const PipelineTheme *theme,
+                     PipelineTextMeasures *text);
 
     int type() const override { return Type; }
     QString nodeId() const { return m_nodeId; }
@@ -88,6 +93,7 @@ private:
     QString m_nodeId;
     const NodeKind *m_kind;
     const PipelineTheme *m_theme;
+    PipelineTextMeasures *m_text;
     QString m_name;
     QString m_tool;
     int m_errors = 0;

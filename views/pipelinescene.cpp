@@ -32,6 +32,7 @@ PipelineScene::PipelineScene(PipelineGraph *graph, QObject *parent)
     // A BSP tree keeps hit tests and partial repaints logarithmic in a 5,000-node graph.
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     setBackgroundBrush(m_theme.background);
+    resetTextMeasures();
     connect(graph, &PipelineGraph::nodeAdded, this, &PipelineScene::onNodeAdded);
     connect(graph, &PipelineGraph::nodeRemoved, this, &PipelineScene::onNodeRemoved);
     connect(graph, &PipelineGraph::nodeChanged, this, &PipelineScene::onNodeChanged);
@@ -55,6 +56,7 @@ void PipelineScene::setTheme(const RoadmapTheme &theme)
 {
     m_theme = theme.pipeline;
     setBackgroundBrush(m_theme.background);
+    resetTextMeasures();
     for (PipelineNodeItem *item : std::as_const(m_nodes))
         item->themeChanged();
     for (PipelineEdgeItem *item : std::as_const(m_edges))
@@ -65,6 +67,14 @@ void PipelineScene::setTheme(const RoadmapTheme &theme)
         m_wire->setPen(QPen(m_theme.wire, m_theme.edgeWidth, Qt::DashLine));
     update();
     emit contentChanged();
+}
+
+void PipelineScene::resetTextMeasures()
+{
+    m_text = PipelineTextMeasures{PipelineTextMeasure(m_theme.titleFont),
+                                  PipelineTextMeasure(m_theme.metaFont),
+                                  PipelineTextMeasure(m_theme.portFont),
+                                  PipelineTextMeasure(m_theme.progressFont)};
 }
 
 void PipelineScene::rebuild()
@@ -93,7 +103,7 @@ void PipelineScene::rebuild()
 void PipelineScene::addNodeItem(const PipelineNode &node)
 {
     const NodeKind *kind = m_graph->catalog() ? m_graph->catalog()->kind(node.kind) : nullptr;
-    auto *item = new PipelineNodeItem(node.id, kind, &m_theme);
+    auto *item = new PipelineNodeItem(node.id, kind, &m_theme, &m_text);
     item->setPos(node.pos);
     item->setContent(node);
     if (const auto findings = m_findings.constFind(node.id); findings != m_findings.constEnd())

@@ -2,6 +2,7 @@
 
 #include "pipelinegraph.h"
 #include "pipelinenodeitem.h"
+#include "pipelinetextmeasure.h"
 #include "pipelinetheme.h"
 #include "pipelinevalidator.h"
 
@@ -119,6 +120,7 @@ private:
     void onAnnotationRemoved(const QString &annotationId);
     void onAnnotationChanged(const QString &annotationId);
     void growSceneRect(const QRectF &rect);
+    void resetTextMeasures();
 
     // Gestures (pipelinescenegestures.cpp)
     QGraphicsItem *gestureItemAt(const QPointF &scenePos) const; // topmost node, annotation or edge
@@ -136,6 +138,7 @@ private:
 
     PipelineGraph *m_graph;
     PipelineTheme m_theme;
+    PipelineTextMeasures m_text; // in m_theme's fonts
     QHash<QString, PipelineNodeItem *> m_nodes;
     QHash<QString, PipelineEdgeItem *> m_edges; // by edge key
     QHash<QString, PipelineAnnotationItem *> m_annotations;
