@@ -679,7 +679,19 @@ void TestPipelineScene::paintsInEveryThemeAndZoom()
     QFETCH(double, zoom);
     loadTemplate();
     m_scene->setTheme(RoadmapTheme::byIdOrDefault(theme));
-    m_scene->setFindings(validatePipeline(*m_graph));
+    // The template validates clean: add findings so the badges show.
+    QList<PipelineFinding> findings = validatePipeline(*m_graph);
+    findings << PipelineFinding{PipelineFinding::Severity::Error,
+                                u"deploy"_s,
+                                u"No rollback plan"_s,
+                                {},
+                                u"test"_s}
+             << PipelineFinding{PipelineFinding::Severity::Warning,
+                                u"train"_s,
+                                u"No experiment tracking"_s,
+                                {},
+                                u"test"_s};
+    m_scene->setFindings(findings);
     m_scene->setTopicProgress({{u"train"_s, NodeTopicProgress{2, 3}}});
     const QRectF source = m_scene->contentRect().adjusted(-40, -40, 40, 40);
     QImage image((source.size() * zoom).toSize(), QImage::Format_ARGB32);
@@ -697,6 +709,14 @@ void TestPipelineScene::paintsInEveryThemeAndZoom()
     const QPointF inHeader
         = (train->pos() + QPointF(train->rect().width() * 0.6, 4) - source.topLeft()) * zoom;
     QVERIFY(image.pixelColor(inHeader.toPoint()) != background);
+    if (zoom >= 0.5) {
+        // The error badge is drawn, in the theme's error colour (beside its "!").
+        const PipelineNodeItem *deploy = m_scene->nodeItem(u"deploy"_s);
+        const QRectF badge = deploy->badgeRect().translated(deploy->pos());
+        const QPointF solid
+            = (badge.center() + QPointF(badge.width() * 0.3, 0) - source.topLeft()) * zoom;
+        QCOMPARE(image.pixelColor(solid.toPoint()), m_scene->theme().error);
+    }
     const QString dir = qEnvironmentVariable("MLOPS_PIPELINE_PNG_DIR");
     if (!dir.isEmpty())
         image.save(QDir(dir).filePath(u"pipeline-canvas-%1-%2.png"_s.arg(theme).arg(zoom)));

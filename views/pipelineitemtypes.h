@@ -9,7 +9,6 @@ enum : int {
     Node = QGraphicsItem::UserType + 20,
     Edge,
     Annotation,
-    Wire,
 };
 } // namespace PipelineItemType
 

@@ -50,6 +50,12 @@ void PipelineNodeItem::setFindings(const QList<PipelineFinding> &findings)
     update();
 }
 
+QRectF PipelineNodeItem::badgeRect() const
+{
+    const double r = m_theme->badgeRadius;
+    return {m_badgeCentre - QPointF(r, r), QSizeF(2 * r, 2 * r)};
+}
+
 void PipelineNodeItem::setTopicProgress(int finished, int total)
 {
     if (finished == m_topicsFinished && total == m_topicsTotal)

@@ -50,6 +50,7 @@ public:
     bool hasError() const { return m_errors > 0; }
     bool hasWarning() const { return m_warnings > 0; }
     QString findingsText() const { return m_findingsText; }
+    QRectF badgeRect() const; // item coordinates; shown only with findings
     // Topics of the node's kind the learner has finished; a total of 0 hides the bar's text.
     void setTopicProgress(int finished, int total);
     int topicsFinished() const { return m_topicsFinished; }
