@@ -218,6 +218,12 @@ std::optional<RoadmapTheme> RoadmapTheme::fromJson(const QJsonObject &object, QS
     readColors(read, theme);
     readSizes(read, theme);
     readFonts(read, theme);
+    if (problem.isEmpty()) {
+        std::optional<PipelineTheme> pipeline = PipelineTheme::fromJson(
+            object.value(u"pipeline"_s).toObject(), theme.fontFamily, &problem);
+        if (pipeline)
+            theme.pipeline = std::move(*pipeline);
+    }
     if (problem.isEmpty())
         theme.palette = readPalette(object, &problem);
     if (!problem.isEmpty()) {

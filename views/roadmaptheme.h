@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pipelinetheme.h"
 #include "roadmaplayout.h"
 #include "topicstatus.h"
 
@@ -72,6 +73,7 @@ struct RoadmapTheme
     double dimmedOpacity = 0.22;
     RoadmapMetrics metrics;
     SlideMetrics slide;
+    PipelineTheme pipeline; // the pipeline canvas
     // The whole window's palette for this theme; none means the platform's own.
     std::optional<QPalette> palette;
 

@@ -1,0 +1,220 @@
+// Prints how fast the pipeline canvas builds, paints and answers hit tests for a generated
+// 5,000-node / 5,000-edge pipeline, beside the same picture built as a plain QGraphicsScene
+// (a rect, a path and a simple text item per node and edge) in the same run. Targets from the
+// canvas issue: scene build ≤ 60 ms, a 1920×1080 frame at 100% ≤ 10 ms, a fit-to-view frame
+// ≤ 50 ms, a hit test ≤ 0.1 ms.
+#include "benchfigures.h"
+#include "generatedpipeline.h"
+#include "nodecatalog.h"
+#include "pipelineedgeitem.h"
+#include "pipelinescene.h"
+#include "pipelineview.h"
+#include "roadmaptheme.h"
+
+#include <QApplication>
+#include <QGraphicsPathItem>
+#include <QGraphicsRectItem>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsView>
+
+#include <memory>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int Runs = 15;
+constexpr int HitTestsPerRun = 1000;
+const QString PipelineInput = QStringLiteral("pipeline canvas");
+const QString BaselineInput = QStringLiteral("plain QGraphicsScene");
+
+// Like BenchFigures::medianMs, with a setup outside the timing (tearing down the last run).
+double medianMs(int runs, const std::function<void()> &setup, const std::function<void()> &work)
+{
+    QList<double> times;
+    for (int i = 0; i < runs; ++i) {
+        setup();
+        QElapsedTimer timer;
+        timer.start();
+        work();
+        times << timer.nsecsElapsed() / 1e6;
+    }
+    std::sort(times.begin(), times.end());
+    return times.at(times.size() / 2);
+}
+
+void printBaseline(QTextStream &out, const QString &what, double ms)
+{
+    out << u"| %1 | %2 | %3 ms | — | baseline |\n"_s.arg(what, BaselineInput).arg(ms, 0, 'f', 2);
+    out.flush();
+}
+
+// The same picture without the canvas's items: what Qt's stock items cost.
+void buildBaseline(QGraphicsScene *scene, const PipelineGraph &graph, const PipelineTheme &theme)
+{
+    scene->setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    QHash<QString, QPointF> positions;
+    positions.reserve(graph.nodes().size());
+    const QSizeF size(theme.nodeWidth, theme.nodeMinHeight);
+    for (const PipelineNode &node : graph.nodes()) {
+        auto *rect = scene->addRect(QRectF(node.pos, size), QPen(theme.edge), theme.noteFill);
+        rect->setFlag(QGraphicsItem::ItemIsSelectable);
+        auto *text = scene->addSimpleText(node.name, theme.titleFont);
+        text->setPos(node.pos + QPointF(theme.nodePadding, theme.nodePadding));
+        positions.insert(node.id, node.pos);
+    }
+    for (const PipelineEdge &edge : graph.edges()) {
+        const QPointF start = positions.value(edge.from.node) + QPointF(size.width(), 50);
+        const QPointF end = positions.value(edge.to.node) + QPointF(0, 50);
+        auto *path = scene->addPath(PipelineEdgeItem::curve(start, end, theme.arrowSize),
+                                    QPen(theme.edge, theme.edgeWidth));
+        path->setFlag(QGraphicsItem::ItemIsSelectable);
+    }
+}
+
+void setUpView(QGraphicsView &view)
+{
+    view.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    view.setFrameShape(QFrame::NoFrame);
+    view.setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    view.setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    view.resize(1920, 1080);
+    view.show();
+    QCoreApplication::processEvents();
+}
+
+double frameMs(QGraphicsView &view, const QString &name)
+{
+    view.viewport()->repaint(); // the first frame builds the index and glyph caches
+    const double ms = BenchFigures::medianMs(Runs, [&view] { view.viewport()->repaint(); });
+    if (!qEnvironmentVariableIsEmpty("MLOPS_BENCH_FRAME"))
+        view.viewport()->grab().save(qEnvironmentVariable("MLOPS_BENCH_FRAME") + name + u".png"_s);
+    return ms;
+}
+
+void fitInView(QGraphicsView &view, const QRectF &rect)
+{
+    view.fitInView(rect, Qt::KeepAspectRatio);
+}
+
+double hitTestMs(QGraphicsScene &scene, const QList<QPointF> &points)
+{
+    scene.items(points.first()); // builds the index
+    return BenchFigures::medianMs(Runs,
+                                  [&] {
+                                      qsizetype found = 0;
+                                      for (int i = 0; i < HitTestsPerRun; ++i)
+                                          found += scene.items(points.at(i % points.size())).size();
+                                      if (found == 0)
+                                          qFatal("the hit test found nothing");
+                                  })
+           / HitTestsPerRun;
+}
+
+QList<QPointF> hitPoints(const PipelineGraph &graph, const PipelineTheme &theme)
+{
+    QList<QPointF> points;
+    for (qsizetype i = 0; i < graph.nodes().size(); i += 97)
+        points << graph.nodes().at(i).pos + QPointF(theme.nodeWidth / 2, theme.headerHeight / 2);
+    return points;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const GeneratedPipeline::Graph generated = GeneratedPipeline::make(5000, 5000);
+    PipelineGraph graph(&NodeCatalog::builtIn());
+    graph.reset(generated.nodes, generated.edges, {});
+    const PipelineTheme theme = RoadmapTheme::byIdOrDefault(RoadmapTheme::defaultId()).pipeline;
+    const QString input
+        = u"%1 nodes, %2 edges"_s.arg(graph.nodes().size()).arg(graph.edges().size());
+    const QList<QPointF> points = hitPoints(graph, theme);
+
+    QTextStream out(stdout);
+    out << "# Pipeline canvas benchmark (" << input << ", median of " << Runs << " runs)\n\n";
+    out << "| What | Input | Time | Target | |\n|---|---|---|---|---|\n";
+
+    // Scene build: the items, without tearing down the previous run's scene.
+    std::vector<std::unique_ptr<QGraphicsScene>> built;
+    const auto dropBuilt = [&built] {
+        built.clear();
+    };
+    const double build = medianMs(
+        Runs, dropBuilt, [&] { built.push_back(std::make_unique<PipelineScene>(&graph)); });
+    BenchFigures::printRow(out, u"Scene build"_s, PipelineInput, build, 60);
+    const double buildIndexed = medianMs(Runs, dropBuilt, [&] {
+        built.push_back(std::make_unique<PipelineScene>(&graph));
+        built.back()->items(points.first()); // the BSP index is built on first use
+    });
+    BenchFigures::printRow(out, u"Scene build + index"_s, PipelineInput, buildIndexed, 60);
+    const double baselineBuild = medianMs(Runs, dropBuilt, [&] {
+        built.push_back(std::make_unique<QGraphicsScene>());
+        buildBaseline(built.back().get(), graph, theme);
+    });
+    printBaseline(out, u"Scene build"_s, baselineBuild);
+    dropBuilt();
+
+    PipelineScene scene(&graph);
+    PipelineView view(&scene);
+    setUpView(view);
+    QGraphicsScene baseline;
+    buildBaseline(&baseline, graph, theme);
+    QGraphicsView baselineView(&baseline);
+    setUpView(baselineView);
+    const QPointF middle = graph.nodes().at(graph.nodes().size() / 2).pos;
+
+    view.setZoom(1.0);
+    view.centerOn(middle);
+    BenchFigures::printRow(
+        out, u"Frame at 100% (1920×1080)"_s, PipelineInput, frameMs(view, u"pipeline-100"_s), 10);
+    baselineView.centerOn(middle);
+    printBaseline(out, u"Frame at 100% (1920×1080)"_s, frameMs(baselineView, u"baseline-100"_s));
+
+    view.fitAll();
+    BenchFigures::printRow(out,
+                           u"Fit-to-view frame (zoom %1)"_s.arg(view.zoom(), 0, 'f', 3),
+                           PipelineInput,
+                           frameMs(view, u"pipeline-fit"_s),
+                           50);
+    fitInView(baselineView, baseline.itemsBoundingRect());
+    printBaseline(out, u"Fit-to-view frame"_s, frameMs(baselineView, u"baseline-fit"_s));
+
+    // Microseconds: printRow's millisecond columns would round a hit test to 0.
+    const double hit = hitTestMs(scene, points) * 1000;
+    out << u"| Hit test (items at a point) | %1 | %2 µs | ≤ 100 µs | %3 |\n"_s.arg(PipelineInput)
+               .arg(hit, 0, 'f', 2)
+               .arg(hit <= 100 ? u"within target"_s : u"OVER target"_s);
+    out << u"| Hit test (items at a point) | %1 | %2 µs | — | baseline |\n"_s.arg(BaselineInput)
+               .arg(hitTestMs(baseline, points) * 1000, 0, 'f', 2);
+    const double port = BenchFigures::medianMs(Runs,
+                                               [&] {
+                                                   for (int i = 0; i < HitTestsPerRun; ++i)
+                                                       scene.portAt(points.at(i % points.size()),
+                                                                    theme.portHitRadius);
+                                               })
+                        * 1000 / HitTestsPerRun;
+    out << u"| Port under the mouse (portAt) | %1 | %2 µs | ≤ 100 µs | %3 |\n"_s.arg(PipelineInput)
+               .arg(port, 0, 'f', 2)
+               .arg(port <= 100 ? u"within target"_s : u"OVER target"_s);
+
+    const double selectAll = medianMs(
+        Runs, [&] { scene.clearSelection(); }, [&] { scene.selectAll(); });
+    out << u"| Select all | %1 | %2 ms | — | %3 items |\n"_s.arg(PipelineInput)
+               .arg(selectAll, 0, 'f', 2)
+               .arg(scene.selectedItems().size());
+    const double baselineSelectAll = medianMs(
+        Runs,
+        [&] { baseline.clearSelection(); },
+        [&] {
+            QPainterPath all;
+            all.addRect(baseline.itemsBoundingRect());
+            baseline.setSelectionArea(all, Qt::ReplaceSelection, Qt::IntersectsItemBoundingRect);
+        });
+    printBaseline(out, u"Select all"_s, baselineSelectAll);
+    return 0;
+}

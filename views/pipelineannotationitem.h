@@ -1,0 +1,45 @@
+#pragma once
+
+#include "pipelinegraph.h"
+#include "pipelineitemtypes.h"
+
+#include <QGraphicsItem>
+#include <QPainterPath>
+#include <QStringList>
+
+struct PipelineTheme;
+
+// A text note or a titled group frame on the canvas. Group frames lie under the nodes and are
+// hit only on their title band and border, so the empty inside stays canvas: a rubber band or a
+// double-click there works as anywhere else. Mirrors the model's annotation.
+class PipelineAnnotationItem : public QGraphicsItem
+{
+public:
+    enum { Type = PipelineItemType::Annotation };
+
+    PipelineAnnotationItem(const PipelineAnnotation &annotation, const PipelineTheme *theme);
+
+    int type() const override { return Type; }
+    QString annotationId() const { return m_annotation.id; }
+    PipelineAnnotation::Kind kind() const { return m_annotation.kind; }
+    const PipelineAnnotation &annotation() const { return m_annotation; }
+
+    void setAnnotation(const PipelineAnnotation &annotation);
+    void themeChanged();
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    void prepare();
+
+    PipelineAnnotation m_annotation;
+    const PipelineTheme *m_theme;
+    // Prepared when the annotation or theme change; paint() only draws.
+    QRectF m_rect; // item coordinates: (0, 0) is the annotation's top-left
+    QRectF m_bounds;
+    QPainterPath m_shape;
+    QStringList m_lines;
+    QList<QPointF> m_baselines;
+};

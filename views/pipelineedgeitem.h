@@ -1,0 +1,73 @@
+#pragma once
+
+#include "pipelinegraph.h"
+#include "pipelineitemtypes.h"
+
+#include <QColor>
+#include <QGraphicsItem>
+#include <QPainterPath>
+#include <QPolygonF>
+
+class PipelineNodeItem;
+struct PipelineTheme;
+
+// An edge on the canvas: a cubic curve from an output port to an input port with an arrow head,
+// in the colour of the artifact type it carries. Selectable; highlights under the mouse. Its
+// path is computed when an endpoint moves (updatePath), never in paint().
+class PipelineEdgeItem : public QGraphicsItem
+{
+public:
+    enum { Type = PipelineItemType::Edge };
+
+    PipelineEdgeItem(const PipelineEdge &edge,
+                     PipelineNodeItem *from,
+                     PipelineNodeItem *to,
+                     const PipelineTheme *theme);
+
+    int type() const override { return Type; }
+    const PipelineEdge &edge() const { return m_edge; }
+    PipelineNodeItem *fromItem() const { return m_from; }
+    PipelineNodeItem *toItem() const { return m_to; }
+    // False for an edge whose port types differ (a file may hold one; validation reports it).
+    bool isTypeValid() const { return m_typeValid; }
+    bool isHovered() const { return m_hovered; }
+    QPointF startPos() const { return m_start; }
+    QPointF endPos() const { return m_end; }
+    const QPainterPath &path() const { return m_path; }
+
+    void updatePath();
+    void themeChanged();
+
+    // The curve from an output at `start` to an input at `end`, ending where the arrow begins;
+    // one running backwards loops round along the lane at `loopY` (at least a little below both
+    // ends).
+    static QPainterPath
+    curve(const QPointF &start, const QPointF &end, double arrowLength, double loopY = 0);
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+protected:
+    void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
+
+private:
+    void prepareStyle();
+
+    PipelineEdge m_edge;
+    PipelineNodeItem *m_from;
+    PipelineNodeItem *m_to;
+    const PipelineTheme *m_theme;
+    bool m_typeValid = true;
+    bool m_hovered = false;
+    QColor m_color;
+    // Prepared by updatePath(); the hit shape is stroked on first use, since most edges of a
+    // big graph are never hit-tested.
+    QPointF m_start;
+    QPointF m_end;
+    QPainterPath m_path;
+    QPolygonF m_arrow;
+    QRectF m_bounds;
+    mutable QPainterPath m_shape;
+};

@@ -1,0 +1,388 @@
+#include "pipelinenodeitem.h"
+
+#include "nodecatalog.h"
+#include "pipelineedgeitem.h"
+#include "pipelinegraph.h"
+#include "pipelinetextmeasure.h"
+#include "pipelinetheme.h"
+
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+using namespace Qt::StringLiterals;
+
+PipelineNodeItem::PipelineNodeItem(const QString &nodeId,
+                                   const NodeKind *kind,
+                                   const PipelineTheme *theme,
+                                   PipelineTextMeasures *text)
+    : m_nodeId(nodeId)
+    , m_kind(kind)
+    , m_theme(theme)
+    , m_text(text)
+{
+    setFlag(ItemIsSelectable);
+    setAcceptedMouseButtons(Qt::LeftButton);
+    setZValue(PipelineLayer::Node);
+    prepareGeometry();
+}
+
+void PipelineNodeItem::setContent(const PipelineNode &node)
+{
+    m_name = node.name;
+    m_tool = node.tool;
+    prepareText();
+    update();
+}
+
+void PipelineNodeItem::setFindings(const QList<PipelineFinding> &findings)
+{
+    m_errors = 0;
+    m_warnings = 0;
+    QStringList lines;
+    for (const PipelineFinding &finding : findings) {
+        const bool error = finding.severity == PipelineFinding::Severity::Error;
+        ++(error ? m_errors : m_warnings);
+        lines
+            << (error ? QObject::tr("Error: %1") : QObject::tr("Warning: %1")).arg(finding.message);
+    }
+    m_findingsText = lines.join(u'\n');
+    prepareText(); // the badge takes room from the title
+    update();
+}
+
+QRectF PipelineNodeItem::badgeRect() const
+{
+    const double r = m_theme->badgeRadius;
+    return {m_badgeCentre - QPointF(r, r), QSizeF(2 * r, 2 * r)};
+}
+
+void PipelineNodeItem::setTopicProgress(int finished, int total)
+{
+    if (finished == m_topicsFinished && total == m_topicsTotal)
+        return;
+    m_topicsFinished = finished;
+    m_topicsTotal = total;
+    prepareText();
+    update();
+}
+
+void PipelineNodeItem::themeChanged()
+{
+    prepareGeometry();
+    update();
+}
+
+bool PipelineNodeItem::hasFooter() const
+{
+    return m_kind && !m_kind->topics.isEmpty();
+}
+
+qsizetype PipelineNodeItem::portCount(bool output) const
+{
+    return m_kind ? (output ? m_kind->outputs : m_kind->inputs).size() : 0;
+}
+
+const PortSpec &PipelineNodeItem::portSpec(bool output, qsizetype index) const
+{
+    return (output ? m_kind->outputs : m_kind->inputs).at(index);
+}
+
+qsizetype PipelineNodeItem::portIndex(const QString &port, bool output) const
+{
+    for (qsizetype i = 0; i < portCount(output); ++i)
+        if (portSpec(output, i).name == port)
+            return i;
+    return -1;
+}
+
+QPointF PipelineNodeItem::portPos(bool output, qsizetype index) const
+{
+    const PipelineTheme &t = *m_theme;
+    const double y = t.headerHeight + t.metaHeight + (index + 0.5) * t.portSpacing;
+    return {output ? m_rect.right() : m_rect.left(), y};
+}
+
+QPointF PipelineNodeItem::portScenePos(const QString &port, bool output) const
+{
+    const qsizetype index = portIndex(port, output);
+    const QPointF local
+        = index >= 0 ? portPos(output, index)
+                     : QPointF(output ? m_rect.right() : m_rect.left(), m_rect.center().y());
+    return pos() + local;
+}
+
+std::optional<PipelineNodeItem::PortHit> PipelineNodeItem::portAt(const QPointF &scenePos,
+                                                                  double tolerance) const
+{
+    const QPointF local = scenePos - pos();
+    std::optional<PortHit> best;
+    double bestDistance = tolerance * tolerance;
+    for (bool output : {false, true}) {
+        for (qsizetype i = 0; i < portCount(output); ++i) {
+            const QPointF d = portPos(output, i) - local;
+            const double distance = QPointF::dotProduct(d, d);
+            if (distance <= bestDistance) {
+                bestDistance = distance;
+                best = PortHit{portSpec(output, i).name, output};
+            }
+        }
+    }
+    return best;
+}
+
+void PipelineNodeItem::setPortMarks(const QList<PortMark> &inputs, const QList<PortMark> &outputs)
+{
+    m_inputMarks = inputs;
+    m_outputMarks = outputs;
+    update();
+}
+
+void PipelineNodeItem::clearPortMarks()
+{
+    if (m_inputMarks.isEmpty() && m_outputMarks.isEmpty())
+        return;
+    m_inputMarks.clear();
+    m_outputMarks.clear();
+    update();
+}
+
+PipelineNodeItem::PortMark PipelineNodeItem::portMark(bool output, qsizetype index) const
+{
+    const QList<PortMark> &marks = output ? m_outputMarks : m_inputMarks;
+    return index < marks.size() ? marks.at(index) : PortMark::None;
+}
+
+void PipelineNodeItem::updateEdges() const
+{
+    for (PipelineEdgeItem *edge : m_edges)
+        edge->updatePath();
+}
+
+QString PipelineNodeItem::toolTipAt(const QPointF &scenePos) const
+{
+    const QPointF local = scenePos - pos();
+    if ((m_errors || m_warnings)
+        && QLineF(local, m_badgeCentre).length() <= m_theme->badgeRadius * 1.5)
+        return m_findingsText;
+    if (const std::optional<PortHit> hit = portAt(scenePos, m_theme->portHitRadius)) {
+        const PortSpec &spec = portSpec(hit->output, portIndex(hit->port, hit->output));
+        const QString direction = hit->output ? QObject::tr("output") : QObject::tr("input");
+        QString text = u"<b>%1</b> — %2 %3"_s.arg(
+            spec.name.toHtmlEscaped(), ArtifactTypes::toString(spec.type), direction);
+        if (!hit->output && !spec.required)
+            text += QObject::tr(" (optional)");
+        if (!spec.description.isEmpty())
+            text += u"<br>"_s + spec.description.toHtmlEscaped();
+        return text;
+    }
+    QString text = u"<b>%1</b>"_s.arg(m_name.toHtmlEscaped());
+    if (m_kind && !m_kind->description.isEmpty())
+        text += u"<br>"_s + m_kind->description.toHtmlEscaped();
+    if (!m_findingsText.isEmpty())
+        text += u"<br><br>"_s + m_findingsText.toHtmlEscaped().replace(u'\n', u"<br>"_s);
+    return text;
+}
+
+void PipelineNodeItem::prepareGeometry()
+{
+    const PipelineTheme &t = *m_theme;
+    const qsizetype rows = std::max(portCount(false), portCount(true));
+    const double height = t.headerHeight + t.metaHeight + rows * t.portSpacing
+                          + (hasFooter() ? t.footerHeight : 0) + t.nodePadding;
+    prepareGeometryChange();
+    m_rect = QRectF(0, 0, t.nodeWidth, std::max(t.nodeMinHeight, height));
+    // Ports and their drag rings stick out of the sides; the selection ring out of all four.
+    const double side = std::max(2 * t.portRadius, t.selectionWidth) + t.borderWidth;
+    const double top = t.selectionWidth + t.borderWidth;
+    m_bounds = m_rect.adjusted(-side, -top, side, top);
+    m_badgeCentre = QPointF(m_rect.right() - t.nodePadding - t.badgeRadius, t.headerHeight / 2);
+    prepareText();
+}
+
+void PipelineNodeItem::prepareText()
+{
+    const PipelineTheme &t = *m_theme;
+    PipelineTextMeasures &text = *m_text;
+    const double textWidth = m_rect.width() - 2 * t.nodePadding;
+    const double badgeRoom = (m_errors || m_warnings) ? 2 * t.badgeRadius + t.nodePadding / 2 : 0;
+    m_titleText = text.title.elided(m_name, textWidth - badgeRoom);
+    m_titleBaseline = QPointF(t.nodePadding, text.title.baselineFor(t.headerHeight / 2));
+    const QString kindName = m_kind ? m_kind->name : QString();
+    const QString meta = m_tool.isEmpty() ? kindName : u"%1 · %2"_s.arg(kindName, m_tool);
+    m_metaText = text.meta.elided(meta, textWidth);
+    m_metaBaseline
+        = QPointF(t.nodePadding, text.meta.baselineFor(t.headerHeight + t.metaHeight / 2));
+
+    const double labelInset = t.portRadius + t.nodePadding / 2;
+    const double labelWidth = m_rect.width() / 2 - labelInset;
+    for (bool output : {false, true}) {
+        QStringList &labels = output ? m_outputLabels : m_inputLabels;
+        QList<QPointF> &positions = output ? m_outputLabelPos : m_inputLabelPos;
+        labels.clear();
+        positions.clear();
+        for (qsizetype i = 0; i < portCount(output); ++i) {
+            const QString label = text.port.elided(portSpec(output, i).name, labelWidth);
+            const double y = text.port.baselineFor(portPos(output, i).y());
+            const double x
+                = output ? m_rect.right() - labelInset - text.port.width(label) : labelInset;
+            labels << label;
+            positions << QPointF(x, y);
+        }
+    }
+
+    if (hasFooter()) {
+        const double centreY = m_rect.bottom() - t.nodePadding / 2 - t.footerHeight / 2;
+        const double barWidth = (m_rect.width() - 2 * t.nodePadding) * 0.45;
+        m_progressTrack
+            = QRectF(t.nodePadding, centreY - t.progressHeight / 2, barWidth, t.progressHeight);
+        const double share = m_topicsTotal > 0 ? double(m_topicsFinished) / m_topicsTotal : 0;
+        m_progressFill = m_progressTrack;
+        m_progressFill.setWidth(barWidth * std::clamp(share, 0.0, 1.0));
+        const int total = m_topicsTotal > 0 ? m_topicsTotal : int(m_kind->topics.size());
+        m_progressText = text.progress.elided(
+            QObject::tr("%1/%2 topics done").arg(m_topicsFinished).arg(total),
+            textWidth - barWidth - t.nodePadding);
+        m_progressBaseline
+            = QPointF(m_progressTrack.right() + t.nodePadding, text.progress.baselineFor(centreY));
+    }
+}
+
+QRectF PipelineNodeItem::boundingRect() const
+{
+    return m_bounds;
+}
+
+void PipelineNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (lod < PipelineDetail::Shapes) {
+        paintPlain(painter);
+        return;
+    }
+    const PipelineTheme &t = *m_theme;
+    const CategoryStyle &category = t.category(m_kind ? m_kind->category : QString());
+    painter->setPen(QPen(category.border, t.borderWidth));
+    painter->setBrush(category.fill);
+    painter->drawRoundedRect(m_rect, t.cornerRadius, t.cornerRadius);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(category.header);
+    painter->drawPath(t.nodeHeaderPath);
+    painter->setPen(QPen(category.border, t.accentWidth, Qt::SolidLine, Qt::FlatCap));
+    painter->drawLine(QPointF(m_rect.left() + t.borderWidth, t.headerHeight),
+                      QPointF(m_rect.right() - t.borderWidth, t.headerHeight));
+    if (isSelected()) {
+        const double grow = t.selectionWidth / 2 + t.borderWidth;
+        painter->setPen(QPen(t.selection, t.selectionWidth));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(m_rect.adjusted(-grow, -grow, grow, grow),
+                                 t.cornerRadius + grow,
+                                 t.cornerRadius + grow);
+    }
+
+    const bool text = lod >= PipelineDetail::Titles;
+    if (text) {
+        painter->setFont(t.titleFont);
+        painter->setPen(t.headerText);
+        painter->drawText(m_titleBaseline, m_titleText);
+        painter->setFont(t.metaFont);
+        painter->setPen(t.nodeMutedText);
+        painter->drawText(m_metaBaseline, m_metaText);
+    }
+    const bool names = lod >= PipelineDetail::PortNames;
+    if (names)
+        painter->setFont(t.portFont);
+    paintPorts(painter, false, names);
+    paintPorts(painter, true, names);
+    if (hasFooter())
+        paintFooter(painter);
+    if (text && (m_errors || m_warnings))
+        paintBadge(painter);
+}
+
+void PipelineNodeItem::paintPlain(QPainter *painter) const
+{
+    // Zoomed far out: one rectangle, no antialiasing; findings still show, by colour.
+    const PipelineTheme &t = *m_theme;
+    const CategoryStyle &category = t.category(m_kind ? m_kind->category : QString());
+    QColor fill = category.border;
+    if (isSelected())
+        fill = t.selection;
+    else if (m_errors)
+        fill = t.error;
+    else if (m_warnings)
+        fill = t.warning;
+    const bool antialiased = painter->testRenderHint(QPainter::Antialiasing);
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->fillRect(m_rect, fill);
+    painter->setRenderHint(QPainter::Antialiasing, antialiased);
+}
+
+void PipelineNodeItem::paintPorts(QPainter *painter, bool output, bool names) const
+{
+    const PipelineTheme &t = *m_theme;
+    const CategoryStyle &category = t.category(m_kind ? m_kind->category : QString());
+    const double opacity = painter->opacity();
+    for (qsizetype i = 0; i < portCount(output); ++i) {
+        const PortSpec &spec = portSpec(output, i);
+        const PortStyle &style = t.port(spec.type);
+        const PortMark mark = portMark(output, i);
+        const QPointF centre = portPos(output, i);
+        painter->setOpacity(mark == PortMark::Incompatible ? opacity * t.dimmedOpacity : opacity);
+        if (names) {
+            painter->setPen(t.portText);
+            painter->drawText((output ? m_outputLabelPos : m_inputLabelPos).at(i),
+                              (output ? m_outputLabels : m_inputLabels).at(i));
+        }
+        if (mark == PortMark::Compatible || mark == PortMark::Source) {
+            painter->setPen(
+                QPen(mark == PortMark::Source ? t.wire : t.compatible, t.selectionWidth));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawEllipse(centre, 1.8 * t.portRadius, 1.8 * t.portRadius);
+        }
+        painter->translate(centre);
+        painter->setPen(QPen(category.fill, t.borderWidth));
+        painter->setBrush(style.color);
+        painter->drawPath(style.path);
+        painter->translate(-centre);
+    }
+    painter->setOpacity(opacity);
+}
+
+void PipelineNodeItem::paintFooter(QPainter *painter) const
+{
+    const PipelineTheme &t = *m_theme;
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(t.progressTrack);
+    const double r = t.progressHeight / 2;
+    painter->drawRoundedRect(m_progressTrack, r, r);
+    if (!m_progressFill.isEmpty()) {
+        painter->setBrush(t.progressFill);
+        painter->drawRoundedRect(m_progressFill, r, r);
+    }
+    painter->setFont(t.progressFont);
+    painter->setPen(t.nodeMutedText);
+    painter->drawText(m_progressBaseline, m_progressText);
+}
+
+void PipelineNodeItem::paintBadge(QPainter *painter) const
+{
+    // Errors are circles, warnings triangles: the shape tells them apart without colour.
+    const PipelineTheme &t = *m_theme;
+    const double r = t.badgeRadius;
+    painter->setPen(Qt::NoPen);
+    if (m_errors) {
+        painter->setBrush(t.error);
+        painter->drawEllipse(m_badgeCentre, r, r);
+    } else {
+        painter->setBrush(t.warning);
+        const QPointF c = m_badgeCentre;
+        const QPointF triangle[3] = {c + QPointF(0, -r * 1.1),
+                                     c + QPointF(r * 1.1, r * 0.85),
+                                     c + QPointF(-r * 1.1, r * 0.85)};
+        painter->drawPolygon(triangle, 3);
+    }
+    painter->setFont(t.badgeFont);
+    painter->setPen(t.badgeText);
+    const QRectF box(m_badgeCentre.x() - r, m_badgeCentre.y() - r, 2 * r, 2 * r);
+    painter->drawText(box, Qt::AlignCenter, u"!"_s);
+}

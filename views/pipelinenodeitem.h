@@ -1,0 +1,125 @@
+#pragma once
+
+#include "pipelineitemtypes.h"
+#include "pipelinevalidator.h"
+
+#include <QGraphicsItem>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+class PipelineEdgeItem;
+struct NodeKind;
+struct PipelineNode;
+struct PipelineTextMeasures;
+struct PipelineTheme;
+struct PortSpec;
+
+// One pipeline stage on the canvas: a header with its name, its kind and tool, input ports on
+// the left edge and outputs on the right (painted here, not child items, so 5,000 nodes stay
+// light), a findings badge and the topics-done bar. Mirrors the model: the scene sets what to
+// show, the geometry and text are prepared then, and paint() only draws.
+class PipelineNodeItem : public QGraphicsItem
+{
+public:
+    enum { Type = PipelineItemType::Node };
+    // How a port looks while a wire is being dragged.
+    enum class PortMark : quint8 { None, Source, Compatible, Incompatible };
+
+    struct PortHit
+    {
+        QString port;
+        bool output = false;
+    };
+
+    // `text` measures in the theme's fonts; the scene owns it and the theme.
+    PipelineNodeItem(const QString &nodeId,
+                     const NodeKind *kind,
+                     const PipelineTheme *theme,
+                     PipelineTextMeasures *text);
+
+    int type() const override { return Type; }
+    QString nodeId() const { return m_nodeId; }
+    const NodeKind *kind() const { return m_kind; }
+    QString name() const { return m_name; }
+    QRectF rect() const { return m_rect; }
+
+    void setContent(const PipelineNode &node);
+    void setFindings(const QList<PipelineFinding> &findings);
+    bool hasError() const { return m_errors > 0; }
+    bool hasWarning() const { return m_warnings > 0; }
+    QString findingsText() const { return m_findingsText; }
+    QRectF badgeRect() const; // item coordinates; shown only with findings
+    // Topics of the node's kind the learner has finished; a total of 0 hides the bar's text.
+    void setTopicProgress(int finished, int total);
+    int topicsFinished() const { return m_topicsFinished; }
+    // Call after the theme the item points to has changed.
+    void themeChanged();
+
+    qsizetype portCount(bool output) const;
+    const PortSpec &portSpec(bool output, qsizetype index) const;
+    qsizetype portIndex(const QString &port, bool output) const; // -1 when there is none
+    QPointF portPos(bool output, qsizetype index) const;         // item coordinates
+    // Where an edge meets the port; the node's side centre when the kind has no such port.
+    QPointF portScenePos(const QString &port, bool output) const;
+    // The port whose centre is nearest `scenePos` within `tolerance` scene units.
+    std::optional<PortHit> portAt(const QPointF &scenePos, double tolerance) const;
+
+    void setPortMarks(const QList<PortMark> &inputs, const QList<PortMark> &outputs);
+    void clearPortMarks();
+    PortMark portMark(bool output, qsizetype index) const;
+
+    // The edges drawn to and from this node, kept by the scene so moves update them.
+    void attachEdge(PipelineEdgeItem *edge) { m_edges.append(edge); }
+    void detachEdge(PipelineEdgeItem *edge) { m_edges.removeOne(edge); }
+    const QList<PipelineEdgeItem *> &edges() const { return m_edges; }
+    void updateEdges() const;
+
+    // A port's type and description, the findings over the badge, or the node's kind.
+    QString toolTipAt(const QPointF &scenePos) const;
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    void prepareGeometry();
+    void prepareText();
+    bool hasFooter() const;
+    void paintPlain(QPainter *painter) const;
+    void paintPorts(QPainter *painter, bool output, bool names) const;
+    void paintFooter(QPainter *painter) const;
+    void paintBadge(QPainter *painter) const;
+
+    QString m_nodeId;
+    const NodeKind *m_kind;
+    const PipelineTheme *m_theme;
+    PipelineTextMeasures *m_text;
+    QString m_name;
+    QString m_tool;
+    int m_errors = 0;
+    int m_warnings = 0;
+    QString m_findingsText;
+    int m_topicsFinished = 0;
+    int m_topicsTotal = 0;
+    QList<PortMark> m_inputMarks; // empty when no wire is being dragged
+    QList<PortMark> m_outputMarks;
+    QList<PipelineEdgeItem *> m_edges;
+
+    // Prepared when content, findings, progress or theme change; paint() only draws.
+    QRectF m_rect;
+    QRectF m_bounds;
+    QString m_titleText;
+    QPointF m_titleBaseline;
+    QString m_metaText;
+    QPointF m_metaBaseline;
+    QStringList m_inputLabels; // elided to half the node's width
+    QStringList m_outputLabels;
+    QList<QPointF> m_inputLabelPos; // baselines
+    QList<QPointF> m_outputLabelPos;
+    QString m_progressText;
+    QRectF m_progressTrack;
+    QRectF m_progressFill;
+    QPointF m_progressBaseline;
+    QPointF m_badgeCentre;
+};

@@ -1,0 +1,158 @@
+#pragma once
+
+#include "pipelinegraph.h"
+#include "pipelinenodeitem.h"
+#include "pipelinetextmeasure.h"
+#include "pipelinetheme.h"
+#include "pipelinevalidator.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QPointer>
+
+#include <optional>
+
+class PipelineAnnotationItem;
+class PipelineEdgeItem;
+class QGraphicsPathItem;
+struct RoadmapTheme;
+
+// How many of the curriculum topics a node's kind teaches the learner has finished.
+struct NodeTopicProgress
+{
+    int finished = 0;
+    int total = 0;
+};
+
+// The pipeline canvas: mirrors a PipelineGraph through its signals with an id -> item map (and
+// rebuilds on graphReset), shows validation findings and topic progress on the nodes, and turns
+// mouse and key gestures into requests. It never changes the graph: the workspace turns each
+// request into one undo command, and the graph's signals then update the items.
+//
+// Moves: items follow the mouse during a drag; on release the scene emits moveRequested once
+// and then re-reads the positions from the graph. Connected directly, the workspace has pushed
+// its command by then and nothing moves; a request nobody acted on puts the items back where
+// the graph has them. The graph stays the truth.
+class PipelineScene : public QGraphicsScene
+{
+    Q_OBJECT
+
+public:
+    explicit PipelineScene(PipelineGraph *graph, QObject *parent = nullptr);
+    ~PipelineScene() override;
+
+    PipelineGraph *graph() const { return m_graph; }
+    void setTheme(const RoadmapTheme &theme); // uses its "pipeline" part
+    const PipelineTheme &theme() const { return m_theme; }
+
+    // Replaces the findings shown: each node gets a badge with its findings' messages.
+    void setFindings(const QList<PipelineFinding> &findings);
+    // Node id -> topics finished of the node kind's topics; nodes left out show none finished.
+    void setTopicProgress(const QHash<QString, NodeTopicProgress> &progress);
+
+    PipelineNodeItem *nodeItem(const QString &nodeId) const { return m_nodes.value(nodeId); }
+    PipelineEdgeItem *edgeItem(const PipelineEdge &edge) const;
+    PipelineAnnotationItem *annotationItem(const QString &annotationId) const
+    {
+        return m_annotations.value(annotationId);
+    }
+    qsizetype nodeItemCount() const { return m_nodes.size(); }
+    qsizetype edgeItemCount() const { return m_edges.size(); }
+    qsizetype annotationItemCount() const { return m_annotations.size(); }
+    QRectF contentRect() const; // nodes and annotations, without margin; empty when empty
+
+    struct PortAt
+    {
+        PortRef port;
+        bool output = false;
+    };
+    // The port nearest `scenePos` within `tolerance` scene units, over all nodes.
+    std::optional<PortAt> portAt(const QPointF &scenePos, double tolerance) const;
+    QPointF snapToGrid(const QPointF &scenePos) const;
+
+    QStringList selectedNodeIds() const;
+    QStringList selectedAnnotationIds() const;
+    QList<PipelineEdge> selectedEdges() const;
+    void selectAll();
+    void selectIds(const QStringList &nodeIds, const QStringList &annotationIds = {});
+    bool isConnecting() const { return m_gesture == Gesture::Connecting; }
+
+signals:
+    // Node ids, then annotation ids, to their top-left before and after one drag.
+    void moveRequested(const QHash<QString, QPointF> &oldPositions,
+                       const QHash<QString, QPointF> &newPositions,
+                       const QHash<QString, QPointF> &oldAnnotationPositions,
+                       const QHash<QString, QPointF> &newAnnotationPositions);
+    void connectRequested(const PipelineEdge &edge);
+    void connectRefused(const QString &reason); // the graph's edgeProblem()
+    // A wire from `port` (an output when `fromOutput`) dropped on the empty canvas.
+    void connectDroppedOnEmpty(const PortRef &port, bool fromOutput, const QPointF &scenePos);
+    void deleteRequested();
+    void quickAddRequested(const QPointF &scenePos);
+    void nodeActivated(const QString &nodeId);
+    void annotationActivated(const QString &annotationId);
+    void rebuilt();
+    void contentChanged(); // items added, removed or moved: the minimap redraws
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void helpEvent(QGraphicsSceneHelpEvent *event) override;
+
+private:
+    enum class Gesture { None, Pressed, Moving, Connecting };
+
+    // Mirroring (pipelinescene.cpp)
+    void rebuild();
+    void addNodeItem(const PipelineNode &node);
+    void addEdgeItem(const PipelineEdge &edge);
+    void addAnnotationItem(const PipelineAnnotation &annotation);
+    void onNodeAdded(const QString &nodeId);
+    void onNodeRemoved(const QString &nodeId);
+    void onNodeChanged(const QString &nodeId);
+    void onNodeMoved(const QString &nodeId);
+    void onEdgeAdded(const PipelineEdge &edge);
+    void onEdgeRemoved(const PipelineEdge &edge);
+    void onAnnotationAdded(const QString &annotationId);
+    void onAnnotationRemoved(const QString &annotationId);
+    void onAnnotationChanged(const QString &annotationId);
+    void growSceneRect(const QRectF &rect);
+    void resetTextMeasures();
+
+    // Gestures (pipelinescenegestures.cpp)
+    QGraphicsItem *gestureItemAt(const QPointF &scenePos) const; // topmost node, annotation or edge
+    void beginMove(QGraphicsItem *anchor, const QGraphicsSceneMouseEvent *event);
+    void dragMove(const QGraphicsSceneMouseEvent *event);
+    void finishMove();
+    void syncPositionsFromGraph(const QStringList &nodeIds, const QStringList &annotationIds);
+    void beginConnect(const PortAt &source, const QPointF &scenePos);
+    void markPorts();
+    void dragWire(const QPointF &scenePos);
+    void finishConnect(const QPointF &scenePos, double tolerance);
+    void endConnect();
+    std::optional<PipelineEdge> candidateEdge(const PortAt &target) const;
+    std::optional<PortAt> dropTarget(const QPointF &scenePos, double tolerance) const;
+
+    PipelineGraph *m_graph;
+    PipelineTheme m_theme;
+    PipelineTextMeasures m_text; // in m_theme's fonts
+    QHash<QString, PipelineNodeItem *> m_nodes;
+    QHash<QString, PipelineEdgeItem *> m_edges; // by edge key
+    QHash<QString, PipelineAnnotationItem *> m_annotations;
+    QHash<QString, QList<PipelineFinding>> m_findings;
+    QHash<QString, NodeTopicProgress> m_progress;
+
+    Gesture m_gesture = Gesture::None;
+    QPointF m_pressScenePos;
+    QPoint m_pressScreenPos;
+    QGraphicsItem *m_anchor = nullptr;
+    QPointF m_anchorStart;
+    bool m_selectOnlyOnClick = false; // a click on one of several selected items selects it alone
+    QHash<QString, QPointF> m_nodeStarts;
+    QHash<QString, QPointF> m_annotationStarts;
+    PortAt m_source;
+    QGraphicsPathItem *m_wire = nullptr;
+};

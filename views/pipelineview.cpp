@@ -1,0 +1,253 @@
+#include "pipelineview.h"
+
+#include "pipelinescene.h"
+
+#include <QKeyEvent>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+namespace {
+
+// Grid dots closer than this many pixels turn into noise: use every n-th, or none.
+constexpr double MinimumDotSpacing = 8;
+
+} // namespace
+
+PipelineView::PipelineView(PipelineScene *scene, QWidget *parent)
+    : QGraphicsView(scene, parent)
+    , m_scene(scene)
+{
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    setDragMode(QGraphicsView::RubberBandDrag);
+    setRubberBandSelectionMode(Qt::ContainsItemShape);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setResizeAnchor(QGraphicsView::AnchorViewCenter);
+    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    // The items set their own pen, brush and font and undo any other change they make.
+    setOptimizationFlags(QGraphicsView::DontSavePainterState
+                         | QGraphicsView::DontAdjustForAntialiasing);
+    setFocusPolicy(Qt::StrongFocus);
+    setFrameShape(QFrame::NoFrame);
+    connect(m_scene, &PipelineScene::rebuilt, this, [this] {
+        m_fitOnResize = true;
+        fitAll();
+    });
+}
+
+double PipelineView::zoom() const
+{
+    return transform().m11();
+}
+
+void PipelineView::setZoom(double zoom)
+{
+    const double clamped = std::clamp(zoom, MinimumZoom, MaximumZoom);
+    if (qFuzzyCompare(clamped, this->zoom()))
+        return;
+    setTransform(QTransform::fromScale(clamped, clamped));
+    emit zoomChanged(clamped);
+    emit viewChanged();
+}
+
+void PipelineView::zoomBy(double factor)
+{
+    m_fitOnResize = false;
+    setZoom(zoom() * factor);
+}
+
+void PipelineView::fitAll()
+{
+    const bool fitOnResize = m_fitOnResize;
+    zoomToRect(m_scene->contentRect());
+    m_fitOnResize = fitOnResize;
+}
+
+void PipelineView::zoomToSelection()
+{
+    QRectF rect;
+    for (const QGraphicsItem *item : m_scene->selectedItems())
+        rect |= item->sceneBoundingRect();
+    zoomToRect(rect.isEmpty() ? m_scene->contentRect() : rect);
+}
+
+void PipelineView::zoomToRect(const QRectF &sceneRect)
+{
+    if (sceneRect.isEmpty() || viewport()->width() <= 0)
+        return;
+    m_fitOnResize = false;
+    // A little air around the content, in scene units at the fitted scale.
+    const QRectF target = sceneRect.adjusted(-sceneRect.width() * 0.03,
+                                             -sceneRect.height() * 0.03,
+                                             sceneRect.width() * 0.03,
+                                             sceneRect.height() * 0.03);
+    const QRectF viewRect = viewport()->rect();
+    setZoom(
+        std::min({viewRect.width() / target.width(), viewRect.height() / target.height(), 1.0}));
+    centerOn(target.center());
+}
+
+QRectF PipelineView::visibleSceneRect() const
+{
+    return mapToScene(viewport()->rect()).boundingRect();
+}
+
+QPointF PipelineView::cursorScenePos() const
+{
+    const QPoint cursor = viewport()->mapFromGlobal(QCursor::pos());
+    return mapToScene(viewport()->rect().contains(cursor) ? cursor : viewport()->rect().center());
+}
+
+bool PipelineView::event(QEvent *event)
+{
+    // Tab would move the focus on; on the canvas it opens quick add, as in other node editors.
+    if (event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Tab && key->modifiers() == Qt::NoModifier
+            && !m_scene->isConnecting()) {
+            emit quickAddRequested(cursorScenePos());
+            return true;
+        }
+    }
+    return QGraphicsView::event(event);
+}
+
+void PipelineView::wheelEvent(QWheelEvent *event)
+{
+    // A wheel notch (120) zooms by 15%; touchpads send smaller steps for smooth zooming.
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps == 0) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    zoomBy(std::pow(1.15, steps));
+    event->accept();
+}
+
+void PipelineView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space) {
+        if (!event->isAutoRepeat()) {
+            m_spaceHeld = true;
+            viewport()->setCursor(Qt::OpenHandCursor);
+        }
+        event->accept();
+        return;
+    }
+    const bool ctrl = event->modifiers() & Qt::ControlModifier;
+    if (event->matches(QKeySequence::ZoomIn) || (ctrl && event->key() == Qt::Key_Equal)) {
+        zoomBy(1.25);
+    } else if (event->matches(QKeySequence::ZoomOut)) {
+        zoomBy(1 / 1.25);
+    } else if (ctrl && event->key() == Qt::Key_0) {
+        fitAll();
+    } else if (event->key() == Qt::Key_F && event->modifiers() == Qt::NoModifier) {
+        zoomToSelection();
+    } else {
+        QGraphicsView::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+void PipelineView::keyReleaseEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = false;
+        if (!m_panning)
+            viewport()->unsetCursor();
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
+}
+
+void PipelineView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
+        m_panning = true;
+        m_fitOnResize = false;
+        m_panLast = event->position().toPoint();
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void PipelineView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        const QPoint delta = event->position().toPoint() - m_panLast;
+        m_panLast = event->position().toPoint();
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseMoveEvent(event);
+}
+
+void PipelineView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panning && (event->button() == Qt::MiddleButton || event->button() == Qt::LeftButton)) {
+        m_panning = false;
+        if (m_spaceHeld)
+            viewport()->setCursor(Qt::OpenHandCursor);
+        else
+            viewport()->unsetCursor();
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+}
+
+void PipelineView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_fitOnResize)
+        fitAll();
+    emit viewChanged();
+}
+
+void PipelineView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    emit viewChanged();
+}
+
+void PipelineView::drawBackground(QPainter *painter, const QRectF &rect)
+{
+    const PipelineTheme &theme = m_scene->theme();
+    painter->fillRect(rect, theme.background);
+    const double scale = zoom();
+    double step = theme.gridSize;
+    if (step * scale < MinimumDotSpacing)
+        step *= theme.gridMajorEvery;
+    if (step * scale < MinimumDotSpacing)
+        return;
+    // Zoomed out to every n-th dot, all dots are major ones.
+    const int every = step > theme.gridSize ? 1 : theme.gridMajorEvery;
+    QPolygonF minorDots;
+    QPolygonF majorDots;
+    const qint64 firstColumn = qint64(std::floor(rect.left() / step));
+    const qint64 lastColumn = qint64(std::ceil(rect.right() / step));
+    const qint64 firstRow = qint64(std::floor(rect.top() / step));
+    const qint64 lastRow = qint64(std::ceil(rect.bottom() / step));
+    for (qint64 column = firstColumn; column <= lastColumn; ++column) {
+        const bool majorColumn = column % every == 0;
+        for (qint64 row = firstRow; row <= lastRow; ++row) {
+            const bool major = majorColumn && row % every == 0;
+            (major ? majorDots : minorDots) << QPointF(column * step, row * step);
+        }
+    }
+    const bool antialiased = painter->testRenderHint(QPainter::Antialiasing);
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    QPen pen(theme.grid, theme.gridDotSize, Qt::SolidLine, Qt::SquareCap);
+    pen.setCosmetic(true);
+    painter->setPen(pen);
+    painter->drawPoints(minorDots);
+    pen.setColor(theme.gridMajor);
+    painter->setPen(pen);
+    painter->drawPoints(majorDots);
+    painter->setRenderHint(QPainter::Antialiasing, antialiased);
+}

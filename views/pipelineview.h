@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QGraphicsView>
+
+class PipelineScene;
+
+// Looks at a PipelineScene: zoom (wheel, Ctrl +/-), pan (middle-drag, or Space+drag), fit all
+// (Ctrl+0), zoom to the selection (F), a dotted grid that thins out as you zoom out. Left-drag
+// on empty canvas draws a rubber band; Tab asks for quick add at the cursor.
+class PipelineView : public QGraphicsView
+{
+    Q_OBJECT
+
+public:
+    static constexpr double MinimumZoom = 0.02;
+    static constexpr double MaximumZoom = 4.0;
+
+    explicit PipelineView(PipelineScene *scene, QWidget *parent = nullptr);
+
+    PipelineScene *pipelineScene() const { return m_scene; }
+    double zoom() const;
+    void setZoom(double zoom);
+    void zoomBy(double factor);
+    void fitAll();
+    void zoomToSelection();
+    void zoomToRect(const QRectF &sceneRect); // never magnifies past 100%
+    QRectF visibleSceneRect() const;
+
+signals:
+    void zoomChanged(double zoom);
+    void viewChanged(); // zoomed or scrolled: the minimap's rectangle follows
+    void quickAddRequested(const QPointF &scenePos);
+
+protected:
+    bool event(QEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void keyReleaseEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
+
+private:
+    QPointF cursorScenePos() const;
+
+    PipelineScene *m_scene;
+    bool m_fitOnResize = true; // until the user zooms or pans by hand
+    bool m_spaceHeld = false;
+    bool m_panning = false;
+    QPoint m_panLast;
+};
