@@ -54,6 +54,7 @@ public:
     // Topics of the node's kind the learner has finished; a total of 0 hides the bar's text.
     void setTopicProgress(int finished, int total);
     int topicsFinished() const { return m_topicsFinished; }
+    int topicsTotal() const { return m_topicsTotal; }
     // Call after the theme the item points to has changed.
     void themeChanged();
 

@@ -1,0 +1,246 @@
+#include "curriculumloader.h"
+#include "curriculummodel.h"
+#include "findingspanel.h"
+#include "nodecatalog.h"
+#include "nodepalette.h"
+#include "nodepropertypanel.h"
+#include "pipelinedocument.h"
+#include "pipelinegraph.h"
+#include "pipelinescene.h"
+#include "pipelineview.h"
+#include "pipelineworkspace.h"
+#include "progressstore.h"
+#include "quickaddpopup.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+using namespace Qt::StringLiterals;
+
+class TestPipelineWorkspace : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void paletteAddsWithCatalogDefaults();
+    void dropFromPaletteAddsWhereDropped();
+    void propertyEditsAreOneUndoStepPerField();
+    void deleteCopyPasteDuplicate();
+    void arrangeIsOneUndoableStep();
+    void findingsFollowEdits();
+    void wireDroppedOnEmptyAddsAndConnects();
+    void showTopicFindsOrAddsAStage();
+    void topicProgressFollowsTheRoadmap();
+
+private:
+    PipelineGraph *graph() const { return m_document->graph(); }
+    QUndoStack *stack() const { return m_document->undoStack(); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ProgressStore> m_store;
+    std::unique_ptr<CurriculumModel> m_curriculum;
+    std::unique_ptr<PipelineDocument> m_document;
+    std::unique_ptr<PipelineWorkspace> m_workspace;
+};
+
+void TestPipelineWorkspace::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestPipelineWorkspace::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<ProgressStore>();
+    QVERIFY(m_store->open(m_dir->filePath(u"progress.db"_s)));
+    m_curriculum = std::make_unique<CurriculumModel>();
+    m_curriculum->setCurriculum(CurriculumLoader::loadBuiltIn().curriculum);
+    m_curriculum->setStore(m_store.get());
+    m_document = std::make_unique<PipelineDocument>(&NodeCatalog::builtIn(),
+                                                    m_dir->filePath(u"recovery"_s));
+    m_workspace = std::make_unique<PipelineWorkspace>(m_document.get(), m_curriculum.get());
+    m_workspace->resize(1400, 900);
+    m_workspace->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_workspace.get()));
+}
+
+void TestPipelineWorkspace::cleanup()
+{
+    m_workspace.reset();
+    m_document.reset();
+    m_curriculum.reset();
+    m_store.reset();
+    m_dir.reset();
+}
+
+void TestPipelineWorkspace::paletteAddsWithCatalogDefaults()
+{
+    emit m_workspace->palette()->kindActivated(u"train"_s);
+    QCOMPARE(graph()->nodes().size(), 1);
+    const PipelineNode &node = graph()->nodes().first();
+    const NodeKind *kind = NodeCatalog::builtIn().kind(u"train"_s);
+    QCOMPARE(node.kind, u"train"_s);
+    QCOMPARE(node.name, kind->name);
+    QCOMPARE(node.tool, kind->tools.first());
+    QCOMPARE(node.image, kind->image);
+    QCOMPARE(node.command, kind->command);
+    QCOMPARE(m_workspace->scene()->selectedNodeIds(), QStringList{node.id});
+    // A second one gets a name of its own; undo takes it away again.
+    emit m_workspace->palette()->kindActivated(u"train"_s);
+    QCOMPARE(graph()->nodes().at(1).name, kind->name + u" 2"_s);
+    stack()->undo();
+    QCOMPARE(graph()->nodes().size(), 1);
+}
+
+void TestPipelineWorkspace::dropFromPaletteAddsWhereDropped()
+{
+    PipelineView *view = m_workspace->view();
+    auto *data = new QMimeData;
+    data->setData(NodePalette::mimeType(), "monitor");
+    const QPoint where = view->viewport()->rect().center() + QPoint(100, 50);
+    // As a drag does: enter first (only a widget that accepted it gets the drop), then drop.
+    QDragEnterEvent enter(where, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view->viewport(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(where, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view->viewport(), &drop);
+    QVERIFY(drop.isAccepted());
+    QCOMPARE(graph()->nodes().size(), 1);
+    const QPointF expected = m_workspace->scene()->snapToGrid(view->mapToScene(where));
+    QCOMPARE(graph()->nodes().first().pos, expected);
+    delete data;
+}
+
+void TestPipelineWorkspace::propertyEditsAreOneUndoStepPerField()
+{
+    const QString id = m_workspace->addNode(u"deploy"_s, QPointF(0, 0));
+    QLineEdit *name = m_workspace->properties()->nameField();
+    name->setFocus();
+    name->selectAll();
+    QTest::keyClicks(name, u"Serve"_s);
+    QCOMPARE(graph()->node(id)->name, u"Serve"_s);
+    const int steps = stack()->count();
+    QTest::keyClicks(name, u" v2"_s);
+    QCOMPARE(graph()->node(id)->name, u"Serve v2"_s);
+    QCOMPARE(stack()->count(), steps); // typing merged into one step
+    stack()->undo();
+    QVERIFY(graph()->node(id)->name != u"Serve v2");
+    QCOMPARE(name->text(), graph()->node(id)->name); // the panel follows the model
+}
+
+void TestPipelineWorkspace::deleteCopyPasteDuplicate()
+{
+    QString error;
+    QVERIFY(m_document->newFromTemplate(u"ci-cd"_s, &error));
+    const qsizetype nodes = graph()->nodes().size();
+    const QString first = graph()->nodes().first().id;
+    m_workspace->scene()->selectIds({first});
+    m_workspace->copySelection();
+    QVERIFY(
+        QApplication::clipboard()->mimeData()->hasFormat(u"application/x-mlops-studio-pipeline"_s));
+    m_workspace->deleteSelection();
+    QCOMPARE(graph()->nodes().size(), nodes - 1);
+    m_workspace->paste();
+    QCOMPARE(graph()->nodes().size(), nodes);
+    m_workspace->duplicateSelection();
+    QCOMPARE(graph()->nodes().size(), nodes + 1);
+    stack()->undo();
+    stack()->undo();
+    stack()->undo();
+    QCOMPARE(graph()->nodes().size(), nodes);
+    QVERIFY(graph()->node(first));
+}
+
+void TestPipelineWorkspace::arrangeIsOneUndoableStep()
+{
+    QString error;
+    QVERIFY(m_document->newFromTemplate(u"end-to-end"_s, &error));
+    for (const PipelineNode &node : graph()->nodes())
+        QVERIFY(graph()->moveNode(node.id, QPointF(0, 0))); // all piled up
+    const int steps = stack()->count();
+    m_workspace->arrange();
+    QCOMPARE(stack()->count(), steps + 1);
+    QList<QPointF> positions;
+    for (const PipelineNode &node : graph()->nodes())
+        if (!positions.contains(node.pos))
+            positions << node.pos;
+    QCOMPARE(positions.size(), graph()->nodes().size());
+    stack()->undo();
+    for (const PipelineNode &node : graph()->nodes())
+        QCOMPARE(node.pos, QPointF(0, 0));
+}
+
+void TestPipelineWorkspace::findingsFollowEdits()
+{
+    const QString deploy = m_workspace->addNode(u"deploy"_s, QPointF(0, 0));
+    QTRY_VERIFY(!m_workspace->findings().isEmpty());
+    bool monitoringWarning = false;
+    for (const PipelineFinding &finding : m_workspace->findings())
+        monitoringWarning = monitoringWarning || finding.nodeId == deploy;
+    QVERIFY(monitoringWarning);
+    QVERIFY(m_workspace->findingsPanel()->list()->topLevelItemCount() > 0);
+    stack()->undo();
+    QTRY_VERIFY(m_workspace->findings().isEmpty());
+    QVERIFY(m_workspace->findingsPanel()->summaryText().contains(u"No findings"_s));
+}
+
+void TestPipelineWorkspace::wireDroppedOnEmptyAddsAndConnects()
+{
+    const QString ingest = m_workspace->addNode(u"ingest"_s, QPointF(0, 0));
+    const int steps = stack()->count();
+    const NodeKind *kind = NodeCatalog::builtIn().kind(u"ingest"_s);
+    emit m_workspace->scene()->connectDroppedOnEmpty(
+        {ingest, kind->outputs.first().name}, true, QPointF(400, 0));
+    auto *popup = m_workspace->findChild<QuickAddPopup *>();
+    QVERIFY(popup && popup->isVisible());
+    emit popup->kindChosen(u"validate-data"_s);
+    QCOMPARE(graph()->nodes().size(), 2);
+    QCOMPARE(graph()->edges().size(), 1);
+    QCOMPARE(graph()->edges().first().from.node, ingest);
+    QCOMPARE(stack()->count(), steps + 1); // one macro
+    stack()->undo();
+    QCOMPARE(graph()->nodes().size(), 1);
+    QCOMPARE(graph()->edges().size(), 0);
+}
+
+void TestPipelineWorkspace::showTopicFindsOrAddsAStage()
+{
+    QVERIFY(m_workspace->showTopic(u"feature-stores"_s));
+    QCOMPARE(graph()->nodes().size(), 1);
+    const QString added = graph()->nodes().first().id;
+    QVERIFY(NodeCatalog::builtIn()
+                .kind(graph()->nodes().first().kind)
+                ->topics.contains(u"feature-stores"_s));
+    m_workspace->scene()->selectIds({});
+    QVERIFY(m_workspace->showTopic(u"feature-stores"_s)); // found, not added again
+    QCOMPARE(graph()->nodes().size(), 1);
+    QCOMPARE(m_workspace->scene()->selectedNodeIds(), QStringList{added});
+    QVERIFY(!m_workspace->showTopic(u"agile-for-ai-ml-projects"_s) || graph()->nodes().size() == 2);
+}
+
+void TestPipelineWorkspace::topicProgressFollowsTheRoadmap()
+{
+    const QString id = m_workspace->addNode(u"train"_s, QPointF(0, 0));
+    const QStringList topics = NodeCatalog::builtIn().kind(u"train"_s)->topics;
+    QVERIFY(!topics.isEmpty());
+    PipelineNodeItem *item = m_workspace->scene()->nodeItem(id);
+    QVERIFY(item);
+    QCOMPARE(item->topicsFinished(), 0);
+    QVERIFY(item->topicsTotal() > 0);
+    QVERIFY(m_store->setStatus(topics.first(), TopicStatus::Done));
+    QCOMPARE(item->topicsFinished(), 1);
+}
+
+QTEST_MAIN(TestPipelineWorkspace)
+#include "tst_pipelineworkspace.moc"

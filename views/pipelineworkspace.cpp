@@ -1,0 +1,510 @@
+#include "pipelineworkspace.h"
+
+#include "curriculummodel.h"
+#include "findingspanel.h"
+#include "nodecatalog.h"
+#include "nodepalette.h"
+#include "nodepropertypanel.h"
+#include "pipelineautolayout.h"
+#include "pipelineclipboard.h"
+#include "pipelinedocument.h"
+#include "pipelineminimap.h"
+#include "pipelinescene.h"
+#include "pipelineundocommands.h"
+#include "pipelineview.h"
+#include "quickaddpopup.h"
+#include "roadmaptheme.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QInputDialog>
+#include <QMimeData>
+#include <QSplitter>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Long enough to skip the intermediate states of a drag or of typing, short enough to feel live.
+constexpr int ValidationDelayMs = 150;
+
+QAction *makeAction(QObject *parent, const QString &text, const QList<QKeySequence> &keys)
+{
+    auto *action = new QAction(text, parent);
+    action->setShortcuts(keys);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    return action;
+}
+
+} // namespace
+
+PipelineWorkspace::PipelineWorkspace(PipelineDocument *document,
+                                     CurriculumModel *curriculum,
+                                     QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_curriculum(curriculum)
+    , m_scene(new PipelineScene(document->graph(), this))
+    , m_view(new PipelineView(m_scene, this))
+    , m_minimap(new PipelineMinimap(m_view, this))
+    , m_palette(new NodePalette(document->graph()->catalog(), this))
+    , m_properties(new NodePropertyPanel(document->graph()->catalog(), this))
+    , m_findingsPanel(new FindingsPanel(this))
+    , m_quickAdd(new QuickAddPopup(document->graph()->catalog(), this))
+{
+    auto *canvas = new QWidget(this);
+    auto *canvasLayout = new QVBoxLayout(canvas);
+    canvasLayout->setContentsMargins(0, 0, 0, 0);
+    canvasLayout->addWidget(m_view, 1);
+    canvasLayout->addWidget(m_minimap, 0, Qt::AlignRight);
+
+    auto *side = new QSplitter(Qt::Vertical, this);
+    side->addWidget(m_properties);
+    side->addWidget(m_findingsPanel);
+    side->setStretchFactor(0, 3);
+    side->setStretchFactor(1, 2);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(u"pipelineSplitter"_s);
+    splitter->addWidget(m_palette);
+    splitter->addWidget(canvas);
+    splitter->addWidget(side);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({200, 800, 360});
+    splitter->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    m_view->viewport()->setAcceptDrops(true);
+    m_view->viewport()->installEventFilter(this);
+    m_validation.setSingleShot(true);
+    m_validation.setInterval(ValidationDelayMs);
+    connect(&m_validation, &QTimer::timeout, this, &PipelineWorkspace::validateNow);
+
+    createActions();
+    connectScene();
+    validateNow();
+    updateTopicProgress();
+}
+
+PipelineWorkspace::~PipelineWorkspace() = default;
+
+void PipelineWorkspace::createActions()
+{
+    m_cut = makeAction(this, tr("Cu&t"), {QKeySequence::Cut});
+    m_copy = makeAction(this, tr("&Copy"), {QKeySequence::Copy});
+    m_paste = makeAction(this, tr("&Paste"), {QKeySequence::Paste});
+    m_duplicate = makeAction(this, tr("D&uplicate"), {QKeySequence(Qt::CTRL | Qt::Key_D)});
+    m_delete
+        = makeAction(this, tr("&Delete"), {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
+    m_selectAll = makeAction(this, tr("Select &All"), {QKeySequence::SelectAll});
+    m_arrange = makeAction(this, tr("&Arrange Pipeline"), {QKeySequence(Qt::CTRL | Qt::Key_L)});
+    m_addNote = makeAction(this, tr("Add &Note"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)});
+    m_group = makeAction(this, tr("&Group Selection"), {QKeySequence(Qt::CTRL | Qt::Key_G)});
+    m_fit = makeAction(this, tr("&Fit Pipeline"), {QKeySequence(Qt::CTRL | Qt::Key_0)});
+    m_zoomToSelection
+        = makeAction(this, tr("Zoom to &Selection"), {QKeySequence(Qt::CTRL | Qt::Key_9)});
+    connect(m_cut, &QAction::triggered, this, &PipelineWorkspace::cutSelection);
+    connect(m_copy, &QAction::triggered, this, &PipelineWorkspace::copySelection);
+    connect(m_paste, &QAction::triggered, this, &PipelineWorkspace::paste);
+    connect(m_duplicate, &QAction::triggered, this, &PipelineWorkspace::duplicateSelection);
+    connect(m_delete, &QAction::triggered, this, &PipelineWorkspace::deleteSelection);
+    connect(m_selectAll, &QAction::triggered, m_scene, &PipelineScene::selectAll);
+    connect(m_arrange, &QAction::triggered, this, &PipelineWorkspace::arrange);
+    connect(m_addNote, &QAction::triggered, this, &PipelineWorkspace::addNote);
+    connect(m_group, &QAction::triggered, this, &PipelineWorkspace::groupSelection);
+    connect(m_fit, &QAction::triggered, m_view, &PipelineView::fitAll);
+    connect(m_zoomToSelection, &QAction::triggered, m_view, &PipelineView::zoomToSelection);
+    addActions(editActions() + arrangeActions());
+}
+
+QList<QAction *> PipelineWorkspace::editActions() const
+{
+    return {m_cut, m_copy, m_paste, m_duplicate, m_delete, m_selectAll};
+}
+
+QList<QAction *> PipelineWorkspace::arrangeActions() const
+{
+    return {m_arrange, m_addNote, m_group, m_fit, m_zoomToSelection};
+}
+
+void PipelineWorkspace::connectScene()
+{
+    PipelineGraph *graph = m_document->graph();
+    QUndoStack *stack = m_document->undoStack();
+    connect(graph, &PipelineGraph::changed, &m_validation, qOverload<>(&QTimer::start));
+    connect(graph, &PipelineGraph::changed, this, &PipelineWorkspace::updateTopicProgress);
+    connect(graph, &PipelineGraph::nodeChanged, this, [this](const QString &id) {
+        if (id == m_properties->nodeId())
+            m_properties->setNode(m_document->graph()->node(id));
+    });
+    connect(m_document, &PipelineDocument::loaded, this, [this] {
+        m_properties->setNode(nullptr);
+        validateNow();
+        m_view->fitAll();
+    });
+    connect(
+        m_scene, &QGraphicsScene::selectionChanged, this, &PipelineWorkspace::onSelectionChanged);
+    connect(m_scene,
+            &PipelineScene::moveRequested,
+            this,
+            [graph, stack](const QHash<QString, QPointF> &,
+                           const QHash<QString, QPointF> &nodes,
+                           const QHash<QString, QPointF> &,
+                           const QHash<QString, QPointF> &notes) {
+                stack->push(new MoveItemsCommand(graph, ItemPositions{nodes, notes}));
+            });
+    connect(
+        m_scene, &PipelineScene::connectRequested, this, [graph, stack](const PipelineEdge &edge) {
+            stack->push(new ConnectCommand(graph, edge));
+        });
+    connect(m_scene, &PipelineScene::connectRefused, this, &PipelineWorkspace::statusMessage);
+    connect(m_scene,
+            &PipelineScene::connectDroppedOnEmpty,
+            this,
+            [this](const PortRef &port, bool fromOutput, const QPointF &scenePos) {
+                m_pendingWire = PendingWire{port.node, port.port, fromOutput};
+                onQuickAdd(scenePos);
+            });
+    connect(m_scene, &PipelineScene::deleteRequested, this, &PipelineWorkspace::deleteSelection);
+    connect(m_scene, &PipelineScene::quickAddRequested, this, &PipelineWorkspace::onQuickAdd);
+    connect(m_view, &PipelineView::quickAddRequested, this, &PipelineWorkspace::onQuickAdd);
+    connect(m_scene, &PipelineScene::nodeActivated, this, [this] {
+        m_properties->nameField()->setFocus();
+        m_properties->nameField()->selectAll();
+    });
+    connect(m_scene,
+            &PipelineScene::annotationActivated,
+            this,
+            [this, graph, stack](const QString &id) {
+                const PipelineAnnotation *annotation = graph->annotation(id);
+                if (!annotation)
+                    return;
+                bool ok = false;
+                const QString text = QInputDialog::getMultiLineText(
+                    this, tr("Edit Note"), tr("Text:"), annotation->text, &ok);
+                if (!ok)
+                    return;
+                PipelineAnnotation edited = *annotation;
+                edited.text = text;
+                stack->push(new EditAnnotationCommand(graph, edited));
+            });
+    connect(m_quickAdd, &QuickAddPopup::kindChosen, this, &PipelineWorkspace::onKindChosen);
+    connect(m_quickAdd, &QuickAddPopup::dismissed, this, [this] { m_pendingWire.reset(); });
+    connect(m_palette, &NodePalette::kindActivated, this, [this](const QString &kindId) {
+        addNode(kindId, viewCentre());
+    });
+    connect(m_properties,
+            &NodePropertyPanel::nodeEdited,
+            this,
+            [graph, stack](const PipelineNode &, const PipelineNode &after, const QString &) {
+                stack->push(new EditNodeCommand(graph, after));
+            });
+    connect(m_findingsPanel, &FindingsPanel::findingActivated, this, [this](const QString &id) {
+        m_scene->selectIds({id});
+        m_view->zoomToSelection();
+    });
+    connect(
+        m_findingsPanel, &FindingsPanel::topicRequested, this, &PipelineWorkspace::topicRequested);
+    if (m_curriculum) {
+        connect(m_curriculum,
+                &QAbstractItemModel::dataChanged,
+                this,
+                &PipelineWorkspace::updateTopicProgress);
+        connect(m_curriculum,
+                &QAbstractItemModel::modelReset,
+                this,
+                &PipelineWorkspace::updateTopicProgress);
+    }
+}
+
+void PipelineWorkspace::setTheme(const RoadmapTheme &theme)
+{
+    m_scene->setTheme(theme);
+}
+
+void PipelineWorkspace::onSelectionChanged()
+{
+    const QStringList nodes = m_scene->selectedNodeIds();
+    m_properties->setNode(nodes.size() == 1 ? m_document->graph()->node(nodes.first()) : nullptr);
+}
+
+QPointF PipelineWorkspace::viewCentre() const
+{
+    return m_view->mapToScene(m_view->viewport()->rect().center());
+}
+
+void PipelineWorkspace::onQuickAdd(const QPointF &scenePos)
+{
+    m_quickAddPos = scenePos;
+    m_quickAdd->popup(m_view->viewport()->mapToGlobal(m_view->mapFromScene(scenePos)));
+}
+
+void PipelineWorkspace::onKindChosen(const QString &kindId)
+{
+    const std::optional<PendingWire> wire = std::exchange(m_pendingWire, std::nullopt);
+    PipelineGraph *graph = m_document->graph();
+    QUndoStack *stack = m_document->undoStack();
+    if (!wire) {
+        addNode(kindId, m_quickAddPos);
+        return;
+    }
+    // One step: add the stage and connect the dropped wire to its first compatible port.
+    stack->beginMacro(tr("Add and connect"));
+    const QString nodeId = addNode(kindId, m_quickAddPos);
+    const NodeKind *kind = graph->catalog()->kind(kindId);
+    const QList<PortSpec> ports
+        = kind ? (wire->fromOutput ? kind->inputs : kind->outputs) : QList<PortSpec>();
+    for (const PortSpec &port : ports) {
+        const PipelineEdge edge = wire->fromOutput
+                                      ? PipelineEdge{{wire->node, wire->port}, {nodeId, port.name}}
+                                      : PipelineEdge{{nodeId, port.name}, {wire->node, wire->port}};
+        if (graph->edgeProblem(edge).isEmpty()) {
+            stack->push(new ConnectCommand(graph, edge));
+            break;
+        }
+    }
+    stack->endMacro();
+}
+
+QString PipelineWorkspace::addNode(const QString &kindId, const QPointF &scenePos)
+{
+    PipelineGraph *graph = m_document->graph();
+    const NodeKind *kind = graph->catalog()->kind(kindId);
+    if (!kind)
+        return {};
+    PipelineNode node;
+    node.id = graph->newNodeId();
+    node.kind = kind->id;
+    node.name = graph->uniqueNodeName(kind->name);
+    node.pos = m_scene->snapToGrid(scenePos);
+    node.tool = kind->tools.value(0);
+    node.image = kind->image;
+    node.command = kind->command;
+    m_document->undoStack()->push(new AddItemsCommand(graph, {node}, {}, {}));
+    m_scene->selectIds({node.id});
+    return node.id;
+}
+
+void PipelineWorkspace::copySelection()
+{
+    const QStringList nodes = m_scene->selectedNodeIds();
+    const QStringList notes = m_scene->selectedAnnotationIds();
+    if (nodes.isEmpty() && notes.isEmpty())
+        return;
+    QApplication::clipboard()->setMimeData(
+        PipelineClipboard::mimeData(*m_document->graph(), nodes, notes));
+    const qsizetype count = nodes.size() + notes.size();
+    emit statusMessage(count == 1 ? tr("Copied 1 item") : tr("Copied %1 items").arg(count));
+}
+
+void PipelineWorkspace::cutSelection()
+{
+    copySelection();
+    deleteSelection();
+}
+
+void PipelineWorkspace::addPlanned(const QList<PipelineNode> &nodes,
+                                   const QList<PipelineEdge> &edges,
+                                   const QList<PipelineAnnotation> &annotations,
+                                   const QString &text)
+{
+    m_document->undoStack()->push(
+        new AddItemsCommand(m_document->graph(), nodes, edges, annotations, text));
+    QStringList nodeIds;
+    for (const PipelineNode &node : nodes)
+        nodeIds << node.id;
+    QStringList annotationIds;
+    for (const PipelineAnnotation &annotation : annotations)
+        annotationIds << annotation.id;
+    m_scene->selectIds(nodeIds, annotationIds);
+}
+
+void PipelineWorkspace::paste()
+{
+    const QMimeData *data = QApplication::clipboard()->mimeData();
+    if (!data || !PipelineClipboard::canPaste(data)) {
+        emit statusMessage(tr("The clipboard holds no pipeline stages"));
+        return;
+    }
+    PipelineClipboard::PastePlan plan
+        = PipelineClipboard::planPaste(data, *m_document->graph(), {});
+    if (!plan.ok) {
+        emit statusMessage(tr("Cannot paste: %1").arg(plan.errorMessage));
+        return;
+    }
+    // Land the pasted items around the centre of the view, keeping their arrangement.
+    QRectF bounds;
+    for (const PipelineNode &node : plan.nodes)
+        bounds |= QRectF(node.pos, QSizeF(1, 1));
+    for (const PipelineAnnotation &annotation : plan.annotations)
+        bounds |= annotation.rect;
+    const QPointF shift = m_scene->snapToGrid(viewCentre() - bounds.center());
+    for (PipelineNode &node : plan.nodes)
+        node.pos += shift;
+    for (PipelineAnnotation &annotation : plan.annotations)
+        annotation.rect.translate(shift);
+    addPlanned(plan.nodes, plan.edges, plan.annotations, tr("Paste"));
+}
+
+void PipelineWorkspace::duplicateSelection()
+{
+    const PipelineClipboard::PastePlan plan = PipelineClipboard::planDuplicate(
+        *m_document->graph(), m_scene->selectedNodeIds(), m_scene->selectedAnnotationIds());
+    if (plan.ok)
+        addPlanned(plan.nodes, plan.edges, plan.annotations, tr("Duplicate"));
+}
+
+void PipelineWorkspace::deleteSelection()
+{
+    const QStringList nodes = m_scene->selectedNodeIds();
+    const QList<PipelineEdge> edges = m_scene->selectedEdges();
+    const QStringList notes = m_scene->selectedAnnotationIds();
+    if (nodes.isEmpty() && edges.isEmpty() && notes.isEmpty())
+        return;
+    m_document->undoStack()->push(new RemoveItemsCommand(m_document->graph(), nodes, edges, notes));
+}
+
+void PipelineWorkspace::arrange()
+{
+    PipelineAutoLayout::Options options;
+    options.nodeSize = QSizeF(m_scene->theme().nodeWidth, m_scene->theme().nodeMinHeight * 1.25);
+    options.layerGap = m_scene->theme().gridSize * 4;
+    options.rowGap = m_scene->theme().gridSize * 2;
+    m_document->undoStack()->push(new AutoLayoutCommand(
+        m_document->graph(), PipelineAutoLayout::layout(*m_document->graph(), options)));
+    m_view->fitAll();
+}
+
+void PipelineWorkspace::addNote()
+{
+    PipelineAnnotation note;
+    note.id = m_document->graph()->newAnnotationId();
+    note.kind = PipelineAnnotation::Kind::Text;
+    note.text = tr("A note");
+    note.rect = QRectF(m_scene->snapToGrid(viewCentre()), QSizeF(220, 80));
+    m_document->undoStack()->push(new AddAnnotationCommand(m_document->graph(), note));
+    m_scene->selectIds({}, {note.id});
+}
+
+void PipelineWorkspace::groupSelection()
+{
+    const QStringList nodes = m_scene->selectedNodeIds();
+    if (nodes.isEmpty()) {
+        emit statusMessage(tr("Select the stages to group first"));
+        return;
+    }
+    QRectF bounds;
+    for (const QString &id : nodes)
+        if (const auto *item = m_scene->nodeItem(id))
+            bounds |= item->sceneBoundingRect();
+    const double margin = m_scene->theme().gridSize * 2;
+    PipelineAnnotation group;
+    group.id = m_document->graph()->newAnnotationId();
+    group.kind = PipelineAnnotation::Kind::Group;
+    group.text = tr("Group");
+    group.rect
+        = bounds.adjusted(-margin, -margin - m_scene->theme().groupTitleHeight, margin, margin);
+    m_document->undoStack()->push(new AddAnnotationCommand(m_document->graph(), group));
+}
+
+void PipelineWorkspace::validateNow()
+{
+    m_validation.stop();
+    m_findings = validatePipeline(*m_document->graph());
+    m_scene->setFindings(m_findings);
+    QHash<QString, QString> names;
+    for (const PipelineNode &node : m_document->graph()->nodes())
+        names.insert(node.id, node.name);
+    m_findingsPanel->setFindings(m_findings, names);
+}
+
+void PipelineWorkspace::updateTopicProgress()
+{
+    if (!m_curriculum)
+        return;
+    const NodeCatalog *catalog = m_document->graph()->catalog();
+    QHash<QString, NodeTopicProgress> progress;
+    for (const PipelineNode &node : m_document->graph()->nodes()) {
+        const NodeKind *kind = catalog->kind(node.kind);
+        if (!kind)
+            continue;
+        NodeTopicProgress counts;
+        for (const QString &topicId : kind->topics) {
+            if (!m_curriculum->curriculum().findTopic(topicId))
+                continue; // another curriculum: only topics it has count
+            ++counts.total;
+            counts.finished
+                += TopicStatuses::isFinished(m_curriculum->topicStatus(topicId)) ? 1 : 0;
+        }
+        progress.insert(node.id, counts);
+    }
+    m_scene->setTopicProgress(progress);
+}
+
+bool PipelineWorkspace::showTopic(const QString &topicId)
+{
+    const NodeCatalog *catalog = m_document->graph()->catalog();
+    for (const PipelineNode &node : m_document->graph()->nodes()) {
+        const NodeKind *kind = catalog->kind(node.kind);
+        if (kind && kind->topics.contains(topicId)) {
+            m_scene->selectIds({node.id});
+            m_view->zoomToSelection();
+            emit statusMessage(tr("“%1” teaches this topic").arg(node.name));
+            return true;
+        }
+    }
+    for (const NodeKind &kind : catalog->kinds()) {
+        if (kind.topics.contains(topicId)) {
+            const QString id = addNode(kind.id, viewCentre());
+            m_view->zoomToSelection();
+            emit statusMessage(tr("Added “%1”, the stage that practises this topic")
+                                   .arg(m_document->graph()->node(id)->name));
+            return true;
+        }
+    }
+    emit statusMessage(tr("No pipeline stage practises this topic"));
+    return false;
+}
+
+bool PipelineWorkspace::eventFilter(QObject *watched, QEvent *event)
+{
+    // Stages dragged from the palette land where they are dropped.
+    if (watched == m_view->viewport()) {
+        const auto accepts = [](const QMimeData *data) {
+            return data && data->hasFormat(NodePalette::mimeType());
+        };
+        switch (event->type()) {
+        case QEvent::DragEnter:
+        case QEvent::DragMove: {
+            auto *drag = static_cast<QDragMoveEvent *>(event);
+            if (accepts(drag->mimeData())) {
+                drag->acceptProposedAction();
+                return true;
+            }
+            break;
+        }
+        case QEvent::Drop: {
+            auto *drop = static_cast<QDropEvent *>(event);
+            if (accepts(drop->mimeData())) {
+                const QString kindId
+                    = QString::fromUtf8(drop->mimeData()->data(NodePalette::mimeType()));
+                addNode(kindId, m_view->mapToScene(drop->position().toPoint()));
+                drop->acceptProposedAction();
+                return true;
+            }
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "pipelinevalidator.h"
+
+#include <QPointF>
+#include <QTimer>
+#include <QWidget>
+
+#include <optional>
+
+class CurriculumModel;
+class FindingsPanel;
+class NodePalette;
+class NodePropertyPanel;
+class PipelineDocument;
+class PipelineMinimap;
+class PipelineScene;
+class PipelineView;
+class QAction;
+class QuickAddPopup;
+struct PortRef;
+struct RoadmapTheme;
+
+// The Pipeline workspace: the stage palette, the canvas with its minimap, the property panel and
+// the live findings. It turns every gesture into one undo command on the document's graph; the
+// canvas follows the graph. Validation runs a moment after each change.
+class PipelineWorkspace : public QWidget
+{
+    Q_OBJECT
+
+public:
+    PipelineWorkspace(PipelineDocument *document,
+                      CurriculumModel *curriculum,
+                      QWidget *parent = nullptr);
+    ~PipelineWorkspace() override;
+
+    PipelineDocument *document() const { return m_document; }
+    PipelineScene *scene() const { return m_scene; }
+    PipelineView *view() const { return m_view; }
+    NodePalette *palette() const { return m_palette; }
+    NodePropertyPanel *properties() const { return m_properties; }
+    FindingsPanel *findingsPanel() const { return m_findingsPanel; }
+    const QList<PipelineFinding> &findings() const { return m_findings; }
+    QList<QAction *> editActions() const;    // cut, copy, paste, duplicate, delete, select all
+    QList<QAction *> arrangeActions() const; // arrange, notes, groups, zoom
+
+    void setTheme(const RoadmapTheme &theme);
+    // Adds a stage of `kindId` with its catalog defaults at `scenePos` (snapped); returns its id.
+    QString addNode(const QString &kindId, const QPointF &scenePos);
+    void copySelection();
+    void cutSelection();
+    void paste();
+    void duplicateSelection();
+    void deleteSelection();
+    void arrange();
+    void addNote();
+    void groupSelection();
+    // The curriculum link: selects a stage teaching the topic, or adds one of the first kind
+    // that teaches it. False when no stage kind teaches it.
+    bool showTopic(const QString &topicId);
+    void validateNow();
+
+signals:
+    void statusMessage(const QString &message);
+    void topicRequested(const QString &topicId);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void createActions();
+    void connectScene();
+    void onSelectionChanged();
+    void onQuickAdd(const QPointF &scenePos);
+    void onKindChosen(const QString &kindId);
+    void updateTopicProgress();
+    QPointF viewCentre() const;
+    void addPlanned(const QList<struct PipelineNode> &nodes,
+                    const QList<struct PipelineEdge> &edges,
+                    const QList<struct PipelineAnnotation> &annotations,
+                    const QString &text);
+
+    PipelineDocument *m_document;
+    CurriculumModel *m_curriculum;
+    PipelineScene *m_scene;
+    PipelineView *m_view;
+    PipelineMinimap *m_minimap;
+    NodePalette *m_palette;
+    NodePropertyPanel *m_properties;
+    FindingsPanel *m_findingsPanel;
+    QuickAddPopup *m_quickAdd;
+    QList<PipelineFinding> m_findings;
+    QTimer m_validation;
+    QPointF m_quickAddPos;
+    // A wire dropped on empty canvas: the stage chosen next is connected to it.
+    struct PendingWire
+    {
+        QString node;
+        QString port;
+        bool fromOutput = true;
+    };
+    std::optional<PendingWire> m_pendingWire;
+    QAction *m_cut;
+    QAction *m_copy;
+    QAction *m_paste;
+    QAction *m_duplicate;
+    QAction *m_delete;
+    QAction *m_selectAll;
+    QAction *m_arrange;
+    QAction *m_addNote;
+    QAction *m_group;
+    QAction *m_fit;
+    QAction *m_zoomToSelection;
+};
