@@ -3,6 +3,9 @@
 #include "applicationsettings.h"
 
 #include "curriculummodel.h"
+#include "pipelinedocument.h"
+#include "pipelinefileactions.h"
+#include "pipelineworkspace.h"
 #include "plannedworkspace.h"
 #include "presentationwindow.h"
 #include "progressstore.h"
@@ -22,24 +25,12 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
+#include <QUndoGroup>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-PlannedWorkspace *createPipelinePlan(QWidget *parent)
-{
-    return new PlannedWorkspace(
-        MainWindow::tr("Pipeline"),
-        MainWindow::tr("Design ML lifecycle pipelines on a node canvas: ingest, validate, train, "
-                       "register, deploy, monitor and retrain."),
-        {MainWindow::tr("A palette of ML lifecycle stages with typed ports"),
-         MainWindow::tr("Undo and redo, templates and MLOps checks that point back to the "
-                        "curriculum"),
-         MainWindow::tr("Diagram export as PNG, SVG, PDF and Mermaid"),
-         MainWindow::tr("Export to Argo Workflows, Airflow, GitHub Actions and DVC")},
-        parent);
-}
 
 PlannedWorkspace *createProgressPlan(QWidget *parent)
 {
@@ -64,11 +55,14 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
     , m_workspaces(new QTabWidget(this))
     , m_roadmap(new RoadmapWorkspace(session->curriculumModel(), this))
     , m_roadmapActions(new RoadmapActions(m_roadmap, this))
+    , m_pipeline(new PipelineWorkspace(session->pipeline(), session->curriculumModel(), this))
+    , m_pipelineFiles(new PipelineFileActions(session->pipeline(), session->recoveryDir(), this))
+    , m_undoGroup(new QUndoGroup(this))
 {
     setWindowTitle(tr("MLOps Roadmap Studio"));
     m_workspaces->setDocumentMode(true);
     m_workspaces->addTab(m_roadmap, tr("&Roadmap"));
-    m_workspaces->addTab(createPipelinePlan(this), tr("Pi&peline"));
+    m_workspaces->addTab(m_pipeline, tr("Pi&peline"));
     m_workspaces->addTab(createProgressPlan(this), tr("Pro&gress"));
     setCentralWidget(m_workspaces);
 
@@ -77,9 +71,13 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
                                 this);
     location->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addPermanentWidget(location);
-    connect(m_roadmap, &RoadmapWorkspace::statusMessage, this, [this](const QString &message) {
+    const auto showMessage = [this](const QString &message) {
         statusBar()->showMessage(message, 8000);
-    });
+    };
+    connect(m_roadmap, &RoadmapWorkspace::statusMessage, this, showMessage);
+    connect(m_pipeline, &PipelineWorkspace::statusMessage, this, showMessage);
+    connect(m_pipelineFiles, &PipelineFileActions::statusMessage, this, showMessage);
+    wirePipeline();
 
     createMenus();
     restoreSettings();
@@ -88,6 +86,13 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_pipelineFiles->newAction());
+    file->addMenu(m_pipelineFiles->templateMenu());
+    file->addAction(m_pipelineFiles->openAction());
+    file->addMenu(m_pipelineFiles->recentMenu());
+    file->addAction(m_pipelineFiles->saveAction());
+    file->addAction(m_pipelineFiles->saveAsAction());
+    file->addSeparator();
     QAction *exportRoadmap
         = file->addAction(tr("&Export Roadmap…"), this, &MainWindow::exportRoadmap);
     exportRoadmap->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
@@ -97,8 +102,14 @@ void MainWindow::createMenus()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(m_roadmapActions->undo());
-    edit->addAction(m_roadmapActions->redo());
+    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    undo->setShortcuts(QKeySequence::Undo);
+    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addActions(m_pipeline->editActions());
     edit->addSeparator();
     QAction *find = edit->addAction(tr("&Find Topic…"), this, [this] {
         m_workspaces->setCurrentWidget(m_roadmap);
@@ -127,6 +138,9 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(tr("Pre&sent Roadmap"), this, &MainWindow::present)->setShortcut(Qt::Key_F5);
 
+    QMenu *pipeline = menuBar()->addMenu(tr("&Pipeline"));
+    pipeline->addActions(m_pipeline->arrangeActions());
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about
         = help->addAction(tr("&About MLOps Roadmap Studio"), this, &MainWindow::showAbout);
@@ -141,6 +155,59 @@ void MainWindow::exportRoadmap()
                                m_roadmap->scene()->showProgress(),
                                this);
     dialog.exec();
+}
+
+void MainWindow::wirePipeline()
+{
+    m_undoGroup->addStack(m_roadmap->undoStack());
+    m_undoGroup->addStack(m_session->pipeline()->undoStack());
+    connect(m_workspaces, &QTabWidget::currentChanged, this, &MainWindow::onWorkspaceChanged);
+    connect(
+        m_session->pipeline(), &PipelineDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(
+        m_session->pipeline(), &PipelineDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_roadmapActions, &RoadmapActions::themeChanged, this, [this](const QString &id) {
+        m_pipeline->setTheme(RoadmapTheme::byIdOrDefault(id));
+    });
+    // The curriculum link, both ways.
+    connect(m_roadmap->topicPanel(),
+            &TopicPanel::showInPipelineRequested,
+            this,
+            [this](const QString &topicId) {
+                m_workspaces->setCurrentWidget(m_pipeline);
+                m_pipeline->showTopic(topicId);
+            });
+    connect(m_pipeline, &PipelineWorkspace::topicRequested, this, [this](const QString &topicId) {
+        m_workspaces->setCurrentWidget(m_roadmap);
+        m_roadmap->selectId(topicId);
+        m_roadmap->openDrawer();
+    });
+    // A crashed session's unsaved pipeline is offered once the window is up.
+    QTimer::singleShot(0, m_pipelineFiles, &PipelineFileActions::offerRecovery);
+    onWorkspaceChanged(m_workspaces->currentIndex());
+}
+
+void MainWindow::onWorkspaceChanged(int index)
+{
+    const bool pipeline = index == Pipeline;
+    m_undoGroup->setActiveStack(pipeline ? m_session->pipeline()->undoStack()
+                                         : m_roadmap->undoStack());
+    m_roadmapActions->setEnabled(index == Roadmap);
+    for (QAction *action : m_pipeline->editActions() + m_pipeline->arrangeActions())
+        action->setEnabled(pipeline);
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    const PipelineDocument *document = m_session->pipeline();
+    if (m_workspaces->currentWidget() == m_pipeline) {
+        setWindowTitle(tr("%1[*] — MLOps Roadmap Studio").arg(document->displayName()));
+        setWindowModified(document->isModified());
+    } else {
+        setWindowTitle(tr("MLOps Roadmap Studio"));
+        setWindowModified(false);
+    }
 }
 
 void MainWindow::showAbout()
@@ -218,6 +285,10 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_pipelineFiles->maybeSave()) {
+        event->ignore();
+        return;
+    }
     if (!m_roadmap->topicPanel()->saveNotes()) {
         const auto answer = QMessageBox::warning(
             this,

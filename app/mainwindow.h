@@ -2,7 +2,10 @@
 
 #include <QMainWindow>
 
+class PipelineFileActions;
+class PipelineWorkspace;
 class QTabWidget;
+class QUndoGroup;
 class RoadmapActions;
 class RoadmapWorkspace;
 class StudioSession;
@@ -20,6 +23,8 @@ public:
     QTabWidget *workspaces() const { return m_workspaces; }
     RoadmapWorkspace *roadmap() const { return m_roadmap; }
     RoadmapActions *roadmapActions() const { return m_roadmapActions; }
+    PipelineWorkspace *pipeline() const { return m_pipeline; }
+    PipelineFileActions *pipelineFiles() const { return m_pipelineFiles; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -27,6 +32,9 @@ protected:
 
 private:
     void createMenus();
+    void wirePipeline();
+    void onWorkspaceChanged(int index);
+    void updateTitle();
     void restoreSettings();
     void saveSettings() const;
     void showAbout();
@@ -37,4 +45,7 @@ private:
     QTabWidget *m_workspaces;
     RoadmapWorkspace *m_roadmap;
     RoadmapActions *m_roadmapActions;
+    PipelineWorkspace *m_pipeline;
+    PipelineFileActions *m_pipelineFiles;
+    QUndoGroup *m_undoGroup;
 };

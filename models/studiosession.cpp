@@ -3,7 +3,11 @@
 #include "curriculumloader.h"
 #include "curriculummodel.h"
 #include "datadirectory.h"
+#include "nodecatalog.h"
+#include "pipelinedocument.h"
 #include "progressstore.h"
+
+#include <QDir>
 
 using namespace Qt::StringLiterals;
 
@@ -37,5 +41,7 @@ bool StudioSession::start(const QString &dataDirOption, const QString &curriculu
     m_curriculumSource = curriculumPath.isEmpty() ? tr("built-in curriculum") : curriculumPath;
     m_model->setCurriculum(loaded.curriculum);
     m_model->setStore(m_store);
+    m_recoveryDir = QDir(dataDir).filePath(u"recovery"_s);
+    m_pipeline = new PipelineDocument(&NodeCatalog::builtIn(), m_recoveryDir, this);
     return true;
 }

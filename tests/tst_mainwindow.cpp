@@ -1,6 +1,11 @@
 #include "curriculummodel.h"
 #include "mainwindow.h"
+#include "nodecatalog.h"
 #include "noteseditor.h"
+#include "pipelinedocument.h"
+#include "pipelinefileactions.h"
+#include "pipelinegraph.h"
+#include "pipelineworkspace.h"
 #include "presentationwindow.h"
 #include "progressstore.h"
 #include "roadmapactions.h"
@@ -48,6 +53,10 @@ private slots:
     void plannedWorkspacesSayWhatTheyWillHold();
     void presentsFromTheSelectionAndReturns();
     void exportOpensDialogWithCurrentTheme();
+    void undoFollowsTheCurrentWorkspace();
+    void titleShowsThePipelineDocument();
+    void showInPipelineFromATopic();
+    void unsavedPipelineAsksBeforeClosing();
 
 private:
     std::unique_ptr<MainWindow> createWindow();
@@ -296,7 +305,7 @@ void TestMainWindow::plannedWorkspacesSayWhatTheyWillHold()
 {
     auto window = createWindow();
     QVERIFY(window);
-    for (int tab : {int(MainWindow::Pipeline), int(MainWindow::Progress)}) {
+    for (int tab : {int(MainWindow::Progress)}) {
         const QList<QLabel *> labels = window->workspaces()->widget(tab)->findChildren<QLabel *>();
         QCOMPARE(labels.size(), 1);
         QVERIFY(labels.first()->text().contains(u"not built yet"_s));
@@ -346,6 +355,73 @@ void TestMainWindow::exportOpensDialogWithCurrentTheme()
     });
     QTest::keyClick(window.get(), Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(themeSeen, u"dark"_s);
+}
+
+void TestMainWindow::undoFollowsTheCurrentWorkspace()
+{
+    auto window = createWindow();
+    QVERIFY(window);
+    QVERIFY(window->roadmap()->selectId(u"feature-stores"_s));
+    window->roadmap()->setTopicStatus(u"feature-stores"_s, TopicStatus::Done);
+    window->workspaces()->setCurrentIndex(MainWindow::Pipeline);
+    window->pipeline()->addNode(u"ingest"_s, QPointF(0, 0));
+    QCOMPARE(m_session->pipeline()->graph()->nodes().size(), 1);
+
+    // On the Pipeline tab, Ctrl+Z takes back the pipeline edit, not the status change.
+    QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(m_session->pipeline()->graph()->nodes().size(), 0);
+    QCOMPARE(m_session->store()->status(u"feature-stores"_s), TopicStatus::Done);
+    window->workspaces()->setCurrentIndex(MainWindow::Roadmap);
+    QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(m_session->store()->status(u"feature-stores"_s), TopicStatus::Pending);
+}
+
+void TestMainWindow::titleShowsThePipelineDocument()
+{
+    auto window = createWindow();
+    QVERIFY(window);
+    window->workspaces()->setCurrentIndex(MainWindow::Pipeline);
+    QVERIFY(window->windowTitle().startsWith(m_session->pipeline()->displayName()));
+    QVERIFY(!window->isWindowModified());
+    window->pipeline()->addNode(u"train"_s, QPointF(0, 0));
+    QVERIFY(window->isWindowModified());
+    window->workspaces()->setCurrentIndex(MainWindow::Roadmap);
+    QCOMPARE(window->windowTitle(), u"MLOps Roadmap Studio"_s);
+}
+
+void TestMainWindow::showInPipelineFromATopic()
+{
+    auto window = createWindow();
+    QVERIFY(window);
+    QVERIFY(window->roadmap()->selectId(u"monitoring-and-logging"_s));
+    window->roadmap()->openDrawer();
+    auto *button
+        = window->roadmap()->topicPanel()->findChild<QAbstractButton *>(u"showInPipeline"_s);
+    QVERIFY(button && button->isEnabled());
+    button->click();
+    QCOMPARE(window->workspaces()->currentIndex(), int(MainWindow::Pipeline));
+    const QList<PipelineNode> &nodes = m_session->pipeline()->graph()->nodes();
+    QCOMPARE(nodes.size(), 1);
+    QVERIFY(NodeCatalog::builtIn()
+                .kind(nodes.first().kind)
+                ->topics.contains(u"monitoring-and-logging"_s));
+}
+
+void TestMainWindow::unsavedPipelineAsksBeforeClosing()
+{
+    auto window = createWindow();
+    QVERIFY(window);
+    window->pipeline()->addNode(u"ingest"_s, QPointF(0, 0));
+    int asked = 0;
+    PipelineFileActions::Prompter prompter;
+    prompter.askSaveChanges = [&asked](const QString &) {
+        ++asked;
+        return PipelineFileActions::Answer::Cancel;
+    };
+    window->pipelineFiles()->setPrompter(prompter);
+    QVERIFY(!window->close());
+    QCOMPARE(asked, 1);
+    QVERIFY(window->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)

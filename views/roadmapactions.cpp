@@ -7,7 +7,6 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QMenu>
-#include <QUndoStack>
 
 using namespace Qt::StringLiterals;
 
@@ -27,8 +26,6 @@ QAction *createAction(QObject *parent, const QString &text, const QList<QKeySequ
 RoadmapActions::RoadmapActions(RoadmapWorkspace *workspace, QObject *parent)
     : QObject(parent)
     , m_workspace(workspace)
-    , m_undo(workspace->undoStack()->createUndoAction(this, tr("&Undo")))
-    , m_redo(workspace->undoStack()->createRedoAction(this, tr("&Redo")))
     , m_zoomIn(createAction(
           this, tr("Zoom &In"), {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)}))
     , m_zoomOut(createAction(this, tr("Zoom &Out"), {QKeySequence::ZoomOut}))
@@ -43,8 +40,6 @@ RoadmapActions::RoadmapActions(RoadmapWorkspace *workspace, QObject *parent)
     , m_themeMenu(new QMenu(tr("&Theme"), workspace))
     , m_themes(new QActionGroup(this))
 {
-    m_undo->setShortcuts(QKeySequence::Undo);
-    m_redo->setShortcuts(QKeySequence::Redo);
     RoadmapView *view = workspace->view();
     connect(m_zoomIn, &QAction::triggered, view, [view] { view->zoomBy(1.25); });
     connect(m_zoomOut, &QAction::triggered, view, [view] { view->zoomBy(1 / 1.25); });
@@ -68,6 +63,13 @@ RoadmapActions::RoadmapActions(RoadmapWorkspace *workspace, QObject *parent)
         m_themes->addAction(action);
         connect(action, &QAction::triggered, this, [this, id] { setThemeId(id); });
     }
+}
+
+void RoadmapActions::setEnabled(bool enabled)
+{
+    for (QAction *action :
+         {m_zoomIn, m_zoomOut, m_fit, m_zoomToSection, m_outline, m_previousTopic, m_nextTopic})
+        action->setEnabled(enabled);
 }
 
 QString RoadmapActions::themeId() const

@@ -8,7 +8,8 @@ class QMenu;
 class RoadmapWorkspace;
 
 // The Roadmap workspace's commands as actions with their shortcuts, for the main window to put
-// in its menus: undo/redo, zoom, outline, themes, topic navigation.
+// in its menus: zoom, outline, themes, topic navigation. (Undo comes from the main window's
+// undo group, which holds the workspace's stack.)
 class RoadmapActions : public QObject
 {
     Q_OBJECT
@@ -16,8 +17,6 @@ class RoadmapActions : public QObject
 public:
     explicit RoadmapActions(RoadmapWorkspace *workspace, QObject *parent = nullptr);
 
-    QAction *undo() const { return m_undo; }
-    QAction *redo() const { return m_redo; }
     QAction *zoomIn() const { return m_zoomIn; }
     QAction *zoomOut() const { return m_zoomOut; }
     QAction *fit() const { return m_fit; }
@@ -26,6 +25,9 @@ public:
     QAction *previousTopic() const { return m_previousTopic; }
     QAction *nextTopic() const { return m_nextTopic; }
     QMenu *themeMenu() const { return m_themeMenu; }
+
+    // Only the current workspace's shortcuts may fire: the pipeline canvas uses Ctrl+0 too.
+    void setEnabled(bool enabled);
 
     QString themeId() const;
     // Applies a theme to the workspace and checks its menu entry; unknown ids fall back to the
@@ -37,8 +39,6 @@ signals:
 
 private:
     RoadmapWorkspace *m_workspace;
-    QAction *m_undo;
-    QAction *m_redo;
     QAction *m_zoomIn;
     QAction *m_zoomOut;
     QAction *m_fit;

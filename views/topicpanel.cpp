@@ -54,6 +54,7 @@ TopicPanel::TopicPanel(CurriculumModel *model, QWidget *parent)
     , m_notes(new NotesEditor(model->store(), this))
     , m_previous(new QPushButton(tr("‹ P&revious topic"), this))
     , m_next(new QPushButton(tr("Ne&xt topic ›"), this))
+    , m_showInPipeline(new QPushButton(tr("Show &in Pipeline"), this))
 {
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
@@ -90,8 +91,17 @@ TopicPanel::TopicPanel(CurriculumModel *model, QWidget *parent)
     header->addWidget(m_breadcrumb, 1);
     header->addWidget(close, 0, Qt::AlignTop);
 
+    m_showInPipeline->setObjectName(u"showInPipeline"_s);
+    m_showInPipeline->setToolTip(tr("Find or add the pipeline stage that practises this topic"));
+    connect(m_showInPipeline, &QPushButton::clicked, this, [this] {
+        if (m_index.isValid() && m_index.parent().isValid())
+            emit showInPipelineRequested(m_index.data(CurriculumModel::IdRole).toString());
+    });
+
     auto *navigation = new QHBoxLayout;
     navigation->addWidget(m_previous);
+    navigation->addStretch(1);
+    navigation->addWidget(m_showInPipeline);
     navigation->addStretch(1);
     navigation->addWidget(m_next);
 
@@ -186,6 +196,7 @@ void TopicPanel::refresh()
     const QModelIndex index = m_index;
     const bool isTopic = index.isValid() && index.parent().isValid();
     m_topicControls->setVisible(isTopic);
+    m_showInPipeline->setEnabled(isTopic);
     m_previous->setEnabled(index.isValid());
     m_next->setEnabled(index.isValid());
     if (!index.isValid()) {

@@ -33,6 +33,8 @@ signals:
     void nextRequested();
     void statusRequested(const QString &topicId, TopicStatus status);
     void closeRequested();
+    // "Show in pipeline": the stage that practises this topic.
+    void showInPipelineRequested(const QString &topicId);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -54,4 +56,5 @@ private:
     NotesEditor *m_notes;
     QPushButton *m_previous;
     QPushButton *m_next;
+    QPushButton *m_showInPipeline;
 };
