@@ -176,9 +176,16 @@ int runSubcommand(const Subcommand &command, const QStringList &arguments)
 
 } // namespace
 
+// `mlops-studio pipeline.mlpipe` opens the file in the window, as a file manager would.
+static bool isPipelineFileArgument(const QStringList &words)
+{
+    return words.size() == 1 && words.first().endsWith(u".mlpipe"_s, Qt::CaseInsensitive);
+}
+
 bool wantsCommandLine(const QStringList &arguments)
 {
-    if (!positionalWords(arguments).isEmpty())
+    const QStringList words = positionalWords(arguments);
+    if (!words.isEmpty() && !isPipelineFileArgument(words))
         return true;
     for (const QString &argument : arguments) {
         if (!argument.startsWith(u"--"_s))
@@ -205,7 +212,10 @@ GuiOptions guiOptions(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addOptions(globalOptions());
     parser.parse(QStringList{QCoreApplication::applicationName()} + arguments);
-    return {parser.value(DataDirOption), parser.value(CurriculumOption)};
+    const QStringList words = positionalWords(arguments);
+    return {parser.value(DataDirOption),
+            parser.value(CurriculumOption),
+            isPipelineFileArgument(words) ? words.first() : QString()};
 }
 
 int run(const QStringList &arguments)

@@ -5,12 +5,14 @@
 
 // The git-style command line: `mlops-studio [--data-dir DIR] [--curriculum FILE] GROUP COMMAND
 // [options] [arguments]`. Global options may come before or after the command.
+// `mlops-studio FILE.mlpipe` opens the window with that pipeline.
 namespace CommandLine {
 
 struct GuiOptions
 {
     QString dataDir;
     QString curriculum;
+    QString pipelineFile; // a .mlpipe to open, when given as the only argument
 };
 
 // True when the arguments (without the program name) ask for the command line, not the GUI:

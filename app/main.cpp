@@ -62,6 +62,8 @@ int runGui(int argc, char **argv)
     }
     MainWindow window(&session);
     window.show();
+    if (!options.pipelineFile.isEmpty())
+        window.openPipeline(options.pipelineFile);
     return app.exec();
 }
 

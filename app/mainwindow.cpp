@@ -187,6 +187,12 @@ void MainWindow::wirePipeline()
     onWorkspaceChanged(m_workspaces->currentIndex());
 }
 
+bool MainWindow::openPipeline(const QString &path)
+{
+    m_workspaces->setCurrentWidget(m_pipeline);
+    return m_pipelineFiles->openPath(path);
+}
+
 void MainWindow::onWorkspaceChanged(int index)
 {
     const bool pipeline = index == Pipeline;

@@ -25,6 +25,8 @@ public:
     RoadmapActions *roadmapActions() const { return m_roadmapActions; }
     PipelineWorkspace *pipeline() const { return m_pipeline; }
     PipelineFileActions *pipelineFiles() const { return m_pipelineFiles; }
+    // Opens a pipeline file on the Pipeline tab; errors are shown.
+    bool openPipeline(const QString &path);
 
 protected:
     void changeEvent(QEvent *event) override;

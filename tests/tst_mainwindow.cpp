@@ -1,3 +1,4 @@
+#include "commandline.h"
 #include "curriculummodel.h"
 #include "mainwindow.h"
 #include "nodecatalog.h"
@@ -57,6 +58,7 @@ private slots:
     void titleShowsThePipelineDocument();
     void showInPipelineFromATopic();
     void unsavedPipelineAsksBeforeClosing();
+    void pipelineFileArgumentOpensIt();
 
 private:
     std::unique_ptr<MainWindow> createWindow();
@@ -422,6 +424,29 @@ void TestMainWindow::unsavedPipelineAsksBeforeClosing()
     QVERIFY(!window->close());
     QCOMPARE(asked, 1);
     QVERIFY(window->isVisible());
+}
+
+void TestMainWindow::pipelineFileArgumentOpensIt()
+{
+    const QString path = m_dir->filePath(u"mine.mlpipe"_s);
+    QVERIFY(!CommandLine::wantsCommandLine({path}));
+    QVERIFY(!CommandLine::wantsCommandLine({u"--data-dir"_s, m_dir->path(), path}));
+    QCOMPARE(CommandLine::guiOptions({path}).pipelineFile, path);
+    QVERIFY(CommandLine::wantsCommandLine({path, u"extra"_s}));
+    QVERIFY(CommandLine::wantsCommandLine({u"notes.txt"_s}));
+
+    {
+        PipelineDocument source(&NodeCatalog::builtIn(), m_dir->filePath(u"other-recovery"_s));
+        QString error;
+        QVERIFY(source.newFromTemplate(u"batch-scoring"_s, &error));
+        QVERIFY2(source.saveAs(path, &error), qPrintable(error));
+    }
+    auto window = createWindow();
+    QVERIFY(window);
+    QVERIFY(window->openPipeline(path));
+    QCOMPARE(window->workspaces()->currentIndex(), int(MainWindow::Pipeline));
+    QCOMPARE(m_session->pipeline()->filePath(), path);
+    QVERIFY(window->windowTitle().startsWith(u"mine.mlpipe"_s));
 }
 
 QTEST_MAIN(TestMainWindow)
