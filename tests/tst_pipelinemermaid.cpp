@@ -48,7 +48,8 @@ void TestPipelineMermaid::templatesBecomeFlowcharts()
     const QString text = PipelineMermaid::write(graph);
     QVERIFY(text.startsWith(u"flowchart LR\n"_s));
     for (const PipelineNode &node : graph.nodes())
-        QVERIFY2(text.contains(u"[\""_s + PipelineMermaid::escapeLabel(node.name)), qPrintable(node.name));
+        QVERIFY2(text.contains(u"[\""_s + PipelineMermaid::escapeLabel(node.name)),
+                 qPrintable(node.name));
     static const QRegularExpression edgeLine(u"^  m\\d+ -- \"[A-Za-z]+\" --> m\\d+$"_s,
                                              QRegularExpression::MultilineOption);
     QCOMPARE(text.count(edgeLine), graph.edges().size());
@@ -75,7 +76,8 @@ void TestPipelineMermaid::hostileNamesStayInsideLabels()
     QVERIFY(graph.addNode(node));
     const QStringList lines = PipelineMermaid::write(graph).split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 2); // the header and one node line: nothing broke out
-    static const QRegularExpression nodeLine(u"^  m1\\[\"[^\"\\n\\[\\]<>]*(<br/><small>[^\"<>]*</small>)?\"\\]$"_s);
+    static const QRegularExpression nodeLine(
+        u"^  m1\\[\"[^\"\\n\\[\\]<>]*(<br/><small>[^\"<>]*</small>)?\"\\]$"_s);
     QVERIFY2(nodeLine.match(lines.at(1)).hasMatch(), qPrintable(lines.at(1)));
 }
 
@@ -93,8 +95,8 @@ void TestPipelineMermaid::groupsBecomeSubgraphs()
     outside.pos = QPointF(900, 100);
     QVERIFY(graph.addNode(inside));
     QVERIFY(graph.addNode(outside));
-    QVERIFY(graph.addAnnotation({u"a1"_s, PipelineAnnotation::Kind::Group, QRectF(50, 50, 400, 300),
-                                 u"Data \"prep\""_s}));
+    QVERIFY(graph.addAnnotation(
+        {u"a1"_s, PipelineAnnotation::Kind::Group, QRectF(50, 50, 400, 300), u"Data \"prep\""_s}));
     const QString text = PipelineMermaid::write(graph);
     const qsizetype begin = text.indexOf(u"subgraph g1[\"Data #quot;prep#quot;\"]"_s);
     const qsizetype end = text.indexOf(u"\n  end\n"_s);

@@ -251,7 +251,7 @@ void TestPipelinePanels::findingsPanel()
     panel.setFindings({error, warning}, {{u"n1"_s, u"Train"_s}, {u"n2"_s, u"Deploy"_s}});
     QCOMPARE(panel.list()->topLevelItemCount(), 2);
     QVERIFY(panel.list()->topLevelItem(0)->text(0).contains(u"Train"_s));
-    QCOMPARE(panel.list()->topLevelItem(1)->text(2), u"monitoring-and-logging"_s);
+    QVERIFY(panel.list()->topLevelItem(1)->text(1).contains(u"monitoring-and-logging"_s));
     QCOMPARE(panel.summaryText(), u"1 error, 1 warning"_s);
     QSignalSpy activated(&panel, &FindingsPanel::findingActivated);
     emit panel.list()->itemActivated(panel.list()->topLevelItem(1), 0);

@@ -20,14 +20,14 @@ FindingsPanel::FindingsPanel(QWidget *parent)
     , m_summary(new QLabel(this))
     , m_list(new QTreeWidget(this))
 {
-    m_list->setColumnCount(3);
-    m_list->setHeaderLabels({tr("Stage"), tr("Finding"), tr("Topic")});
+    m_list->setColumnCount(2);
+    m_list->setHeaderLabels({tr("Stage"), tr("Finding")});
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setRootIsDecorated(false);
     m_list->setWordWrap(true);
     m_list->setUniformRowHeights(false);
     m_list->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_list->header()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_list->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_list->header()->setStretchLastSection(false);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
 
@@ -69,7 +69,11 @@ void FindingsPanel::setFindings(const QList<PipelineFinding> &findings,
         // A symbol as well as the word: severity must not depend on colour alone.
         const QString stage = u"%1 %2"_s.arg(error ? u"✖"_s : u"⚠"_s,
                                              nodeNames.value(finding.nodeId, finding.nodeId));
-        auto *item = new QTreeWidgetItem(m_list, {stage, finding.message, finding.topicId});
+        // The topic to read comes with the finding: the checks are there to teach.
+        const QString text = finding.topicId.isEmpty()
+                                 ? finding.message
+                                 : tr("%1\nLearn more: %2").arg(finding.message, finding.topicId);
+        auto *item = new QTreeWidgetItem(m_list, {stage, text});
         item->setData(0, NodeIdRole, finding.nodeId);
         item->setData(0, TopicIdRole, finding.topicId);
         item->setToolTip(1, finding.message);

@@ -30,7 +30,7 @@ PipelineView::PipelineView(PipelineScene *scene, QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     connect(m_scene, &PipelineScene::rebuilt, this, [this] {
         m_fitOnResize = true;
-        fitAll();
+        showContent();
     });
 }
 
@@ -59,6 +59,20 @@ void PipelineView::fitAll()
 {
     const bool fitOnResize = m_fitOnResize;
     zoomToRect(m_scene->contentRect());
+    m_fitOnResize = fitOnResize;
+}
+
+void PipelineView::showContent()
+{
+    const bool fitOnResize = m_fitOnResize;
+    fitAll();
+    const QRectF content = m_scene->contentRect();
+    if (zoom() < ReadableZoom && !content.isEmpty()) {
+        setZoom(ReadableZoom);
+        const QRectF visible = visibleSceneRect();
+        centerOn(QPointF(content.left() + visible.width() / 2 - content.width() * 0.01,
+                         content.center().y()));
+    }
     m_fitOnResize = fitOnResize;
 }
 
@@ -205,7 +219,7 @@ void PipelineView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
     if (m_fitOnResize)
-        fitAll();
+        showContent();
     emit viewChanged();
 }
 

@@ -22,6 +22,10 @@ public:
     void setZoom(double zoom);
     void zoomBy(double factor);
     void fitAll();
+    // What opening a pipeline shows: all of it when it is readable at that zoom, else its start
+    // (the left, where a pipeline begins) at the smallest readable zoom.
+    void showContent();
+    static constexpr double ReadableZoom = 0.55;
     void zoomToSelection();
     void zoomToRect(const QRectF &sceneRect); // never magnifies past 100%
     QRectF visibleSceneRect() const;

@@ -57,11 +57,9 @@ PipelineWorkspace::PipelineWorkspace(PipelineDocument *document,
     , m_findingsPanel(new FindingsPanel(this))
     , m_quickAdd(new QuickAddPopup(document->graph()->catalog(), this))
 {
-    auto *canvas = new QWidget(this);
-    auto *canvasLayout = new QVBoxLayout(canvas);
-    canvasLayout->setContentsMargins(0, 0, 0, 0);
-    canvasLayout->addWidget(m_view, 1);
-    canvasLayout->addWidget(m_minimap, 0, Qt::AlignRight);
+    // The minimap floats over the canvas's bottom-right corner (see eventFilter).
+    m_minimap->setParent(m_view);
+    m_minimap->resize(m_minimap->sizeHint());
 
     auto *side = new QSplitter(Qt::Vertical, this);
     side->addWidget(m_properties);
@@ -72,7 +70,7 @@ PipelineWorkspace::PipelineWorkspace(PipelineDocument *document,
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(u"pipelineSplitter"_s);
     splitter->addWidget(m_palette);
-    splitter->addWidget(canvas);
+    splitter->addWidget(m_view);
     splitter->addWidget(side);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({200, 800, 360});
@@ -148,7 +146,7 @@ void PipelineWorkspace::connectScene()
     connect(m_document, &PipelineDocument::loaded, this, [this] {
         m_properties->setNode(nullptr);
         validateNow();
-        m_view->fitAll();
+        m_view->showContent();
     });
     connect(
         m_scene, &QGraphicsScene::selectionChanged, this, &PipelineWorkspace::onSelectionChanged);
@@ -476,6 +474,14 @@ bool PipelineWorkspace::showTopic(const QString &topicId)
 
 bool PipelineWorkspace::eventFilter(QObject *watched, QEvent *event)
 {
+    // The viewport is resized after its view has laid it out: its geometry is final here.
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
+        const int margin = 12;
+        const QRect area = m_view->viewport()->geometry();
+        m_minimap->move(area.right() - m_minimap->width() - margin,
+                        area.bottom() - m_minimap->height() - margin);
+        m_minimap->raise();
+    }
     // Stages dragged from the palette land where they are dropped.
     if (watched == m_view->viewport()) {
         const auto accepts = [](const QMimeData *data) {
