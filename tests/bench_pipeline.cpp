@@ -7,7 +7,10 @@
 #include "generatedpipeline.h"
 #include "nodecatalog.h"
 #include "pipelineedgeitem.h"
+#include "pipelinefile.h"
 #include "pipelinescene.h"
+#include "pipelineundocommands.h"
+#include "pipelinevalidator.h"
 #include "pipelineview.h"
 #include "roadmaptheme.h"
 
@@ -16,6 +19,11 @@
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsView>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QUndoStack>
+
+#include <sys/resource.h>
 
 #include <memory>
 #include <vector>
@@ -122,11 +130,40 @@ QList<QPointF> hitPoints(const PipelineGraph &graph, const PipelineTheme &theme)
 
 } // namespace
 
+// What a user's session holds for the big pipeline: the graph, the canvas in a window, a frame
+// at 100% and a fit-to-view frame. Prints the process's peak resident memory in MB.
+int printPeakMemory(bool baseline)
+{
+    const GeneratedPipeline::Graph generated = GeneratedPipeline::make(5000, 5000);
+    PipelineGraph graph(&NodeCatalog::builtIn());
+    graph.reset(generated.nodes, generated.edges, {});
+    std::unique_ptr<QGraphicsScene> scene;
+    if (baseline) {
+        scene = std::make_unique<QGraphicsScene>();
+        buildBaseline(
+            scene.get(), graph, RoadmapTheme::byIdOrDefault(RoadmapTheme::defaultId()).pipeline);
+    } else {
+        scene = std::make_unique<PipelineScene>(&graph);
+    }
+    QGraphicsView view(scene.get());
+    setUpView(view);
+    view.centerOn(graph.nodes().at(graph.nodes().size() / 2).pos);
+    view.viewport()->repaint();
+    fitInView(view, scene->itemsBoundingRect());
+    view.viewport()->repaint();
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    QTextStream(stdout) << usage.ru_maxrss / 1024.0 << Qt::endl; // Linux reports kilobytes
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    if (app.arguments().contains(u"--peak-memory"_s))
+        return printPeakMemory(app.arguments().contains(u"--baseline"_s));
     const GeneratedPipeline::Graph generated = GeneratedPipeline::make(5000, 5000);
     PipelineGraph graph(&NodeCatalog::builtIn());
     graph.reset(generated.nodes, generated.edges, {});
@@ -216,5 +253,57 @@ int main(int argc, char **argv)
             baseline.setSelectionArea(all, Qt::ReplaceSelection, Qt::IntersectsItemBoundingRect);
         });
     printBaseline(out, u"Select all"_s, baselineSelectAll);
+
+    // One gesture over everything: select all, move it, take it back.
+    const double moveUndo = medianMs(
+        Runs,
+        [&] { scene.clearSelection(); },
+        [&] {
+            scene.selectAll();
+            ItemPositions moved;
+            for (const QString &id : scene.selectedNodeIds())
+                moved.nodes.insert(id, graph.node(id)->pos + QPointF(40, 40));
+            QUndoStack stack;
+            stack.push(new MoveItemsCommand(&graph, moved));
+            stack.undo();
+        });
+    BenchFigures::printRow(out, u"Select all + move + undo"_s, PipelineInput, moveUndo, 100);
+
+    // The document on disk: save, and load back into the model, validated.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"big.mlpipe"_s);
+    const double save = BenchFigures::medianMs(Runs, [&] {
+        QString error;
+        if (!PipelineFile::save(path, graph, &error))
+            qFatal("%s", qPrintable(error));
+    });
+    BenchFigures::printRow(out, u"Save"_s, input, save, 25);
+    PipelineGraph loaded(&NodeCatalog::builtIn());
+    const double load = BenchFigures::medianMs(Runs, [&] {
+        const PipelineFile::ReadResult read = PipelineFile::load(path, NodeCatalog::builtIn());
+        if (!read.ok)
+            qFatal("%s", qPrintable(read.errorMessage));
+        loaded.reset(read.nodes, read.edges, read.annotations);
+        validatePipeline(loaded);
+    });
+    BenchFigures::printRow(out, u"Load into the model, validated"_s, input, load, 25);
+    const double validate = BenchFigures::medianMs(Runs, [&] { validatePipeline(loaded); });
+    out << u"| of which validation | %1 | %2 ms | — | |\n"_s.arg(input).arg(validate, 0, 'f', 2);
+
+    // Memory in a process of its own, so this run's other scenes do not count.
+    const auto peakMemory = [](const QStringList &arguments) {
+        QProcess child;
+        child.start(QCoreApplication::applicationFilePath(), arguments);
+        child.waitForFinished(120000);
+        return child.readAllStandardOutput().trimmed().toDouble();
+    };
+    const double peakMb = peakMemory({u"--peak-memory"_s});
+    out << u"| Peak memory (graph, canvas, view, frames) | %1 | %2 MB | ≤ 100 MB | %3 |\n"_s
+               .arg(input)
+               .arg(peakMb, 0, 'f', 1)
+               .arg(peakMb <= 100 ? u"within target"_s : u"OVER target"_s);
+    out << u"| Peak memory (graph, scene, view, frames) | %1 | %2 MB | — | baseline |\n"_s
+               .arg(BaselineInput)
+               .arg(peakMemory({u"--peak-memory"_s, u"--baseline"_s}), 0, 'f', 1);
     return 0;
 }
