@@ -204,7 +204,10 @@ bool wantsCommandLine(const QStringList &arguments)
 bool needsGuiApplication(const QStringList &arguments)
 {
     const QStringList words = positionalWords(arguments);
-    return words.size() >= 2 && words.at(0) == u"roadmap"_s && words.at(1) == u"export"_s;
+    if (words.size() < 2)
+        return false;
+    return (words.at(0) == u"roadmap"_s && words.at(1) == u"export"_s)
+           || (words.at(0) == u"pipeline"_s && words.at(1) == u"render"_s);
 }
 
 GuiOptions guiOptions(const QStringList &arguments)

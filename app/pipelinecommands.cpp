@@ -1,17 +1,24 @@
 #include "clicontext.h"
 #include "nodecatalog.h"
+#include "pipelinediagramexporter.h"
 #include "pipelinefile.h"
+#include "pipelinegraph.h"
 #include "pipelinetemplates.h"
 #include "pipelinevalidator.h"
+#include "roadmapexporter.h"
 #include "subcommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <cmath>
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -142,6 +149,118 @@ int validateFile(CliContext &context, const QCommandLineParser &, const QStringL
     return hasError ? CliContext::Failure : CliContext::Success;
 }
 
+using DiagramFormat = PipelineDiagramOptions::Format;
+
+// A number option in (min, max] (or [min, max] when `minAllowed`); reports bad input.
+bool readNumber(CliContext &context,
+                const QCommandLineParser &parser,
+                const QString &name,
+                double min,
+                double max,
+                bool minAllowed,
+                double *value)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool isNumber = false;
+    const QString text = parser.value(name);
+    *value = text.toDouble(&isNumber);
+    if (isNumber && std::isfinite(*value) && (*value > min || (minAllowed && *value == min))
+        && *value <= max)
+        return true;
+    const QString range = minAllowed ? u"from %1 to %2"_s : u"greater than %1 and at most %2"_s;
+    context.fail(u"--%1 '%2': expected a number %3"_s.arg(name, text, range.arg(min).arg(max)));
+    return false;
+}
+
+bool readRenderOptions(CliContext &context,
+                       const QCommandLineParser &parser,
+                       PipelineDiagramOptions *options)
+{
+    const QString path = parser.value(u"output"_s);
+    if (path.isEmpty()) {
+        context.fail(u"missing -o FILE (a .png, .svg, .pdf or .mmd file)"_s);
+        return false;
+    }
+    const std::optional<DiagramFormat> format = PipelineDiagramOptions::formatForPath(path);
+    if (!format) {
+        context.fail(u"%1: unknown extension; expected .png, .svg, .pdf or .mmd"_s.arg(
+            QDir::toNativeSeparators(path)));
+        return false;
+    }
+    options->format = *format;
+    for (const QString &name : {u"scale"_s, u"transparent"_s}) {
+        if (parser.isSet(name) && *format != DiagramFormat::Png) {
+            context.fail(u"--%1 needs a .png file"_s.arg(name));
+            return false;
+        }
+    }
+    if (parser.isSet(u"border"_s) && *format == DiagramFormat::Mermaid) {
+        context.fail(u"--border needs a .png, .svg or .pdf file"_s);
+        return false;
+    }
+    if (parser.isSet(u"theme"_s) && *format == DiagramFormat::Mermaid) {
+        context.fail(u"--theme needs a .png, .svg or .pdf file"_s);
+        return false;
+    }
+    options->transparent = parser.isSet(u"transparent"_s);
+    if (parser.isSet(u"theme"_s))
+        options->themeId = parser.value(u"theme"_s);
+    using Options = PipelineDiagramOptions;
+    return readNumber(context, parser, u"scale"_s, 0, Options::MaxScale, false, &options->scale)
+           && readNumber(
+               context, parser, u"border"_s, 0, Options::MaxBorder, true, &options->border);
+}
+
+QString renderSummary(const PipelineDiagramExporter &exporter)
+{
+    const QSize size = exporter.outputSize();
+    switch (exporter.options().format) {
+    case DiagramFormat::Png:
+        return u"%1×%2 px"_s.arg(size.width()).arg(size.height());
+    case DiagramFormat::Svg:
+        return u"%1×%2 units"_s.arg(size.width()).arg(size.height());
+    case DiagramFormat::Pdf:
+        return u"1 page"_s;
+    case DiagramFormat::Mermaid:
+        break;
+    }
+    return u"Mermaid flowchart"_s;
+}
+
+int renderPipeline(CliContext &context,
+                   const QCommandLineParser &parser,
+                   const QStringList &arguments)
+{
+    PipelineDiagramOptions options;
+    if (!readRenderOptions(context, parser, &options))
+        return CliContext::BadInput;
+    const QString problem = options.validate();
+    if (!problem.isEmpty())
+        return context.fail(problem);
+    const QString output = parser.value(u"output"_s);
+    const QString pathProblem = RoadmapExporter::checkOutputPath(output);
+    if (!pathProblem.isEmpty())
+        return context.fail(pathProblem);
+    const PipelineFile::ReadResult read
+        = PipelineFile::load(arguments.at(0), NodeCatalog::builtIn());
+    if (!read.ok)
+        return context.fail(read.errorMessage);
+
+    PipelineGraph graph(&NodeCatalog::builtIn());
+    graph.reset(read.nodes, read.edges, read.annotations);
+    PipelineDiagramExporter exporter(graph, options);
+    if (!exporter.exportTo(output))
+        return context.fail(exporter.errorString(), CliContext::Failure);
+    // The confirmation goes to stderr: stdout stays free for data.
+    std::fputs(
+        qPrintable(u"Rendered %1 to %2 (%3)\n"_s.arg(QDir::toNativeSeparators(arguments.at(0)),
+                                                     QDir::toNativeSeparators(output),
+                                                     renderSummary(exporter))),
+        stderr);
+    return CliContext::Success;
+}
+
 } // namespace
 
 QList<Subcommand> pipelineCommands()
@@ -177,5 +296,25 @@ QList<Subcommand> pipelineCommands()
     validate.arguments = {u"FILE"_s};
     validate.argumentHelp = {tr("A pipeline file (.mlpipe).")};
     validate.run = validateFile;
-    return {kinds, create, validate};
+
+    Subcommand render;
+    render.group = u"pipeline"_s;
+    render.name = u"render"_s;
+    render.summary = tr("Draw a .mlpipe file as PNG, SVG, a one-page PDF or Mermaid text.");
+    render.arguments = {u"FILE"_s};
+    render.argumentHelp = {tr("A pipeline file (.mlpipe).")};
+    render.options = {
+        QCommandLineOption({u"o"_s, u"output"_s},
+                           tr("Write to FILE; .png, .svg, .pdf or .mmd decides the format."),
+                           u"FILE"_s),
+        QCommandLineOption(
+            u"theme"_s, tr("light, dark or projector (default: light)."), u"THEME"_s),
+        QCommandLineOption(
+            u"scale"_s, tr("PNG pixels per canvas unit, up to 16 (default: 1)."), u"N"_s),
+        QCommandLineOption(u"transparent"_s, tr("PNG: no background.")),
+        QCommandLineOption(
+            u"border"_s, tr("Margin around the pipeline in canvas units (default: 24)."), u"N"_s),
+    };
+    render.run = renderPipeline;
+    return {kinds, create, validate, render};
 }

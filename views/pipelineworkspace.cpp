@@ -8,6 +8,7 @@
 #include "pipelineautolayout.h"
 #include "pipelineclipboard.h"
 #include "pipelinedocument.h"
+#include "pipelineexportdialog.h"
 #include "pipelineminimap.h"
 #include "pipelinescene.h"
 #include "pipelineundocommands.h"
@@ -109,6 +110,8 @@ void PipelineWorkspace::createActions()
     m_fit = makeAction(this, tr("&Fit Pipeline"), {QKeySequence(Qt::CTRL | Qt::Key_0)});
     m_zoomToSelection
         = makeAction(this, tr("Zoom to &Selection"), {QKeySequence(Qt::CTRL | Qt::Key_9)});
+    m_exportDiagram = makeAction(
+        this, tr("&Export Diagram…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)});
     connect(m_cut, &QAction::triggered, this, &PipelineWorkspace::cutSelection);
     connect(m_copy, &QAction::triggered, this, &PipelineWorkspace::copySelection);
     connect(m_paste, &QAction::triggered, this, &PipelineWorkspace::paste);
@@ -120,6 +123,7 @@ void PipelineWorkspace::createActions()
     connect(m_group, &QAction::triggered, this, &PipelineWorkspace::groupSelection);
     connect(m_fit, &QAction::triggered, m_view, &PipelineView::fitAll);
     connect(m_zoomToSelection, &QAction::triggered, m_view, &PipelineView::zoomToSelection);
+    connect(m_exportDiagram, &QAction::triggered, this, &PipelineWorkspace::exportDiagram);
     addActions(editActions() + arrangeActions());
 }
 
@@ -130,7 +134,7 @@ QList<QAction *> PipelineWorkspace::editActions() const
 
 QList<QAction *> PipelineWorkspace::arrangeActions() const
 {
-    return {m_arrange, m_addNote, m_group, m_fit, m_zoomToSelection};
+    return {m_arrange, m_addNote, m_group, m_fit, m_zoomToSelection, m_exportDiagram};
 }
 
 void PipelineWorkspace::connectScene()
@@ -225,7 +229,18 @@ void PipelineWorkspace::connectScene()
 
 void PipelineWorkspace::setTheme(const RoadmapTheme &theme)
 {
+    m_themeId = theme.id;
     m_scene->setTheme(theme);
+}
+
+void PipelineWorkspace::exportDiagram()
+{
+    PipelineExportDialog dialog(m_document->graph(),
+                                m_themeId.isEmpty() ? RoadmapTheme::defaultId() : m_themeId,
+                                m_scene->selectedNodeIds(),
+                                m_scene->selectedAnnotationIds(),
+                                this);
+    dialog.exec();
 }
 
 void PipelineWorkspace::onSelectionChanged()

@@ -3,6 +3,7 @@
 #include "pipelinevalidator.h"
 
 #include <QPointF>
+#include <QString>
 #include <QTimer>
 #include <QWidget>
 
@@ -42,7 +43,7 @@ public:
     FindingsPanel *findingsPanel() const { return m_findingsPanel; }
     const QList<PipelineFinding> &findings() const { return m_findings; }
     QList<QAction *> editActions() const;    // cut, copy, paste, duplicate, delete, select all
-    QList<QAction *> arrangeActions() const; // arrange, notes, groups, zoom
+    QList<QAction *> arrangeActions() const; // arrange, notes, groups, zoom, export diagram
 
     void setTheme(const RoadmapTheme &theme);
     // Adds a stage of `kindId` with its catalog defaults at `scenePos` (snapped); returns its id.
@@ -55,6 +56,7 @@ public:
     void arrange();
     void addNote();
     void groupSelection();
+    void exportDiagram(); // the Export Diagram dialog
     // The curriculum link: selects a stage teaching the topic, or adds one of the first kind
     // that teaches it. False when no stage kind teaches it.
     bool showTopic(const QString &topicId);
@@ -111,4 +113,6 @@ private:
     QAction *m_group;
     QAction *m_fit;
     QAction *m_zoomToSelection;
+    QAction *m_exportDiagram;
+    QString m_themeId;
 };

@@ -1,0 +1,248 @@
+#include <QDir>
+#include <QFile>
+#include <QImageReader>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdlib>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+QByteArray head(const QString &path, qint64 size)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.read(size) : QByteArray();
+}
+
+} // namespace
+
+// `mlops-studio pipeline render` as a user runs it: a child process with no display and no
+// QT_QPA_PLATFORM, which must fall back to the offscreen platform by itself.
+class TestPipelineRender : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void helpListsRender();
+    void renders_data();
+    void renders();
+    void badUsage_data();
+    void badUsage();
+    void emptyPipelineFails();
+
+private:
+    Run run(const QStringList &arguments);
+    QString path(const QString &name) const { return m_dir->filePath(name); }
+    QStringList expanded(const QStringList &arguments) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestPipelineRender::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    QVERIFY(QDir(m_dir->path()).mkdir(u"runtime"_s));
+    QVERIFY(QFile::setPermissions(path(u"runtime"_s),
+                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    QCOMPARE(run({u"pipeline"_s,
+                  u"new"_s,
+                  u"--template"_s,
+                  u"end-to-end"_s,
+                  u"-o"_s,
+                  path(u"p.mlpipe"_s)})
+                 .exitCode,
+             0);
+}
+
+Run TestPipelineRender::run(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString &name :
+         {u"MLOPS_STUDIO_DATA_DIR"_s, u"QT_QPA_PLATFORM"_s, u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s})
+        environment.remove(name);
+    // Never the user's real files: home, config, data and runtime all point into the test's
+    // directory.
+    environment.insert(u"HOME"_s, m_dir->path());
+    environment.insert(u"XDG_DATA_HOME"_s, path(u"xdg-data"_s));
+    environment.insert(u"XDG_CONFIG_HOME"_s, path(u"xdg-config"_s));
+    environment.insert(u"XDG_RUNTIME_DIR"_s, path(u"runtime"_s));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(MLOPS_BINARY_DIR "/bin/mlops-studio"),
+                  QStringList{u"--data-dir"_s, path(u"data"_s)} + arguments);
+    Run result;
+    if (!process.waitForStarted()) {
+        result.err = "could not start mlops-studio";
+        return result;
+    }
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        result.err = "mlops-studio timed out";
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+// Arguments name files in the test's directory as %DIR%/name.
+QStringList TestPipelineRender::expanded(const QStringList &arguments) const
+{
+    QStringList result;
+    for (const QString &argument : arguments)
+        result << QString(argument).replace(u"%DIR%"_s, m_dir->path());
+    return result;
+}
+
+void TestPipelineRender::helpListsRender()
+{
+    const Run help = run({u"--help"_s});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains("pipeline render"));
+    const Run commandHelp = run({u"pipeline"_s, u"render"_s, u"--help"_s});
+    QCOMPARE(commandHelp.exitCode, 0);
+    for (const char *option : {"--output", "--theme", "--scale", "--transparent", "--border"})
+        QVERIFY2(commandHelp.out.contains(option), option);
+}
+
+void TestPipelineRender::renders_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("magic");
+    QTest::addColumn<QByteArray>("summary");
+    const QByteArray png("\x89PNG\r\n", 6);
+    QTest::newRow("png") << QStringList{} << u"p.png"_s << png << QByteArray(" px)");
+    QTest::newRow("png, scaled, transparent, dark, border")
+        << QStringList{u"--scale"_s,
+                       u"2"_s,
+                       u"--transparent"_s,
+                       u"--theme"_s,
+                       u"dark"_s,
+                       u"--border"_s,
+                       u"0"_s}
+        << u"p.png"_s << png << QByteArray(" px)");
+    QTest::newRow("svg") << QStringList{u"--theme"_s, u"projector"_s} << u"p.SVG"_s
+                         << QByteArray("<?xml") << QByteArray(" units)");
+    QTest::newRow("pdf") << QStringList{u"--border"_s, u"60"_s} << u"p.pdf"_s << QByteArray("%PDF")
+                         << QByteArray("(1 page)");
+    QTest::newRow("mermaid") << QStringList{} << u"p.mmd"_s << QByteArray("flowchart")
+                             << QByteArray("(Mermaid flowchart)");
+}
+
+void TestPipelineRender::renders()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, file);
+    QFETCH(QByteArray, magic);
+    QFETCH(QByteArray, summary);
+    const Run result
+        = run(QStringList{u"pipeline"_s, u"render"_s, path(u"p.mlpipe"_s), u"-o"_s, path(file)}
+              + options);
+    QVERIFY2(result.exitCode == 0, result.err);
+    QVERIFY(result.out.isEmpty());
+    QVERIFY2(result.err.startsWith("Rendered " + path(u"p.mlpipe"_s).toUtf8() + " to "
+                                   + path(file).toUtf8()),
+             result.err);
+    QVERIFY2(result.err.contains(summary), result.err);
+    QCOMPARE(result.err.count('\n'), 1);
+    QCOMPARE(head(path(file), magic.size()), magic);
+}
+
+void TestPipelineRender::badUsage_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("expectedInError");
+    const QStringList command{u"pipeline"_s, u"render"_s, u"%DIR%/p.mlpipe"_s};
+    const QStringList toPng = command + QStringList{u"-o"_s, u"%DIR%/out.png"_s};
+    QTest::newRow("missing file") << QStringList{u"pipeline"_s,
+                                                 u"render"_s,
+                                                 u"%DIR%/none.mlpipe"_s,
+                                                 u"-o"_s,
+                                                 u"%DIR%/out.png"_s}
+                                  << QByteArray("none.mlpipe: ");
+    QTest::newRow("not a pipeline")
+        << QStringList{u"pipeline"_s, u"render"_s, u"%DIR%/blocker"_s, u"-o"_s, u"%DIR%/out.png"_s}
+        << QByteArray("/blocker");
+    QTest::newRow("missing -o") << command << QByteArray("missing -o FILE");
+    QTest::newRow("unknown extension")
+        << command + QStringList{u"-o"_s, u"%DIR%/out.gif"_s}
+        << QByteArray("out.gif: unknown extension; expected .png, .svg, .pdf or .mmd");
+    QTest::newRow("unknown theme")
+        << toPng + QStringList{u"--theme"_s, u"neon"_s}
+        << QByteArray("unknown theme 'neon' (expected one of: light, dark, projector)");
+    for (const QString &scale : {u"abc"_s, u"0"_s, u"-1"_s, u"17"_s, u"nan"_s}) {
+        QTest::addRow("scale %s", qPrintable(scale))
+            << toPng + QStringList{u"--scale"_s, scale}
+            << (u"--scale '%1': expected a number greater than 0 and at most 16"_s.arg(scale))
+                   .toUtf8();
+    }
+    for (const QString &border : {u"x"_s, u"-5"_s, u"1001"_s}) {
+        QTest::addRow("border %s", qPrintable(border))
+            << toPng + QStringList{u"--border"_s, border}
+            << (u"--border '%1': expected a number from 0 to 1000"_s.arg(border)).toUtf8();
+    }
+    QTest::newRow("scale with svg")
+        << command + QStringList{u"-o"_s, u"%DIR%/out.svg"_s, u"--scale"_s, u"2"_s}
+        << QByteArray("--scale needs a .png file");
+    QTest::newRow("transparent pdf")
+        << command + QStringList{u"-o"_s, u"%DIR%/out.pdf"_s, u"--transparent"_s}
+        << QByteArray("--transparent needs a .png file");
+    QTest::newRow("border with mermaid")
+        << command + QStringList{u"-o"_s, u"%DIR%/out.mmd"_s, u"--border"_s, u"4"_s}
+        << QByteArray("--border needs a .png, .svg or .pdf file");
+    QTest::newRow("missing folder") << command + QStringList{u"-o"_s, u"%DIR%/nowhere/out.png"_s}
+                                    << QByteArray("nowhere/out.png: the folder");
+    QTest::newRow("a folder") << command + QStringList{u"-o"_s, u"%DIR%/folder.png"_s}
+                              << QByteArray("folder.png: is a folder");
+}
+
+void TestPipelineRender::badUsage()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, expectedInError);
+    QFile blocker(path(u"blocker"_s));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.write("not json");
+    blocker.close();
+    QVERIFY(QDir(m_dir->path()).mkdir(u"folder.png"_s));
+    const QStringList before
+        = QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
+
+    const Run result = run(expanded(arguments));
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(expectedInError), result.err);
+    QVERIFY2(result.err.startsWith("mlops-studio: pipeline render: error: "), result.err);
+    QCOMPARE(result.err.count('\n'), 1); // one line
+    QVERIFY(result.out.isEmpty());
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), before);
+}
+
+void TestPipelineRender::emptyPipelineFails()
+{
+    QFile empty(path(u"empty.mlpipe"_s));
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.write(R"({"format": "mlops-studio-pipeline", "version": 1, "nodes": [], "edges": []})");
+    empty.close();
+    const Run result
+        = run({u"pipeline"_s, u"render"_s, path(u"empty.mlpipe"_s), u"-o"_s, path(u"out.svg"_s)});
+    QVERIFY(result.exitCode != 0);
+    QVERIFY2(result.err.contains("out.svg: nothing to draw"), result.err);
+    QVERIFY(!QFile::exists(path(u"out.svg"_s)));
+}
+
+QTEST_MAIN(TestPipelineRender)
+#include "tst_pipelinerender.moc"

@@ -1,0 +1,190 @@
+#include "pipelineexportdialog.h"
+
+#include "applicationsettings.h"
+#include "pipelinediagramexporter.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using Format = PipelineDiagramOptions::Format;
+
+QString fileFilter(Format format)
+{
+    switch (format) {
+    case Format::Png:
+        return PipelineExportDialog::tr("PNG images (*.png)");
+    case Format::Svg:
+        return PipelineExportDialog::tr("SVG images (*.svg)");
+    case Format::Pdf:
+        return PipelineExportDialog::tr("PDF documents (*.pdf)");
+    case Format::Mermaid:
+        break;
+    }
+    return PipelineExportDialog::tr("Mermaid flowcharts (*.mmd)");
+}
+
+QString defaultFolder()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    return QFileInfo(folder).isDir() ? folder : QDir::homePath();
+}
+
+} // namespace
+
+PipelineExportDialog::PipelineExportDialog(const PipelineGraph *graph,
+                                           const QString &themeId,
+                                           const QStringList &nodeIds,
+                                           const QStringList &annotationIds,
+                                           QWidget *parent)
+    : QDialog(parent)
+    , m_graph(graph)
+    , m_nodeIds(nodeIds)
+    , m_annotationIds(annotationIds)
+    , m_format(new QComboBox(this))
+    , m_theme(new QComboBox(this))
+    , m_scale(new QDoubleSpinBox(this))
+    , m_pixelSize(new QLabel(this))
+    , m_transparent(new QCheckBox(tr("&Transparent background"), this))
+    , m_border(new QDoubleSpinBox(this))
+    , m_selectionOnly(new QCheckBox(tr("Se&lection only"), this))
+{
+    setWindowTitle(tr("Export Pipeline Diagram"));
+    m_format->addItem(tr("PNG image"), int(Format::Png));
+    m_format->addItem(tr("SVG vector image"), int(Format::Svg));
+    m_format->addItem(tr("PDF (one page)"), int(Format::Pdf));
+    m_format->addItem(tr("Mermaid flowchart text"), int(Format::Mermaid));
+    for (const QString &id : RoadmapTheme::ids())
+        m_theme->addItem(RoadmapTheme::byIdOrDefault(id).name, id);
+    m_theme->setCurrentIndex(std::max(0, m_theme->findData(themeId)));
+    m_scale->setRange(0.5, PipelineDiagramOptions::MaxScale);
+    m_scale->setSingleStep(0.5);
+    m_scale->setValue(2);
+    m_scale->setSuffix(u" ×"_s);
+    m_border->setRange(0, PipelineDiagramOptions::MaxBorder);
+    m_border->setDecimals(0);
+    m_border->setValue(PipelineDiagramOptions::DefaultBorder);
+    const bool hasSelection = !nodeIds.isEmpty() || !annotationIds.isEmpty();
+    m_selectionOnly->setEnabled(hasSelection);
+
+    auto *form = new QFormLayout(this);
+    form->addRow(tr("&Format:"), m_format);
+    form->addRow(tr("T&heme:"), m_theme);
+    form->addRow(tr("&Scale:"), m_scale);
+    form->addRow(QString(), m_pixelSize);
+    form->addRow(QString(), m_transparent);
+    form->addRow(tr("&Border:"), m_border);
+    form->addRow(QString(), m_selectionOnly);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    buttons->addButton(tr("&Export…"), QDialogButtonBox::AcceptRole);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &PipelineExportDialog::onExport);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    for (QComboBox *box : {m_format, m_theme})
+        connect(box, &QComboBox::currentIndexChanged, this, &PipelineExportDialog::updateControls);
+    for (QDoubleSpinBox *box : {m_scale, m_border})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &PipelineExportDialog::updateControls);
+    connect(m_selectionOnly, &QCheckBox::toggled, this, &PipelineExportDialog::updateControls);
+
+    const int format
+        = applicationSettings().value(u"pipelineExport/format"_s, int(Format::Png)).toInt();
+    setFormat(Format(format));
+    updateControls();
+}
+
+PipelineDiagramOptions PipelineExportDialog::options() const
+{
+    PipelineDiagramOptions options;
+    options.format = Format(m_format->currentData().toInt());
+    options.themeId = m_theme->currentData().toString();
+    options.scale = m_scale->value();
+    options.transparent = options.format == Format::Png && m_transparent->isChecked();
+    options.border = m_border->value();
+    if (m_selectionOnly->isEnabled() && m_selectionOnly->isChecked()) {
+        options.nodeIds = m_nodeIds;
+        options.annotationIds = m_annotationIds;
+    }
+    return options;
+}
+
+void PipelineExportDialog::setFormat(Format format)
+{
+    m_format->setCurrentIndex(std::max(0, m_format->findData(int(format))));
+}
+
+void PipelineExportDialog::setSelectionOnly(bool selectionOnly)
+{
+    m_selectionOnly->setChecked(selectionOnly);
+}
+
+void PipelineExportDialog::updateControls()
+{
+    const PipelineDiagramOptions current = options();
+    const bool png = current.format == Format::Png;
+    const bool drawn = current.format != Format::Mermaid;
+    m_scale->setEnabled(png);
+    m_transparent->setEnabled(png);
+    m_pixelSize->setEnabled(png);
+    m_theme->setEnabled(drawn);
+    m_border->setEnabled(drawn);
+    const QSize size = PipelineDiagramExporter(*m_graph, current).outputSize();
+    m_pixelSize->setText(png ? tr("%1 × %2 pixels").arg(size.width()).arg(size.height())
+                             : QString());
+}
+
+QString PipelineExportDialog::suggestedPath() const
+{
+    const QString folder = applicationSettings().value(u"pipelineExport/folder"_s).toString();
+    const QString name = u"pipeline."_s + PipelineDiagramOptions::suffix(options().format);
+    return QDir(QFileInfo(folder).isDir() ? folder : defaultFolder()).filePath(name);
+}
+
+void PipelineExportDialog::onExport()
+{
+    const Format format = options().format;
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Pipeline Diagram"), suggestedPath(), fileFilter(format));
+    if (path.isEmpty())
+        return;
+    const QString suffix = PipelineDiagramOptions::suffix(format);
+    if (QFileInfo(path).suffix().compare(suffix, Qt::CaseInsensitive) != 0)
+        path += u'.' + suffix;
+    if (exportTo(path))
+        accept();
+}
+
+bool PipelineExportDialog::exportTo(const QString &path)
+{
+    QProgressDialog progress(tr("Exporting the pipeline…"), tr("Cancel"), 0, 0, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(400); // quick exports finish before it would show
+    PipelineDiagramExporter exporter(*m_graph, options());
+    const bool written = exporter.exportTo(path, [&progress](int done, int total) {
+        progress.setMaximum(total);
+        progress.setValue(done);
+        return !progress.wasCanceled();
+    });
+    if (!written) {
+        if (!exporter.wasCancelled())
+            QMessageBox::warning(this, tr("Export failed"), exporter.errorString());
+        return false;
+    }
+    QSettings settings = applicationSettings();
+    settings.setValue(u"pipelineExport/folder"_s, QFileInfo(path).absolutePath());
+    settings.setValue(u"pipelineExport/format"_s, int(options().format));
+    return true;
+}

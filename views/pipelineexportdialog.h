@@ -1,0 +1,51 @@
+#pragma once
+
+#include "pipelinediagramoptions.h"
+
+#include <QDialog>
+#include <QStringList>
+
+class PipelineGraph;
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+
+// Pipeline → Export Diagram…: the format and look of the diagram and whether it shows only the
+// selection, then a file chooser; PipelineDiagramExporter writes the file. Remembers the last
+// folder and format.
+class PipelineExportDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    // `nodeIds` and `annotationIds`: the selection on the canvas (may be empty).
+    PipelineExportDialog(const PipelineGraph *graph,
+                         const QString &themeId,
+                         const QStringList &nodeIds,
+                         const QStringList &annotationIds,
+                         QWidget *parent = nullptr);
+
+    PipelineDiagramOptions options() const;
+    void setFormat(PipelineDiagramOptions::Format format);
+    void setSelectionOnly(bool selectionOnly);
+    // Where the file chooser starts: the last folder (or Pictures) and pipeline.<ext>.
+    QString suggestedPath() const;
+    // Exports to `path`; shows a failure in a message box. True when the file was written.
+    bool exportTo(const QString &path);
+
+private:
+    void onExport();
+    void updateControls();
+
+    const PipelineGraph *m_graph;
+    QStringList m_nodeIds;
+    QStringList m_annotationIds;
+    QComboBox *m_format;
+    QComboBox *m_theme;
+    QDoubleSpinBox *m_scale;
+    QLabel *m_pixelSize;
+    QCheckBox *m_transparent;
+    QDoubleSpinBox *m_border;
+    QCheckBox *m_selectionOnly;
+};
