@@ -63,6 +63,7 @@ PipelineDiagramExporter::PipelineDiagramExporter(const PipelineGraph &graph,
     , m_scene(std::make_unique<PipelineScene>(m_graph.get()))
 {
     m_scene->setTheme(RoadmapTheme::byIdOrDefault(options.themeId));
+    m_scene->setShowTopicProgress(false); // personal progress stays out of docs and slides
     if (options.transparent)
         m_scene->setBackgroundBrush(Qt::NoBrush);
     // Cached items and effects reach SVG and PDF as bitmaps: the export draws only vectors.

@@ -74,7 +74,16 @@ void PipelineNodeItem::themeChanged()
 
 bool PipelineNodeItem::hasFooter() const
 {
-    return m_kind && !m_kind->topics.isEmpty();
+    return m_showTopicProgress && m_kind && !m_kind->topics.isEmpty();
+}
+
+void PipelineNodeItem::setShowTopicProgress(bool show)
+{
+    if (show == m_showTopicProgress)
+        return;
+    m_showTopicProgress = show;
+    prepareGeometry();
+    update();
 }
 
 qsizetype PipelineNodeItem::portCount(bool output) const

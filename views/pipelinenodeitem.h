@@ -53,6 +53,8 @@ public:
     QRectF badgeRect() const; // item coordinates; shown only with findings
     // Topics of the node's kind the learner has finished; a total of 0 hides the bar's text.
     void setTopicProgress(int finished, int total);
+    // Off in diagram exports: a learner's progress has no place in docs and slides.
+    void setShowTopicProgress(bool show);
     int topicsFinished() const { return m_topicsFinished; }
     int topicsTotal() const { return m_topicsTotal; }
     // Call after the theme the item points to has changed.
@@ -103,6 +105,7 @@ private:
     QString m_findingsText;
     int m_topicsFinished = 0;
     int m_topicsTotal = 0;
+    bool m_showTopicProgress = true;
     QList<PortMark> m_inputMarks; // empty when no wire is being dragged
     QList<PortMark> m_outputMarks;
     QList<PipelineEdgeItem *> m_edges;

@@ -106,6 +106,7 @@ void PipelineScene::addNodeItem(const PipelineNode &node)
     auto *item = new PipelineNodeItem(node.id, kind, &m_theme, &m_text);
     item->setPos(node.pos);
     item->setContent(node);
+    item->setShowTopicProgress(m_showTopicProgress);
     if (const auto findings = m_findings.constFind(node.id); findings != m_findings.constEnd())
         item->setFindings(*findings);
     if (const auto progress = m_progress.constFind(node.id); progress != m_progress.constEnd())
@@ -268,6 +269,14 @@ void PipelineScene::setFindings(const QList<PipelineFinding> &findings)
             item && m_findings.value(it.key()) != *it)
             item->setFindings(*it);
     m_findings = byNode;
+}
+
+void PipelineScene::setShowTopicProgress(bool show)
+{
+    m_showTopicProgress = show;
+    for (PipelineNodeItem *item : std::as_const(m_nodes))
+        item->setShowTopicProgress(show);
+    emit contentChanged();
 }
 
 void PipelineScene::setTopicProgress(const QHash<QString, NodeTopicProgress> &progress)

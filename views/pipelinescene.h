@@ -49,6 +49,8 @@ public:
     void setFindings(const QList<PipelineFinding> &findings);
     // Node id -> topics finished of the node kind's topics; nodes left out show none finished.
     void setTopicProgress(const QHash<QString, NodeTopicProgress> &progress);
+    // Whether nodes show the topic progress footer at all (diagram exports leave it out).
+    void setShowTopicProgress(bool show);
 
     PipelineNodeItem *nodeItem(const QString &nodeId) const { return m_nodes.value(nodeId); }
     PipelineEdgeItem *edgeItem(const PipelineEdge &edge) const;
@@ -144,6 +146,7 @@ private:
     QHash<QString, PipelineAnnotationItem *> m_annotations;
     QHash<QString, QList<PipelineFinding>> m_findings;
     QHash<QString, NodeTopicProgress> m_progress;
+    bool m_showTopicProgress = true;
 
     Gesture m_gesture = Gesture::None;
     QPointF m_pressScenePos;
