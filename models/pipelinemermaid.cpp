@@ -110,7 +110,8 @@ QString write(const PipelineGraph &graph)
     QList<PipelineEdge> edges = graph.edges();
     std::sort(edges.begin(), edges.end(), [&order](const PipelineEdge &a, const PipelineEdge &b) {
         return std::tuple(order.value(a.from.node), a.from.port, order.value(a.to.node), a.to.port)
-               < std::tuple(order.value(b.from.node), b.from.port, order.value(b.to.node), b.to.port);
+               < std::tuple(
+                   order.value(b.from.node), b.from.port, order.value(b.to.node), b.to.port);
     });
     for (const PipelineEdge &edge : std::as_const(edges)) {
         text += u"  %1 -- \"%2\" --> %3\n"_s.arg(ids.value(edge.from.node),

@@ -10,7 +10,6 @@
 #include <QStringList>
 #include <QUndoCommand>
 
-
 // Every command changes the graph only through its setters, so the canvas follows the graph's
 // signals whether an edit is done, undone or redone. A command that would change nothing is
 // obsolete from the start, and QUndoStack::push() drops it.
