@@ -5,6 +5,7 @@
 #include "curriculummodel.h"
 #include "pipelinedocument.h"
 #include "pipelinefileactions.h"
+#include "pipelineview.h"
 #include "pipelineworkspace.h"
 #include "plannedworkspace.h"
 #include "presentationwindow.h"
@@ -201,6 +202,8 @@ void MainWindow::onWorkspaceChanged(int index)
     m_roadmapActions->setEnabled(index == Roadmap);
     for (QAction *action : m_pipeline->editActions() + m_pipeline->arrangeActions())
         action->setEnabled(pipeline);
+    if (pipeline)
+        m_pipeline->view()->setFocus(Qt::TabFocusReason);
     updateTitle();
 }
 

@@ -38,7 +38,9 @@ QAction *makeAction(QObject *parent, const QString &text, const QList<QKeySequen
 {
     auto *action = new QAction(text, parent);
     action->setShortcuts(keys);
-    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    // The window enables these only while the Pipeline tab is shown, so they may listen to the
+    // whole window: a shortcut then works wherever the focus is (the tab bar, a panel).
+    action->setShortcutContext(Qt::WindowShortcut);
     return action;
 }
 
