@@ -15,6 +15,7 @@
 #include "roadmaptheme.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QGraphicsPathItem>
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
@@ -23,7 +24,6 @@
 #include <QTemporaryDir>
 #include <QUndoStack>
 
-#include <sys/resource.h>
 
 #include <memory>
 #include <vector>
@@ -151,9 +151,17 @@ int printPeakMemory(bool baseline)
     view.viewport()->repaint();
     fitInView(view, scene->itemsBoundingRect());
     view.viewport()->repaint();
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    QTextStream(stdout) << usage.ru_maxrss / 1024.0 << Qt::endl; // Linux reports kilobytes
+    // VmHWM, not getrusage's ru_maxrss: Linux carries ru_maxrss over exec, so a child started
+    // by the busy main run would report the parent's peak.
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return 1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:")) {
+            const double kilobytes = line.mid(6).trimmed().split(' ').first().toDouble();
+            QTextStream(stdout) << kilobytes / 1024.0 << Qt::endl;
+        }
+    }
     return 0;
 }
 
