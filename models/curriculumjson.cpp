@@ -1,10 +1,9 @@
 #include "curriculumjson.h"
 
+#include "jsonreading.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonParseError>
-
-#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -12,95 +11,17 @@ namespace CurriculumJson {
 
 namespace {
 
-// Thrown inside this file only: every reader below names the JSON path of what it rejects.
-struct FormatError
-{
-    QString message;
-};
-
-QString typeName(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return u"null"_s;
-    case QJsonValue::Bool:
-        return u"a boolean"_s;
-    case QJsonValue::Double:
-        return u"a number"_s;
-    case QJsonValue::String:
-        return u"a string"_s;
-    case QJsonValue::Array:
-        return u"an array"_s;
-    case QJsonValue::Object:
-        return u"an object"_s;
-    case QJsonValue::Undefined:
-        break;
-    }
-    return u"missing"_s;
-}
-
-// The JSON path of a member: "title" at the root, "sections[0].title" below.
-QString member(const QString &path, const QString &key)
-{
-    return path.isEmpty() ? key : path + u'.' + key;
-}
-
-[[noreturn]] void fail(const QString &path, const QString &expected, const QJsonValue &got)
-{
-    throw FormatError{u"%1: expected %2, found %3"_s.arg(path, expected, typeName(got))};
-}
-
-QString
-readString(const QJsonObject &object, const QString &path, const QString &key, bool required)
-{
-    const QJsonValue value = object.value(key);
-    if (value.isUndefined() && !required)
-        return {};
-    if (!value.isString())
-        fail(member(path, key), u"a string"_s, value);
-    return value.toString();
-}
-
-QStringList readStringList(const QJsonObject &object, const QString &path, const QString &key)
-{
-    const QJsonValue value = object.value(key);
-    if (value.isUndefined())
-        return {};
-    if (!value.isArray())
-        fail(member(path, key), u"an array of strings"_s, value);
-    QStringList list;
-    const QJsonArray array = value.toArray();
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        if (!array.at(i).isString())
-            fail(u"%1[%2]"_s.arg(member(path, key)).arg(i), u"a string"_s, array.at(i));
-        list << array.at(i).toString();
-    }
-    return list;
-}
-
-QJsonArray readArray(const QJsonObject &object, const QString &path, const QString &key)
-{
-    const QJsonValue value = object.value(key);
-    if (!value.isArray())
-        fail(member(path, key), u"an array"_s, value);
-    return value.toArray();
-}
-
-QJsonObject asObject(const QJsonValue &value, const QString &path)
-{
-    if (!value.isObject())
-        fail(path, u"an object"_s, value);
-    return value.toObject();
-}
+using JsonReading::fail;
+using JsonReading::member;
 
 Topic readTopic(const QJsonObject &object, const QString &path)
 {
     Topic topic;
-    topic.id = readString(object, path, u"id"_s, true);
-    topic.title = readString(object, path, u"title"_s, true);
-    topic.goals = readString(object, path, u"goals"_s, false);
-    topic.activities = readString(object, path, u"activities"_s, false);
-    topic.tags = readStringList(object, path, u"tags"_s);
+    topic.id = JsonReading::string(object, path, u"id"_s, true);
+    topic.title = JsonReading::string(object, path, u"title"_s, true);
+    topic.goals = JsonReading::string(object, path, u"goals"_s, false);
+    topic.activities = JsonReading::string(object, path, u"activities"_s, false);
+    topic.tags = JsonReading::stringList(object, path, u"tags"_s);
     const QJsonValue hours = object.value(u"hours"_s);
     if (!hours.isUndefined()) {
         if (!hours.isDouble())
@@ -113,10 +34,10 @@ Topic readTopic(const QJsonObject &object, const QString &path)
 Section readSection(const QJsonObject &object, const QString &path, int position)
 {
     Section section;
-    section.id = readString(object, path, u"id"_s, true);
-    section.title = readString(object, path, u"title"_s, true);
-    section.objective = readString(object, path, u"objective"_s, false);
-    section.prerequisites = readStringList(object, path, u"prerequisites"_s);
+    section.id = JsonReading::string(object, path, u"id"_s, true);
+    section.title = JsonReading::string(object, path, u"title"_s, true);
+    section.objective = JsonReading::string(object, path, u"objective"_s, false);
+    section.prerequisites = JsonReading::stringList(object, path, u"prerequisites"_s);
     const QJsonValue number = object.value(u"number"_s);
     if (number.isUndefined()) {
         section.number = position;
@@ -126,47 +47,30 @@ Section readSection(const QJsonObject &object, const QString &path, int position
             fail(member(path, u"number"_s), u"a whole number from 0 to 1000000"_s, number);
         section.number = int(n);
     }
-    const QJsonArray topics = readArray(object, path, u"topics"_s);
+    const QJsonArray topics = JsonReading::array(object, path, u"topics"_s, true);
     for (qsizetype i = 0; i < topics.size(); ++i) {
-        const QString topicPath = u"%1[%2]"_s.arg(member(path, u"topics"_s)).arg(i);
-        section.topics << readTopic(asObject(topics.at(i), topicPath), topicPath);
+        const QString topicPath = JsonReading::element(member(path, u"topics"_s), i);
+        section.topics << readTopic(JsonReading::object(topics.at(i), topicPath), topicPath);
     }
     return section;
 }
 
 Curriculum readCurriculum(const QJsonObject &root)
 {
-    const QJsonValue format = root.value(u"format"_s);
-    if (format.toString() != QLatin1String(FormatName))
-        throw FormatError{
-            u"not a curriculum file: expected \"format\": \"%1\""_s.arg(QLatin1String(FormatName))};
-    const QJsonValue version = root.value(u"version"_s);
-    if (!version.isDouble())
-        fail(u"version"_s, u"a number"_s, version);
-    // toInt() would turn 1e10 or 1.5 into 0, which reads as an old version.
-    const double versionNumber = version.toDouble();
-    if (versionNumber < 1 || versionNumber != std::floor(versionNumber))
-        fail(u"version"_s, u"a whole number from 1"_s, version);
-    if (versionNumber > FormatVersion)
-        throw FormatError{u"written by a newer version (format version %1; this version reads "
-                          "up to %2)"_s.arg(versionNumber)
-                              .arg(FormatVersion)};
+    JsonReading::checkFormat(
+        root, QLatin1String(FormatName), FormatVersion, u"a curriculum file"_s);
 
     Curriculum curriculum;
-    curriculum.title = readString(root, {}, u"title"_s, true);
-    curriculum.introduction = readString(root, {}, u"introduction"_s, false);
-    curriculum.outcomes = readStringList(root, {}, u"outcomes"_s);
-    const QJsonArray sections = readArray(root, {}, u"sections"_s);
+    curriculum.title = JsonReading::string(root, {}, u"title"_s, true);
+    curriculum.introduction = JsonReading::string(root, {}, u"introduction"_s, false);
+    curriculum.outcomes = JsonReading::stringList(root, {}, u"outcomes"_s);
+    const QJsonArray sections = JsonReading::array(root, {}, u"sections"_s, true);
     for (qsizetype i = 0; i < sections.size(); ++i) {
-        const QString path = u"sections[%1]"_s.arg(i);
-        curriculum.sections << readSection(asObject(sections.at(i), path), path, int(i) + 1);
+        const QString path = JsonReading::element(u"sections"_s, i);
+        curriculum.sections << readSection(
+            JsonReading::object(sections.at(i), path), path, int(i) + 1);
     }
     return curriculum;
-}
-
-int lineOfOffset(const QByteArray &data, qsizetype offset)
-{
-    return int(data.left(offset).count('\n')) + 1;
 }
 
 } // namespace
@@ -174,21 +78,15 @@ int lineOfOffset(const QByteArray &data, qsizetype offset)
 ReadResult read(const QByteArray &json)
 {
     ReadResult result;
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        result.errorLine = lineOfOffset(json, parseError.offset);
-        result.errorMessage = u"invalid JSON: %1"_s.arg(parseError.errorString());
-        return result;
-    }
-    if (!document.isObject()) {
-        result.errorLine = 1;
-        result.errorMessage = u"not a curriculum file: expected a JSON object"_s;
+    const JsonReading::Parsed parsed = JsonReading::parseObject(json, u"a curriculum file"_s);
+    if (!parsed.ok) {
+        result.errorLine = parsed.errorLine;
+        result.errorMessage = parsed.errorMessage;
         return result;
     }
     try {
-        result.curriculum = readCurriculum(document.object());
-    } catch (const FormatError &error) {
+        result.curriculum = readCurriculum(parsed.root);
+    } catch (const JsonReading::Error &error) {
         result.errorMessage = error.message;
         return result;
     }

@@ -24,7 +24,6 @@
 #include <QTemporaryDir>
 #include <QUndoStack>
 
-
 #include <memory>
 #include <vector>
 

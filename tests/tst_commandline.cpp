@@ -1,4 +1,5 @@
 #include "sharedreference.h"
+#include "studioprocess.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -14,14 +15,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
+using Run = StudioRun;
 
 QByteArray fileHash(const QString &path)
 {
@@ -82,33 +76,8 @@ Run TestCommandLine::run(const QStringList &arguments,
                          const QByteArray &input,
                          const QStringList &extraEnvironment)
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(u"MLOPS_STUDIO_DATA_DIR"_s);
-    // Never the user's real files: home, config and data all point into the test's directory.
-    environment.insert(u"HOME"_s, m_dir->path());
-    environment.insert(u"XDG_DATA_HOME"_s, m_dir->filePath(u"xdg-data"_s));
-    environment.insert(u"XDG_CONFIG_HOME"_s, m_dir->filePath(u"xdg-config"_s));
-    for (const QString &entry : extraEnvironment)
-        environment.insert(entry.section(u'=', 0, 0), entry.section(u'=', 1));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(MLOPS_BINARY_DIR "/bin/mlops-studio"), arguments);
-    Run result;
-    if (!process.waitForStarted()) {
-        result.err = "could not start mlops-studio";
-        return result;
-    }
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        result.err = "mlops-studio timed out";
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    const StudioProcess studio{m_dir->path(), false, extraEnvironment, {}};
+    return studio.run(arguments, input);
 }
 
 Run TestCommandLine::runWithData(const QStringList &arguments)

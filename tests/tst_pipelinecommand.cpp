@@ -7,16 +7,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "studioprocess.h"
+
 using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = StudioRun;
 
 const QStringList TemplateIds{
     u"end-to-end"_s, u"continuous-training"_s, u"ci-cd"_s, u"batch-scoring"_s};
@@ -65,31 +62,8 @@ void TestPipelineCommand::init()
 
 Run TestPipelineCommand::run(const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(u"MLOPS_STUDIO_DATA_DIR"_s);
-    // Never the user's real files: home, config and data all point into the test's directory.
-    environment.insert(u"HOME"_s, m_dir->path());
-    environment.insert(u"XDG_DATA_HOME"_s, m_dir->filePath(u"xdg-data"_s));
-    environment.insert(u"XDG_CONFIG_HOME"_s, m_dir->filePath(u"xdg-config"_s));
-    process.setProcessEnvironment(environment);
-    process.setWorkingDirectory(m_dir->path());
-    process.start(QStringLiteral(MLOPS_BINARY_DIR "/bin/mlops-studio"), arguments);
-    Run result;
-    if (!process.waitForStarted()) {
-        result.err = "could not start mlops-studio";
-        return result;
-    }
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        result.err = "mlops-studio timed out";
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    const StudioProcess studio{m_dir->path(), false, {}, m_dir->path()};
+    return studio.run(arguments);
 }
 
 QString TestPipelineCommand::write(const QString &name, const QByteArray &content)

@@ -5,18 +5,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "studioprocess.h"
+
 #include <cstdlib>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = StudioRun;
 
 QByteArray head(const QString &path, qint64 size)
 {
@@ -68,34 +65,8 @@ void TestPipelineRender::init()
 
 Run TestPipelineRender::run(const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const QString &name :
-         {u"MLOPS_STUDIO_DATA_DIR"_s, u"QT_QPA_PLATFORM"_s, u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s})
-        environment.remove(name);
-    // Never the user's real files: home, config, data and runtime all point into the test's
-    // directory.
-    environment.insert(u"HOME"_s, m_dir->path());
-    environment.insert(u"XDG_DATA_HOME"_s, path(u"xdg-data"_s));
-    environment.insert(u"XDG_CONFIG_HOME"_s, path(u"xdg-config"_s));
-    environment.insert(u"XDG_RUNTIME_DIR"_s, path(u"runtime"_s));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(MLOPS_BINARY_DIR "/bin/mlops-studio"),
-                  QStringList{u"--data-dir"_s, path(u"data"_s)} + arguments);
-    Run result;
-    if (!process.waitForStarted()) {
-        result.err = "could not start mlops-studio";
-        return result;
-    }
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        result.err = "mlops-studio timed out";
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    const StudioProcess studio{m_dir->path(), true, {}, {}};
+    return studio.run(QStringList{u"--data-dir"_s, path(u"data"_s)} + arguments);
 }
 
 // Arguments name files in the test's directory as %DIR%/name.
