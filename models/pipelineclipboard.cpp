@@ -15,24 +15,6 @@ namespace PipelineClipboard {
 
 namespace {
 
-template<typename Item, typename IndexOf>
-QList<Item> inGraphOrder(const QStringList &ids, IndexOf indexOf, const QList<Item> &all)
-{
-    QList<qsizetype> indexes;
-    for (const QString &id : ids) {
-        const qsizetype index = indexOf(id);
-        if (index >= 0)
-            indexes << index;
-    }
-    std::sort(indexes.begin(), indexes.end());
-    indexes.erase(std::unique(indexes.begin(), indexes.end()), indexes.end());
-    QList<Item> items;
-    items.reserve(indexes.size());
-    for (const qsizetype index : std::as_const(indexes))
-        items << all.at(index);
-    return items;
-}
-
 // Ids "<prefix><k>" used neither by the graph nor by earlier picks.
 class IdPicker
 {
@@ -105,12 +87,8 @@ PastePlan failed(const QString &message)
 QByteArray
 copy(const PipelineGraph &graph, const QStringList &nodeIds, const QStringList &annotationIds)
 {
-    const QList<PipelineNode> nodes = inGraphOrder(
-        nodeIds, [&](const QString &id) { return graph.indexOfNode(id); }, graph.nodes());
-    const QList<PipelineAnnotation> annotations = inGraphOrder(
-        annotationIds,
-        [&](const QString &id) { return graph.indexOfAnnotation(id); },
-        graph.annotations());
+    const QList<PipelineNode> nodes = graph.nodesInOrder(nodeIds);
+    const QList<PipelineAnnotation> annotations = graph.annotationsInOrder(annotationIds);
     QSet<QString> selected;
     for (const PipelineNode &node : nodes)
         selected.insert(node.id);

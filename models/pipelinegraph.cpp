@@ -372,3 +372,37 @@ void PipelineGraph::clear()
 {
     reset({}, {}, {});
 }
+
+namespace {
+
+template<typename Item, typename IndexOf>
+QList<Item> itemsInOrder(const QStringList &ids, IndexOf indexOf, const QList<Item> &all)
+{
+    QList<qsizetype> indexes;
+    for (const QString &id : ids) {
+        const qsizetype index = indexOf(id);
+        if (index >= 0)
+            indexes << index;
+    }
+    std::sort(indexes.begin(), indexes.end());
+    indexes.erase(std::unique(indexes.begin(), indexes.end()), indexes.end());
+    QList<Item> items;
+    items.reserve(indexes.size());
+    for (const qsizetype index : std::as_const(indexes))
+        items << all.at(index);
+    return items;
+}
+
+} // namespace
+
+QList<PipelineNode> PipelineGraph::nodesInOrder(const QStringList &nodeIds) const
+{
+    return itemsInOrder(
+        nodeIds, [this](const QString &id) { return indexOfNode(id); }, m_nodes);
+}
+
+QList<PipelineAnnotation> PipelineGraph::annotationsInOrder(const QStringList &annotationIds) const
+{
+    return itemsInOrder(
+        annotationIds, [this](const QString &id) { return indexOfAnnotation(id); }, m_annotations);
+}

@@ -75,6 +75,9 @@ public:
     qsizetype indexOfEdge(const PipelineEdge &edge) const;
     qsizetype indexOfAnnotation(const QString &annotationId) const;
     QList<PipelineEdge> edgesOf(const QString &nodeId) const; // in and out
+    // The distinct ids the graph has, as items in the graph's order (unknown ids are skipped).
+    QList<PipelineNode> nodesInOrder(const QStringList &nodeIds) const;
+    QList<PipelineAnnotation> annotationsInOrder(const QStringList &annotationIds) const;
     bool isEmpty() const { return m_nodes.isEmpty() && m_annotations.isEmpty(); }
 
     // A fresh id ("n<k>" / "a<k>") not used in this graph.

@@ -83,28 +83,7 @@ void ConnectCommand::undo()
     m_graph->removeEdge(m_edge);
 }
 
-namespace {
-
-// The distinct ids present in the graph, in the graph's order.
-template<typename Item, typename IndexOf>
-QList<Item> presentInOrder(const QStringList &ids, IndexOf indexOf, const QList<Item> &all)
-{
-    QList<qsizetype> indexes;
-    for (const QString &id : ids) {
-        const qsizetype index = indexOf(id);
-        if (index >= 0)
-            indexes << index;
-    }
-    std::sort(indexes.begin(), indexes.end());
-    indexes.erase(std::unique(indexes.begin(), indexes.end()), indexes.end());
-    QList<Item> items;
-    items.reserve(indexes.size());
-    for (const qsizetype index : std::as_const(indexes))
-        items << all.at(index);
-    return items;
-}
-
-} // namespace
+namespace {} // namespace
 
 RemoveItemsCommand::RemoveItemsCommand(PipelineGraph *graph,
                                        const QStringList &nodeIds,
@@ -114,12 +93,8 @@ RemoveItemsCommand::RemoveItemsCommand(PipelineGraph *graph,
     : QUndoCommand(parent)
     , m_graph(graph)
 {
-    m_nodes = presentInOrder(
-        nodeIds, [graph](const QString &id) { return graph->indexOfNode(id); }, graph->nodes());
-    m_annotations = presentInOrder(
-        annotationIds,
-        [graph](const QString &id) { return graph->indexOfAnnotation(id); },
-        graph->annotations());
+    m_nodes = graph->nodesInOrder(nodeIds);
+    m_annotations = graph->annotationsInOrder(annotationIds);
     QSet<qsizetype> seen; // edge indexes, so an edge both selected and touching counts once
     const auto takeEdge = [&](const PipelineEdge &edge) {
         const qsizetype index = graph->indexOfEdge(edge);
