@@ -1,11 +1,11 @@
 #include "clicontext.h"
+#include "exportfile.h"
 #include "nodecatalog.h"
 #include "pipelinediagramexporter.h"
 #include "pipelinefile.h"
 #include "pipelinegraph.h"
 #include "pipelinetemplates.h"
 #include "pipelinevalidator.h"
-#include "roadmapexporter.h"
 #include "subcommand.h"
 
 #include <QCommandLineParser>
@@ -239,7 +239,7 @@ int renderPipeline(CliContext &context,
     if (!problem.isEmpty())
         return context.fail(problem);
     const QString output = parser.value(u"output"_s);
-    const QString pathProblem = RoadmapExporter::checkOutputPath(output);
+    const QString pathProblem = ExportFile::checkOutputPath(output);
     if (!pathProblem.isEmpty())
         return context.fail(pathProblem);
     const PipelineFile::ReadResult read

@@ -1,5 +1,6 @@
 #include "clicontext.h"
 #include "curriculummodel.h"
+#include "exportfile.h"
 #include "progressstore.h"
 #include "roadmapexporter.h"
 #include "subcommand.h"
@@ -98,7 +99,7 @@ int exportRoadmap(CliContext &context, const QCommandLineParser &parser, const Q
     if (!problem.isEmpty())
         return context.fail(problem);
     const QString path = parser.value(u"output"_s);
-    const QString pathProblem = RoadmapExporter::checkOutputPath(path);
+    const QString pathProblem = ExportFile::checkOutputPath(path);
     if (!pathProblem.isEmpty())
         return context.fail(pathProblem);
     // Without progress nothing personal is read, so no database is opened or created.

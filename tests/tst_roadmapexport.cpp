@@ -1,5 +1,6 @@
 #include "curriculumloader.h"
 #include "curriculummodel.h"
+#include "exportfile.h"
 #include "progressstore.h"
 #include "roadmapexportdialog.h"
 #include "roadmapexporter.h"
@@ -365,7 +366,7 @@ void TestRoadmapExport::unwritablePathFails()
              qPrintable(exporter.errorString()));
     QCOMPARE(entries(m_dir->path()), before);
     QCOMPARE(readAll(path(u"blocker"_s)), QByteArray("a file, not a folder"));
-    QVERIFY(!RoadmapExporter::checkOutputPath(file).isEmpty());
+    QVERIFY(!ExportFile::checkOutputPath(file).isEmpty());
 }
 
 void TestRoadmapExport::folderAsOutputFails()

@@ -1,16 +1,15 @@
 #include "pipelinediagramexporter.h"
 
+#include "exportfile.h"
 #include "pipelinegraph.h"
 #include "pipelinemermaid.h"
 #include "pipelinescene.h"
-#include "roadmapexporter.h"
 #include "scenebands.h"
 #include "scenefilewriter.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QGraphicsItem>
-#include <QSaveFile>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -109,21 +108,16 @@ bool PipelineDiagramExporter::exportTo(const QString &path, const Progress &prog
     if (isEmpty())
         return fail(m_options.selectionOnly() ? u"nothing to draw: the selection is empty"_s
                                               : u"nothing to draw: the pipeline is empty"_s);
-    const QString pathProblem = RoadmapExporter::checkOutputPath(path);
+    const QString pathProblem = ExportFile::checkOutputPath(path);
     if (!pathProblem.isEmpty()) {
         m_error = pathProblem;
         return false;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(file.errorString());
-    if (!write(&file)) {
-        file.cancelWriting(); // the temporary file goes, an existing file stays as it was
-        return false;
-    }
-    if (!file.commit())
-        return fail(file.errorString());
-    return true;
+    QString fileError;
+    if (ExportFile::writeAtomically(
+            path, [this](QIODevice *device) { return write(device); }, &fileError))
+        return true;
+    return fileError.isEmpty() ? false : fail(fileError);
 }
 
 bool PipelineDiagramExporter::write(QIODevice *device)

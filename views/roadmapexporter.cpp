@@ -1,6 +1,7 @@
 #include "roadmapexporter.h"
 
 #include "curriculummodel.h"
+#include "exportfile.h"
 #include "roadmaphandout.h"
 #include "roadmapscene.h"
 #include "scenebands.h"
@@ -13,7 +14,6 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -73,26 +73,6 @@ int RoadmapExporter::pageCount() const
     return 0;
 }
 
-QString RoadmapExporter::checkOutputPath(const QString &path)
-{
-    if (path.isEmpty())
-        return u"no output file given"_s;
-    const QFileInfo file(path);
-    if (file.isDir())
-        return u"%1: is a folder, not a file"_s.arg(displayPath(path));
-    const QFileInfo folder(file.absolutePath());
-    if (!folder.exists())
-        return u"%1: the folder %2 does not exist"_s.arg(displayPath(path),
-                                                         displayPath(folder.filePath()));
-    if (!folder.isDir())
-        return u"%1: %2 is not a folder"_s.arg(displayPath(path), displayPath(folder.filePath()));
-    if (!folder.isWritable())
-        return u"%1: the folder is not writable"_s.arg(displayPath(path));
-    if (file.exists() && !file.isWritable())
-        return u"%1: the file is read-only"_s.arg(displayPath(path));
-    return {};
-}
-
 bool RoadmapExporter::exportTo(const QString &path, const Progress &progress)
 {
     m_path = path;
@@ -102,21 +82,16 @@ bool RoadmapExporter::exportTo(const QString &path, const Progress &progress)
     const QString problem = m_options.validate();
     if (!problem.isEmpty())
         return fail(problem);
-    const QString pathProblem = checkOutputPath(path);
+    const QString pathProblem = ExportFile::checkOutputPath(path);
     if (!pathProblem.isEmpty()) {
         m_error = pathProblem;
         return false;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(file.errorString());
-    if (!write(&file)) {
-        file.cancelWriting(); // the temporary file goes, an existing file stays as it was
-        return false;
-    }
-    if (!file.commit())
-        return fail(file.errorString());
-    return true;
+    QString fileError;
+    if (ExportFile::writeAtomically(
+            path, [this](QIODevice *device) { return write(device); }, &fileError))
+        return true;
+    return fileError.isEmpty() ? false : fail(fileError);
 }
 
 bool RoadmapExporter::write(QIODevice *device)

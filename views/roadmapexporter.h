@@ -35,10 +35,6 @@ public:
     QString errorString() const { return m_error; }
     bool wasCancelled() const { return m_cancelled; }
 
-    // Empty when `path` can be written, else an error naming it (a folder, a missing or
-    // unwritable folder, a read-only file). Nothing is created.
-    static QString checkOutputPath(const QString &path);
-
 private:
     bool write(QIODevice *device);
     bool writePng(QIODevice *device);
