@@ -323,7 +323,11 @@ QStringList PipelineScene::selectedNodeIds() const
     for (QGraphicsItem *item : selectedItems())
         if (const auto *node = qgraphicsitem_cast<PipelineNodeItem *>(item))
             ids << node->nodeId();
-    return ids;
+    // selectedItems() has no order; callers (copy, delete, tests) get the graph's.
+    QStringList ordered;
+    for (const PipelineNode &node : m_graph->nodesInOrder(ids))
+        ordered << node.id;
+    return ordered;
 }
 
 QStringList PipelineScene::selectedAnnotationIds() const
@@ -332,7 +336,10 @@ QStringList PipelineScene::selectedAnnotationIds() const
     for (QGraphicsItem *item : selectedItems())
         if (const auto *annotation = qgraphicsitem_cast<PipelineAnnotationItem *>(item))
             ids << annotation->annotationId();
-    return ids;
+    QStringList ordered;
+    for (const PipelineAnnotation &annotation : m_graph->annotationsInOrder(ids))
+        ordered << annotation.id;
+    return ordered;
 }
 
 QList<PipelineEdge> PipelineScene::selectedEdges() const
