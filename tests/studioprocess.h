@@ -74,3 +74,12 @@ struct StudioProcess
         return result;
     }
 };
+
+// Test arguments name files in the test's directory as %DIR%/name.
+inline QStringList expandDir(const QStringList &arguments, const QString &dir)
+{
+    QStringList result;
+    for (const QString &argument : arguments)
+        result << QString(argument).replace(QStringLiteral("%DIR%"), dir);
+    return result;
+}

@@ -41,7 +41,6 @@ private slots:
 private:
     Run run(const QStringList &arguments);
     QString path(const QString &name) const { return m_dir->filePath(name); }
-    QStringList expanded(const QStringList &arguments) const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -50,9 +49,6 @@ void TestPipelineRender::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    QVERIFY(QDir(m_dir->path()).mkdir(u"runtime"_s));
-    QVERIFY(QFile::setPermissions(path(u"runtime"_s),
-                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
     QCOMPARE(run({u"pipeline"_s,
                   u"new"_s,
                   u"--template"_s,
@@ -67,15 +63,6 @@ Run TestPipelineRender::run(const QStringList &arguments)
 {
     const StudioProcess studio{m_dir->path(), true, {}, {}};
     return studio.run(QStringList{u"--data-dir"_s, path(u"data"_s)} + arguments);
-}
-
-// Arguments name files in the test's directory as %DIR%/name.
-QStringList TestPipelineRender::expanded(const QStringList &arguments) const
-{
-    QStringList result;
-    for (const QString &argument : arguments)
-        result << QString(argument).replace(u"%DIR%"_s, m_dir->path());
-    return result;
 }
 
 void TestPipelineRender::helpListsRender()
@@ -193,7 +180,7 @@ void TestPipelineRender::badUsage()
     const QStringList before
         = QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
 
-    const Run result = run(expanded(arguments));
+    const Run result = run(expandDir(arguments, m_dir->path()));
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(expectedInError), result.err);
     QVERIFY2(result.err.startsWith("mlops-studio: pipeline render: error: "), result.err);

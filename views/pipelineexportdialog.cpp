@@ -1,5 +1,7 @@
 #include "pipelineexportdialog.h"
 
+#include "exportprompts.h"
+
 #include "applicationsettings.h"
 #include "pipelinediagramexporter.h"
 
@@ -8,12 +10,10 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
 #include <QMessageBox>
-#include <QProgressDialog>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -156,28 +156,22 @@ QString PipelineExportDialog::suggestedPath() const
 void PipelineExportDialog::onExport()
 {
     const Format format = options().format;
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Pipeline Diagram"), suggestedPath(), fileFilter(format));
-    if (path.isEmpty())
-        return;
-    const QString suffix = PipelineDiagramOptions::suffix(format);
-    if (QFileInfo(path).suffix().compare(suffix, Qt::CaseInsensitive) != 0)
-        path += u'.' + suffix;
-    if (exportTo(path))
+    const QString path = ExportPrompts::askSavePath(this,
+                                                    tr("Export Pipeline Diagram"),
+                                                    suggestedPath(),
+                                                    fileFilter(format),
+                                                    PipelineDiagramOptions::suffix(format));
+    if (!path.isEmpty() && exportTo(path))
         accept();
 }
 
 bool PipelineExportDialog::exportTo(const QString &path)
 {
-    QProgressDialog progress(tr("Exporting the pipeline…"), tr("Cancel"), 0, 0, this);
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(400); // quick exports finish before it would show
     PipelineDiagramExporter exporter(*m_graph, options());
-    const bool written = exporter.exportTo(path, [&progress](int done, int total) {
-        progress.setMaximum(total);
-        progress.setValue(done);
-        return !progress.wasCanceled();
-    });
+    const bool written = ExportPrompts::runWithProgress(
+        this, tr("Exporting the pipeline…"), [&](const ExportPrompts::Progress &progress) {
+            return exporter.exportTo(path, progress);
+        });
     if (!written) {
         if (!exporter.wasCancelled())
             QMessageBox::warning(this, tr("Export failed"), exporter.errorString());

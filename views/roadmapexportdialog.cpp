@@ -1,5 +1,7 @@
 #include "roadmapexportdialog.h"
 
+#include "exportprompts.h"
+
 #include "applicationsettings.h"
 
 #include "roadmapexporter.h"
@@ -12,12 +14,10 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
 #include <QMessageBox>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -154,28 +154,22 @@ QString RoadmapExportDialog::suggestedPath() const
 void RoadmapExportDialog::onExport()
 {
     const Format format = options().format;
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Roadmap"), suggestedPath(), fileFilter(format));
-    if (path.isEmpty())
-        return;
-    const QString suffix = RoadmapExportOptions::suffix(format);
-    if (QFileInfo(path).suffix().compare(suffix, Qt::CaseInsensitive) != 0)
-        path += u'.' + suffix;
-    if (exportTo(path))
+    const QString path = ExportPrompts::askSavePath(this,
+                                                    tr("Export Roadmap"),
+                                                    suggestedPath(),
+                                                    fileFilter(format),
+                                                    RoadmapExportOptions::suffix(format));
+    if (!path.isEmpty() && exportTo(path))
         accept();
 }
 
 bool RoadmapExportDialog::exportTo(const QString &path)
 {
-    QProgressDialog progress(tr("Exporting the roadmap…"), tr("Cancel"), 0, 0, this);
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(400); // quick exports finish before it would show
     RoadmapExporter exporter(m_model, options());
-    const bool written = exporter.exportTo(path, [&progress](int done, int total) {
-        progress.setMaximum(total);
-        progress.setValue(done);
-        return !progress.wasCanceled();
-    });
+    const bool written = ExportPrompts::runWithProgress(
+        this, tr("Exporting the roadmap…"), [&](const ExportPrompts::Progress &progress) {
+            return exporter.exportTo(path, progress);
+        });
     if (!written) {
         if (!exporter.wasCancelled())
             QMessageBox::warning(this, tr("Export failed"), exporter.errorString());

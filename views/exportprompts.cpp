@@ -1,0 +1,37 @@
+#include "exportprompts.h"
+
+#include <QCoreApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QProgressDialog>
+
+namespace ExportPrompts {
+
+QString askSavePath(QWidget *parent,
+                    const QString &title,
+                    const QString &suggestedPath,
+                    const QString &filter,
+                    const QString &suffix)
+{
+    QString path = QFileDialog::getSaveFileName(parent, title, suggestedPath, filter);
+    if (!path.isEmpty() && QFileInfo(path).suffix().compare(suffix, Qt::CaseInsensitive) != 0)
+        path += u'.' + suffix;
+    return path;
+}
+
+bool runWithProgress(QWidget *parent,
+                     const QString &label,
+                     const std::function<bool(const Progress &)> &work)
+{
+    QProgressDialog progress(
+        label, QCoreApplication::translate("ExportPrompts", "Cancel"), 0, 0, parent);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(400); // quick exports finish before it would show
+    return work([&progress](int done, int total) {
+        progress.setMaximum(total);
+        progress.setValue(done);
+        return !progress.wasCanceled();
+    });
+}
+
+} // namespace ExportPrompts
