@@ -1,13 +1,18 @@
 #include "pipelinefile.h"
 
 #include "closestmatches.h"
+#include "jsoncursor.h"
 #include "jsonreading.h"
+#include "jsonsyntax.h"
 #include "nodecatalog.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonObject>
 #include <QSet>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -15,176 +20,376 @@ namespace PipelineFile {
 
 namespace {
 
-using namespace JsonReading;
+using Type = JsonCursor::Type;
 
-QString requiredId(const QJsonObject &object, const QString &path)
+// Where a value sits ("nodes[3].properties.tool"), spelt out only when something is wrong, so
+// reading 5,000 nodes builds no path strings.
+struct Path
 {
-    const QString id = string(object, path, u"id"_s, true);
-    if (id.isEmpty())
-        failAt(member(path, u"id"_s), u"an id cannot be empty"_s);
-    return id;
-}
+    const Path *parent = nullptr;
+    QLatin1StringView key;
+    qsizetype index = -1;
 
-const NodeKind &readKind(const QJsonObject &object, const QString &path, const NodeCatalog &catalog)
-{
-    const QString id = string(object, path, u"kind"_s, true);
-    if (const NodeKind *kind = catalog.kind(id))
-        return *kind;
-    const QStringList matches = closestMatches(id, catalog.kindIds(), 1);
-    failAt(member(path, u"kind"_s),
-           matches.isEmpty() ? u"unknown kind '%1' (expected one of: %2)"_s.arg(
-               id, catalog.kindIds().join(u", "_s))
-                             : u"unknown kind '%1'; did you mean '%2'?"_s.arg(id, matches.first()));
-}
-
-QList<std::pair<QString, QString>> readParameters(const QJsonObject &object, const QString &path)
-{
-    const QJsonArray array = JsonReading::array(object, path, u"parameters"_s, false);
-    QList<std::pair<QString, QString>> parameters;
-    QSet<QString> keys;
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString itemPath = element(member(path, u"parameters"_s), i);
-        const QJsonObject item = JsonReading::object(array.at(i), itemPath);
-        const QString key = string(item, itemPath, u"key"_s, true);
-        if (key.isEmpty() || keys.contains(key))
-            failAt(member(itemPath, u"key"_s),
-                   key.isEmpty() ? u"a parameter needs a key"_s
-                                 : u"duplicate parameter '%1'"_s.arg(key));
-        keys.insert(key);
-        parameters.append({key, string(item, itemPath, u"value"_s, true)});
+    Path member(QLatin1StringView name) const { return {this, name, -1}; }
+    Path element(qsizetype i) const { return {this, {}, i}; }
+    QString toString() const
+    {
+        const QString base = parent ? parent->toString() : QString();
+        if (index >= 0)
+            return JsonReading::element(base, index);
+        return JsonReading::member(base, key);
     }
-    return parameters;
-}
+};
 
-void readProperties(const QJsonObject &object, const QString &path, PipelineNode &node)
+struct Failure
 {
-    if (!object.contains(u"properties"_s))
-        return;
-    const QString propertiesPath = member(path, u"properties"_s);
-    const QJsonObject properties
-        = JsonReading::object(object.value(u"properties"_s), propertiesPath);
-    node.tool = string(properties, propertiesPath, u"tool"_s, false);
-    node.image = string(properties, propertiesPath, u"image"_s, false);
-    node.command = stringList(properties, propertiesPath, u"command"_s);
-    node.parameters = readParameters(properties, propertiesPath);
-    node.notes = string(properties, propertiesPath, u"notes"_s, false);
-}
+    QString message;
+    qsizetype offset = -1; // where in the text; -1 for the whole document
+};
 
-PipelineNode readNode(const QJsonObject &object, const QString &path, const NodeCatalog &catalog)
+[[noreturn]] void fail(const Path &path, const QString &message, qsizetype offset)
 {
-    PipelineNode node;
-    node.id = requiredId(object, path);
-    node.kind = readKind(object, path, catalog).id;
-    node.name = string(object, path, u"name"_s, true);
-    node.pos = QPointF(number(object, path, u"x"_s, false), number(object, path, u"y"_s, false));
-    readProperties(object, path, node);
-    return node;
+    throw Failure{path.toString() + u": "_s + message, offset};
 }
 
-// Reading keeps an id -> node index so edges are checked without a scan per edge.
+// Nodes as read, with an id -> position index so edges are checked without a scan per edge.
 struct Nodes
 {
     QList<PipelineNode> list;
     QHash<QString, qsizetype> index;
 };
 
-Nodes readNodes(const QJsonObject &root, const NodeCatalog &catalog)
+// Reads the checked text of a pipeline file into nodes, edges and annotations. Each reader takes
+// the cursor at the value it reads and leaves it after that value.
+class Reader
 {
-    const QJsonArray array = JsonReading::array(root, {}, u"nodes"_s, true);
-    Nodes nodes;
-    nodes.list.reserve(array.size());
-    nodes.index.reserve(array.size());
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString path = element(u"nodes"_s, i);
-        PipelineNode node = readNode(object(array.at(i), path), path, catalog);
-        if (nodes.index.contains(node.id))
-            failAt(member(path, u"id"_s), u"duplicate node id '%1'"_s.arg(node.id));
-        nodes.index.insert(node.id, nodes.list.size());
-        nodes.list.append(std::move(node));
-    }
-    return nodes;
-}
+public:
+    Reader(QByteArrayView json, const NodeCatalog &catalog)
+        : m_json(json)
+        , m_catalog(catalog)
+        , m_cursor(json, 0)
+    {}
 
-PortRef readPortRef(const QJsonObject &edge,
-                    const QString &edgePath,
-                    bool isOutput,
-                    const Nodes &nodes,
-                    const NodeCatalog &catalog)
-{
-    const QString key = isOutput ? u"from"_s : u"to"_s;
-    const QString path = member(edgePath, key);
-    const QJsonObject object = JsonReading::object(edge.value(key), path);
-    const PortRef ref{string(object, path, u"node"_s, true), string(object, path, u"port"_s, true)};
-    const qsizetype index = nodes.index.value(ref.node, -1);
-    if (index < 0)
-        failAt(member(path, u"node"_s), u"no node has the id '%1'"_s.arg(ref.node));
-    const PipelineNode &node = nodes.list.at(index);
-    const NodeKind *kind = catalog.kind(node.kind);
-    if (!(isOutput ? kind->output(ref.port) : kind->input(ref.port))) {
-        failAt(member(path, u"port"_s),
-               u"'%1' (%2) has no %3 '%4'"_s.arg(
-                   node.name, node.kind, isOutput ? u"output"_s : u"input"_s, ref.port));
-    }
-    return ref;
-}
+    void seek(qsizetype offset) { m_cursor = JsonCursor(m_json, offset); }
+    JsonCursor &cursor() { return m_cursor; }
 
-QList<PipelineEdge>
-readEdges(const QJsonObject &root, const Nodes &nodes, const NodeCatalog &catalog)
-{
-    const QJsonArray array = JsonReading::array(root, {}, u"edges"_s, false);
-    QList<PipelineEdge> edges;
-    edges.reserve(array.size());
-    QSet<QString> seen;
-    seen.reserve(array.size());
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString path = element(u"edges"_s, i);
-        const QJsonObject object = JsonReading::object(array.at(i), path);
-        const PipelineEdge edge{readPortRef(object, path, true, nodes, catalog),
-                                readPortRef(object, path, false, nodes, catalog)};
-        const QChar separator(0x1f); // cannot be typed into an id or port name
-        const QString key = edge.from.node + separator + edge.from.port + separator + edge.to.node
-                            + separator + edge.to.port;
-        if (seen.contains(key))
-            failAt(path, u"the same edge again"_s);
-        seen.insert(key);
-        edges.append(edge);
+    [[noreturn]] void failType(const Path &path, const QString &expected)
+    {
+        fail(path,
+             u"expected %1, found %2"_s.arg(expected, JsonCursor::typeName(m_cursor.type())),
+             m_cursor.offset());
     }
-    return edges;
-}
-
-PipelineAnnotation readAnnotation(const QJsonObject &object, const QString &path)
-{
-    PipelineAnnotation annotation;
-    annotation.id = requiredId(object, path);
-    const QString kind = string(object, path, u"kind"_s, false);
-    if (kind == u"group"_s)
-        annotation.kind = PipelineAnnotation::Kind::Group;
-    else if (!kind.isEmpty() && kind != u"text"_s)
-        failAt(member(path, u"kind"_s), u"expected \"text\" or \"group\", found '%1'"_s.arg(kind));
-    const double width = number(object, path, u"width"_s, false, 200);
-    const double height = number(object, path, u"height"_s, false, 100);
-    if (width < 0 || height < 0)
-        failAt(path, u"width and height cannot be negative"_s);
-    annotation.rect = QRectF(
-        number(object, path, u"x"_s, false), number(object, path, u"y"_s, false), width, height);
-    annotation.text = string(object, path, u"text"_s, false);
-    return annotation;
-}
-
-QList<PipelineAnnotation> readAnnotations(const QJsonObject &root)
-{
-    const QJsonArray array = JsonReading::array(root, {}, u"annotations"_s, false);
-    QList<PipelineAnnotation> annotations;
-    QSet<QString> ids;
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString path = element(u"annotations"_s, i);
-        PipelineAnnotation annotation = readAnnotation(object(array.at(i), path), path);
-        if (ids.contains(annotation.id))
-            failAt(member(path, u"id"_s), u"duplicate annotation id '%1'"_s.arg(annotation.id));
-        ids.insert(annotation.id);
-        annotations.append(std::move(annotation));
+    [[noreturn]] static void failMissing(const Path &path, const QString &expected, qsizetype at)
+    {
+        fail(path, u"expected %1, found missing"_s.arg(expected), at);
     }
-    return annotations;
+
+    QString string(const Path &path)
+    {
+        if (m_cursor.type() != Type::String)
+            failType(path, u"a string"_s);
+        return m_cursor.string();
+    }
+
+    double number(const Path &path)
+    {
+        if (m_cursor.type() != Type::Number)
+            failType(path, u"a finite number"_s);
+        return m_cursor.number();
+    }
+
+    void enter(const Path &path, Type type)
+    {
+        if (m_cursor.type() != type)
+            failType(path, type == Type::Object ? u"an object"_s : u"an array"_s);
+        m_cursor.enter();
+    }
+
+    QStringList stringList(const Path &path)
+    {
+        enter(path, Type::Array);
+        QStringList list;
+        for (qsizetype i = 0; m_cursor.nextElement(); ++i)
+            list << string(path.element(i));
+        return list;
+    }
+
+    QString requiredId(const QString &id, const Path &path, qsizetype objectAt, bool seen)
+    {
+        if (!seen)
+            failMissing(path.member("id"_L1), u"a string"_s, objectAt);
+        if (id.isEmpty())
+            fail(path.member("id"_L1), u"an id cannot be empty"_s, objectAt);
+        return id;
+    }
+
+    QList<std::pair<QString, QString>> parameters(const Path &path)
+    {
+        QList<std::pair<QString, QString>> parameters;
+        QSet<QString> keys;
+        enter(path, Type::Array);
+        for (qsizetype i = 0; m_cursor.nextElement(); ++i) {
+            const Path itemPath = path.element(i);
+            const qsizetype at = m_cursor.offset();
+            enter(itemPath, Type::Object);
+            std::optional<QString> key, value;
+            QByteArrayView name;
+            while (m_cursor.nextMember(&name)) {
+                if (name == "key")
+                    key = string(itemPath.member("key"_L1));
+                else if (name == "value")
+                    value = string(itemPath.member("value"_L1));
+                else
+                    m_cursor.skip();
+            }
+            if (!key)
+                failMissing(itemPath.member("key"_L1), u"a string"_s, at);
+            if (!value)
+                failMissing(itemPath.member("value"_L1), u"a string"_s, at);
+            if (key->isEmpty() || keys.contains(*key))
+                fail(itemPath.member("key"_L1),
+                     key->isEmpty() ? u"a parameter needs a key"_s
+                                    : u"duplicate parameter '%1'"_s.arg(*key),
+                     at);
+            keys.insert(*key);
+            parameters.append({*key, *value});
+        }
+        return parameters;
+    }
+
+    void properties(const Path &path, PipelineNode &node)
+    {
+        enter(path, Type::Object);
+        QByteArrayView name;
+        while (m_cursor.nextMember(&name)) {
+            if (name == "tool")
+                node.tool = string(path.member("tool"_L1));
+            else if (name == "image")
+                node.image = string(path.member("image"_L1));
+            else if (name == "command")
+                node.command = stringList(path.member("command"_L1));
+            else if (name == "parameters")
+                node.parameters = parameters(path.member("parameters"_L1));
+            else if (name == "notes")
+                node.notes = string(path.member("notes"_L1));
+            else
+                m_cursor.skip();
+        }
+    }
+
+    QString kind(const Path &path)
+    {
+        const qsizetype at = m_cursor.offset();
+        const QString id = string(path);
+        if (const NodeKind *kind = m_catalog.kind(id))
+            return kind->id;
+        const QStringList matches = closestMatches(id, m_catalog.kindIds(), 1);
+        fail(path,
+             matches.isEmpty()
+                 ? u"unknown kind '%1' (expected one of: %2)"_s.arg(
+                     id, m_catalog.kindIds().join(u", "_s))
+                 : u"unknown kind '%1'; did you mean '%2'?"_s.arg(id, matches.first()),
+             at);
+    }
+
+    PipelineNode node(const Path &path)
+    {
+        const qsizetype at = m_cursor.offset();
+        enter(path, Type::Object);
+        PipelineNode node;
+        bool hasId = false, hasKind = false, hasName = false;
+        double x = 0, y = 0;
+        QByteArrayView name;
+        while (m_cursor.nextMember(&name)) {
+            if (name == "id") {
+                node.id = string(path.member("id"_L1));
+                hasId = true;
+            } else if (name == "kind") {
+                node.kind = kind(path.member("kind"_L1));
+                hasKind = true;
+            } else if (name == "name") {
+                node.name = string(path.member("name"_L1));
+                hasName = true;
+            } else if (name == "x") {
+                x = number(path.member("x"_L1));
+            } else if (name == "y") {
+                y = number(path.member("y"_L1));
+            } else if (name == "properties") {
+                properties(path.member("properties"_L1), node);
+            } else {
+                m_cursor.skip();
+            }
+        }
+        requiredId(node.id, path, at, hasId);
+        if (!hasKind)
+            failMissing(path.member("kind"_L1), u"a string"_s, at);
+        if (!hasName)
+            failMissing(path.member("name"_L1), u"a string"_s, at);
+        node.pos = QPointF(x, y);
+        return node;
+    }
+
+    Nodes nodes(const Path &path)
+    {
+        Nodes nodes;
+        enter(path, Type::Array);
+        for (qsizetype i = 0; m_cursor.nextElement(); ++i) {
+            const Path nodePath = path.element(i);
+            const qsizetype at = m_cursor.offset();
+            PipelineNode node = this->node(nodePath);
+            if (nodes.index.contains(node.id))
+                fail(nodePath.member("id"_L1), u"duplicate node id '%1'"_s.arg(node.id), at);
+            nodes.index.insert(node.id, nodes.list.size());
+            nodes.list.append(std::move(node));
+        }
+        return nodes;
+    }
+
+    PortRef portRef(const Path &path, bool isOutput, const Nodes &nodes)
+    {
+        const qsizetype at = m_cursor.offset();
+        enter(path, Type::Object);
+        PortRef ref;
+        bool hasNode = false, hasPort = false;
+        QByteArrayView name;
+        while (m_cursor.nextMember(&name)) {
+            if (name == "node") {
+                ref.node = string(path.member("node"_L1));
+                hasNode = true;
+            } else if (name == "port") {
+                ref.port = string(path.member("port"_L1));
+                hasPort = true;
+            } else {
+                m_cursor.skip();
+            }
+        }
+        if (!hasNode)
+            failMissing(path.member("node"_L1), u"a string"_s, at);
+        if (!hasPort)
+            failMissing(path.member("port"_L1), u"a string"_s, at);
+        const qsizetype index = nodes.index.value(ref.node, -1);
+        if (index < 0)
+            fail(path.member("node"_L1), u"no node has the id '%1'"_s.arg(ref.node), at);
+        const PipelineNode &node = nodes.list.at(index);
+        const NodeKind *kind = m_catalog.kind(node.kind);
+        if (!(isOutput ? kind->output(ref.port) : kind->input(ref.port))) {
+            fail(path.member("port"_L1),
+                 u"'%1' (%2) has no %3 '%4'"_s.arg(
+                     node.name, node.kind, isOutput ? u"output"_s : u"input"_s, ref.port),
+                 at);
+        }
+        return ref;
+    }
+
+    QList<PipelineEdge> edges(const Path &path, const Nodes &nodes)
+    {
+        QList<PipelineEdge> edges;
+        QSet<PipelineEdge> seen;
+        enter(path, Type::Array);
+        for (qsizetype i = 0; m_cursor.nextElement(); ++i) {
+            const Path edgePath = path.element(i);
+            const qsizetype at = m_cursor.offset();
+            enter(edgePath, Type::Object);
+            std::optional<PortRef> from, to;
+            QByteArrayView name;
+            while (m_cursor.nextMember(&name)) {
+                if (name == "from")
+                    from = portRef(edgePath.member("from"_L1), true, nodes);
+                else if (name == "to")
+                    to = portRef(edgePath.member("to"_L1), false, nodes);
+                else
+                    m_cursor.skip();
+            }
+            if (!from)
+                failMissing(edgePath.member("from"_L1), u"an object"_s, at);
+            if (!to)
+                failMissing(edgePath.member("to"_L1), u"an object"_s, at);
+            const PipelineEdge edge{*from, *to};
+            if (seen.contains(edge))
+                fail(edgePath, u"the same edge again"_s, at);
+            seen.insert(edge);
+            edges.append(edge);
+        }
+        return edges;
+    }
+
+    PipelineAnnotation annotation(const Path &path)
+    {
+        const qsizetype at = m_cursor.offset();
+        enter(path, Type::Object);
+        PipelineAnnotation annotation;
+        bool hasId = false;
+        double x = 0, y = 0, width = 200, height = 100;
+        QByteArrayView name;
+        while (m_cursor.nextMember(&name)) {
+            if (name == "id") {
+                annotation.id = string(path.member("id"_L1));
+                hasId = true;
+            } else if (name == "kind") {
+                const qsizetype kindAt = m_cursor.offset();
+                const QString kind = string(path.member("kind"_L1));
+                if (kind == u"group"_s)
+                    annotation.kind = PipelineAnnotation::Kind::Group;
+                else if (kind == u"text"_s)
+                    annotation.kind = PipelineAnnotation::Kind::Text;
+                else
+                    fail(path.member("kind"_L1),
+                         u"expected \"text\" or \"group\", found '%1'"_s.arg(kind),
+                         kindAt);
+            } else if (name == "x") {
+                x = number(path.member("x"_L1));
+            } else if (name == "y") {
+                y = number(path.member("y"_L1));
+            } else if (name == "width") {
+                width = number(path.member("width"_L1));
+            } else if (name == "height") {
+                height = number(path.member("height"_L1));
+            } else if (name == "text") {
+                annotation.text = string(path.member("text"_L1));
+            } else {
+                m_cursor.skip();
+            }
+        }
+        requiredId(annotation.id, path, at, hasId);
+        if (width < 0 || height < 0)
+            fail(path, u"width and height cannot be negative"_s, at);
+        annotation.rect = QRectF(x, y, width, height);
+        return annotation;
+    }
+
+    QList<PipelineAnnotation> annotations(const Path &path)
+    {
+        QList<PipelineAnnotation> annotations;
+        QSet<QString> ids;
+        enter(path, Type::Array);
+        for (qsizetype i = 0; m_cursor.nextElement(); ++i) {
+            const Path itemPath = path.element(i);
+            const qsizetype at = m_cursor.offset();
+            PipelineAnnotation annotation = this->annotation(itemPath);
+            if (ids.contains(annotation.id))
+                fail(itemPath.member("id"_L1),
+                     u"duplicate annotation id '%1'"_s.arg(annotation.id),
+                     at);
+            ids.insert(annotation.id);
+            annotations.append(std::move(annotation));
+        }
+        return annotations;
+    }
+
+private:
+    QByteArrayView m_json;
+    const NodeCatalog &m_catalog;
+    JsonCursor m_cursor;
+};
+
+// Where the root object's member `key` starts (its last occurrence, as in QJsonObject), or -1.
+qsizetype rootMember(const QList<JsonSyntax::RootMember> &members, QByteArrayView key)
+{
+    for (qsizetype i = members.size() - 1; i >= 0; --i) {
+        if (members.at(i).rawKey == key)
+            return members.at(i).valueOffset;
+    }
+    return -1;
 }
 
 bool readFile(const QString &path, QByteArray *data, QString *error)
@@ -195,7 +400,7 @@ bool readFile(const QString &path, QByteArray *data, QString *error)
     else if (info.isDir())
         *error = u"is a directory, expected a pipeline file (.%1)"_s.arg(Suffix);
     else if (info.size() > MaxFileBytes)
-        *error = u"too large (over %1 MiB) for a pipeline file"_s.arg(MaxFileBytes >> 20);
+        *error = u"too large (over %1 MB) for a pipeline file"_s.arg(MaxFileBytes / 1000000);
     if (!error->isEmpty())
         return false;
     QFile file(path);
@@ -206,7 +411,7 @@ bool readFile(const QString &path, QByteArray *data, QString *error)
     // One byte past the limit catches a file that grew since it was measured.
     *data = file.read(MaxFileBytes + 1);
     if (data->size() > MaxFileBytes)
-        *error = u"too large (over %1 MiB) for a pipeline file"_s.arg(MaxFileBytes >> 20);
+        *error = u"too large (over %1 MB) for a pipeline file"_s.arg(MaxFileBytes / 1000000);
     return error->isEmpty();
 }
 
@@ -215,20 +420,49 @@ bool readFile(const QString &path, QByteArray *data, QString *error)
 ReadResult read(const QByteArray &json, const NodeCatalog &catalog)
 {
     ReadResult result;
-    const Parsed parsed = parseObject(json, u"a pipeline file"_s);
-    if (!parsed.ok) {
-        result.errorLine = parsed.errorLine;
-        result.errorMessage = parsed.errorMessage;
+    const JsonSyntax::Result syntax = JsonSyntax::check(json);
+    if (!syntax.ok || !syntax.rootIsObject) {
+        result.errorLine = JsonSyntax::lineAt(json, syntax.errorOffset);
+        result.errorMessage = syntax.ok ? u"not a pipeline file: expected a JSON object"_s
+                                        : u"invalid JSON: %1"_s.arg(syntax.errorMessage);
         return result;
     }
+    Reader reader(json, catalog);
+    const Path root;
     try {
-        checkFormat(parsed.root, FormatName.toString(), FormatVersion, u"a pipeline file"_s);
-        Nodes nodes = readNodes(parsed.root, catalog);
-        result.edges = readEdges(parsed.root, nodes, catalog);
-        result.annotations = readAnnotations(parsed.root);
+        // "format" and "version" first, wherever they are, so another kind of file is named
+        // as such rather than by its first odd member; QJsonObject holds them for the
+        // shared check.
+        QJsonObject head;
+        for (const QByteArrayView key : {QByteArrayView("format"), QByteArrayView("version")}) {
+            const qsizetype at = rootMember(syntax.rootMembers, key);
+            if (at >= 0) {
+                reader.seek(at);
+                head.insert(QString::fromLatin1(key), reader.cursor().scalar());
+            }
+        }
+        JsonReading::checkFormat(head, FormatName.toString(), FormatVersion, u"a pipeline file"_s);
+
+        const qsizetype nodesAt = rootMember(syntax.rootMembers, "nodes");
+        if (nodesAt < 0)
+            Reader::failMissing(root.member("nodes"_L1), u"an array"_s, 0);
+        reader.seek(nodesAt);
+        Nodes nodes = reader.nodes(root.member("nodes"_L1));
+        if (const qsizetype at = rootMember(syntax.rootMembers, "edges"); at >= 0) {
+            reader.seek(at);
+            result.edges = reader.edges(root.member("edges"_L1), nodes);
+        }
+        if (const qsizetype at = rootMember(syntax.rootMembers, "annotations"); at >= 0) {
+            reader.seek(at);
+            result.annotations = reader.annotations(root.member("annotations"_L1));
+        }
         result.nodes = std::move(nodes.list);
     } catch (const JsonReading::Error &error) {
         result.errorMessage = error.message;
+        return result;
+    } catch (const Failure &failure) {
+        result.errorMessage = failure.message;
+        result.errorLine = failure.offset > 0 ? JsonSyntax::lineAt(json, failure.offset) : 0;
         return result;
     }
     result.ok = true;

@@ -6,21 +6,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-// U+001F (unit separator) cannot be typed into an id or port name, so keys never collide.
-QString portKey(const PortRef &ref)
-{
-    return ref.node + QChar(0x1f) + ref.port;
-}
-
-QString edgeKey(const PipelineEdge &edge)
-{
-    return portKey(edge.from) + QChar(0x1f) + portKey(edge.to);
-}
-
-} // namespace
-
 PipelineGraph::PipelineGraph(const NodeCatalog *catalog, QObject *parent)
     : QObject(parent)
     , m_catalog(catalog)
@@ -206,10 +191,10 @@ QString PipelineGraph::edgeProblem(const PipelineEdge &edge) const
             edge.to.port,
             to->name);
     }
-    if (m_edgeIndex.contains(edgeKey(edge)))
+    if (m_edgeIndex.contains(edge))
         return u"'%1' already feeds the input '%2' of '%3'"_s.arg(
             from->name, edge.to.port, to->name);
-    if (m_inputEdges.contains(portKey(edge.to)))
+    if (m_inputEdges.contains(edge.to))
         return u"the input '%1' of '%2' is already connected: an input takes one edge"_s.arg(
             edge.to.port, to->name);
     return {};
@@ -217,45 +202,43 @@ QString PipelineGraph::edgeProblem(const PipelineEdge &edge) const
 
 void PipelineGraph::appendEdge(const PipelineEdge &edge)
 {
-    m_edgeIndex.insert(edgeKey(edge), m_edges.size());
+    m_edgeIndex.insert(edge, m_edges.size());
     m_edges.append(edge);
     m_nodeEdges[edge.from.node].append(edge);
     if (edge.to.node != edge.from.node)
         m_nodeEdges[edge.to.node].append(edge);
-    ++m_inputEdges[portKey(edge.to)];
+    ++m_inputEdges[edge.to];
 }
 
 void PipelineGraph::takeEdge(const PipelineEdge &edge)
 {
-    const QString key = edgeKey(edge);
-    const qsizetype index = m_edgeIndex.take(key);
+    const qsizetype index = m_edgeIndex.take(edge);
     if (index != m_edges.size() - 1) {
         m_edges[index] = m_edges.constLast();
-        m_edgeIndex[edgeKey(m_edges.at(index))] = index;
+        m_edgeIndex[m_edges.at(index)] = index;
     }
     m_edges.removeLast();
     m_nodeEdges[edge.from.node].removeOne(edge);
     m_nodeEdges[edge.to.node].removeOne(edge);
-    const QString input = portKey(edge.to);
-    if (--m_inputEdges[input] <= 0)
-        m_inputEdges.remove(input);
+    if (--m_inputEdges[edge.to] <= 0)
+        m_inputEdges.remove(edge.to);
 }
 
 qsizetype PipelineGraph::indexOfEdge(const PipelineEdge &edge) const
 {
-    return m_edgeIndex.value(edgeKey(edge), -1);
+    return m_edgeIndex.value(edge, -1);
 }
 
 bool PipelineGraph::restoreEdge(const PipelineEdge &edge, qsizetype index)
 {
     if (!m_nodeIndex.contains(edge.from.node) || !m_nodeIndex.contains(edge.to.node)
-        || m_edgeIndex.contains(edgeKey(edge)))
+        || m_edgeIndex.contains(edge))
         return false;
     appendEdge(edge);
     if (index >= 0 && index < m_edges.size() - 1) {
         m_edges.swapItemsAt(index, m_edges.size() - 1);
-        m_edgeIndex[edgeKey(m_edges.at(index))] = index;
-        m_edgeIndex[edgeKey(m_edges.constLast())] = m_edges.size() - 1;
+        m_edgeIndex[m_edges.at(index)] = index;
+        m_edgeIndex[m_edges.constLast()] = m_edges.size() - 1;
     }
     emit edgeAdded(edge);
     emit changed();
@@ -274,7 +257,7 @@ bool PipelineGraph::addEdge(const PipelineEdge &edge)
 
 bool PipelineGraph::removeEdge(const PipelineEdge &edge)
 {
-    if (!m_edgeIndex.contains(edgeKey(edge)))
+    if (!m_edgeIndex.contains(edge))
         return false;
     takeEdge(edge);
     emit edgeRemoved(edge);
@@ -351,14 +334,20 @@ void PipelineGraph::reset(const QList<PipelineNode> &nodes,
     m_nodeEdges.clear();
     m_inputEdges.clear();
     m_nameCounts.clear();
+    // Sized once: growing the indexes item by item is much of the cost of opening a big file.
     m_nodes.reserve(nodes.size());
+    m_nodeIndex.reserve(nodes.size());
+    m_nameCounts.reserve(nodes.size());
+    m_nodeEdges.reserve(nodes.size());
     for (const PipelineNode &node : nodes)
         if (!node.id.isEmpty() && !m_nodeIndex.contains(node.id))
             appendNode(node);
     m_edges.reserve(edges.size());
+    m_edgeIndex.reserve(edges.size());
+    m_inputEdges.reserve(edges.size());
     for (const PipelineEdge &edge : edges) {
         if (m_nodeIndex.contains(edge.from.node) && m_nodeIndex.contains(edge.to.node)
-            && !m_edgeIndex.contains(edgeKey(edge)))
+            && !m_edgeIndex.contains(edge))
             appendEdge(edge);
     }
     for (const PipelineAnnotation &annotation : annotations)

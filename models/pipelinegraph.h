@@ -42,6 +42,16 @@ struct PipelineEdge
     bool operator==(const PipelineEdge &) const = default;
 };
 
+// Ports and edges as hash keys, with no key strings to build.
+inline size_t qHash(const PortRef &ref, size_t seed = 0)
+{
+    return qHashMulti(seed, ref.node, ref.port);
+}
+inline size_t qHash(const PipelineEdge &edge, size_t seed = 0)
+{
+    return qHashMulti(seed, edge.from.node, edge.from.port, edge.to.node, edge.to.port);
+}
+
 struct PipelineAnnotation
 {
     enum class Kind { Text, Group };
@@ -151,8 +161,8 @@ private:
     // Kept in step with the lists so no operation scans them (5,000-node graphs).
     QHash<QString, qsizetype> m_nodeIndex;           // node id -> position in m_nodes
     QHash<QString, qsizetype> m_annotationIndex;     // annotation id -> position in m_annotations
-    QHash<QString, qsizetype> m_edgeIndex;           // edge key -> position in m_edges
+    QHash<PipelineEdge, qsizetype> m_edgeIndex;      // edge -> position in m_edges
     QHash<QString, QList<PipelineEdge>> m_nodeEdges; // node id -> its edges, in and out
-    QHash<QString, int> m_inputEdges;                // input port key -> edges into it
+    QHash<PortRef, int> m_inputEdges;                // input port -> edges into it
     QHash<QString, int> m_nameCounts;                // node name -> nodes called so
 };

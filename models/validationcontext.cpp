@@ -51,7 +51,7 @@ ValidationContext::ValidationContext(const QList<PipelineNode> &nodes,
                 u"ai-ml-lifecycle"_s,
                 u"The catalog has no stage kind '%1'."_s.arg(node.kind));
     }
-    QHash<QString, int> inputEdges;
+    QHash<PortRef, int> inputEdges;
     inputEdges.reserve(edges.size());
     arcs.reserve(edges.size());
     for (const PipelineEdge &edge : edges)
@@ -89,7 +89,7 @@ bool ValidationContext::checkPorts(const PipelineEdge &edge, qsizetype from, qsi
     return true;
 }
 
-void ValidationContext::addEdge(const PipelineEdge &edge, QHash<QString, int> &inputEdges)
+void ValidationContext::addEdge(const PipelineEdge &edge, QHash<PortRef, int> &inputEdges)
 {
     const qsizetype from = m_index.value(edge.from.node, -1);
     const qsizetype to = m_index.value(edge.to.node, -1);
@@ -98,7 +98,7 @@ void ValidationContext::addEdge(const PipelineEdge &edge, QHash<QString, int> &i
     m_connectedInputs[to].append(edge.to.port);
     m_usedOutputs[from].append(edge.from.port);
     successorRoles[from] |= roles[to];
-    if (++inputEdges[edge.to.node + QChar(0x1f) + edge.to.port] == 2) {
+    if (++inputEdges[edge.to] == 2) {
         add(to,
             Severity::Error,
             u"input-taken"_s,

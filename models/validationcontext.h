@@ -66,7 +66,7 @@ public:
     QList<PipelineFinding> sortedFindings() const;
 
 private:
-    void addEdge(const PipelineEdge &edge, QHash<QString, int> &inputEdges);
+    void addEdge(const PipelineEdge &edge, QHash<PortRef, int> &inputEdges);
     bool checkPorts(const PipelineEdge &edge, qsizetype from, qsizetype to);
 
     QHash<QString, qsizetype> m_index;

@@ -294,6 +294,11 @@ int main(int argc, char **argv)
         validatePipeline(loaded);
     });
     BenchFigures::printRow(out, u"Load into the model, validated"_s, input, load, 25);
+    const double read = BenchFigures::medianMs(Runs, [&] {
+        if (!PipelineFile::load(path, NodeCatalog::builtIn()).ok)
+            qFatal("cannot read %s", qPrintable(path));
+    });
+    out << u"| of which reading the file | %1 | %2 ms | — | |\n"_s.arg(input).arg(read, 0, 'f', 2);
     const double validate = BenchFigures::medianMs(Runs, [&] { validatePipeline(loaded); });
     out << u"| of which validation | %1 | %2 ms | — | |\n"_s.arg(input).arg(validate, 0, 'f', 2);
 

@@ -73,6 +73,7 @@ private slots:
     void readsDefaults();
     void badFiles_data();
     void badFiles();
+    void errorsNameTheirLine();
     void loadErrors();
     void saveErrors();
     void saveReplacesAtomically();
@@ -140,67 +141,67 @@ void TestPipelineFile::badFiles_data()
     QTest::newRow("no nodes") << head + R"("version": 1})" << 0
                               << u"nodes: expected an array, found missing"_s;
     QTest::newRow("node not object")
-        << minimal("3") << 0 << u"nodes[0]: expected an object, found a number"_s;
-    QTest::newRow("no id") << minimal(R"({"kind": "train", "name": "T"})") << 0
+        << minimal("3") << 1 << u"nodes[0]: expected an object, found a number"_s;
+    QTest::newRow("no id") << minimal(R"({"kind": "train", "name": "T"})") << 1
                            << u"nodes[0].id: expected a string, found missing"_s;
-    QTest::newRow("empty id") << minimal(R"({"id": "", "kind": "train", "name": "T"})") << 0
+    QTest::newRow("empty id") << minimal(R"({"id": "", "kind": "train", "name": "T"})") << 1
                               << u"nodes[0].id: an id cannot be empty"_s;
-    QTest::newRow("misspelt kind") << minimal(R"({"id": "n", "kind": "trian", "name": "T"})") << 0
+    QTest::newRow("misspelt kind") << minimal(R"({"id": "n", "kind": "trian", "name": "T"})") << 1
                                    << u"nodes[0].kind: unknown kind 'trian'; did you mean "
                                       "'train'?"_s;
-    QTest::newRow("name number") << minimal(R"({"id": "n", "kind": "train", "name": 5})") << 0
+    QTest::newRow("name number") << minimal(R"({"id": "n", "kind": "train", "name": 5})") << 1
                                  << u"nodes[0].name: expected a string, found a number"_s;
     QTest::newRow("x text") << minimal(R"({"id": "n", "kind": "train", "name": "T", "x": "1"})")
-                            << 0 << u"nodes[0].x: expected a finite number, found a string"_s;
+                            << 1 << u"nodes[0].x: expected a finite number, found a string"_s;
     QTest::newRow("x too big") << minimal(
         R"({"id": "n", "kind": "train", "name": "T", "x": 1e999})")
                                << 1 << u"invalid JSON: "_s;
     QTest::newRow("properties array")
-        << minimal(R"({"id": "n", "kind": "train", "name": "T", "properties": []})") << 0
+        << minimal(R"({"id": "n", "kind": "train", "name": "T", "properties": []})") << 1
         << u"nodes[0].properties: expected an object, found an array"_s;
     QTest::newRow("command text") << minimal(R"({"id": "n", "kind": "train", "name": "T",
         "properties": {"command": "python train.py"}})")
-                                  << 0
+                                  << 2
                                   << u"nodes[0].properties.command: expected an array, found "
                                      "a string"_s;
     QTest::newRow("duplicate parameter") << minimal(R"({"id": "n", "kind": "train", "name": "T",
         "properties": {"parameters": [{"key": "lr", "value": "0.1"}, {"key": "lr", "value": "1"}]}})")
-                                         << 0
+                                         << 2
                                          << u"nodes[0].properties.parameters[1].key: duplicate "
                                             "parameter 'lr'"_s;
     QTest::newRow("parameter number") << minimal(R"({"id": "n", "kind": "train", "name": "T",
         "properties": {"parameters": [{"key": "lr", "value": 0.1}]}})")
-                                      << 0
+                                      << 2
                                       << u"nodes[0].properties.parameters[0].value: expected a "
                                          "string, found a number"_s;
     QTest::newRow("duplicate node id") << minimal(R"({"id": "n", "kind": "train", "name": "A"},
                       {"id": "n", "kind": "tune", "name": "B"})")
-                                       << 0 << u"nodes[1].id: duplicate node id 'n'"_s;
+                                       << 2 << u"nodes[1].id: duplicate node id 'n'"_s;
     QTest::newRow("edge unknown node") << withEdge(
         R"({"from": {"node": "n9", "port": "data"}, "to": {"node": "n2", "port": "data"}})")
-                                       << 0 << u"edges[0].from.node: no node has the id 'n9'"_s;
+                                       << 2 << u"edges[0].from.node: no node has the id 'n9'"_s;
     QTest::newRow("edge unknown port")
         << withEdge(
                R"({"from": {"node": "n1", "port": "rows"}, "to": {"node": "n2", "port": "data"}})")
-        << 0 << u"edges[0].from.port: 'In' (ingest) has no output 'rows'"_s;
+        << 2 << u"edges[0].from.port: 'In' (ingest) has no output 'rows'"_s;
     QTest::newRow("edge into an output")
         << withEdge(
                R"({"from": {"node": "n1", "port": "data"}, "to": {"node": "n2", "port": "report"}})")
-        << 0 << u"edges[0].to.port: 'Check' (validate-data) has no input 'report'"_s;
-    QTest::newRow("edge without to") << withEdge(R"({"from": {"node": "n1", "port": "data"}})") << 0
+        << 2 << u"edges[0].to.port: 'Check' (validate-data) has no input 'report'"_s;
+    QTest::newRow("edge without to") << withEdge(R"({"from": {"node": "n1", "port": "data"}})") << 2
                                      << u"edges[0].to: expected an object, found missing"_s;
     QTest::newRow("duplicate edge") << withEdge(
         R"({"from": {"node": "n1", "port": "data"}, "to": {"node": "n2", "port": "data"}},
                        {"from": {"node": "n1", "port": "data"}, "to": {"node": "n2", "port": "data"}})")
-                                    << 0 << u"edges[1]: the same edge again"_s;
+                                    << 3 << u"edges[1]: the same edge again"_s;
     QTest::newRow("annotation kind")
-        << minimal({}, R"(, "annotations": [{"id": "a", "kind": "sticky"}])") << 0
+        << minimal({}, R"(, "annotations": [{"id": "a", "kind": "sticky"}])") << 1
         << u"annotations[0].kind: expected \"text\" or \"group\", found 'sticky'"_s;
     QTest::newRow("annotation size")
-        << minimal({}, R"(, "annotations": [{"id": "a", "width": -1}])") << 0
+        << minimal({}, R"(, "annotations": [{"id": "a", "width": -1}])") << 1
         << u"annotations[0]: width and height cannot be negative"_s;
     QTest::newRow("duplicate annotation")
-        << minimal({}, R"(, "annotations": [{"id": "a"}, {"id": "a"}])") << 0
+        << minimal({}, R"(, "annotations": [{"id": "a"}, {"id": "a"}])") << 1
         << u"annotations[1].id: duplicate annotation id 'a'"_s;
 }
 
@@ -215,6 +216,31 @@ void TestPipelineFile::badFiles()
     QVERIFY2(read.errorMessage.startsWith(error), qPrintable(read.errorMessage));
 }
 
+// In a saved (indented) file, a wrong value deep inside is reported on its own line, which an
+// editor can jump to.
+void TestPipelineFile::errorsNameTheirLine()
+{
+    QList<PipelineNode> nodes;
+    for (int i = 0; i < 20; ++i) {
+        PipelineNode node;
+        node.id = u"n%1"_s.arg(i);
+        node.kind = u"train"_s;
+        node.name = u"Train %1"_s.arg(i);
+        nodes << node;
+    }
+    QByteArray json = PipelineFile::write(nodes, {}, {});
+    const QByteArray wrong = "\"name\": \"Train 13\"";
+    const qsizetype at = json.indexOf(wrong);
+    QVERIFY(at > 0);
+    json.replace(at, wrong.size(), "\"name\": 13");
+    const int line = int(json.left(at).count('\n')) + 1;
+    QVERIFY(line > 20);
+    const PipelineFile::ReadResult read = PipelineFile::read(json, catalog());
+    QVERIFY(!read.ok);
+    QCOMPARE(read.errorLine, line);
+    QCOMPARE(read.errorMessage, u"nodes[13].name: expected a string, found a number"_s);
+}
+
 void TestPipelineFile::loadErrors()
 {
     QTemporaryDir dir;
@@ -227,10 +253,10 @@ void TestPipelineFile::loadErrors()
     const QString big = dir.filePath(u"big.mlpipe"_s);
     QFile file(big);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    QVERIFY(file.resize(PipelineFile::MaxFileBytes + 1)); // sparse: no 64 MiB written
+    QVERIFY(file.resize(PipelineFile::MaxFileBytes + 1)); // sparse: no 50 MB written
     file.close();
     QCOMPARE(PipelineFile::load(big, catalog()).errorMessage,
-             big + u": too large (over 64 MiB) for a pipeline file"_s);
+             big + u": too large (over 50 MB) for a pipeline file"_s);
 
     const QString broken = dir.filePath(u"broken.mlpipe"_s);
     QString error;
