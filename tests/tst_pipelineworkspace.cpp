@@ -4,6 +4,7 @@
 #include "nodecatalog.h"
 #include "nodepalette.h"
 #include "nodepropertypanel.h"
+#include "pipelineannotationitem.h"
 #include "pipelinedocument.h"
 #include "pipelinegraph.h"
 #include "pipelinescene.h"
@@ -38,6 +39,7 @@ private slots:
     void propertyEditsAreOneUndoStepPerField();
     void deleteCopyPasteDuplicate();
     void arrangeIsOneUndoableStep();
+    void groupFrameCarriesItsStagesAndResizes();
     void findingsFollowEdits();
     void wireDroppedOnEmptyAddsAndConnects();
     void showTopicFindsOrAddsAStage();
@@ -160,6 +162,75 @@ void TestPipelineWorkspace::deleteCopyPasteDuplicate()
     stack()->undo();
     QCOMPARE(graph()->nodes().size(), nodes);
     QVERIFY(graph()->node(first));
+}
+
+namespace {
+
+void dragOn(QWidget *viewport, QPoint from, QPoint to)
+{
+    QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+    for (int i = 1; i <= 4; ++i)
+        QTest::mouseMove(viewport, from + (to - from) * i / 4);
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
+}
+
+} // namespace
+
+// A group frame moves with the stages and notes it frames (one undo step), and its grip
+// resizes it on the grid (another).
+void TestPipelineWorkspace::groupFrameCarriesItsStagesAndResizes()
+{
+    PipelineNode inside;
+    inside.id = u"n1"_s;
+    inside.kind = u"train"_s;
+    inside.name = u"Inside"_s;
+    inside.pos = QPointF(40, 80);
+    PipelineNode outside = inside;
+    outside.id = u"n2"_s;
+    outside.name = u"Outside"_s;
+    outside.pos = QPointF(800, 80);
+    const PipelineAnnotation group{
+        u"g"_s, PipelineAnnotation::Kind::Group, QRectF(0, 0, 400, 300), u"Training"_s};
+    const PipelineAnnotation note{
+        u"t"_s, PipelineAnnotation::Kind::Text, QRectF(40, 220, 200, 60), u"note"_s};
+    graph()->reset({inside, outside}, {}, {group, note});
+    PipelineView *view = m_workspace->view();
+    view->setZoom(1.0);
+    view->centerOn(QPointF(400, 150));
+    QWidget *viewport = view->viewport();
+
+    // Grab the title band and drag by (120, 40): the frame, the stage and the note inside move.
+    const QPoint title = view->mapFromScene(QPointF(200, 10));
+    dragOn(viewport, title, title + QPoint(120, 40));
+    QCOMPARE(graph()->annotation(u"g"_s)->rect.topLeft(), QPointF(120, 40));
+    QCOMPARE(graph()->node(u"n1"_s)->pos, QPointF(160, 120));
+    QCOMPARE(graph()->annotation(u"t"_s)->rect.topLeft(), QPointF(160, 260));
+    QCOMPARE(graph()->node(u"n2"_s)->pos, QPointF(800, 80));
+    stack()->undo();
+    QCOMPARE(graph()->annotation(u"g"_s)->rect.topLeft(), QPointF(0, 0));
+    QCOMPARE(graph()->node(u"n1"_s)->pos, QPointF(40, 80));
+    QCOMPARE(graph()->annotation(u"t"_s)->rect.topLeft(), QPointF(40, 220));
+
+    // The grip in the bottom-right corner of the selected frame resizes it.
+    m_workspace->scene()->selectIds({}, {u"g"_s});
+    const PipelineAnnotationItem *item = m_workspace->scene()->annotationItem(u"g"_s);
+    QVERIFY(item->isOnResizeHandle(QPointF(396, 296), 1.0));
+    QVERIFY(!item->isOnResizeHandle(QPointF(200, 296), 1.0));
+    const int step = stack()->index();
+    const QPoint grip = view->mapFromScene(QPointF(396, 296));
+    dragOn(viewport, grip, grip + QPoint(203, 98));
+    const QPointF corner = m_workspace->scene()->snapToGrid(QPointF(599, 394));
+    QCOMPARE(graph()->annotation(u"g"_s)->rect, QRectF(QPointF(0, 0), corner));
+    QCOMPARE(stack()->index(), step + 1);
+    QCOMPARE(graph()->node(u"n1"_s)->pos, QPointF(40, 80)); // resizing moves nothing
+    // Dragged past its top-left it stops at the smallest size.
+    dragOn(viewport,
+           view->mapFromScene(corner - QPointF(4, 4)),
+           view->mapFromScene(QPointF(-300, -300)));
+    QCOMPARE(graph()->annotation(u"g"_s)->rect.size(), item->minimumSize());
+    stack()->undo();
+    stack()->undo();
+    QCOMPARE(graph()->annotation(u"g"_s)->rect, group.rect);
 }
 
 void TestPipelineWorkspace::arrangeIsOneUndoableStep()

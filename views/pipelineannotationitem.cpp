@@ -65,6 +65,31 @@ void PipelineAnnotationItem::prepare()
     m_shape.addRect(m_rect);
 }
 
+bool PipelineAnnotationItem::isOnResizeHandle(const QPointF &scenePos, double scale) const
+{
+    if (!isSelected())
+        return false;
+    const double size = HandlePixels / std::max(scale, 1e-3);
+    const QPointF corner = m_rect.bottomRight();
+    const QRectF handle(corner - QPointF(size, size), corner + QPointF(size / 3, size / 3));
+    return handle.contains(mapFromScene(scenePos));
+}
+
+QSizeF PipelineAnnotationItem::minimumSize() const
+{
+    const PipelineTheme &t = *m_theme;
+    if (m_annotation.kind == PipelineAnnotation::Kind::Group)
+        return {t.nodeWidth / 2, t.groupTitleHeight + 2 * t.notePadding};
+    return {4 * t.notePadding + 40, 2 * t.notePadding + QFontMetricsF(t.noteFont).lineSpacing()};
+}
+
+void PipelineAnnotationItem::previewSize(const QSizeF &size)
+{
+    m_annotation.rect.setSize(size);
+    prepare();
+    update();
+}
+
 QRectF PipelineAnnotationItem::boundingRect() const
 {
     return m_bounds;
@@ -90,7 +115,16 @@ void PipelineAnnotationItem::paint(QPainter *painter,
     painter->setPen(pen);
     painter->setBrush(group ? t.groupFill : t.noteFill);
     painter->drawRoundedRect(m_rect, t.cornerRadius, t.cornerRadius);
-    if (option->levelOfDetailFromTransform(painter->worldTransform()) < PipelineDetail::Titles)
+    const double scale = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (isSelected()) {
+        // The resize grip: three short diagonals in the corner, a constant size on screen.
+        const double step = HandlePixels / 3 / std::max(scale, 1e-3);
+        const QPointF corner = m_rect.bottomRight() - QPointF(step / 2, step / 2);
+        painter->setPen(QPen(t.selection, std::max(t.borderWidth, 1.5 / scale)));
+        for (int i = 1; i <= 3; ++i)
+            painter->drawLine(corner - QPointF(i * step, 0), corner - QPointF(0, i * step));
+    }
+    if (scale < PipelineDetail::Titles)
         return;
     painter->setFont(group ? t.groupTitleFont : t.noteFont);
     painter->setPen(group ? t.groupTitle : t.noteText);

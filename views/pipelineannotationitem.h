@@ -27,6 +27,15 @@ public:
     void setAnnotation(const PipelineAnnotation &annotation);
     void themeChanged();
 
+    // The grip in the bottom-right corner that resizes a selected note or frame: `handlePixels`
+    // wide on screen at `scale` (the view's zoom).
+    static constexpr double HandlePixels = 14;
+    bool isOnResizeHandle(const QPointF &scenePos, double scale) const;
+    // The smallest size a drag can give it: room for a line of text, or a title and a stage.
+    QSizeF minimumSize() const;
+    // Shows another size while a resize is dragged; setAnnotation() puts the model's back.
+    void previewSize(const QSizeF &size);
+
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;

@@ -81,6 +81,7 @@ void PipelineScene::rebuild()
 {
     m_gesture = Gesture::None;
     m_anchor = nullptr;
+    m_resizing = nullptr;
     m_wire = nullptr; // clear() deletes it
     clear();
     m_nodes.clear();
@@ -238,6 +239,10 @@ void PipelineScene::onAnnotationRemoved(const QString &annotationId)
         return;
     if (m_anchor == item)
         m_anchor = nullptr;
+    if (m_resizing == item) {
+        m_resizing = nullptr;
+        m_gesture = Gesture::None;
+    }
     m_annotationStarts.remove(annotationId);
     delete item;
     emit contentChanged();

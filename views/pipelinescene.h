@@ -93,6 +93,8 @@ signals:
     void quickAddRequested(const QPointF &scenePos);
     void nodeActivated(const QString &nodeId);
     void annotationActivated(const QString &annotationId);
+    // The resize grip of a note or frame dragged to `rect` (scene units).
+    void annotationResizeRequested(const QString &annotationId, const QRectF &rect);
     void rebuilt();
     void contentChanged(); // items added, removed or moved: the minimap redraws
 
@@ -105,7 +107,7 @@ protected:
     void helpEvent(QGraphicsSceneHelpEvent *event) override;
 
 private:
-    enum class Gesture { None, Pressed, Moving, Connecting };
+    enum class Gesture { None, Pressed, Moving, Connecting, Resizing };
 
     // Mirroring (pipelinescene.cpp)
     void rebuild();
@@ -129,6 +131,10 @@ private:
     void beginMove(QGraphicsItem *anchor, const QGraphicsSceneMouseEvent *event);
     void dragMove(const QGraphicsSceneMouseEvent *event);
     void finishMove();
+    void addFramedItems(const PipelineAnnotationItem *group);
+    PipelineAnnotationItem *resizeHandleAt(const QPointF &scenePos, double scale) const;
+    void dragResize(const QGraphicsSceneMouseEvent *event);
+    void finishResize();
     void syncPositionsFromGraph(const QStringList &nodeIds, const QStringList &annotationIds);
     void beginConnect(const PortAt &source, const QPointF &scenePos);
     void markPorts();
@@ -156,6 +162,8 @@ private:
     bool m_selectOnlyOnClick = false; // a click on one of several selected items selects it alone
     QHash<QString, QPointF> m_nodeStarts;
     QHash<QString, QPointF> m_annotationStarts;
+    PipelineAnnotationItem *m_resizing = nullptr;
+    QSizeF m_resizeStart;
     PortAt m_source;
     QGraphicsPathItem *m_wire = nullptr;
 };

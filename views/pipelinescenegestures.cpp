@@ -59,6 +59,14 @@ void PipelineScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
         event->accept();
         return;
     }
+    if (PipelineAnnotationItem *annotation = resizeHandleAt(pos, viewScale(event->widget()))) {
+        m_gesture = Gesture::Resizing;
+        m_resizing = annotation;
+        m_resizeStart = annotation->annotation().rect.size();
+        m_pressScenePos = pos;
+        event->accept();
+        return;
+    }
     QGraphicsItem *item = gestureItemAt(pos);
     if (!item) {
         // Not accepted: the view starts a rubber band (and clears the selection without Ctrl).
@@ -104,6 +112,10 @@ void PipelineScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
         dragMove(event);
         event->accept();
         return;
+    case Gesture::Resizing:
+        dragResize(event);
+        event->accept();
+        return;
     case Gesture::None:
         QGraphicsScene::mouseMoveEvent(event); // hover highlights
         return;
@@ -135,6 +147,10 @@ void PipelineScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
     case Gesture::Moving:
         dragMove(event); // where and how (Alt) the button came up decides
         finishMove();
+        break;
+    case Gesture::Resizing:
+        dragResize(event);
+        finishResize();
         break;
     case Gesture::Pressed:
         if (m_selectOnlyOnClick && m_anchor) {
@@ -218,12 +234,84 @@ void PipelineScene::beginMove(QGraphicsItem *anchor, const QGraphicsSceneMouseEv
     m_pressScreenPos = event->screenPos();
     m_nodeStarts.clear();
     m_annotationStarts.clear();
-    for (QGraphicsItem *item : selectedItems()) {
+    const QList<QGraphicsItem *> selected = selectedItems();
+    for (QGraphicsItem *item : selected) {
         if (const auto *node = qgraphicsitem_cast<PipelineNodeItem *>(item))
             m_nodeStarts.insert(node->nodeId(), node->pos());
         else if (const auto *annotation = qgraphicsitem_cast<PipelineAnnotationItem *>(item))
             m_annotationStarts.insert(annotation->annotationId(), annotation->pos());
     }
+    for (QGraphicsItem *item : selected) {
+        const auto *annotation = qgraphicsitem_cast<PipelineAnnotationItem *>(item);
+        if (annotation && annotation->kind() == PipelineAnnotation::Kind::Group)
+            addFramedItems(annotation);
+    }
+}
+
+// A group frame carries what it frames: the stages whose centre is inside it and the notes
+// (and smaller frames) wholly inside, as they were when the drag began.
+void PipelineScene::addFramedItems(const PipelineAnnotationItem *group)
+{
+    const QRectF frame = group->annotation().rect;
+    for (QGraphicsItem *item : items(frame, Qt::IntersectsItemBoundingRect)) {
+        if (const auto *node = qgraphicsitem_cast<PipelineNodeItem *>(item)) {
+            if (frame.contains(node->sceneBoundingRect().center())
+                && !m_nodeStarts.contains(node->nodeId()))
+                m_nodeStarts.insert(node->nodeId(), node->pos());
+        } else if (const auto *annotation = qgraphicsitem_cast<PipelineAnnotationItem *>(item)) {
+            if (annotation != group && frame.contains(annotation->annotation().rect)
+                && !m_annotationStarts.contains(annotation->annotationId()))
+                m_annotationStarts.insert(annotation->annotationId(), annotation->pos());
+        }
+    }
+}
+
+// Resizing -----------------------------------------------------------------------------------
+
+PipelineAnnotationItem *PipelineScene::resizeHandleAt(const QPointF &scenePos, double scale) const
+{
+    for (QGraphicsItem *item : selectedItems()) {
+        auto *annotation = qgraphicsitem_cast<PipelineAnnotationItem *>(item);
+        if (annotation && annotation->isOnResizeHandle(scenePos, scale))
+            return annotation;
+    }
+    return nullptr;
+}
+
+void PipelineScene::dragResize(const QGraphicsSceneMouseEvent *event)
+{
+    if (!m_resizing)
+        return;
+    // The bottom-right corner follows the mouse, on the grid unless Alt is held.
+    const QPointF topLeft = m_resizing->pos();
+    QPointF corner = topLeft + QPointF(m_resizeStart.width(), m_resizeStart.height())
+                     + event->scenePos() - m_pressScenePos;
+    if (!(event->modifiers() & Qt::AltModifier))
+        corner = snapToGrid(corner);
+    const QSizeF minimum = m_resizing->minimumSize();
+    const QSizeF size(std::max(corner.x() - topLeft.x(), minimum.width()),
+                      std::max(corner.y() - topLeft.y(), minimum.height()));
+    m_resizing->previewSize(size);
+    growSceneRect(m_resizing->sceneBoundingRect());
+    emit contentChanged();
+}
+
+void PipelineScene::finishResize()
+{
+    m_gesture = Gesture::None;
+    PipelineAnnotationItem *item = std::exchange(m_resizing, nullptr);
+    if (!item)
+        return;
+    const QString id = item->annotationId();
+    const QRectF rect = item->annotation().rect;
+    if (rect.size() != m_resizeStart)
+        emit annotationResizeRequested(id, rect);
+    // The graph is the truth: the item shows the model's size again, changed or not.
+    if (const PipelineAnnotation *annotation = m_graph->annotation(id)) {
+        if (PipelineAnnotationItem *current = m_annotations.value(id))
+            current->setAnnotation(*annotation);
+    }
+    emit contentChanged();
 }
 
 void PipelineScene::dragMove(const QGraphicsSceneMouseEvent *event)

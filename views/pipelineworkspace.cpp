@@ -200,6 +200,17 @@ void PipelineWorkspace::connectScene()
                 edited.text = text;
                 stack->push(new EditAnnotationCommand(graph, edited));
             });
+    connect(m_scene,
+            &PipelineScene::annotationResizeRequested,
+            this,
+            [graph, stack](const QString &id, const QRectF &rect) {
+                const PipelineAnnotation *annotation = graph->annotation(id);
+                if (!annotation)
+                    return;
+                PipelineAnnotation resized = *annotation;
+                resized.rect = rect;
+                stack->push(new EditAnnotationCommand(graph, resized));
+            });
     connect(m_quickAdd, &QuickAddPopup::kindChosen, this, &PipelineWorkspace::onKindChosen);
     connect(m_quickAdd, &QuickAddPopup::dismissed, this, [this] { m_pendingWire.reset(); });
     connect(m_palette, &NodePalette::kindActivated, this, [this](const QString &kindId) {
