@@ -4,7 +4,6 @@
 
 #include <QKeyEvent>
 #include <QScrollBar>
-#include <QWheelEvent>
 
 namespace {
 
@@ -14,57 +13,32 @@ constexpr double MinimumDotSpacing = 8;
 } // namespace
 
 PipelineView::PipelineView(PipelineScene *scene, QWidget *parent)
-    : QGraphicsView(scene, parent)
+    : ZoomView(scene, MinimumZoom, MaximumZoom, parent)
     , m_scene(scene)
 {
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setDragMode(QGraphicsView::RubberBandDrag);
     setRubberBandSelectionMode(Qt::ContainsItemShape);
-    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
-    setResizeAnchor(QGraphicsView::AnchorViewCenter);
-    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
     // The items set their own pen, brush and font and undo any other change they make.
     setOptimizationFlags(QGraphicsView::DontSavePainterState
                          | QGraphicsView::DontAdjustForAntialiasing);
-    setFocusPolicy(Qt::StrongFocus);
-    setFrameShape(QFrame::NoFrame);
+    connect(this, &ZoomView::zoomChanged, this, &PipelineView::viewChanged);
     connect(m_scene, &PipelineScene::rebuilt, this, [this] {
-        m_fitOnResize = true;
+        setFitsOnResize(true);
         showContent();
     });
 }
 
-double PipelineView::zoom() const
-{
-    return transform().m11();
-}
-
-void PipelineView::setZoom(double zoom)
-{
-    const double clamped = std::clamp(zoom, MinimumZoom, MaximumZoom);
-    if (qFuzzyCompare(clamped, this->zoom()))
-        return;
-    setTransform(QTransform::fromScale(clamped, clamped));
-    emit zoomChanged(clamped);
-    emit viewChanged();
-}
-
-void PipelineView::zoomBy(double factor)
-{
-    m_fitOnResize = false;
-    setZoom(zoom() * factor);
-}
-
 void PipelineView::fitAll()
 {
-    const bool fitOnResize = m_fitOnResize;
+    const bool fitOnResize = fitsOnResize();
     zoomToRect(m_scene->contentRect());
-    m_fitOnResize = fitOnResize;
+    setFitsOnResize(fitOnResize);
 }
 
 void PipelineView::showContent()
 {
-    const bool fitOnResize = m_fitOnResize;
+    const bool fitOnResize = fitsOnResize();
     fitAll();
     const QRectF content = m_scene->contentRect();
     if (zoom() < ReadableZoom && !content.isEmpty()) {
@@ -73,7 +47,7 @@ void PipelineView::showContent()
         centerOn(QPointF(content.left() + visible.width() / 2 - content.width() * 0.01,
                          content.center().y()));
     }
-    m_fitOnResize = fitOnResize;
+    setFitsOnResize(fitOnResize);
 }
 
 void PipelineView::zoomToSelection()
@@ -88,7 +62,7 @@ void PipelineView::zoomToRect(const QRectF &sceneRect)
 {
     if (sceneRect.isEmpty() || viewport()->width() <= 0)
         return;
-    m_fitOnResize = false;
+    setFitsOnResize(false);
     // A little air around the content, in scene units at the fitted scale.
     const QRectF target = sceneRect.adjusted(-sceneRect.width() * 0.03,
                                              -sceneRect.height() * 0.03,
@@ -123,18 +97,6 @@ bool PipelineView::event(QEvent *event)
         }
     }
     return QGraphicsView::event(event);
-}
-
-void PipelineView::wheelEvent(QWheelEvent *event)
-{
-    // A wheel notch (120) zooms by 15%; touchpads send smaller steps for smooth zooming.
-    const double steps = event->angleDelta().y() / 120.0;
-    if (steps == 0) {
-        QGraphicsView::wheelEvent(event);
-        return;
-    }
-    zoomBy(std::pow(1.15, steps));
-    event->accept();
 }
 
 void PipelineView::keyPressEvent(QKeyEvent *event)
@@ -179,7 +141,7 @@ void PipelineView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
         m_panning = true;
-        m_fitOnResize = false;
+        setFitsOnResize(false);
         m_panLast = event->position().toPoint();
         viewport()->setCursor(Qt::ClosedHandCursor);
         event->accept();
@@ -217,9 +179,7 @@ void PipelineView::mouseReleaseEvent(QMouseEvent *event)
 
 void PipelineView::resizeEvent(QResizeEvent *event)
 {
-    QGraphicsView::resizeEvent(event);
-    if (m_fitOnResize)
-        showContent();
+    ZoomView::resizeEvent(event);
     emit viewChanged();
 }
 

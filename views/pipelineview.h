@@ -1,13 +1,13 @@
 #pragma once
 
-#include <QGraphicsView>
+#include "zoomview.h"
 
 class PipelineScene;
 
 // Looks at a PipelineScene: zoom (wheel, Ctrl +/-), pan (middle-drag, or Space+drag), fit all
 // (Ctrl+0), zoom to the selection (F), a dotted grid that thins out as you zoom out. Left-drag
 // on empty canvas draws a rubber band; Tab asks for quick add at the cursor.
-class PipelineView : public QGraphicsView
+class PipelineView : public ZoomView
 {
     Q_OBJECT
 
@@ -18,10 +18,7 @@ public:
     explicit PipelineView(PipelineScene *scene, QWidget *parent = nullptr);
 
     PipelineScene *pipelineScene() const { return m_scene; }
-    double zoom() const;
-    void setZoom(double zoom);
-    void zoomBy(double factor);
-    void fitAll();
+    void fitAll() override;
     // What opening a pipeline shows: all of it when it is readable at that zoom, else its start
     // (the left, where a pipeline begins) at the smallest readable zoom.
     void showContent();
@@ -31,19 +28,18 @@ public:
     QRectF visibleSceneRect() const;
 
 signals:
-    void zoomChanged(double zoom);
     void viewChanged(); // zoomed or scrolled: the minimap's rectangle follows
     void quickAddRequested(const QPointF &scenePos);
 
 protected:
     bool event(QEvent *event) override;
-    void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void keyReleaseEvent(QKeyEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void refit() override { showContent(); }
     void scrollContentsBy(int dx, int dy) override;
     void drawBackground(QPainter *painter, const QRectF &rect) override;
 
@@ -51,7 +47,6 @@ private:
     QPointF cursorScenePos() const;
 
     PipelineScene *m_scene;
-    bool m_fitOnResize = true; // until the user zooms or pans by hand
     bool m_spaceHeld = false;
     bool m_panning = false;
     QPoint m_panLast;

@@ -3,58 +3,31 @@
 #include "roadmapscene.h"
 
 #include <QKeyEvent>
-#include <QScrollBar>
-#include <QWheelEvent>
 
 RoadmapView::RoadmapView(RoadmapScene *scene, QWidget *parent)
-    : QGraphicsView(scene, parent)
+    : ZoomView(scene, MinimumZoom, MaximumZoom, parent)
     , m_scene(scene)
 {
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
                    | QPainter::SmoothPixmapTransform);
     setDragMode(QGraphicsView::ScrollHandDrag);
-    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
-    setResizeAnchor(QGraphicsView::AnchorViewCenter);
-    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
-    setFocusPolicy(Qt::StrongFocus);
-    setFrameShape(QFrame::NoFrame);
     connect(m_scene, &RoadmapScene::rebuilt, this, [this] {
-        if (m_fitOnResize)
+        if (fitsOnResize())
             fitAll();
     });
-}
-
-double RoadmapView::zoom() const
-{
-    return transform().m11();
-}
-
-void RoadmapView::setZoom(double zoom)
-{
-    const double clamped = std::clamp(zoom, MinimumZoom, MaximumZoom);
-    if (qFuzzyCompare(clamped, this->zoom()))
-        return;
-    setTransform(QTransform::fromScale(clamped, clamped));
-    emit zoomChanged(clamped);
-}
-
-void RoadmapView::zoomBy(double factor)
-{
-    m_fitOnResize = false;
-    setZoom(zoom() * factor);
 }
 
 void RoadmapView::fitAll()
 {
     zoomToRect(m_scene->contentRect());
-    m_fitOnResize = true;
+    setFitsOnResize(true);
 }
 
 void RoadmapView::zoomToRect(const QRectF &sceneRect)
 {
     if (sceneRect.isEmpty() || viewport()->width() <= 0)
         return;
-    m_fitOnResize = false;
+    setFitsOnResize(false);
     const QRectF viewRect = viewport()->rect();
     const double scale
         = std::min(viewRect.width() / sceneRect.width(), viewRect.height() / sceneRect.height());
@@ -67,18 +40,6 @@ void RoadmapView::ensureTopicVisible(const QString &topicId)
     const QRectF rect = m_scene->topicRect(topicId);
     if (!rect.isEmpty())
         ensureVisible(rect, 40, 40);
-}
-
-void RoadmapView::wheelEvent(QWheelEvent *event)
-{
-    // A wheel notch (120) zooms by 15%; touchpads send smaller steps for smooth zooming.
-    const double steps = event->angleDelta().y() / 120.0;
-    if (steps == 0) {
-        QGraphicsView::wheelEvent(event);
-        return;
-    }
-    zoomBy(std::pow(1.15, steps));
-    event->accept();
 }
 
 bool RoadmapView::handleRoadmapKey(QKeyEvent *event)
@@ -139,11 +100,4 @@ void RoadmapView::keyReleaseEvent(QKeyEvent *event)
         return;
     }
     QGraphicsView::keyReleaseEvent(event);
-}
-
-void RoadmapView::resizeEvent(QResizeEvent *event)
-{
-    QGraphicsView::resizeEvent(event);
-    if (m_fitOnResize)
-        fitAll();
 }
