@@ -138,13 +138,9 @@ int validateFile(CliContext &context, const QCommandLineParser &, const QStringL
     bool hasError = false;
     for (const PipelineFinding &finding :
          validatePipeline(read.nodes, read.edges, NodeCatalog::builtIn())) {
-        const bool isError = finding.severity == PipelineFinding::Severity::Error;
-        hasError |= isError;
-        context.out() << u"%1: %2: node '%3': %4 [%5]\n"_s.arg(path,
-                                                               isError ? u"error"_s : u"warning"_s,
-                                                               names.value(finding.nodeId),
-                                                               finding.message,
-                                                               finding.topicId);
+        hasError |= finding.severity == PipelineFinding::Severity::Error;
+        context.out() << path << u": "_s << describeFinding(finding, names.value(finding.nodeId))
+                      << u'\n';
     }
     return hasError ? CliContext::Failure : CliContext::Success;
 }
@@ -316,5 +312,5 @@ QList<Subcommand> pipelineCommands()
             u"border"_s, tr("Margin around the pipeline in canvas units (default: 24)."), u"N"_s),
     };
     render.run = renderPipeline;
-    return {kinds, create, validate, render};
+    return {kinds, create, validate, render, pipelineExportCommand()};
 }

@@ -27,3 +27,4 @@ QList<Subcommand> curriculumCommands();
 QList<Subcommand> progressCommands();
 QList<Subcommand> roadmapCommands();
 QList<Subcommand> pipelineCommands();
+Subcommand pipelineExportCommand(); // pipelineexportcommand.cpp

@@ -1,6 +1,8 @@
 #include "nodecatalog.h"
 #include "validationcontext.h"
 
+#include <QRegularExpression>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -91,6 +93,21 @@ const LifecycleRule LifecycleRules[] = {
      }},
 };
 
+// The reference grammar of container engines: [registry[:port]/]name[:tag][@digest], the
+// name lowercase. Anything else no engine pulls, and braces or '$' in it would reach the
+// exported workflows' template engines.
+bool isImageReference(const QString &image)
+{
+    static const QRegularExpression reference(
+        u"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])"
+        u"?)*"
+        "(?::[0-9]+)?/)?"
+        "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*"
+        "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?"
+        "(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]+)?$"_s);
+    return reference.match(image).hasMatch();
+}
+
 bool isPinned(const QString &image)
 {
     // A digest pins exactly; else the tag is what follows the last ':' after the last '/'
@@ -126,7 +143,15 @@ void checkHygiene(ValidationContext &context)
     for (qsizetype n = 0; n < context.nodes.size(); ++n) {
         const PipelineNode &node = context.nodes.at(n);
         const quint32 role = context.roles.at(n);
-        if (!node.image.isEmpty() && !isPinned(node.image)) {
+        if (!node.image.isEmpty() && !isImageReference(node.image)) {
+            context.add(n,
+                        Severity::Error,
+                        u"invalid-image"_s,
+                        u"containerization-and-orchestration"_s,
+                        u"'%1' is not a container image reference such as "
+                        "registry.example.com/team/name:1.0 (a lowercase name, an optional tag "
+                        "or digest): no engine could pull it."_s.arg(node.image));
+        } else if (!node.image.isEmpty() && !isPinned(node.image)) {
             context.add(n,
                         Severity::Warning,
                         u"unpinned-image"_s,

@@ -112,3 +112,10 @@ QList<PipelineFinding> validatePipeline(const PipelineGraph &graph)
         return {};
     return validatePipeline(graph.nodes(), graph.edges(), *graph.catalog());
 }
+
+QString describeFinding(const PipelineFinding &finding, const QString &nodeName)
+{
+    const QString severity = finding.severity == Severity::Error ? u"error"_s : u"warning"_s;
+    const QString node = finding.nodeId.isEmpty() ? QString() : u"node '%1': "_s.arg(nodeName);
+    return u"%1: %2%3 [%4]"_s.arg(severity, node, finding.message, finding.topicId);
+}

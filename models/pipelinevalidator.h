@@ -26,6 +26,9 @@ struct PipelineFinding
 // Errors first, then in node order, then by code. Linear in nodes + edges (SCCs and bit sets,
 // not a search per node), so it can run on every edit of a 5,000-stage pipeline.
 QList<PipelineFinding> validatePipeline(const PipelineGraph &graph);
+// One line: "error: node 'Train': message [topic-id]" (without the node part when it is about
+// no stage), as `pipeline validate` prints it after the file name.
+QString describeFinding(const PipelineFinding &finding, const QString &nodeName);
 QList<PipelineFinding> validatePipeline(const QList<PipelineNode> &nodes,
                                         const QList<PipelineEdge> &edges,
                                         const NodeCatalog &catalog);

@@ -1,0 +1,174 @@
+#include "clicontext.h"
+#include "closestmatches.h"
+#include "exportfile.h"
+#include "nodecatalog.h"
+#include "orchestratorexport.h"
+#include "pipelinefile.h"
+#include "pipelinegraph.h"
+#include "subcommand.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QIODevice>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QStringList targetIds()
+{
+    QStringList ids;
+    for (const OrchestratorExport::TargetInfo &target : OrchestratorExport::targets())
+        ids << target.id;
+    return ids;
+}
+
+std::optional<ExportTarget> readTarget(CliContext &context, const QCommandLineParser &parser)
+{
+    const QString id = parser.value(u"to"_s);
+    const QString expected = u"expected one of: %1"_s.arg(targetIds().join(u", "_s));
+    if (id.isEmpty()) {
+        context.fail(u"missing --to TARGET (%1)"_s.arg(expected));
+        return std::nullopt;
+    }
+    const std::optional<ExportTarget> target = OrchestratorExport::targetFromId(id);
+    if (!target) {
+        const QStringList close = closestMatches(id, targetIds());
+        context.fail(u"--to '%1': unknown target; %2"_s.arg(
+            id, close.isEmpty() ? expected : u"did you mean '%1'?"_s.arg(close.first())));
+    }
+    return target;
+}
+
+// The refusal: each error as `pipeline validate` words it, then the one-line summary.
+int refuse(CliContext &context,
+           const QString &path,
+           const QList<PipelineNode> &nodes,
+           const QList<PipelineFinding> &problems)
+{
+    QHash<QString, QString> names;
+    for (const PipelineNode &node : nodes)
+        names.insert(node.id, node.name);
+    for (const PipelineFinding &finding : problems)
+        std::fputs(qPrintable(path + u": "_s + describeFinding(finding, names.value(finding.nodeId))
+                              + u'\n'),
+                   stderr);
+    const QString count = problems.size() == 1 ? u"1 error"_s : u"%1 errors"_s.arg(problems.size());
+    return context.fail(u"%1: not exported: the pipeline has %2 (see above)"_s.arg(path, count),
+                        CliContext::Failure);
+}
+
+bool writeFile(CliContext &context, const QString &path, const QByteArray &contents)
+{
+    QString error;
+    const bool written = ExportFile::writeAtomically(
+        path,
+        [&contents](QIODevice *device) { return device->write(contents) == contents.size(); },
+        &error);
+    if (!written)
+        context.fail(u"%1: %2"_s.arg(QDir::toNativeSeparators(path),
+                                     error.isEmpty() ? u"could not write"_s : error),
+                     CliContext::Failure);
+    return written;
+}
+
+int exportPipeline(CliContext &context,
+                   const QCommandLineParser &parser,
+                   const QStringList &arguments)
+{
+    const std::optional<ExportTarget> target = readTarget(context, parser);
+    if (!target)
+        return CliContext::BadInput;
+    const QString output = parser.value(u"output"_s);
+    if (output.isEmpty())
+        return context.fail(u"missing -o FILE (or -o - for standard output)"_s);
+    const bool toStdout = output == u"-"_s;
+    if (!toStdout) {
+        const QString problem = ExportFile::checkOutputPath(output);
+        if (!problem.isEmpty())
+            return context.fail(problem);
+    }
+    const QString path = arguments.at(0);
+    const PipelineFile::ReadResult read = PipelineFile::load(path, NodeCatalog::builtIn());
+    if (!read.ok)
+        return context.fail(read.errorMessage);
+
+    PipelineGraph graph(&NodeCatalog::builtIn());
+    graph.reset(read.nodes, read.edges, read.annotations);
+    const OrchestratorExport::Result result
+        = OrchestratorExport::exportPipeline(graph, QFileInfo(path).completeBaseName(), *target);
+    if (!result.ok())
+        return refuse(context, QDir::toNativeSeparators(path), read.nodes, result.problems);
+
+    const QList<ExportedFile> &files = result.files;
+    if (toStdout) {
+        if (files.size() > 1) {
+            QStringList names;
+            for (const ExportedFile &file : files)
+                names << file.fileName;
+            return context.fail(u"-o -: this export is %1 files (%2); give -o a path"_s.arg(
+                QString::number(files.size()), names.join(u", "_s)));
+        }
+        std::fwrite(files.first().contents.constData(), 1, files.first().contents.size(), stdout);
+        return CliContext::Success;
+    }
+    // Files beside the main one keep their names (DVC reads params.yaml); they go first, so the
+    // main file never refers to one that is missing.
+    QStringList paths{output};
+    const QDir folder = QFileInfo(output).dir();
+    for (const ExportedFile &file : files.mid(1)) {
+        const QString extra = folder.filePath(file.fileName);
+        if (QFileInfo(extra).absoluteFilePath() == QFileInfo(output).absoluteFilePath())
+            return context.fail(u"-o %1: the export writes %2 there too; choose another name"_s.arg(
+                QDir::toNativeSeparators(output), file.fileName));
+        const QString problem = ExportFile::checkOutputPath(extra);
+        if (!problem.isEmpty())
+            return context.fail(problem);
+        paths << extra;
+    }
+    for (qsizetype i = files.size() - 1; i >= 0; --i)
+        if (!writeFile(context, paths.at(i), files.at(i).contents))
+            return CliContext::Failure;
+
+    QStringList written;
+    for (const QString &file : std::as_const(paths))
+        written << QDir::toNativeSeparators(file);
+    const qsizetype stages = read.nodes.size();
+    std::fputs(qPrintable(u"Exported %1 to %2 (%3, %4)\n"_s.arg(
+                   QDir::toNativeSeparators(path),
+                   written.join(u" and "_s),
+                   OrchestratorExport::info(*target).name,
+                   stages == 1 ? u"1 stage"_s : u"%1 stages"_s.arg(stages))),
+               stderr);
+    return CliContext::Success;
+}
+
+} // namespace
+
+Subcommand pipelineExportCommand()
+{
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("PipelineCommands", text);
+    };
+    Subcommand command;
+    command.group = u"pipeline"_s;
+    command.name = u"export"_s;
+    command.summary = tr("Export a .mlpipe file to Argo Workflows, Airflow, GitHub Actions or "
+                         "DVC (exit 1 on errors).");
+    command.arguments = {u"FILE"_s};
+    command.argumentHelp = {tr("A pipeline file (.mlpipe) without validation errors.")};
+    command.options = {
+        QCommandLineOption(u"to"_s, tr("argo, airflow, github-actions or dvc."), u"TARGET"_s),
+        QCommandLineOption({u"o"_s, u"output"_s},
+                           tr("Write to FILE (- for standard output); DVC also writes "
+                              "params.yaml beside it."),
+                           u"FILE"_s),
+    };
+    command.run = exportPipeline;
+    return command;
+}

@@ -1,0 +1,216 @@
+#include "exportplan.h"
+
+#include "nodecatalog.h"
+#include "pipelineautolayout.h"
+#include "pipelinegraph.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <functional>
+#include <queue>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using Severity = PipelineFinding::Severity;
+
+// Kahn's algorithm over the edges that are not feedback edges; among the steps that are ready,
+// the one first in the graph goes first.
+QList<qsizetype> topologicalOrder(const PipelineGraph &graph)
+{
+    const qsizetype n = graph.nodes().size();
+    QList<QList<qsizetype>> successors(n);
+    QList<int> indegree(n, 0);
+    for (const PipelineEdge &edge : graph.edges()) {
+        if (PipelineAutoLayout::isFeedbackEdge(graph, edge))
+            continue;
+        const qsizetype from = graph.indexOfNode(edge.from.node);
+        const qsizetype to = graph.indexOfNode(edge.to.node);
+        successors[from] << to;
+        ++indegree[to];
+    }
+    std::priority_queue<qsizetype, std::vector<qsizetype>, std::greater<>> ready;
+    for (qsizetype i = 0; i < n; ++i)
+        if (indegree.at(i) == 0)
+            ready.push(i);
+    QList<qsizetype> order;
+    order.reserve(n);
+    while (!ready.empty()) {
+        const qsizetype node = ready.top();
+        ready.pop();
+        order << node;
+        for (const qsizetype next : std::as_const(successors[node]))
+            if (--indegree[next] == 0)
+                ready.push(next);
+    }
+    return order; // validation has ruled out other cycles, so every node is in it
+}
+
+PipelineFinding exportProblem(const QString &nodeId, const QString &code, const QString &message)
+{
+    return {Severity::Error, nodeId, message, u"containerization-and-orchestration"_s, code};
+}
+
+QList<PipelineFinding> problemsOf(const PipelineGraph &graph)
+{
+    QList<PipelineFinding> problems;
+    if (graph.nodes().isEmpty()) {
+        problems << exportProblem(
+            {}, u"empty-pipeline"_s, u"The pipeline has no stages: there is nothing to export."_s);
+        return problems;
+    }
+    for (const PipelineFinding &finding : validatePipeline(graph))
+        if (finding.severity == Severity::Error)
+            problems << finding;
+    for (const PipelineNode &node : graph.nodes()) {
+        const NodeKind *kind = graph.catalog()->kind(node.kind);
+        if (!kind)
+            continue; // validation reported it
+        if (node.image.isEmpty() && kind->image.isEmpty())
+            problems << exportProblem(node.id,
+                                      u"no-image"_s,
+                                      u"This stage has no container image to run, and its "
+                                      "kind has no default: set one."_s);
+        if (node.command.isEmpty() && kind->command.isEmpty())
+            problems << exportProblem(node.id,
+                                      u"no-command"_s,
+                                      u"This stage has no command to run, and its kind has no "
+                                      "default: set one."_s);
+    }
+    return problems;
+}
+
+QStringList portNames(const QList<PortSpec> &ports, const QStringList &used)
+{
+    QStringList names;
+    for (const PortSpec &port : ports)
+        if (used.contains(port.name))
+            names << port.name;
+    return names;
+}
+
+} // namespace
+
+QString ExportPlan::artifactPath(qsizetype step, const QString &portId) const
+{
+    return u"artifacts/%1/%2"_s.arg(steps.at(step).id, portId);
+}
+
+QList<std::pair<const ExportStep *, const ExportParameter *>> ExportPlan::parameters() const
+{
+    QList<std::pair<const ExportStep *, const ExportParameter *>> all;
+    for (const ExportStep &step : steps)
+        for (const ExportParameter &parameter : step.parameters)
+            all.append({&step, &parameter});
+    return all;
+}
+
+ExportPlan
+ExportPlan::build(const PipelineGraph &graph, const QString &title, const ExportNaming &naming)
+{
+    using ExportNames::uniqueNames;
+    ExportPlan plan;
+    plan.title = title;
+    plan.id = ExportNames::sanitize(title, naming.steps, u"pipeline"_s);
+    plan.problems = problemsOf(graph);
+    if (!plan.ok())
+        return plan;
+
+    const QList<qsizetype> order = topologicalOrder(graph);
+    QHash<QString, qsizetype> stepOf; // node id -> index in steps
+    QStringList names;
+    for (const qsizetype n : order) {
+        stepOf.insert(graph.nodes().at(n).id, plan.steps.size());
+        names << graph.nodes().at(n).name;
+        plan.steps.append(ExportStep());
+    }
+    const QStringList ids = uniqueNames(names, naming.steps, u"step"_s, naming.reservedSteps);
+
+    QStringList parameterNames; // "<step id> <key>", for the pipeline-wide ids
+    for (qsizetype s = 0; s < plan.steps.size(); ++s) {
+        const PipelineNode &node = graph.nodes().at(order.at(s));
+        const NodeKind &kind = *graph.catalog()->kind(node.kind);
+        ExportStep &step = plan.steps[s];
+        step.nodeId = node.id;
+        step.id = ids.at(s);
+        step.name = node.name;
+        step.kind = node.kind;
+        step.tool = node.tool;
+        step.image = node.image.isEmpty() ? kind.image : node.image;
+        step.command = node.command.isEmpty() ? kind.command : node.command;
+        step.notes = node.notes;
+
+        QHash<QString, PortRef> feeds; // input port -> what feeds it
+        QStringList used;              // output ports with an edge
+        for (const PipelineEdge &edge : graph.edgesOf(node.id)) {
+            if (PipelineAutoLayout::isFeedbackEdge(graph, edge)) {
+                if (edge.from.node == node.id)
+                    plan.feedback.append({s, stepOf.value(edge.to.node)});
+            } else if (edge.to.node == node.id) {
+                feeds.insert(edge.to.port, edge.from);
+            } else {
+                used << edge.from.port;
+            }
+        }
+        const QStringList inputPorts = portNames(kind.inputs, feeds.keys());
+        const QStringList outputPorts = portNames(kind.outputs, used);
+        const QStringList inputIds = uniqueNames(inputPorts, naming.steps, u"input"_s);
+        const QStringList outputIds = uniqueNames(outputPorts, naming.steps, u"output"_s);
+        const QStringList keyIds = [&] {
+            QStringList keys;
+            for (const auto &[key, value] : node.parameters)
+                keys << key;
+            return uniqueNames(keys, naming.parameters, u"param"_s);
+        }();
+
+        QStringList envNames; // inputs, outputs, parameters: unique together
+        for (const QString &port : inputPorts)
+            envNames << u"MLOPS_INPUT_"_s + port;
+        for (const QString &port : outputPorts)
+            envNames << u"MLOPS_OUTPUT_"_s + port;
+        for (const QString &key : keyIds)
+            envNames << u"MLOPS_PARAM_"_s + key;
+        envNames = uniqueNames(envNames,
+                               ExportNames::Style::UpperSnake,
+                               u"MLOPS"_s,
+                               {u"MLOPS_LBRACE"_s, u"MLOPS_STEP_NAME"_s, u"MLOPS_STEP_NOTES"_s});
+        qsizetype env = 0;
+
+        for (qsizetype i = 0; i < inputPorts.size(); ++i) {
+            const PortRef from = feeds.value(inputPorts.at(i));
+            const ExportStep &producer = plan.steps.at(stepOf.value(from.node));
+            const auto output
+                = std::find_if(producer.outputs.cbegin(),
+                               producer.outputs.cend(),
+                               [&](const ExportOutput &o) { return o.port == from.port; });
+            step.inputs.append({inputPorts.at(i),
+                                inputIds.at(i),
+                                envNames.at(env++),
+                                stepOf.value(from.node),
+                                output->portId});
+        }
+        for (qsizetype i = 0; i < outputPorts.size(); ++i)
+            step.outputs.append({outputPorts.at(i), outputIds.at(i), envNames.at(env++)});
+        for (qsizetype i = 0; i < node.parameters.size(); ++i) {
+            const auto &[key, value] = node.parameters.at(i);
+            step.parameters.append({key, value, keyIds.at(i), QString(), envNames.at(env++)});
+            parameterNames << step.id + u' ' + keyIds.at(i);
+        }
+        for (const QString &input : feeds.keys())
+            step.upstream << stepOf.value(feeds.value(input).node);
+        std::sort(step.upstream.begin(), step.upstream.end());
+        step.upstream.erase(std::unique(step.upstream.begin(), step.upstream.end()),
+                            step.upstream.end());
+    }
+
+    const QStringList parameterIds
+        = uniqueNames(parameterNames, naming.parameters, u"param"_s, naming.reservedParameters);
+    qsizetype p = 0;
+    for (ExportStep &step : plan.steps)
+        for (ExportParameter &parameter : step.parameters)
+            parameter.id = parameterIds.at(p++);
+    std::sort(plan.feedback.begin(), plan.feedback.end());
+    return plan;
+}

@@ -1,0 +1,185 @@
+#include "exportescapes.h"
+#include "orchestratorwriters.h"
+#include "yamlwriter.h"
+
+using namespace Qt::StringLiterals;
+
+namespace GitHubActionsExport {
+
+namespace {
+
+// GitHub takes at most 25 inputs for a manual run; later parameters keep their value.
+constexpr int MaxDispatchInputs = 25;
+
+using ExportEscapes::githubActions;
+
+// Unique per run: step ids are kebab case, so they hold no '_'.
+QString artifactName(const ExportStep &step, const QString &portId)
+{
+    return step.id + u'_' + portId;
+}
+
+using Parameters = QList<std::pair<const ExportStep *, const ExportParameter *>>;
+
+void writeTrigger(YamlWriter &yaml, const Parameters &inputs)
+{
+    // Quoted: a YAML 1.1 reader takes a bare `on` for true.
+    yaml.key(u"on"_s);
+    yaml.beginMap();
+    yaml.key(u"workflow_dispatch"_s);
+    if (inputs.isEmpty()) {
+        yaml.emptyMap();
+    } else {
+        yaml.beginMap();
+        yaml.key(u"inputs"_s);
+        yaml.beginMap();
+        // GitHub evaluates no expression under `on`: defaults and descriptions stay as written.
+        for (const auto &[step, parameter] : inputs) {
+            yaml.key(parameter->id);
+            yaml.beginMap();
+            yaml.entry(u"description"_s, step->name + u": "_s + parameter->key);
+            yaml.entry(u"type"_s, u"string"_s);
+            yaml.entry(u"default"_s, parameter->value);
+            yaml.entry(u"required"_s, false);
+            yaml.endMap();
+        }
+        yaml.endMap();
+        yaml.endMap();
+    }
+    yaml.endMap();
+}
+
+void writeEnv(YamlWriter &yaml, const ExportPlan &plan, const ExportStep &step, int firstInput)
+{
+    yaml.key(u"env"_s);
+    yaml.beginMap();
+    yaml.entry(u"MLOPS_STEP_NAME"_s, githubActions(step.name));
+    if (!step.notes.isEmpty())
+        yaml.entry(u"MLOPS_STEP_NOTES"_s, githubActions(step.notes));
+    for (const ExportInput &input : step.inputs)
+        yaml.entry(input.envName, plan.artifactPath(input.producer, input.producerPortId));
+    const qsizetype self = &step - plan.steps.constData();
+    for (const ExportOutput &output : step.outputs)
+        yaml.entry(output.envName, plan.artifactPath(self, output.portId));
+    for (qsizetype i = 0; i < step.parameters.size(); ++i) {
+        const ExportParameter &parameter = step.parameters.at(i);
+        yaml.entry(parameter.envName,
+                   firstInput + i < MaxDispatchInputs ? u"${{ inputs.%1 }}"_s.arg(parameter.id)
+                                                      : githubActions(parameter.value));
+    }
+    yaml.endMap();
+}
+
+void writeArtifactStep(
+    YamlWriter &yaml, const QString &port, const QString &name, const QString &path, bool upload)
+{
+    yaml.beginMap();
+    yaml.entry(u"name"_s, githubActions((upload ? u"Upload "_s : u"Download "_s) + port));
+    yaml.entry(u"uses"_s,
+               upload ? u"actions/upload-artifact@v4"_s : u"actions/download-artifact@v4"_s);
+    yaml.key(u"with"_s);
+    yaml.beginMap();
+    yaml.entry(u"name"_s, name);
+    yaml.entry(u"path"_s, path);
+    if (upload) // a missing output fails here, not in the job that needs it
+        yaml.entry(u"if-no-files-found"_s, u"error"_s);
+    yaml.endMap();
+    yaml.endMap();
+}
+
+void writeJob(YamlWriter &yaml, const ExportPlan &plan, const ExportStep &step, int firstInput)
+{
+    const qsizetype self = &step - plan.steps.constData();
+    yaml.key(step.id);
+    yaml.beginMap();
+    yaml.entry(u"name"_s, githubActions(step.name));
+    if (!step.upstream.isEmpty()) {
+        QStringList needs;
+        for (const qsizetype upstream : step.upstream)
+            needs << plan.steps.at(upstream).id;
+        yaml.list(u"needs"_s, needs, YamlWriter::Layout::FlowWhenShort);
+    }
+    yaml.entry(u"runs-on"_s, u"ubuntu-latest"_s);
+    yaml.key(u"container"_s);
+    yaml.beginMap();
+    yaml.entry(u"image"_s, step.image);
+    yaml.endMap();
+    writeEnv(yaml, plan, step, firstInput);
+    yaml.key(u"steps"_s);
+    yaml.beginList();
+    yaml.beginMap();
+    yaml.entry(u"uses"_s, u"actions/checkout@v4"_s);
+    yaml.endMap();
+    for (const ExportInput &input : step.inputs) {
+        const ExportStep &producer = plan.steps.at(input.producer);
+        writeArtifactStep(yaml,
+                          input.port,
+                          artifactName(producer, input.producerPortId),
+                          plan.artifactPath(input.producer, input.producerPortId),
+                          false);
+    }
+    yaml.beginMap();
+    yaml.entry(u"name"_s, u"Run the stage"_s);
+    // The command as shell words: GitHub's escape first, then the shell's quotes keep it argv.
+    yaml.entry(u"run"_s, githubActions(ExportEscapes::shellCommand(step.command)));
+    yaml.endMap();
+    for (const ExportOutput &output : step.outputs)
+        writeArtifactStep(yaml,
+                          output.port,
+                          artifactName(step, output.portId),
+                          plan.artifactPath(self, output.portId),
+                          true);
+    yaml.endList();
+    yaml.endMap();
+}
+
+void writeHeader(YamlWriter &yaml, const ExportPlan &plan, qsizetype parameterCount)
+{
+    QString header = u"A GitHub Actions workflow exported by MLOps Roadmap Studio.\n"
+                     "Commit it as .github/workflows/%1.yml, then run it from the Actions tab "
+                     "(Run workflow).\n"
+                     "Each job runs its stage in the stage's image; artifacts pass between jobs "
+                     "through upload-artifact and download-artifact.\n"
+                     "Each step reads its inputs, outputs and parameters from MLOPS_INPUT_*, "
+                     "MLOPS_OUTPUT_* and MLOPS_PARAM_* variables."_s.arg(plan.id);
+    if (parameterCount > MaxDispatchInputs)
+        header += u"\nGitHub takes %1 inputs for a manual run: the parameters after the first "
+                  "%1 keep the values written in their jobs."_s.arg(MaxDispatchInputs);
+    for (const auto &[from, to] : plan.feedback)
+        header += u"\n%1 restarts the pipeline at %2: a feedback edge, not a need."_s.arg(
+            plan.steps.at(from).id, plan.steps.at(to).id);
+    yaml.comment(header);
+}
+
+} // namespace
+
+ExportNaming naming()
+{
+    return {ExportNames::Style::Kebab, ExportNames::Style::Snake, {}, {}};
+}
+
+QList<ExportedFile> write(const ExportPlan &plan)
+{
+    const Parameters parameters = plan.parameters();
+    YamlWriter yaml;
+    writeHeader(yaml, plan, parameters.size());
+    yaml.beginMap();
+    yaml.entry(u"name"_s, githubActions(plan.title));
+    writeTrigger(yaml, parameters.mid(0, MaxDispatchInputs));
+    yaml.key(u"permissions"_s);
+    yaml.beginMap();
+    yaml.entry(u"contents"_s, u"read"_s);
+    yaml.endMap();
+    yaml.key(u"jobs"_s);
+    yaml.beginMap();
+    int firstInput = 0;
+    for (const ExportStep &step : plan.steps) {
+        writeJob(yaml, plan, step, firstInput);
+        firstInput += int(step.parameters.size());
+    }
+    yaml.endMap();
+    yaml.endMap();
+    return {{plan.id + u".yml"_s, yaml.toUtf8()}};
+}
+
+} // namespace GitHubActionsExport

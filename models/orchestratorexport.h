@@ -1,0 +1,51 @@
+#pragma once
+
+#include "pipelinevalidator.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+class PipelineGraph;
+
+// The engines a pipeline exports to, so a design on the canvas runs for real.
+enum class ExportTarget { Argo, Airflow, GitHubActions, Dvc };
+
+struct ExportedFile
+{
+    QString fileName; // what the engine expects it to be called, e.g. "dvc.yaml"
+    QByteArray contents;
+};
+
+// Turns a valid pipeline into what an orchestrator runs: an Argo Workflow, an Airflow DAG file,
+// a GitHub Actions workflow, or a dvc.yaml with its params.yaml. README "Orchestrator export"
+// explains each; ExportPlan holds what they share.
+namespace OrchestratorExport {
+
+struct TargetInfo
+{
+    ExportTarget target;
+    QString id;   // "argo", "airflow", "github-actions", "dvc": what --to takes
+    QString name; // "Argo Workflows"
+};
+
+const QList<TargetInfo> &targets();
+const TargetInfo &info(ExportTarget target);
+std::optional<ExportTarget> targetFromId(const QString &id);
+
+struct Result
+{
+    // The main file first (the workflow, the DAG, dvc.yaml), then any it needs beside it.
+    QList<ExportedFile> files;
+    // Why the pipeline was refused: its validation errors. Empty when files were written.
+    QList<PipelineFinding> problems;
+
+    bool ok() const { return problems.isEmpty(); }
+};
+
+// `title` names the pipeline (its file name without the extension): the workflow or DAG name.
+Result exportPipeline(const PipelineGraph &graph, const QString &title, ExportTarget target);
+
+} // namespace OrchestratorExport
