@@ -63,20 +63,6 @@ int refuse(CliContext &context,
                         CliContext::Failure);
 }
 
-bool writeFile(CliContext &context, const QString &path, const QByteArray &contents)
-{
-    QString error;
-    const bool written = ExportFile::writeAtomically(
-        path,
-        [&contents](QIODevice *device) { return device->write(contents) == contents.size(); },
-        &error);
-    if (!written)
-        context.fail(u"%1: %2"_s.arg(QDir::toNativeSeparators(path),
-                                     error.isEmpty() ? u"could not write"_s : error),
-                     CliContext::Failure);
-    return written;
-}
-
 int exportPipeline(CliContext &context,
                    const QCommandLineParser &parser,
                    const QStringList &arguments)
@@ -117,23 +103,12 @@ int exportPipeline(CliContext &context,
         std::fwrite(files.first().contents.constData(), 1, files.first().contents.size(), stdout);
         return CliContext::Success;
     }
-    // Files beside the main one keep their names (DVC reads params.yaml); they go first, so the
-    // main file never refers to one that is missing.
-    QStringList paths{output};
-    const QDir folder = QFileInfo(output).dir();
-    for (const ExportedFile &file : files.mid(1)) {
-        const QString extra = folder.filePath(file.fileName);
-        if (QFileInfo(extra).absoluteFilePath() == QFileInfo(output).absoluteFilePath())
-            return context.fail(u"-o %1: the export writes %2 there too; choose another name"_s.arg(
-                QDir::toNativeSeparators(output), file.fileName));
-        const QString problem = ExportFile::checkOutputPath(extra);
-        if (!problem.isEmpty())
-            return context.fail(problem);
-        paths << extra;
-    }
-    for (qsizetype i = files.size() - 1; i >= 0; --i)
-        if (!writeFile(context, paths.at(i), files.at(i).contents))
-            return CliContext::Failure;
+    QStringList paths;
+    if (const QString problem = ExportFile::checkFileSet(output, files, &paths); !problem.isEmpty())
+        return context.fail(problem);
+    QString error;
+    if (!ExportFile::writeFileSet(paths, files, &error))
+        return context.fail(error, CliContext::Failure);
 
     QStringList written;
     for (const QString &file : std::as_const(paths))

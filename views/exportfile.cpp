@@ -57,4 +57,41 @@ bool writeAtomically(const QString &path,
     return true;
 }
 
+QString checkFileSet(const QString &path, const QList<ExportedFile> &files, QStringList *paths)
+{
+    paths->clear();
+    if (const QString problem = checkOutputPath(path); !problem.isEmpty())
+        return problem;
+    *paths << path;
+    const QFileInfo main(path);
+    for (const ExportedFile &file : files.mid(1)) {
+        const QString extra = main.dir().filePath(file.fileName);
+        if (QFileInfo(extra).absoluteFilePath() == main.absoluteFilePath())
+            return u"%1: the export writes %2 there too; choose another name"_s.arg(
+                displayPath(path), file.fileName);
+        if (const QString problem = checkOutputPath(extra); !problem.isEmpty())
+            return problem;
+        *paths << extra;
+    }
+    return {};
+}
+
+bool writeFileSet(const QStringList &paths, const QList<ExportedFile> &files, QString *error)
+{
+    for (qsizetype i = files.size() - 1; i >= 0; --i) {
+        const QByteArray &contents = files.at(i).contents;
+        QString fileError;
+        const bool written = writeAtomically(
+            paths.at(i),
+            [&contents](QIODevice *device) { return device->write(contents) == contents.size(); },
+            &fileError);
+        if (!written) {
+            *error = u"%1: %2"_s.arg(displayPath(paths.at(i)),
+                                     fileError.isEmpty() ? u"could not write it"_s : fileError);
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace ExportFile

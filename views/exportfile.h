@@ -1,6 +1,9 @@
 #pragma once
 
+#include "orchestratorexport.h"
+
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -20,5 +23,14 @@ QString checkOutputPath(const QString &path);
 bool writeAtomically(const QString &path,
                      const std::function<bool(QIODevice *)> &write,
                      QString *fileError);
+
+// Where an export of several files goes: the first to `path`, the others beside it under their
+// own names (DVC reads params.yaml). Empty when all can be written, else an error naming the
+// path (checkOutputPath's, or a file that would land on `path` itself); `paths` gets the paths.
+QString checkFileSet(const QString &path, const QList<ExportedFile> &files, QStringList *paths);
+
+// Writes `files` to `paths` (from checkFileSet), each atomically and the main one last, so it
+// never refers to a file that is missing. On failure returns false with `error` naming the file.
+bool writeFileSet(const QStringList &paths, const QList<ExportedFile> &files, QString *error);
 
 } // namespace ExportFile

@@ -5,6 +5,7 @@
 #include "nodecatalog.h"
 #include "nodepalette.h"
 #include "nodepropertypanel.h"
+#include "orchestratorexportdialog.h"
 #include "pipelineautolayout.h"
 #include "pipelineclipboard.h"
 #include "pipelinedocument.h"
@@ -21,6 +22,7 @@
 #include <QClipboard>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QMimeData>
 #include <QSplitter>
@@ -114,6 +116,8 @@ void PipelineWorkspace::createActions()
         = makeAction(this, tr("Zoom to &Selection"), {QKeySequence(Qt::CTRL | Qt::Key_9)});
     m_exportDiagram = makeAction(
         this, tr("&Export Diagram…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)});
+    m_exportToOrchestrator
+        = makeAction(this, tr("Export &to…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X)});
     connect(m_cut, &QAction::triggered, this, &PipelineWorkspace::cutSelection);
     connect(m_copy, &QAction::triggered, this, &PipelineWorkspace::copySelection);
     connect(m_paste, &QAction::triggered, this, &PipelineWorkspace::paste);
@@ -126,6 +130,10 @@ void PipelineWorkspace::createActions()
     connect(m_fit, &QAction::triggered, m_view, &PipelineView::fitAll);
     connect(m_zoomToSelection, &QAction::triggered, m_view, &PipelineView::zoomToSelection);
     connect(m_exportDiagram, &QAction::triggered, this, &PipelineWorkspace::exportDiagram);
+    connect(m_exportToOrchestrator,
+            &QAction::triggered,
+            this,
+            &PipelineWorkspace::exportToOrchestrator);
     addActions(editActions() + arrangeActions());
 }
 
@@ -136,7 +144,13 @@ QList<QAction *> PipelineWorkspace::editActions() const
 
 QList<QAction *> PipelineWorkspace::arrangeActions() const
 {
-    return {m_arrange, m_addNote, m_group, m_fit, m_zoomToSelection, m_exportDiagram};
+    return {m_arrange,
+            m_addNote,
+            m_group,
+            m_fit,
+            m_zoomToSelection,
+            m_exportDiagram,
+            m_exportToOrchestrator};
 }
 
 void PipelineWorkspace::connectScene()
@@ -253,6 +267,16 @@ void PipelineWorkspace::exportDiagram()
                                 m_scene->selectedNodeIds(),
                                 m_scene->selectedAnnotationIds(),
                                 this);
+    dialog.exec();
+}
+
+void PipelineWorkspace::exportToOrchestrator()
+{
+    const QString path = m_document->filePath();
+    OrchestratorExportDialog dialog(m_document->graph(),
+                                    path.isEmpty() ? u"pipeline"_s
+                                                   : QFileInfo(path).completeBaseName(),
+                                    this);
     dialog.exec();
 }
 

@@ -43,7 +43,7 @@ public:
     FindingsPanel *findingsPanel() const { return m_findingsPanel; }
     const QList<PipelineFinding> &findings() const { return m_findings; }
     QList<QAction *> editActions() const;    // cut, copy, paste, duplicate, delete, select all
-    QList<QAction *> arrangeActions() const; // arrange, notes, groups, zoom, export diagram
+    QList<QAction *> arrangeActions() const; // arrange, notes, groups, zoom, the two exports
 
     void setTheme(const RoadmapTheme &theme);
     // Adds a stage of `kindId` with its catalog defaults at `scenePos` (snapped); returns its id.
@@ -56,7 +56,8 @@ public:
     void arrange();
     void addNote();
     void groupSelection();
-    void exportDiagram(); // the Export Diagram dialog
+    void exportDiagram();        // the Export Diagram dialog
+    void exportToOrchestrator(); // the Export to… dialog: Argo, Airflow, GitHub Actions, DVC
     // The curriculum link: selects a stage teaching the topic, or adds one of the first kind
     // that teaches it. False when no stage kind teaches it.
     bool showTopic(const QString &topicId);
@@ -114,5 +115,6 @@ private:
     QAction *m_fit;
     QAction *m_zoomToSelection;
     QAction *m_exportDiagram;
+    QAction *m_exportToOrchestrator;
     QString m_themeId;
 };
