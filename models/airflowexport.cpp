@@ -106,9 +106,8 @@ QString dependencies(const ExportPlan &plan)
         else if (!next.isEmpty())
             text += u"    t%1 >> [%2]\n"_s.arg(s).arg(next.join(u", "_s));
     }
-    for (const auto &[from, to] : plan.feedback)
-        text += u"    # %1 restarts the pipeline at %2: a feedback edge, not a dependency.\n"_s.arg(
-            plan.steps.at(from).id, plan.steps.at(to).id);
+    for (const QString &note : plan.feedbackNotes())
+        text += u"    # "_s + note + u'\n';
     return text;
 }
 
@@ -116,8 +115,8 @@ QString header(const ExportPlan &plan)
 {
     return u"# An Airflow DAG exported by MLOps Roadmap Studio: put this file in Airflow's dags\n"
            "# folder (%1.py). Each task runs its stage's container with the KubernetesPodOperator\n"
-           "# (apache-airflow-providers-cncf-kubernetes). Each step reads its inputs, outputs and\n"
-           "# parameters from MLOPS_INPUT_*, MLOPS_OUTPUT_* and MLOPS_PARAM_* variables.\n"
+           "# (apache-airflow-providers-cncf-kubernetes). Each step finds its inputs, outputs and\n"
+           "# parameters in MLOPS_INPUT_*, MLOPS_OUTPUT_* and MLOPS_PARAM_* variables.\n"
            "# Pods share no disk: set the artifact_root param to storage every pod reaches.\n"
            "# Kubernetes expands $(VAR) in pod commands and env, so each '$' is written twice;\n"
            "# Airflow renders Jinja in them and loads a text ending in yml, yaml or json as a\n"

@@ -152,15 +152,11 @@ void writeStepTemplate(YamlWriter &yaml, const ExportStep &step, const Container
 
 void writeHeader(YamlWriter &yaml, const ExportPlan &plan)
 {
-    QString header = u"An Argo Workflow exported by MLOps Roadmap Studio.\n"
-                     "Run it: argo submit --watch %1.argo.yaml (artifacts go through the "
-                     "artifact repository of your Argo install).\n"
-                     "Each step reads its inputs, outputs and parameters from MLOPS_INPUT_*, "
-                     "MLOPS_OUTPUT_* and MLOPS_PARAM_* variables."_s.arg(plan.id);
-    for (const auto &[from, to] : plan.feedback)
-        header += u"\n%1 restarts the pipeline at %2: a feedback edge, left out of the DAG."_s.arg(
-            plan.steps.at(from).id, plan.steps.at(to).id);
-    yaml.comment(header);
+    const QStringList header{u"An Argo Workflow exported by MLOps Roadmap Studio."_s,
+                             u"Run it: argo submit --watch %1.argo.yaml (artifacts go through "
+                             "the artifact repository of your Argo install)."_s.arg(plan.id),
+                             ExportPlan::variablesNote()};
+    yaml.comment((header + plan.feedbackNotes()).join(u'\n'));
 }
 
 } // namespace

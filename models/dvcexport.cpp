@@ -61,16 +61,12 @@ void writeStage(YamlWriter &yaml, const ExportPlan &plan, const ExportStep &step
 QByteArray pipelineFile(const ExportPlan &plan)
 {
     YamlWriter yaml;
-    QString header = u"A DVC pipeline exported by MLOps Roadmap Studio; its parameters are in "
-                     "params.yaml.\n"
-                     "Run it with `dvc repro` in a DVC repository (git init && dvc init).\n"
-                     "Each stage writes its outputs under artifacts/; its command finds the paths "
-                     "in MLOPS_INPUT_* and MLOPS_OUTPUT_* variables\n"
-                     "and reads its parameters from params.yaml."_s;
-    for (const auto &[from, to] : plan.feedback)
-        header += u"\n%1 restarts the pipeline at %2: a feedback edge, not a dependency."_s.arg(
-            plan.steps.at(from).id, plan.steps.at(to).id);
-    yaml.comment(header);
+    const QStringList header{
+        u"A DVC pipeline exported by MLOps Roadmap Studio; its parameters are in params.yaml."_s,
+        u"Run it with `dvc repro` in a DVC repository (git init && dvc init)."_s,
+        u"Each stage writes its outputs under artifacts/; its command finds their paths in "
+        "MLOPS_INPUT_* and MLOPS_OUTPUT_* variables and reads its parameters from params.yaml."_s};
+    yaml.comment((header + plan.feedbackNotes()).join(u'\n'));
     yaml.beginMap();
     yaml.key(u"stages"_s);
     yaml.beginMap();

@@ -98,6 +98,21 @@ QString ExportPlan::artifactPath(qsizetype step, const QString &portId) const
     return u"artifacts/%1/%2"_s.arg(steps.at(step).id, portId);
 }
 
+QStringList ExportPlan::feedbackNotes() const
+{
+    QStringList notes;
+    for (const auto &[from, to] : feedback)
+        notes << u"%1 starts the pipeline again at %2: a feedback edge, so not a dependency."_s.arg(
+            steps.at(from).id, steps.at(to).id);
+    return notes;
+}
+
+QString ExportPlan::variablesNote()
+{
+    return u"Each step finds its inputs, outputs and parameters in MLOPS_INPUT_*, MLOPS_OUTPUT_* "
+           "and MLOPS_PARAM_* variables."_s;
+}
+
 QList<std::pair<const ExportStep *, const ExportParameter *>> ExportPlan::parameters() const
 {
     QList<std::pair<const ExportStep *, const ExportParameter *>> all;

@@ -80,6 +80,10 @@ struct ExportPlan
     QList<PipelineFinding> problems;
 
     bool ok() const { return problems.isEmpty(); }
+    // For the header comment of a generated file: one line for each feedback edge left out.
+    QStringList feedbackNotes() const;
+    // For the header comment: how a step finds its artifacts and parameters.
+    static QString variablesNote();
     // Every step's parameters, in step order: what becomes workflow arguments or DAG params.
     QList<std::pair<const ExportStep *, const ExportParameter *>> parameters() const;
     // Where a workspace-based target (GitHub Actions, DVC, Airflow's artifact root) keeps the

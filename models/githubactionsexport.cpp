@@ -135,20 +135,16 @@ void writeJob(YamlWriter &yaml, const ExportPlan &plan, const ExportStep &step, 
 
 void writeHeader(YamlWriter &yaml, const ExportPlan &plan, qsizetype parameterCount)
 {
-    QString header = u"A GitHub Actions workflow exported by MLOps Roadmap Studio.\n"
-                     "Commit it as .github/workflows/%1.yml, then run it from the Actions tab "
-                     "(Run workflow).\n"
-                     "Each job runs its stage in the stage's image; artifacts pass between jobs "
-                     "through upload-artifact and download-artifact.\n"
-                     "Each step reads its inputs, outputs and parameters from MLOPS_INPUT_*, "
-                     "MLOPS_OUTPUT_* and MLOPS_PARAM_* variables."_s.arg(plan.id);
+    QStringList header{u"A GitHub Actions workflow exported by MLOps Roadmap Studio."_s,
+                       u"Commit it as .github/workflows/%1.yml, then run it from the Actions "
+                       "tab (Run workflow)."_s.arg(plan.id),
+                       u"Each job runs its stage in the stage's image; artifacts pass between "
+                       "jobs through upload-artifact and download-artifact."_s,
+                       ExportPlan::variablesNote()};
     if (parameterCount > MaxDispatchInputs)
-        header += u"\nGitHub takes %1 inputs for a manual run: the parameters after the first "
-                  "%1 keep the values written in their jobs."_s.arg(MaxDispatchInputs);
-    for (const auto &[from, to] : plan.feedback)
-        header += u"\n%1 restarts the pipeline at %2: a feedback edge, not a need."_s.arg(
-            plan.steps.at(from).id, plan.steps.at(to).id);
-    yaml.comment(header);
+        header << u"GitHub takes %1 inputs for a manual run: the parameters after the first %1 "
+                  "keep the values written in their jobs."_s.arg(MaxDispatchInputs);
+    yaml.comment((header + plan.feedbackNotes()).join(u'\n'));
 }
 
 } // namespace

@@ -89,8 +89,11 @@ void TestExportNames::collisionsGetStableSuffixes()
 {
     const QStringList names{
         u"Train model"_s, u"train-model"_s, u"TRAIN_MODEL"_s, u"Evaluate"_s, u"train model!"_s};
-    const QStringList expected{
-        u"train-model"_s, u"train-model-2"_s, u"train-model-3"_s, u"evaluate"_s, u"train-model-4"_s};
+    const QStringList expected{u"train-model"_s,
+                               u"train-model-2"_s,
+                               u"train-model-3"_s,
+                               u"evaluate"_s,
+                               u"train-model-4"_s};
     QCOMPARE(ExportNames::uniqueNames(names, Style::Kebab, u"step"_s), expected);
     // The same input gives the same names, every time.
     QCOMPARE(ExportNames::uniqueNames(names, Style::Kebab, u"step"_s), expected);
@@ -125,8 +128,8 @@ void TestExportNames::shellCommandQuotesWhatTheShellWouldRead_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("plain") << QStringList{u"python"_s, u"train.py"_s, u"--lr=0.1"_s}
                            << u"python train.py --lr=0.1"_s;
-    QTest::newRow("spaces and quotes") << QStringList{u"echo"_s, u"it's here"_s}
-                                       << u"echo 'it'\\''s here'"_s;
+    QTest::newRow("spaces and quotes")
+        << QStringList{u"echo"_s, u"it's here"_s} << u"echo 'it'\\''s here'"_s;
     QTest::newRow("expansions") << QStringList{u"echo"_s, u"$(id) ${HOME} `id` ~"_s}
                                 << u"echo '$(id) ${HOME} `id` ~'"_s;
     QTest::newRow("empty argument") << QStringList{u"echo"_s, QString()} << u"echo ''"_s;

@@ -128,6 +128,16 @@ for task_id, task in dag.tasks.items():
 print(json.dumps({'params': dag.kw.get('params'), 'description': dag.kw.get('description'), 'tasks': tasks}))
 )";
 
+// The node's parameter values, sorted: what its MLOPS_PARAM_* variables must hold.
+QStringList parameterValues(const PipelineNode &node)
+{
+    QStringList values;
+    for (const auto &[key, value] : node.parameters)
+        values << value;
+    values.sort();
+    return values;
+}
+
 QStringList jsonStrings(const QJsonValue &value)
 {
     QStringList strings;
@@ -163,6 +173,7 @@ private:
     void loadTemplate(const QString &id);
     void loadHostile();
     OrchestratorExport::Result exportTo(ExportTarget target);
+    void passesTheCheckers(ExportTarget target);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<PipelineGraph> m_graph;
@@ -197,6 +208,31 @@ OrchestratorExport::Result TestOrchestratorExport::exportTo(ExportTarget target)
     return OrchestratorExport::exportPipeline(*m_graph, m_title, target);
 }
 
+// The export of the loaded pipeline passes its engine's checker (with the Airflow structure
+// expectation), and a file beside it passes yamllint.
+void TestOrchestratorExport::passesTheCheckers(ExportTarget target)
+{
+    const OrchestratorExport::Result result = exportTo(target);
+    QVERIFY(result.ok());
+    const QString main = writeFiles(m_dir->path(), result.files);
+    QVERIFY(!main.isEmpty());
+    QString expectation;
+    if (target == ExportTarget::Airflow) {
+        const ExportPlan plan = ExportPlan::build(*m_graph, m_title, namingOf(target));
+        expectation = airflowExpectation(m_dir->path(),
+                                         plan.id,
+                                         nodesById(*m_graph, m_title, target),
+                                         graphEdges(*m_graph, m_title, target));
+    }
+    const CheckerRun check = checkExport(OrchestratorExport::info(target).id, main, expectation);
+    QVERIFY2(check.exitCode == 0, qPrintable(check.output));
+    for (const ExportedFile &extra : result.files.mid(1)) {
+        const CheckerRun yaml
+            = checkExport(u"yaml"_s, QDir(m_dir->path()).filePath(extra.fileName));
+        QVERIFY2(yaml.exitCode == 0, qPrintable(yaml.output));
+    }
+}
+
 void TestOrchestratorExport::templatesPassTheCheckers_data()
 {
     QTest::addColumn<QString>("templateId");
@@ -213,26 +249,7 @@ void TestOrchestratorExport::templatesPassTheCheckers()
     QFETCH(ExportTarget, target);
     REQUIRE_SHARED_REFERENCE(u"validators/check-export"_s);
     loadTemplate(templateId);
-    const OrchestratorExport::Result result = exportTo(target);
-    QVERIFY(result.ok());
-    const QString main = writeFiles(m_dir->path(), result.files);
-    QVERIFY(!main.isEmpty());
-    const QString format = OrchestratorExport::info(target).id;
-    QString expectation;
-    if (target == ExportTarget::Airflow) {
-        const ExportPlan plan = ExportPlan::build(*m_graph, m_title, namingOf(target));
-        expectation = airflowExpectation(m_dir->path(),
-                                         plan.id,
-                                         nodesById(*m_graph, m_title, target),
-                                         graphEdges(*m_graph, m_title, target));
-    }
-    const CheckerRun check = checkExport(format, main, expectation);
-    QVERIFY2(check.exitCode == 0, qPrintable(check.output));
-    for (const ExportedFile &extra : result.files.mid(1)) {
-        const CheckerRun yaml
-            = checkExport(u"yaml"_s, QDir(m_dir->path()).filePath(extra.fileName));
-        QVERIFY2(yaml.exitCode == 0, qPrintable(yaml.output));
-    }
+    passesTheCheckers(target);
 }
 
 void TestOrchestratorExport::dependenciesFollowTheEdges_data()
@@ -289,23 +306,7 @@ void TestOrchestratorExport::hostileTextPassesTheCheckers()
     QFETCH(ExportTarget, target);
     REQUIRE_SHARED_REFERENCE(u"validators/check-export"_s);
     loadHostile();
-    const OrchestratorExport::Result result = exportTo(target);
-    QVERIFY(result.ok());
-    const QString main = writeFiles(m_dir->path(), result.files);
-    const ExportPlan plan = ExportPlan::build(*m_graph, m_title, namingOf(target));
-    const QString expectation = target == ExportTarget::Airflow
-                                    ? airflowExpectation(m_dir->path(),
-                                                         plan.id,
-                                                         nodesById(*m_graph, m_title, target),
-                                                         graphEdges(*m_graph, m_title, target))
-                                    : QString();
-    const CheckerRun check = checkExport(OrchestratorExport::info(target).id, main, expectation);
-    QVERIFY2(check.exitCode == 0, qPrintable(check.output));
-    for (const ExportedFile &extra : result.files.mid(1)) {
-        const CheckerRun yaml
-            = checkExport(u"yaml"_s, QDir(m_dir->path()).filePath(extra.fileName));
-        QVERIFY2(yaml.exitCode == 0, qPrintable(yaml.output));
-    }
+    passesTheCheckers(target);
 }
 
 // Argo substitutes {{…}} in the whole workflow, Kubernetes expands $(VAR): after both, each
@@ -351,12 +352,8 @@ void TestOrchestratorExport::hostileTextReachesArgoContainers()
         for (auto it = env.cbegin(); it != env.cend(); ++it)
             if (it.key().startsWith(u"MLOPS_PARAM_"_s))
                 values << it.value();
-        QStringList expected;
-        for (const auto &[key, value] : node.parameters)
-            expected << value;
         values.sort();
-        expected.sort();
-        QCOMPARE(values, expected);
+        QCOMPARE(values, parameterValues(node));
     }
     QCOMPARE(containers, m_graph->nodes().size());
 }
@@ -386,12 +383,8 @@ void TestOrchestratorExport::hostileTextReachesGitHubJobs()
         for (const auto &variable : env)
             if (text(variable.first).startsWith(u"MLOPS_PARAM_"_s))
                 values << githubEvaluate(text(variable.second), inputs, &ok);
-        QStringList expected;
-        for (const auto &[key, value] : node.parameters)
-            expected << value;
         values.sort();
-        expected.sort();
-        QCOMPARE(values, expected);
+        QCOMPARE(values, parameterValues(node));
         for (const YAML::Node &step : job.second["steps"]) {
             if (!step["run"])
                 continue;
@@ -480,12 +473,8 @@ void TestOrchestratorExport::hostileTextReachesAirflowPods()
         for (auto variable = env.constBegin(); variable != env.constEnd(); ++variable)
             if (variable.key().startsWith(u"MLOPS_PARAM_"_s))
                 values << kubernetesExpand(variable.value().toString(), {});
-        QStringList expected;
-        for (const auto &[key, value] : node.parameters)
-            expected << value;
         values.sort();
-        expected.sort();
-        QCOMPARE(values, expected);
+        QCOMPARE(values, parameterValues(node));
         static const QRegularExpression templateFile(u"(ya?ml|json)$"_s,
                                                      QRegularExpression::CaseInsensitiveOption);
         for (const QString &raw : jsonStrings(task.value(u"raw"_s)))

@@ -35,6 +35,9 @@ private slots:
 
 private:
     StudioRun run(const QStringList &arguments);
+    // pipeline export INPUT --to TARGET -o OUTPUT
+    StudioRun
+    exportTo(const QString &target, const QString &output, const QString &input = u"e2e.mlpipe"_s);
     QString path(const QString &name) const { return m_dir->filePath(name); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -44,8 +47,12 @@ void TestPipelineExportCommand::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    const StudioRun created
-        = run({u"pipeline"_s, u"new"_s, u"--template"_s, u"end-to-end"_s, u"-o"_s, path(u"e2e.mlpipe"_s)});
+    const StudioRun created = run({u"pipeline"_s,
+                                   u"new"_s,
+                                   u"--template"_s,
+                                   u"end-to-end"_s,
+                                   u"-o"_s,
+                                   path(u"e2e.mlpipe"_s)});
     QCOMPARE(created.exitCode, 0);
 }
 
@@ -53,6 +60,13 @@ StudioRun TestPipelineExportCommand::run(const QStringList &arguments)
 {
     const StudioProcess studio{m_dir->path(), false, {}, m_dir->path()};
     return studio.run(arguments);
+}
+
+StudioRun TestPipelineExportCommand::exportTo(const QString &target,
+                                              const QString &output,
+                                              const QString &input)
+{
+    return run({u"pipeline"_s, u"export"_s, path(input), u"--to"_s, target, u"-o"_s, output});
 }
 
 void TestPipelineExportCommand::helpNamesTheCommand()
@@ -80,8 +94,7 @@ void TestPipelineExportCommand::exportsEachTarget()
 {
     QFETCH(QString, target);
     QFETCH(QString, output);
-    const StudioRun exported = run(
-        {u"pipeline"_s, u"export"_s, path(u"e2e.mlpipe"_s), u"--to"_s, target, u"-o"_s, path(output)});
+    const StudioRun exported = exportTo(target, path(output));
     QVERIFY2(exported.exitCode == 0, exported.err.constData());
     QVERIFY(exported.err.startsWith("Exported "));
     QVERIFY(exported.err.contains("13 stages"));
@@ -95,39 +108,25 @@ void TestPipelineExportCommand::exportsEachTarget()
 void TestPipelineExportCommand::dvcWritesItsParametersBeside()
 {
     QDir(m_dir->path()).mkpath(u"repo"_s);
-    const StudioRun exported = run({u"pipeline"_s,
-                                    u"export"_s,
-                                    path(u"e2e.mlpipe"_s),
-                                    u"--to"_s,
-                                    u"dvc"_s,
-                                    u"-o"_s,
-                                    path(u"repo/pipeline.yaml"_s)});
+    const StudioRun exported = exportTo(u"dvc"_s, path(u"repo/pipeline.yaml"_s));
     QCOMPARE(exported.exitCode, 0);
     QVERIFY(exported.err.contains("repo/pipeline.yaml and "));
     QVERIFY(contents(path(u"repo/pipeline.yaml"_s)).contains("params:"));
     QVERIFY(contents(path(u"repo/params.yaml"_s)).contains("n_estimators: \"300\""));
     // Its parameters have a fixed name: the pipeline cannot take it.
-    const StudioRun clash = run({u"pipeline"_s,
-                                 u"export"_s,
-                                 path(u"e2e.mlpipe"_s),
-                                 u"--to"_s,
-                                 u"dvc"_s,
-                                 u"-o"_s,
-                                 path(u"repo/params.yaml"_s)});
+    const StudioRun clash = exportTo(u"dvc"_s, path(u"repo/params.yaml"_s));
     QCOMPARE(clash.exitCode, 2);
     QVERIFY(clash.err.contains("params.yaml"));
 }
 
 void TestPipelineExportCommand::standardOutput()
 {
-    const StudioRun argo = run(
-        {u"pipeline"_s, u"export"_s, path(u"e2e.mlpipe"_s), u"--to"_s, u"argo"_s, u"-o"_s, u"-"_s});
+    const StudioRun argo = exportTo(u"argo"_s, u"-"_s);
     QCOMPARE(argo.exitCode, 0);
     QVERIFY(argo.out.contains("kind: \"Workflow\""));
     QVERIFY(argo.err.isEmpty());
     // Two files do not fit on standard output.
-    const StudioRun dvc = run(
-        {u"pipeline"_s, u"export"_s, path(u"e2e.mlpipe"_s), u"--to"_s, u"dvc"_s, u"-o"_s, u"-"_s});
+    const StudioRun dvc = exportTo(u"dvc"_s, u"-"_s);
     QCOMPARE(dvc.exitCode, 2);
     QVERIFY(dvc.out.isEmpty());
     QVERIFY(dvc.err.contains("dvc.yaml, params.yaml"));
@@ -142,13 +141,7 @@ void TestPipelineExportCommand::invalidPipelineIsRefusedWithItsFindings()
         {"id": "b", "kind": "step", "name": "Train", "x": 0, "y": 0, "properties": {}}],
         "edges": []})");
     file.close();
-    const StudioRun refused = run({u"pipeline"_s,
-                                   u"export"_s,
-                                   path(u"broken.mlpipe"_s),
-                                   u"--to"_s,
-                                   u"argo"_s,
-                                   u"-o"_s,
-                                   path(u"out.yaml"_s)});
+    const StudioRun refused = exportTo(u"argo"_s, path(u"out.yaml"_s), u"broken.mlpipe"_s);
     QCOMPARE(refused.exitCode, 1);
     QVERIFY(refused.err.contains("error: node 'Train': The required input 'data'"));
     QVERIFY(refused.err.contains("[data-pipelines]"));
