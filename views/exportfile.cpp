@@ -65,7 +65,7 @@ QString checkFileSet(const QString &path, const QList<ExportedFile> &files, QStr
     *paths << path;
     const QFileInfo main(path);
     for (const ExportedFile &file : files.mid(1)) {
-        const QString extra = main.dir().filePath(file.fileName);
+        const QString extra = QDir::cleanPath(main.path() + u'/' + file.fileName);
         if (QFileInfo(extra).absoluteFilePath() == main.absoluteFilePath())
             return u"%1: the export writes %2 there too; choose another name"_s.arg(
                 displayPath(path), file.fileName);
