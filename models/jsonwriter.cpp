@@ -7,10 +7,15 @@
 
 using namespace Qt::StringLiterals;
 
+void JsonWriter::append(const QString &text)
+{
+    m_text.append(reinterpret_cast<const char16_t *>(text.utf16()), std::size_t(text.size()));
+}
+
 void JsonWriter::newline()
 {
     m_text += u'\n';
-    m_text += QString(m_levels.size() * 2, u' ');
+    m_text.append(std::size_t(m_levels.size() * 2), u' ');
 }
 
 void JsonWriter::beginValue()
@@ -35,7 +40,7 @@ void JsonWriter::begin(QChar bracket, Layout layout)
     // Anything inside a one-line container stays on that line.
     const bool isInline
         = layout == Layout::Inline || (!m_levels.isEmpty() && m_levels.constLast().isInline);
-    m_text += bracket;
+    m_text += bracket.unicode();
     m_levels.append({isInline, true});
 }
 
@@ -44,7 +49,7 @@ void JsonWriter::end(QChar bracket)
     const Level level = m_levels.takeLast();
     if (!level.isInline && !level.empty)
         newline();
-    m_text += bracket;
+    m_text += bracket.unicode();
 }
 
 void JsonWriter::beginObject(Layout layout)
@@ -71,7 +76,7 @@ void JsonWriter::key(const QString &name)
 {
     beginValue();
     appendString(name);
-    m_text += u": "_s;
+    m_text += u": ";
     m_afterKey = true;
 }
 
@@ -85,14 +90,14 @@ void JsonWriter::value(double number)
 {
     beginValue();
     // The shortest text that reads back as the same double: 260, not 260.000000.
-    m_text += std::isfinite(number) ? QString::number(number, 'g', QLocale::FloatingPointShortest)
-                                    : u"0"_s;
+    append(std::isfinite(number) ? QString::number(number, 'g', QLocale::FloatingPointShortest)
+                                 : u"0"_s);
 }
 
 void JsonWriter::value(bool flag)
 {
     beginValue();
-    m_text += flag ? u"true"_s : u"false"_s;
+    m_text += flag ? u"true" : u"false";
 }
 
 void JsonWriter::stringArray(const QStringList &list)
@@ -106,34 +111,42 @@ void JsonWriter::stringArray(const QStringList &list)
 void JsonWriter::appendString(const QString &text)
 {
     m_text += u'"';
-    for (const QChar c : text) {
-        switch (c.unicode()) {
+    // Runs that need no escape (nearly all text) are appended whole.
+    const QChar *run = text.constData();
+    const QChar *end = run + text.size();
+    for (const QChar *c = run; c != end; ++c) {
+        const char16_t unit = c->unicode();
+        if (unit >= 0x20 && unit != u'"' && unit != u'\\')
+            continue;
+        m_text.append(reinterpret_cast<const char16_t *>(run), std::size_t(c - run));
+        run = c + 1;
+        switch (unit) {
         case u'"':
-            m_text += u"\\\""_s;
+            m_text += u"\\\"";
             break;
         case u'\\':
-            m_text += u"\\\\"_s;
+            m_text += u"\\\\";
             break;
         case u'\n':
-            m_text += u"\\n"_s;
+            m_text += u"\\n";
             break;
         case u'\r':
-            m_text += u"\\r"_s;
+            m_text += u"\\r";
             break;
         case u'\t':
-            m_text += u"\\t"_s;
+            m_text += u"\\t";
             break;
         default:
-            if (c.unicode() < 0x20)
-                m_text += u"\\u%1"_s.arg(uint(c.unicode()), 4, 16, QChar(u'0'));
-            else
-                m_text += c;
+            append(u"\\u%1"_s.arg(uint(unit), 4, 16, QChar(u'0')));
         }
     }
+    m_text.append(reinterpret_cast<const char16_t *>(run), std::size_t(end - run));
     m_text += u'"';
 }
 
 QByteArray JsonWriter::toUtf8() const
 {
-    return (m_text + u'\n').toUtf8();
+    QByteArray utf8 = QStringView(m_text).toUtf8();
+    utf8 += '\n';
+    return utf8;
 }
