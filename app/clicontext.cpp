@@ -3,6 +3,7 @@
 #include "closestmatches.h"
 #include "curriculumloader.h"
 #include "datadirectory.h"
+#include "progressbackups.h"
 #include "progressstore.h"
 
 #include <QCoreApplication>
@@ -33,6 +34,15 @@ int CliContext::fail(const QString &message, ExitCode code)
     return code;
 }
 
+void CliContext::warn(const QString &message)
+{
+    m_out.flush();
+    m_err << QCoreApplication::applicationName() << u": "_s;
+    if (!m_command.isEmpty())
+        m_err << m_command << u": "_s;
+    m_err << u"warning: "_s << message.simplified() << Qt::endl;
+}
+
 bool CliContext::loadCurriculum()
 {
     const CurriculumLoader::Result result = m_curriculumOption.isEmpty()
@@ -46,20 +56,35 @@ bool CliContext::loadCurriculum()
     return true;
 }
 
-bool CliContext::openStore()
+QString CliContext::databasePath()
 {
     const QString dataDir = DataDirectory::resolve(m_dataDirOption);
     if (dataDir.isEmpty()) {
         fail(u"no data directory: pass --data-dir DIR or set %1"_s.arg(
             QLatin1String(DataDirectory::EnvironmentVariable)));
-        return false;
+        return {};
     }
+    return DataDirectory::databasePath(dataDir);
+}
+
+bool CliContext::openStore()
+{
+    const QString path = databasePath();
+    if (path.isEmpty())
+        return false;
     m_store = std::make_unique<ProgressStore>();
-    if (!m_store->open(DataDirectory::databasePath(dataDir))) {
+    if (!m_store->open(path)) {
         fail(m_store->errorString());
         return false;
     }
     return true;
+}
+
+void CliContext::backupIfDue()
+{
+    ProgressBackups backups(m_store.get(), ProgressBackups::folderFor(m_store->filePath()));
+    if (backups.backupIfDue() == ProgressBackups::Outcome::Failed)
+        warn(u"no backup taken: "_s + backups.errorString());
 }
 
 bool CliContext::checkTopicId(const QString &topicId)

@@ -24,12 +24,18 @@ public:
 
     QTextStream &out() { return m_out; }
     int fail(const QString &message, ExitCode code = BadInput);
+    void warn(const QString &message);
 
     // Loads --curriculum FILE or the built-in curriculum; on failure reports and returns false.
     bool loadCurriculum();
     const Curriculum &curriculum() const { return m_curriculum; }
+    // <data dir>/progress.db; empty (reported) when there is no data directory.
+    QString databasePath();
     // Opens <data dir>/progress.db; on failure reports and returns false.
     bool openStore();
+    // After a change: a backup when one is due (see ProgressBackups). A failed backup is
+    // reported as a warning; the change itself stands.
+    void backupIfDue();
     ProgressStore &store() { return *m_store; }
     // Fails with "unknown topic id 'x'; did you mean …" when the curriculum lacks the id.
     bool checkTopicId(const QString &topicId);

@@ -74,7 +74,8 @@ QStringList positionalWords(const QStringList &arguments)
 
 QList<Subcommand> allCommands()
 {
-    return curriculumCommands() + progressCommands() + roadmapCommands() + pipelineCommands();
+    return curriculumCommands() + progressCommands() + progressReportCommands() + dbCommands()
+           + roadmapCommands() + pipelineCommands();
 }
 
 QStringList groups()

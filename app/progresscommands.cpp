@@ -70,6 +70,7 @@ int setStatus(CliContext &context, const QCommandLineParser &parser, const QStri
         return CliContext::BadInput;
     if (!context.store().setStatus(args.at(0), *status, at))
         return context.fail(context.store().errorString(), CliContext::Failure);
+    context.backupIfDue();
     context.out() << u"%1: %2\n"_s.arg(args.at(0), TopicStatuses::toString(*status));
     return CliContext::Success;
 }
@@ -87,6 +88,7 @@ int setNote(CliContext &context, const QCommandLineParser &, const QStringList &
         return CliContext::BadInput;
     if (!context.store().setNotes(args.at(0), text))
         return context.fail(context.store().errorString(), CliContext::Failure);
+    context.backupIfDue();
     context.out()
         << (text.isEmpty() ? u"%1: note cleared\n"_s : u"%1: note saved\n"_s).arg(args.at(0));
     return CliContext::Success;
@@ -105,6 +107,7 @@ int logSession(CliContext &context, const QCommandLineParser &parser, const QStr
         return CliContext::BadInput;
     if (!context.store().logSession(args.at(0), minutes, at))
         return context.fail(context.store().errorString(), CliContext::Failure);
+    context.backupIfDue();
     context.out() << u"%1: logged %2\n"_s.arg(args.at(0), durationText(minutes));
     return CliContext::Success;
 }

@@ -13,7 +13,7 @@ class QCommandLineParser;
 // One `mlops-studio GROUP NAME …` command: its help, its options and what it runs.
 struct Subcommand
 {
-    QString group;         // "curriculum", "progress", "roadmap", "pipeline"
+    QString group;         // "curriculum", "progress", "db", "roadmap", "pipeline"
     QString name;          // "show", "set" …
     QString summary;       // one line for the command list
     QStringList arguments; // positional argument names, e.g. {"TOPIC_ID", "STATUS"}
@@ -25,6 +25,8 @@ struct Subcommand
 
 QList<Subcommand> curriculumCommands();
 QList<Subcommand> progressCommands();
+QList<Subcommand> progressReportCommands();
+QList<Subcommand> dbCommands();
 QList<Subcommand> roadmapCommands();
 QList<Subcommand> pipelineCommands();
 Subcommand pipelineExportCommand(); // pipelineexportcommand.cpp

@@ -94,6 +94,18 @@ void JsonWriter::value(double number)
                                  : u"0"_s);
 }
 
+void JsonWriter::integer(qint64 number)
+{
+    beginValue();
+    append(QString::number(number));
+}
+
+void JsonWriter::null()
+{
+    beginValue();
+    m_text += u"null";
+}
+
 void JsonWriter::value(bool flag)
 {
     beginValue();

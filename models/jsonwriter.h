@@ -25,6 +25,8 @@ public:
     void value(const QString &text);
     void value(double number); // non-finite numbers, which JSON lacks, are written as 0
     void value(bool flag);
+    void integer(qint64 number);
+    void null();
     void stringArray(const QStringList &list); // inline
 
     QByteArray toUtf8() const; // ends with a newline

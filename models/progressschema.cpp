@@ -36,11 +36,38 @@ Migration toVersion1()
             }};
 }
 
+// Version 2. The study timer's start, so a running timer survives a restart or a crash; the
+// store's revision, which triggers raise on every change of the data from any process, and
+// the revision and time of the last backup: a backup is taken only when the revision moved.
+Migration toVersion2()
+{
+    QStringList statements{
+        u"CREATE TABLE study_timer ("
+        "id INTEGER PRIMARY KEY CHECK (id = 1), "
+        "topic_id TEXT NOT NULL CHECK (topic_id <> ''), "
+        "start_ms INTEGER NOT NULL)"_s,
+        u"CREATE TABLE store_info (key TEXT PRIMARY KEY, value INTEGER NOT NULL)"_s,
+        u"INSERT INTO store_info (key, value) VALUES "
+        "('revision', 0), ('backup_revision', -1), ('backup_ms', 0)"_s,
+        // The charts read sessions by time.
+        u"CREATE INDEX study_sessions_by_start ON study_sessions (start_ms)"_s,
+    };
+    for (const QString &table :
+         {u"status_events"_s, u"notes"_s, u"study_sessions"_s, u"study_timer"_s}) {
+        for (const QString &event : {u"INSERT"_s, u"UPDATE"_s, u"DELETE"_s}) {
+            statements << u"CREATE TRIGGER %1_%2_revision AFTER %3 ON %1 BEGIN "
+                          "UPDATE store_info SET value = value + 1 WHERE key = 'revision'; END"_s
+                              .arg(table, event.toLower(), event);
+        }
+    }
+    return {1, statements};
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> steps{toVersion1()};
+    static const QList<Migration> steps{toVersion1(), toVersion2()};
     return steps;
 }
 

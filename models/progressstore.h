@@ -40,7 +40,18 @@ struct StudySession
     QString topicId;
     QDateTime start; // UTC
     int minutes = 0;
+
+    bool operator==(const StudySession &other) const = default;
 };
+
+// The study timer while it runs: its start is in the database, so it survives a restart.
+struct RunningTimer
+{
+    QString topicId;
+    QDateTime start; // UTC
+};
+
+struct ProgressHistory;
 
 // The SQLite progress database (Qt SQL, QSQLITE). The only class that holds SQL about progress.
 // Every change is committed before the call returns (WAL, synchronous=FULL): a crash right after
@@ -50,7 +61,7 @@ class ProgressStore : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
     static constexpr int ApplicationId = 0x4D4C5053; // "MLPS", PRAGMA application_id
     // How long a write waits for another process (the command line) holding the write lock.
     static constexpr int BusyTimeoutMs = 5000;
@@ -73,7 +84,24 @@ public:
                    TopicStatus status,
                    const QDateTime &at = QDateTime::currentDateTimeUtc());
     bool setNotes(const QString &topicId, const QString &notes);
-    bool logSession(const QString &topicId, int minutes, const QDateTime &start);
+    // `id`, when given, gets the new session's id.
+    bool
+    logSession(const QString &topicId, int minutes, const QDateTime &start, qint64 *id = nullptr);
+    // Changes the topic, start and minutes of the session with `session.id`.
+    bool updateSession(const StudySession &session);
+    bool deleteSession(qint64 id);
+    // Puts a deleted session back with its old id (undo of a delete).
+    bool restoreSession(const StudySession &session);
+    std::optional<StudySession> session(qint64 id) const;
+
+    // The study timer (progressstoretimer.cpp). One timer at a time: starting a second fails.
+    bool startTimer(const QString &topicId, const QDateTime &start);
+    // Stops the timer and lands a session of the minutes since its start, rounded to the
+    // nearest minute and capped at MaxSessionMinutes; under half a minute lands nothing.
+    // `landed` gets the session (id 0 when none landed).
+    bool stopTimer(const QDateTime &end, StudySession *landed = nullptr);
+    bool cancelTimer();
+    std::optional<RunningTimer> runningTimer() const;
 
     TopicStatus status(const QString &topicId) const;
     QString notes(const QString &topicId) const;
@@ -83,6 +111,24 @@ public:
     // Oldest first. An empty topicId means all topics.
     QList<StatusEvent> statusHistory(const QString &topicId = {}) const;
     QList<StudySession> sessions(const QString &topicId = {}) const;
+    // Every status event and session in a compact form for the charts (progressstorehistory.cpp).
+    ProgressHistory history() const;
+
+    // Backups (progressstorebackup.cpp). The revision rises with every change of the data, made
+    // by any process; the last backup's revision and time are kept in the database.
+    qint64 revision() const;
+    struct BackupMark
+    {
+        qint64 revision = -1;
+        QDateTime at; // invalid when never backed up
+    };
+    BackupMark lastBackup() const;
+    // Writes a consistent copy of the database to `filePath` (VACUUM INTO; the file must not
+    // exist) and records it as the last backup when `mark` is set.
+    bool backupTo(const QString &filePath, const QDateTime &now, bool mark = true);
+    // Replaces all progress with that of another progress database of this schema version, in
+    // one transaction (other connections see the change as an external one).
+    bool replaceContentsWith(const QString &filePath);
 
     int schemaVersion() const; // PRAGMA user_version of the open file
     // Runs PRAGMA integrity_check; true when it reports "ok". `report` gets its lines.
@@ -95,6 +141,9 @@ signals:
     void statusChanged(const QString &topicId, TopicStatus status);
     void notesChanged(const QString &topicId);
     void sessionLogged(const QString &topicId, int minutes);
+    // Any session logged, edited or deleted.
+    void sessionsChanged();
+    void timerChanged();
     // Sent after a batch or an external reload when many topics may have changed.
     void progressReset();
 
@@ -115,6 +164,9 @@ private:
     bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values = {}) const;
     bool writeTransaction(const std::function<bool()> &body);
     bool checkWritable(const QString &topicId);
+    bool checkSession(const QString &topicId, int minutes, const QDateTime &start);
+    // Runs `body` in a write transaction and emits sessionsChanged() when it succeeded.
+    bool changeSessions(const std::function<bool(QSqlQuery &)> &body);
     std::optional<StatusEvent> latestEvent(const QString &topicId) const;
     int totalMinutes(const QString &topicId) const;
     qint64 dataVersion() const;

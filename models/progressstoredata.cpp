@@ -1,25 +1,14 @@
 // ProgressStore: the statements that read and write progress (opening is in progressstore.cpp).
 #include "progressstore.h"
 
+#include "progressstorerows.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// Times are stored as UTC milliseconds since the epoch (see progressschema.h).
-QDateTime fromMs(const QVariant &value)
-{
-    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
-
-TopicStatus statusFrom(const QVariant &value)
-{
-    return TopicStatuses::fromString(value.toString()).value_or(TopicStatus::Pending);
-}
-
-} // namespace
+using ProgressStoreRows::fromMs;
+using ProgressStoreRows::statusFrom;
 
 bool ProgressStore::exec(QSqlQuery &query, const QString &sql, const QVariantList &values) const
 {
@@ -60,6 +49,20 @@ bool ProgressStore::checkWritable(const QString &topicId)
         return fail(tr("the progress database is not open"));
     if (topicId.trimmed().isEmpty())
         return fail(tr("empty topic id"));
+    return true;
+}
+
+bool ProgressStore::checkSession(const QString &topicId, int minutes, const QDateTime &start)
+{
+    if (!checkWritable(topicId))
+        return false;
+    if (minutes <= 0 || minutes > MaxSessionMinutes) {
+        return fail(tr("a study session lasts 1 to %1 minutes, not %2")
+                        .arg(MaxSessionMinutes)
+                        .arg(minutes));
+    }
+    if (!start.isValid())
+        return fail(tr("invalid start time for a study session of %1").arg(topicId));
     return true;
 }
 
@@ -124,26 +127,31 @@ bool ProgressStore::setNotes(const QString &topicId, const QString &notes)
     return ok;
 }
 
-bool ProgressStore::logSession(const QString &topicId, int minutes, const QDateTime &start)
+bool ProgressStore::logSession(const QString &topicId,
+                               int minutes,
+                               const QDateTime &start,
+                               qint64 *id)
 {
-    if (!checkWritable(topicId))
+    if (!checkSession(topicId, minutes, start))
         return false;
-    if (minutes <= 0 || minutes > MaxSessionMinutes) {
-        return fail(tr("a study session lasts 1 to %1 minutes, not %2")
-                        .arg(MaxSessionMinutes)
-                        .arg(minutes));
-    }
-    if (!start.isValid())
-        return fail(tr("invalid start time for a study session of %1").arg(topicId));
+    qint64 newId = 0;
     const bool ok = writeTransaction([&] {
         QSqlQuery query(m_db);
-        return exec(query,
-                    u"INSERT INTO study_sessions (topic_id, start_ms, minutes) VALUES (?, ?, ?)"_s,
-                    {topicId, start.toMSecsSinceEpoch(), minutes});
+        if (!exec(query,
+                  u"INSERT INTO study_sessions (topic_id, start_ms, minutes) VALUES (?, ?, ?)"_s,
+                  {topicId, start.toMSecsSinceEpoch(), minutes})) {
+            return false;
+        }
+        newId = query.lastInsertId().toLongLong();
+        return true;
     });
-    if (ok)
-        emit sessionLogged(topicId, minutes);
-    return ok;
+    if (!ok)
+        return false;
+    if (id)
+        *id = newId;
+    emit sessionLogged(topicId, minutes);
+    emit sessionsChanged();
+    return true;
 }
 
 TopicStatus ProgressStore::status(const QString &topicId) const

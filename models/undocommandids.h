@@ -5,6 +5,10 @@ namespace UndoCommandId {
 enum : int {
     // Roadmap
     SetTopicStatus = 1,
+    // Progress
+    LogStudySession = 50,
+    EditStudySession,
+    DeleteStudySession,
     // Pipeline canvas
     AddPipelineItems = 100,
     ConnectPorts,

@@ -1,0 +1,247 @@
+// `progress stats` and `progress export`: what the Progress dashboard draws, for scripts.
+#include "clicontext.h"
+#include "closestmatches.h"
+#include "exportfile.h"
+#include "progresscsv.h"
+#include "progresshistory.h"
+#include "progressstats.h"
+#include "progressstatsjson.h"
+#include "progressstore.h"
+#include "subcommand.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ProgressReportCommands", text);
+}
+
+bool parseDate(CliContext &context, const QString &option, const QString &text, QDate *date)
+{
+    *date = QDate::fromString(text, Qt::ISODate);
+    if (date->isValid() && text.size() == 10)
+        return true;
+    context.fail(u"--%1 '%2': not a date in the form YYYY-MM-DD"_s.arg(option, text));
+    return false;
+}
+
+bool parseRange(CliContext &context, const QString &text, int *days)
+{
+    static const QList<std::pair<QString, int>> ranges
+        = {{u"30d"_s, 30}, {u"90d"_s, 90}, {u"1y"_s, 365}, {u"all"_s, StatsOptions::AllHistory}};
+    for (const auto &[name, value] : ranges) {
+        if (text == name) {
+            *days = value;
+            return true;
+        }
+    }
+    context.fail(u"--range '%1': expected 30d, 90d, 1y or all"_s.arg(text));
+    return false;
+}
+
+bool parseSection(CliContext &context, const QString &text)
+{
+    QStringList ids;
+    for (const Section &section : context.curriculum().sections)
+        ids << section.id;
+    if (ids.contains(text))
+        return true;
+    QString message = u"--section '%1': no such section"_s.arg(text);
+    const QStringList suggestions = closestMatches(text, ids);
+    message += suggestions.isEmpty() ? u" (`mlops-studio curriculum show` lists the ids)"_s
+                                     : u"; did you mean '%1'?"_s.arg(suggestions.first());
+    context.fail(message);
+    return false;
+}
+
+bool parseOptions(CliContext &context, const QCommandLineParser &parser, StatsOptions *options)
+{
+    options->asOf = QDate::currentDate();
+    if (parser.isSet(u"as-of"_s)
+        && !parseDate(context, u"as-of"_s, parser.value(u"as-of"_s), &options->asOf))
+        return false;
+    if (parser.isSet(u"min-minutes"_s)) {
+        bool isNumber = false;
+        options->minMinutes = parser.value(u"min-minutes"_s).toInt(&isNumber);
+        if (!isNumber || options->minMinutes < 1 || options->minMinutes > 1440) {
+            context.fail(u"--min-minutes '%1': expected a whole number from 1 to 1440"_s.arg(
+                parser.value(u"min-minutes"_s)));
+            return false;
+        }
+    }
+    if (parser.isSet(u"range"_s)
+        && !parseRange(context, parser.value(u"range"_s), &options->rangeDays))
+        return false;
+    if (parser.isSet(u"target"_s)
+        && !parseDate(context, u"target"_s, parser.value(u"target"_s), &options->targetDate))
+        return false;
+    if (parser.isSet(u"section"_s)) {
+        options->sectionId = parser.value(u"section"_s);
+        if (!parseSection(context, options->sectionId))
+            return false;
+    }
+    return true;
+}
+
+QString hoursText(int minutes)
+{
+    if (minutes < 60)
+        return minutes == 1 ? tr("1 minute") : tr("%1 minutes").arg(minutes);
+    return tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
+}
+
+QString daysText(int days)
+{
+    return days == 1 ? tr("1 day") : tr("%1 days").arg(days);
+}
+
+void printForecast(QTextStream &out, const ProgressStats &stats)
+{
+    const ForecastStats &forecast = stats.forecast;
+    out << tr("Pace: %1 topics a week (%2 finished in the last %3 days)")
+               .arg(forecast.pacePerWeek, 0, 'f', 2)
+               .arg(forecast.finishedInWindow)
+               .arg(StatsOptions::PaceWindowDays);
+    if (forecast.remaining == 0)
+        out << tr("; every topic is finished\n");
+    else if (forecast.finishDate.isValid())
+        out << tr("; at this pace the last topic is finished on %1\n")
+                   .arg(forecast.finishDate.toString(Qt::ISODate));
+    else
+        out << tr("; no finish date without a pace\n");
+    if (!stats.target)
+        return;
+    const TargetStats &target = *stats.target;
+    out << tr("Target %1: ").arg(target.date.toString(Qt::ISODate));
+    if (target.onTrack)
+        out << tr("on track");
+    else if (target.behindByDays)
+        out << tr("behind by %1").arg(daysText(*target.behindByDays));
+    else
+        out << tr("behind (no pace yet)");
+    if (target.neededPerWeek)
+        out << tr("; it needs %1 topics a week").arg(*target.neededPerWeek, 0, 'f', 2);
+    out << u"\n"_s;
+}
+
+void printStats(QTextStream &out, const Curriculum &curriculum, const ProgressStats &stats)
+{
+    const QString range = stats.options.rangeDays > 0
+                              ? tr("the last %1").arg(daysText(stats.options.rangeDays))
+                              : tr("all history");
+    out << tr("As of %1; range: %2 (from %3)\n")
+               .arg(stats.options.asOf.toString(Qt::ISODate),
+                    range,
+                    stats.rangeFrom.toString(Qt::ISODate));
+    out << tr("Finished: %1 of %2 topics (%3%), %4 learning\n")
+               .arg(stats.overall.finished())
+               .arg(stats.overall.total())
+               .arg(stats.overall.percent(), 0, 'f', 1)
+               .arg(stats.overall.learning);
+    out << tr("Studied: %1 in the range, %2 in all\n")
+               .arg(hoursText(stats.minutesInRange), hoursText(stats.minutesTotal));
+    out << tr("Streak: %1 (longest %2; a day counts from %3 minutes)\n")
+               .arg(daysText(stats.streak.current), daysText(stats.streak.longest))
+               .arg(stats.streak.minMinutes);
+    printForecast(out, stats);
+    for (const SectionSummary &section : stats.sections) {
+        const Section *found = nullptr;
+        for (const Section &candidate : curriculum.sections)
+            if (candidate.id == section.sectionId)
+                found = &candidate;
+        const StatusCounts &c = section.counts;
+        out << u"  %1/%2 done, %3 learning, %4 skipped  %5\n"_s.arg(c.done)
+                   .arg(c.total())
+                   .arg(c.learning)
+                   .arg(c.skipped)
+                   .arg(found ? found->title : section.sectionId);
+    }
+}
+
+int showStats(CliContext &context, const QCommandLineParser &parser, const QStringList &)
+{
+    StatsOptions options;
+    if (!context.loadCurriculum() || !parseOptions(context, parser, &options)
+        || !context.openStore())
+        return CliContext::BadInput;
+    const ProgressStats stats
+        = ProgressStats::compute(context.curriculum(), context.store().history(), options);
+    if (parser.isSet(u"json"_s))
+        context.out() << ProgressStatsJson::write(stats);
+    else
+        printStats(context.out(), context.curriculum(), stats);
+    return CliContext::Success;
+}
+
+int exportCsv(CliContext &context, const QCommandLineParser &parser, const QStringList &)
+{
+    if (!parser.isSet(u"csv"_s))
+        return context.fail(u"missing --csv FILE (the only export format)"_s);
+    const QString path = parser.value(u"csv"_s);
+    if (const QString problem = ExportFile::checkOutputPath(path); !problem.isEmpty())
+        return context.fail(problem);
+    if (!context.openStore())
+        return CliContext::BadInput;
+    const QList<StatusEvent> events = context.store().statusHistory();
+    const QList<StudySession> sessions = context.store().sessions();
+    const QByteArray csv = ProgressCsv::write(events, sessions);
+    QString fileError;
+    const bool written = ExportFile::writeAtomically(
+        path, [&csv](QIODevice *file) { return file->write(csv) == csv.size(); }, &fileError);
+    if (!written) {
+        return context.fail(
+            u"%1: cannot write (%2)"_s.arg(QDir::toNativeSeparators(path), fileError),
+            CliContext::Failure);
+    }
+    QTextStream err(stderr);
+    err << tr("Exported %1 and %2 to %3\n")
+               .arg(events.size() == 1 ? tr("1 status event")
+                                       : tr("%1 status events").arg(events.size()),
+                    sessions.size() == 1 ? tr("1 study session")
+                                         : tr("%1 study sessions").arg(sessions.size()),
+                    QDir::toNativeSeparators(path));
+    return CliContext::Success;
+}
+
+} // namespace
+
+QList<Subcommand> progressReportCommands()
+{
+    Subcommand stats;
+    stats.group = u"progress"_s;
+    stats.name = u"stats"_s;
+    stats.summary = tr("The dashboard's figures: sections, completions, study time, streaks.");
+    stats.options = {
+        QCommandLineOption(u"json"_s, tr("Print JSON.")),
+        QCommandLineOption(
+            u"as-of"_s, tr("Count as if today were this date (default: today)."), u"YYYY-MM-DD"_s),
+        QCommandLineOption(u"min-minutes"_s,
+                           tr("Minutes of study that make a day count for the streak "
+                              "(default: 15)."),
+                           u"N"_s),
+        QCommandLineOption(u"range"_s,
+                           tr("The range of the figures over time: 30d, 90d, 1y or all "
+                              "(default)."),
+                           u"RANGE"_s),
+        QCommandLineOption(u"section"_s, tr("Only this section's topics."), u"SECTION_ID"_s),
+        QCommandLineOption(u"target"_s,
+                           tr("Your target date: are you on track to finish by then?"),
+                           u"YYYY-MM-DD"_s),
+    };
+    stats.run = showStats;
+
+    Subcommand exportCommand;
+    exportCommand.group = u"progress"_s;
+    exportCommand.name = u"export"_s;
+    exportCommand.summary = tr("Write every status event and study session to a CSV file.");
+    exportCommand.options = {QCommandLineOption(
+        u"csv"_s, tr("The CSV file to write (replaced atomically)."), u"FILE"_s)};
+    exportCommand.run = exportCsv;
+    return {stats, exportCommand};
+}

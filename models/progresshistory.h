@@ -1,0 +1,35 @@
+#pragma once
+
+#include "topicstatus.h"
+
+#include <QHash>
+#include <QList>
+#include <QStringList>
+
+// Every status event and study session in the compact form the charts' aggregates read: times
+// as UTC milliseconds, topics as indexes into topicIds. ProgressStore::history() fills it.
+struct ProgressHistory
+{
+    struct Event
+    {
+        qint64 atMs = 0;
+        int topic = 0; // index into topicIds
+        TopicStatus status = TopicStatus::Pending;
+    };
+    struct Session
+    {
+        qint64 startMs = 0;
+        int topic = 0;
+        int minutes = 0;
+    };
+
+    QStringList topicIds;
+    QList<Event> events;     // in the order recorded
+    QList<Session> sessions; // by start time
+
+    // The index of `topicId`, added when new.
+    int topicIndex(const QString &topicId);
+
+private:
+    QHash<QString, int> m_index;
+};
