@@ -108,10 +108,11 @@ int restore(CliContext &context, const QCommandLineParser &, const QStringList &
     QString safetyCopy;
     if (!backups.restore(file, &safetyCopy))
         return context.fail(backups.errorString(), CliContext::Failure);
-    context.out() << tr("Restored %1 from %2; what it held before is in %3\n")
-                         .arg(shown(path),
-                              shown(file),
-                              shown(setAside.isEmpty() ? safetyCopy : setAside));
+    const QString before = setAside.isEmpty() ? safetyCopy : setAside;
+    context.out() << tr("Restored %1 from %2").arg(shown(path), shown(file));
+    if (!before.isEmpty())
+        context.out() << tr("; what it held before is in %1").arg(shown(before));
+    context.out() << u"\n"_s;
     return CliContext::Success;
 }
 

@@ -40,12 +40,15 @@ void keepNewestPerPeriod(const QList<Entry> &newestFirst,
 
 } // namespace
 
+bool isNewer(const Entry &a, const Entry &b)
+{
+    return a.takenAt != b.takenAt ? a.takenAt > b.takenAt : a.sequence > b.sequence;
+}
+
 QStringList expired(const QList<Entry> &backups, const BackupPolicy &policy)
 {
     QList<Entry> newestFirst = backups;
-    std::sort(newestFirst.begin(), newestFirst.end(), [](const Entry &a, const Entry &b) {
-        return a.takenAt != b.takenAt ? a.takenAt > b.takenAt : a.fileName > b.fileName;
-    });
+    std::sort(newestFirst.begin(), newestFirst.end(), isNewer);
     QSet<QString> kept;
     keepNewestPerPeriod(
         newestFirst, policy.keepDaily, [](const QDate &d) { return d; }, kept);
@@ -58,21 +61,26 @@ QStringList expired(const QList<Entry> &backups, const BackupPolicy &policy)
     return result;
 }
 
-QString fileName(const QDateTime &takenAt, const QString &suffix)
+QString fileName(const QDateTime &takenAt, int sequence)
 {
-    return u"progress-%1%2.db"_s.arg(takenAt.toUTC().toString(TimeFormat), suffix);
+    const QString time = takenAt.toUTC().toString(TimeFormat);
+    return sequence == 0 ? u"progress-%1.db"_s.arg(time)
+                         : u"progress-%1-%2.db"_s.arg(time).arg(sequence);
 }
 
-QDateTime timeFromFileName(const QString &fileName)
+std::optional<Entry> entryFromFileName(const QString &fileName)
 {
-    static const QRegularExpression pattern(u"^progress-(\\d{8})T(\\d{6})Z(-\\d+)?\\.db$"_s);
+    static const QRegularExpression pattern(u"^progress-(\\d{8})T(\\d{6})Z(?:-(\\d+))?\\.db$"_s);
     const QRegularExpressionMatch match = pattern.match(fileName);
     if (!match.hasMatch())
-        return {};
+        return std::nullopt;
     // Read as UTC directly: a local wall-clock reading could fall in a daylight-saving gap.
-    return QDateTime(QDate::fromString(match.captured(1), u"yyyyMMdd"_s),
-                     QTime::fromString(match.captured(2), u"HHmmss"_s),
-                     Qt::UTC);
+    const QDateTime takenAt(QDate::fromString(match.captured(1), u"yyyyMMdd"_s),
+                            QTime::fromString(match.captured(2), u"HHmmss"_s),
+                            Qt::UTC);
+    if (!takenAt.isValid())
+        return std::nullopt;
+    return Entry{fileName, takenAt, match.captured(3).toInt()};
 }
 
 } // namespace BackupRotation

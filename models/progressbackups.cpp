@@ -59,10 +59,14 @@ QString ProgressBackups::freePath(const QString &suffix) const
 {
     const QDir dir(m_folder);
     const QDateTime now = m_clock();
-    QString path = dir.filePath(BackupRotation::fileName(now, suffix));
-    for (int n = 1; QFileInfo::exists(path); ++n)
-        path = dir.filePath(BackupRotation::fileName(now, u"%1-%2"_s.arg(suffix).arg(n)));
-    return path;
+    const auto name = [&](int sequence) {
+        QString name = BackupRotation::fileName(now, sequence);
+        return name.insert(name.size() - 3, suffix); // before ".db"
+    };
+    int sequence = 0;
+    while (QFileInfo::exists(dir.filePath(name(sequence))))
+        ++sequence;
+    return dir.filePath(name(sequence));
 }
 
 bool ProgressBackups::backupNow(QString *path)
@@ -84,13 +88,11 @@ QList<BackupRotation::Entry> ProgressBackups::backups() const
     QList<BackupRotation::Entry> entries;
     const QStringList names = QDir(m_folder).entryList({u"progress-*.db"_s}, QDir::Files);
     for (const QString &name : names) {
-        const QDateTime takenAt = BackupRotation::timeFromFileName(name);
-        if (takenAt.isValid())
-            entries.append({name, takenAt});
+        if (const std::optional<BackupRotation::Entry> entry
+            = BackupRotation::entryFromFileName(name))
+            entries << *entry;
     }
-    std::sort(entries.begin(), entries.end(), [](const auto &a, const auto &b) {
-        return a.takenAt != b.takenAt ? a.takenAt > b.takenAt : a.fileName > b.fileName;
-    });
+    std::sort(entries.begin(), entries.end(), BackupRotation::isNewer);
     return entries;
 }
 
@@ -138,14 +140,20 @@ bool ProgressBackups::restore(const QString &filePath, QString *safetyCopy)
         if (!upgraded.open(copy))
             return fail(tr("%1: cannot restore it: %2").arg(shown, upgraded.errorString()));
     }
-    if (!prepareFolder())
-        return false;
-    const QString before = freePath(u"-before-restore"_s);
-    if (!m_store->backupTo(before, m_clock(), false))
-        return fail(
-            tr("cannot back up the current database first: %1").arg(m_store->errorString()));
+    // A database that never held anything (revision 0) needs no copy.
+    QString before;
+    if (m_store->revision() != 0) {
+        if (!prepareFolder())
+            return false;
+        before = freePath(u"-before-restore"_s);
+        if (!m_store->backupTo(before, m_clock(), false)) {
+            return fail(
+                tr("cannot back up the current database first: %1").arg(m_store->errorString()));
+        }
+    }
     if (!m_store->replaceContentsWith(copy)) {
-        QFile::remove(before);
+        if (!before.isEmpty())
+            QFile::remove(before);
         return fail(tr("%1: cannot restore it: %2").arg(shown, m_store->errorString()));
     }
     if (safetyCopy)

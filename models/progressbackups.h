@@ -43,8 +43,8 @@ public:
     // not among them: they are kept until you delete them).
     QList<BackupRotation::Entry> backups() const;
     // Replaces the store's contents with `filePath`'s after checking it; `safetyCopy` gets the
-    // backup of what was there before. On failure nothing has changed and errorString() names
-    // the file and the problem.
+    // backup of what was there before (none when it never held anything). On failure nothing
+    // has changed and errorString() names the file and the problem.
     bool restore(const QString &filePath, QString *safetyCopy = nullptr);
 
     // A database that cannot be opened (corrupt, foreign, newer) is moved into the backup

@@ -37,11 +37,11 @@ public:
     {}
 
     // A report line "what: message"; the first message alone is the restore's error.
-    void problem(const QString &what, const QString &message)
+    void problem(const QString &what, const QString &message, const QString &summary = {})
     {
         m_result.lines << u"%1: %2"_s.arg(what, message);
         if (m_result.problems++ == 0)
-            m_result.firstProblem = message;
+            m_result.firstProblem = summary.isEmpty() ? message : summary;
     }
     void note(const QString &line) { m_result.lines << line; }
 
@@ -132,7 +132,7 @@ void Checker::pragmaCheck(QSqlDatabase &db, const QString &pragma)
         return;
     }
     for (const QString &line : found)
-        problem(pragma, line);
+        problem(pragma, line, tr("the database is corrupt (%1: %2)").arg(pragma, line));
 }
 
 void Checker::contents(QSqlDatabase &db)

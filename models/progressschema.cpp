@@ -38,7 +38,8 @@ Migration toVersion1()
 
 // Version 2. The study timer's start, so a running timer survives a restart or a crash; the
 // store's revision, which triggers raise on every change of the data from any process, and
-// the revision and time of the last backup: a backup is taken only when the revision moved.
+// the revision and time of the last backup: a backup is taken only when the revision moved
+// (a new, empty file is at revision 0, as if backed up).
 Migration toVersion2()
 {
     QStringList statements{
@@ -47,8 +48,10 @@ Migration toVersion2()
         "topic_id TEXT NOT NULL CHECK (topic_id <> ''), "
         "start_ms INTEGER NOT NULL)"_s,
         u"CREATE TABLE store_info (key TEXT PRIMARY KEY, value INTEGER NOT NULL)"_s,
+        // A file upgraded with progress in it starts above 0, so its first backup is due.
         u"INSERT INTO store_info (key, value) VALUES "
-        "('revision', 0), ('backup_revision', -1), ('backup_ms', 0)"_s,
+        "('revision', (SELECT count(*) FROM status_events) + (SELECT count(*) FROM notes) "
+        "+ (SELECT count(*) FROM study_sessions)), ('backup_revision', 0), ('backup_ms', 0)"_s,
         // The charts read sessions by time.
         u"CREATE INDEX study_sessions_by_start ON study_sessions (start_ms)"_s,
     };

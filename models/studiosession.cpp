@@ -5,9 +5,12 @@
 #include "datadirectory.h"
 #include "nodecatalog.h"
 #include "pipelinedocument.h"
+#include "progressbackups.h"
 #include "progressstore.h"
+#include "studytimer.h"
 
 #include <QDir>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -15,6 +18,7 @@ StudioSession::StudioSession(QObject *parent)
     : QObject(parent)
     , m_model(new CurriculumModel(this))
     , m_store(new ProgressStore(this))
+    , m_backupCheck(new QTimer(this))
 {}
 
 StudioSession::~StudioSession() = default;
@@ -43,5 +47,13 @@ bool StudioSession::start(const QString &dataDirOption, const QString &curriculu
     m_model->setStore(m_store);
     m_recoveryDir = QDir(dataDir).filePath(u"recovery"_s);
     m_pipeline = new PipelineDocument(&NodeCatalog::builtIn(), m_recoveryDir, this);
+    m_studyTimer = new StudyTimer(m_store, &QDateTime::currentDateTimeUtc, this);
+    m_backups = new ProgressBackups(m_store,
+                                    ProgressBackups::folderFor(m_store->filePath()),
+                                    &QDateTime::currentDateTimeUtc,
+                                    this);
+    m_backupCheck->setInterval(BackupCheckMinutes * 60 * 1000);
+    connect(m_backupCheck, &QTimer::timeout, m_backups, &ProgressBackups::backupIfDue);
+    m_backupCheck->start();
     return true;
 }

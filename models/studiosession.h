@@ -5,7 +5,10 @@
 
 class CurriculumModel;
 class PipelineDocument;
+class ProgressBackups;
 class ProgressStore;
+class StudyTimer;
+class QTimer;
 
 // What one running window works on: the curriculum (built-in or --curriculum FILE) as a model,
 // the progress store in the data directory, and the pipeline document.
@@ -27,12 +30,19 @@ public:
     // The open pipeline; its crash-recovery files live in <data dir>/recovery.
     PipelineDocument *pipeline() const { return m_pipeline; }
     QString recoveryDir() const { return m_recoveryDir; }
+    // Backups in <data dir>/backups: checked every BackupCheckMinutes and taken when due.
+    ProgressBackups *backups() const { return m_backups; }
+    StudyTimer *studyTimer() const { return m_studyTimer; }
+    static constexpr int BackupCheckMinutes = 5;
     QString curriculumSource() const { return m_curriculumSource; }
 
 private:
     CurriculumModel *m_model;
     ProgressStore *m_store;
     PipelineDocument *m_pipeline = nullptr;
+    ProgressBackups *m_backups = nullptr;
+    StudyTimer *m_studyTimer = nullptr;
+    QTimer *m_backupCheck;
     QString m_recoveryDir;
     QString m_curriculumSource;
     QString m_error;

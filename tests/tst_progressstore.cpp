@@ -1,3 +1,5 @@
+#include "progressfixtures.h"
+#include "progressschema.h"
 #include "progressstore.h"
 
 #include <QCryptographicHash>
@@ -35,6 +37,7 @@ private slots:
     void migratesOlderFiles_data();
     void migratesOlderFiles();
     void failedMigrationRollsBack();
+    void version1FileKeepsItsData();
     void rejectsFiles_data();
     void rejectsFiles();
     void unusableLocation_data();
@@ -48,81 +51,11 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
+using namespace ProgressFixtures;
+
 namespace {
 
 const QDateTime T0(QDate(2024, 3, 1), QTime(9, 30), Qt::UTC);
-
-QByteArray fileHash(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
-
-QByteArray fileHeader(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.read(100) : QByteArray();
-}
-
-quint32 headerU32(const QByteArray &header, int offset)
-{
-    return qFromBigEndian<quint32>(header.constData() + offset);
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-
-// Builds fixture databases without ProgressStore (SQL in a test is the fixture, not the app).
-bool runSql(const QString &path, const QStringList &statements)
-{
-    static int counter = 0;
-    const QString name = u"fixture-%1"_s.arg(++counter);
-    bool ok = true;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        ok = db.open();
-        QSqlQuery query(db);
-        for (const QString &statement : statements) {
-            if (ok && !query.exec(statement)) {
-                qWarning() << statement << query.lastError().text();
-                ok = false;
-            }
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return ok;
-}
-
-QString applicationIdPragma(int id)
-{
-    return u"PRAGMA application_id = %1"_s.arg(id);
-}
-
-// A real progress database with data, then page 2 (the root of a table) overwritten.
-bool makeCorruptDatabase(const QString &path)
-{
-    {
-        ProgressStore store;
-        if (!store.open(path))
-            return false;
-        for (int i = 0; i < 200; ++i)
-            store.setStatus(u"topic-%1"_s.arg(i), TopicStatus::Done, T0);
-    }
-    const QByteArray header = fileHeader(path);
-    int pageSize = qFromBigEndian<quint16>(header.constData() + 16);
-    if (pageSize == 1)
-        pageSize = 65536;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadWrite) || file.size() < 3 * pageSize)
-        return false;
-    return file.seek(pageSize) && file.write(QByteArray(pageSize, char(0xA5))) == pageSize;
-}
 
 } // namespace
 
@@ -400,6 +333,35 @@ void TestProgressStore::failedMigrationRollsBack()
     QVERIFY(!QFile::exists(path() + u"-wal"_s));
 }
 
+void TestProgressStore::version1FileKeepsItsData()
+{
+    // A file as version 1 wrote it, with progress in it.
+    QStringList statements = ProgressSchema::migrations().first().statements;
+    statements
+        << applicationIdPragma(ProgressStore::ApplicationId) << u"PRAGMA user_version = 1"_s
+        << u"INSERT INTO status_events (topic_id, status, at_ms) VALUES ('k8s', 'done', %1)"_s.arg(
+               T0.toMSecsSinceEpoch())
+        << u"INSERT INTO study_sessions (topic_id, start_ms, minutes) VALUES ('k8s', %1, 40)"_s.arg(
+               T0.toMSecsSinceEpoch())
+        << u"INSERT INTO notes (topic_id, body, updated_ms) VALUES ('k8s', 'n', 0)"_s;
+    QVERIFY(runSql(path(), statements));
+    ProgressStore store;
+    QVERIFY2(store.open(path()), qPrintable(store.errorString()));
+    QCOMPARE(store.schemaVersion(), 2);
+    const TopicProgress k8s = store.progress(u"k8s"_s);
+    QCOMPARE(k8s.status, TopicStatus::Done);
+    QCOMPARE(k8s.minutes, 40);
+    QCOMPARE(k8s.notes, u"n"_s);
+    // What version 2 adds works on the upgraded file.
+    // Its revision starts at its rows (one event, one session, one note): a backup is due.
+    QCOMPARE(store.revision(), 3);
+    QCOMPARE(store.lastBackup().revision, 0);
+    QVERIFY(!store.runningTimer());
+    QVERIFY(store.startTimer(u"k8s"_s, T0));
+    QCOMPARE(store.revision(), 4);
+    QVERIFY(!store.lastBackup().at.isValid());
+}
+
 void TestProgressStore::rejectsFiles_data()
 {
     QTest::addColumn<QString>("kind");
@@ -415,7 +377,9 @@ void TestProgressStore::rejectsFiles_data()
         << u": not an MLOps Roadmap Studio progress database (application id 0x12345678)"_s;
     QTest::newRow("newer schema") << u"newer"_s
                                   << u": written by a newer version of MLOps Roadmap Studio "
-                                     "(schema 2; this version reads up to 1)"_s;
+                                     "(schema %1; this version reads up to %2)"_s
+                                         .arg(ProgressStore::SchemaVersion + 1)
+                                         .arg(ProgressStore::SchemaVersion);
     QTest::newRow("corrupt") << u"corrupt"_s << u": the database is corrupt (quick_check: "_s;
 }
 

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+
+#include <ctime>
+
+// Tests of local-time figures run in one fixed zone with daylight saving: Europe/Berlin
+// (CET, +01:00; CEST, +02:00 from the last Sunday of March to the last Sunday of October).
+// Call before anything reads the time zone, first thing in main().
+inline void useBerlinTime()
+{
+    qputenv("TZ", "Europe/Berlin");
+    tzset();
+}
+
+// True when the zone data is there (Debian package tzdata): Berlin is +1 h in January and
+// +2 h in July.
+inline bool berlinTimeWorks()
+{
+    const QDateTime winter(QDate(2024, 1, 15), QTime(12, 0), Qt::LocalTime);
+    const QDateTime summer(QDate(2024, 7, 15), QTime(12, 0), Qt::LocalTime);
+    return winter.offsetFromUtc() == 3600 && summer.offsetFromUtc() == 7200;
+}
+
+// Runs a QtTest class with local time in Berlin.
+#define MLOPS_BERLIN_TEST_MAIN(TestClass)                                                          \
+    int main(int argc, char **argv)                                                                \
+    {                                                                                              \
+        useBerlinTime();                                                                           \
+        QCoreApplication app(argc, argv);                                                          \
+        TestClass test;                                                                            \
+        return QTest::qExec(&test, argc, argv);                                                    \
+    }
