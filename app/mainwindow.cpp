@@ -7,15 +7,17 @@
 #include "pipelinefileactions.h"
 #include "pipelineview.h"
 #include "pipelineworkspace.h"
-#include "plannedworkspace.h"
 #include "presentationwindow.h"
+#include "progressbackups.h"
 #include "progressstore.h"
+#include "progressworkspace.h"
 #include "roadmapactions.h"
 #include "roadmapexportdialog.h"
 #include "roadmapscene.h"
 #include "roadmaptheme.h"
 #include "roadmapworkspace.h"
 #include "studiosession.h"
+#include "studytimerwidget.h"
 #include "topicpanel.h"
 
 #include <QApplication>
@@ -31,25 +33,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-PlannedWorkspace *createProgressPlan(QWidget *parent)
-{
-    return new PlannedWorkspace(
-        MainWindow::tr("Progress"),
-        MainWindow::tr("Charts of your study history, drawn from the progress database that the "
-                       "Roadmap already writes to."),
-        {MainWindow::tr("Completion by section and topics completed over time, with a finish "
-                        "forecast"),
-         MainWindow::tr("Study time per week, weekday and hour, and a calendar heatmap with "
-                        "streaks"),
-         MainWindow::tr("A study timer, and time logged by hand"),
-         MainWindow::tr("Backups of the progress database")},
-        parent);
-}
-
-} // namespace
-
 MainWindow::MainWindow(StudioSession *session, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
@@ -58,13 +41,15 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
     , m_roadmapActions(new RoadmapActions(m_roadmap, this))
     , m_pipeline(new PipelineWorkspace(session->pipeline(), session->curriculumModel(), this))
     , m_pipelineFiles(new PipelineFileActions(session->pipeline(), session->recoveryDir(), this))
+    , m_progress(new ProgressWorkspace(
+          session->curriculumModel(), session->studyTimer(), &QDate::currentDate, this))
     , m_undoGroup(new QUndoGroup(this))
 {
     setWindowTitle(tr("MLOps Roadmap Studio"));
     m_workspaces->setDocumentMode(true);
     m_workspaces->addTab(m_roadmap, tr("&Roadmap"));
     m_workspaces->addTab(m_pipeline, tr("Pi&peline"));
-    m_workspaces->addTab(createProgressPlan(this), tr("Pro&gress"));
+    m_workspaces->addTab(m_progress, tr("Pro&gress"));
     setCentralWidget(m_workspaces);
 
     auto *location = new QLabel(tr("Progress: %1 · Curriculum: %2")
@@ -78,6 +63,8 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
     connect(m_roadmap, &RoadmapWorkspace::statusMessage, this, showMessage);
     connect(m_pipeline, &PipelineWorkspace::statusMessage, this, showMessage);
     connect(m_pipelineFiles, &PipelineFileActions::statusMessage, this, showMessage);
+    connect(m_progress, &ProgressWorkspace::statusMessage, this, showMessage);
+    wireProgress();
     wirePipeline();
 
     createMenus();
@@ -97,6 +84,7 @@ void MainWindow::createMenus()
     QAction *exportRoadmap
         = file->addAction(tr("&Export Roadmap…"), this, &MainWindow::exportRoadmap);
     exportRoadmap->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    file->addMenu(m_progress->exportMenu());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -158,6 +146,19 @@ void MainWindow::exportRoadmap()
     dialog.exec();
 }
 
+void MainWindow::wireProgress()
+{
+    m_undoGroup->addStack(m_progress->undoStack());
+    m_roadmap->topicPanel()->setStudyTimer(m_session->studyTimer());
+    connect(m_roadmap->topicPanel()->timerWidget(),
+            &StudyTimerWidget::message,
+            this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_roadmapActions, &RoadmapActions::themeChanged, this, [this](const QString &id) {
+        m_progress->setTheme(RoadmapTheme::byIdOrDefault(id));
+    });
+}
+
 void MainWindow::wirePipeline()
 {
     m_undoGroup->addStack(m_roadmap->undoStack());
@@ -197,8 +198,11 @@ bool MainWindow::openPipeline(const QString &path)
 void MainWindow::onWorkspaceChanged(int index)
 {
     const bool pipeline = index == Pipeline;
-    m_undoGroup->setActiveStack(pipeline ? m_session->pipeline()->undoStack()
-                                         : m_roadmap->undoStack());
+    m_undoGroup->setActiveStack(pipeline            ? m_session->pipeline()->undoStack()
+                                : index == Progress ? m_progress->undoStack()
+                                                    : m_roadmap->undoStack());
+    if (index == Progress)
+        m_progress->setTimerTopic(m_roadmap->selectedId());
     m_roadmapActions->setEnabled(index == Roadmap);
     for (QAction *action : m_pipeline->editActions() + m_pipeline->arrangeActions())
         action->setEnabled(pipeline);
@@ -269,6 +273,7 @@ void MainWindow::restoreSettings()
         m_roadmap->selectFirstTopic();
     if (settings.value(u"roadmap/drawer"_s, false).toBool())
         m_roadmap->openDrawer();
+    m_progress->restoreSettings();
 }
 
 void MainWindow::saveSettings() const
@@ -282,6 +287,7 @@ void MainWindow::saveSettings() const
     settings.setValue(u"roadmap/theme"_s, m_roadmapActions->themeId());
     settings.setValue(u"roadmap/outline"_s, m_roadmap->isOutlineVisible());
     settings.setValue(u"roadmap/drawer"_s, m_roadmap->isDrawerOpen());
+    m_progress->saveSettings();
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -312,5 +318,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
     }
     saveSettings();
+    // As Anki does: a backup on the way out when one is due.
+    m_session->backups()->backupIfDue();
     event->accept();
 }

@@ -4,6 +4,7 @@
 
 class PipelineFileActions;
 class PipelineWorkspace;
+class ProgressWorkspace;
 class QTabWidget;
 class QUndoGroup;
 class RoadmapActions;
@@ -25,6 +26,7 @@ public:
     RoadmapActions *roadmapActions() const { return m_roadmapActions; }
     PipelineWorkspace *pipeline() const { return m_pipeline; }
     PipelineFileActions *pipelineFiles() const { return m_pipelineFiles; }
+    ProgressWorkspace *progress() const { return m_progress; }
     // Opens a pipeline file on the Pipeline tab; errors are shown.
     bool openPipeline(const QString &path);
 
@@ -35,6 +37,7 @@ protected:
 private:
     void createMenus();
     void wirePipeline();
+    void wireProgress();
     void onWorkspaceChanged(int index);
     void updateTitle();
     void restoreSettings();
@@ -49,5 +52,6 @@ private:
     RoadmapActions *m_roadmapActions;
     PipelineWorkspace *m_pipeline;
     PipelineFileActions *m_pipelineFiles;
+    ProgressWorkspace *m_progress;
     QUndoGroup *m_undoGroup;
 };

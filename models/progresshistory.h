@@ -7,7 +7,8 @@
 #include <QStringList>
 
 // Every status event and study session in the compact form the charts' aggregates read: times
-// as UTC milliseconds, topics as indexes into topicIds. ProgressStore::history() fills it.
+// as UTC milliseconds, topics as indexes into topicIds. ProgressStore::history() fills it;
+// status events are only ever appended, so readNewEvents() can bring it up to date cheaply.
 struct ProgressHistory
 {
     struct Event
@@ -21,11 +22,13 @@ struct ProgressHistory
         qint64 startMs = 0;
         int topic = 0;
         int minutes = 0;
+        qint64 id = 0; // the store's id; 0 for made-up histories
     };
 
     QStringList topicIds;
     QList<Event> events;     // in the order recorded
     QList<Session> sessions; // by start time
+    qint64 lastEventId = 0;  // of the last event read: later ones can be read on their own
 
     // The index of `topicId`, added when new.
     int topicIndex(const QString &topicId);

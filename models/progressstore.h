@@ -113,6 +113,14 @@ public:
     QList<StudySession> sessions(const QString &topicId = {}) const;
     // Every status event and session in a compact form for the charts (progressstorehistory.cpp).
     ProgressHistory history() const;
+    // Brings a history read before up to date: appends the status events recorded since, or
+    // reads all sessions again (they can be edited and deleted).
+    void readNewEvents(ProgressHistory &history) const;
+    void readSessions(ProgressHistory &history) const;
+    // Appends events and sessions as given (their ids are ignored), in one transaction: for
+    // importing or generating a long history, where one commit per change would take minutes.
+    // Emits progressReset().
+    bool appendHistory(const QList<StatusEvent> &events, const QList<StudySession> &sessions);
 
     // Backups (progressstorebackup.cpp). The revision rises with every change of the data, made
     // by any process; the last backup's revision and time are kept in the database.

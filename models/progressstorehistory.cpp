@@ -2,6 +2,7 @@
 #include "progresshistory.h"
 #include "progressstore.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
@@ -22,40 +23,103 @@ int ProgressHistory::topicIndex(const QString &topicId)
 ProgressHistory ProgressStore::history() const
 {
     ProgressHistory history;
+    readNewEvents(history);
+    readSessions(history);
+    return history;
+}
+
+// Up to the last id when the read starts: rows that land meanwhile are read the next time.
+void ProgressStore::readNewEvents(ProgressHistory &history) const
+{
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    if (exec(query, u"SELECT topic_id, status, at_ms FROM status_events ORDER BY id"_s)) {
-        const QSqlRecord record = query.record();
-        const int topic = record.indexOf(u"topic_id"_s);
-        const int status = record.indexOf(u"status"_s);
-        const int at = record.indexOf(u"at_ms"_s);
-        QString lastTopic;
-        int lastIndex = -1;
-        while (query.next()) {
-            const QString topicId = query.value(topic).toString();
-            if (lastIndex < 0 || topicId != lastTopic) {
-                lastIndex = history.topicIndex(topicId);
-                lastTopic = topicId;
-            }
-            const std::optional<TopicStatus> parsed
-                = TopicStatuses::fromString(query.value(status).toString());
-            history.events.append(
-                {query.value(at).toLongLong(), lastIndex, parsed.value_or(TopicStatus::Pending)});
-        }
-    }
+    if (!exec(query, u"SELECT COALESCE(MAX(id), 0) AS last FROM status_events"_s) || !query.next())
+        return;
+    const qint64 last = query.value(u"last"_s).toLongLong();
     query.finish();
-    if (exec(query,
-             u"SELECT topic_id, start_ms, minutes FROM study_sessions ORDER BY start_ms, id"_s)) {
-        const QSqlRecord record = query.record();
-        const int topic = record.indexOf(u"topic_id"_s);
-        const int start = record.indexOf(u"start_ms"_s);
-        const int minutes = record.indexOf(u"minutes"_s);
-        while (query.next()) {
-            history.sessions.append({query.value(start).toLongLong(),
-                                     history.topicIndex(query.value(topic).toString()),
-                                     query.value(minutes).toInt()});
-        }
+    if (last <= history.lastEventId)
+        return;
+    if (!exec(query,
+              u"SELECT topic_id, status, at_ms FROM status_events WHERE id > ? AND id <= ? "
+              "ORDER BY id"_s,
+              {history.lastEventId, last})) {
+        return;
     }
-    query.finish();
-    return history;
+    const QSqlRecord record = query.record();
+    const int topic = record.indexOf(u"topic_id"_s);
+    const int status = record.indexOf(u"status"_s);
+    const int at = record.indexOf(u"at_ms"_s);
+    QString lastTopic;
+    int lastIndex = -1;
+    while (query.next()) {
+        const QString topicId = query.value(topic).toString();
+        if (lastIndex < 0 || topicId != lastTopic) {
+            lastIndex = history.topicIndex(topicId);
+            lastTopic = topicId;
+        }
+        const std::optional<TopicStatus> parsed
+            = TopicStatuses::fromString(query.value(status).toString());
+        history.events.append(
+            {query.value(at).toLongLong(), lastIndex, parsed.value_or(TopicStatus::Pending)});
+    }
+    history.lastEventId = last;
+}
+
+void ProgressStore::readSessions(ProgressHistory &history) const
+{
+    history.sessions.clear();
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!exec(query,
+              u"SELECT id, topic_id, start_ms, minutes FROM study_sessions "
+              "ORDER BY start_ms, id"_s)) {
+        return;
+    }
+    const QSqlRecord record = query.record();
+    const int topic = record.indexOf(u"topic_id"_s);
+    const int start = record.indexOf(u"start_ms"_s);
+    const int minutes = record.indexOf(u"minutes"_s);
+    const int id = record.indexOf(u"id"_s);
+    while (query.next()) {
+        history.sessions.append({query.value(start).toLongLong(),
+                                 history.topicIndex(query.value(topic).toString()),
+                                 query.value(minutes).toInt(),
+                                 query.value(id).toLongLong()});
+    }
+}
+
+bool ProgressStore::appendHistory(const QList<StatusEvent> &events,
+                                  const QList<StudySession> &sessions)
+{
+    if (!isOpen())
+        return fail(tr("the progress database is not open"));
+    const bool ok = writeTransaction([&] {
+        QSqlQuery query(m_db);
+        if (!query.prepare(
+                u"INSERT INTO status_events (topic_id, status, at_ms) VALUES (?, ?, ?)"_s))
+            return fail(query.lastError().text());
+        for (const StatusEvent &event : events) {
+            query.bindValue(0, event.topicId);
+            query.bindValue(1, TopicStatuses::toString(event.status));
+            query.bindValue(2, event.at.toMSecsSinceEpoch());
+            if (!query.exec())
+                return fail(query.lastError().text());
+        }
+        if (!query.prepare(
+                u"INSERT INTO study_sessions (topic_id, start_ms, minutes) VALUES (?, ?, ?)"_s))
+            return fail(query.lastError().text());
+        for (const StudySession &session : sessions) {
+            query.bindValue(0, session.topicId);
+            query.bindValue(1, session.start.toMSecsSinceEpoch());
+            query.bindValue(2, session.minutes);
+            if (!query.exec())
+                return fail(query.lastError().text());
+        }
+        return true;
+    });
+    if (!ok)
+        return false;
+    emit progressReset();
+    emit sessionsChanged();
+    return true;
 }

@@ -23,12 +23,14 @@ inline bool berlinTimeWorks()
     return winter.offsetFromUtc() == 3600 && summer.offsetFromUtc() == 7200;
 }
 
-// Runs a QtTest class with local time in Berlin.
-#define MLOPS_BERLIN_TEST_MAIN(TestClass)                                                          \
+// Runs a QtTest class with local time in Berlin; Application is QCoreApplication or, for
+// widgets, QApplication.
+#define MLOPS_BERLIN_TEST_MAIN_WITH(Application, TestClass)                                        \
     int main(int argc, char **argv)                                                                \
     {                                                                                              \
         useBerlinTime();                                                                           \
-        QCoreApplication app(argc, argv);                                                          \
+        Application app(argc, argv);                                                               \
         TestClass test;                                                                            \
         return QTest::qExec(&test, argc, argv);                                                    \
     }
+#define MLOPS_BERLIN_TEST_MAIN(TestClass) MLOPS_BERLIN_TEST_MAIN_WITH(QCoreApplication, TestClass)

@@ -9,13 +9,19 @@
 #include "pipelineworkspace.h"
 #include "presentationwindow.h"
 #include "progressstore.h"
+#include "progressworkspace.h"
 #include "roadmapactions.h"
 #include "roadmapexportdialog.h"
 #include "roadmapscene.h"
 #include "roadmapworkspace.h"
 #include "studiosession.h"
+#include "studysessioncommands.h"
+#include "studysessionspanel.h"
+#include "studysessiontablemodel.h"
+#include "studytimerwidget.h"
 #include "topicfilterproxymodel.h"
 #include "topicpanel.h"
+#include <QToolButton>
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -51,7 +57,9 @@ private slots:
     void sectionShowsObjectiveAndProgress();
     void externalChangesShowWithoutLosingSelection();
     void settingsAreRestored();
-    void plannedWorkspacesSayWhatTheyWillHold();
+    void progressTabFollowsTheStore();
+    void undoOnTheProgressTabTakesBackSessions();
+    void timerFromTheDrawerAndTheDashboard();
     void presentsFromTheSelectionAndReturns();
     void exportOpensDialogWithCurrentTheme();
     void undoFollowsTheCurrentWorkspace();
@@ -303,15 +311,68 @@ void TestMainWindow::settingsAreRestored()
     QCOMPARE(window->size(), QSize(900, 640));
 }
 
-void TestMainWindow::plannedWorkspacesSayWhatTheyWillHold()
+void TestMainWindow::progressTabFollowsTheStore()
 {
     auto window = createWindow();
     QVERIFY(window);
-    for (int tab : {int(MainWindow::Progress)}) {
-        const QList<QLabel *> labels = window->workspaces()->widget(tab)->findChildren<QLabel *>();
-        QCOMPARE(labels.size(), 1);
-        QVERIFY(labels.first()->text().contains(u"not built yet"_s));
-    }
+    ProgressStatsModel *stats = window->progress()->statsModel();
+    window->workspaces()->setCurrentIndex(MainWindow::Progress);
+    QTRY_VERIFY(!stats->isStale());
+    QCOMPARE(stats->stats().overall.finished(), 0);
+
+    // Changed on the Roadmap tab while the dashboard is hidden: computed when it shows.
+    window->workspaces()->setCurrentIndex(MainWindow::Roadmap);
+    window->roadmap()->setTopicStatus(u"feature-stores"_s, TopicStatus::Done);
+    QVERIFY(stats->isStale());
+    QCOMPARE(stats->stats().overall.finished(), 0);
+    window->workspaces()->setCurrentIndex(MainWindow::Progress);
+    QTRY_COMPARE(stats->stats().overall.finished(), 1);
+
+    // Changed while it shows (another window, the timer): at once.
+    QVERIFY(
+        m_session->store()->logSession(u"feature-stores"_s, 40, QDateTime::currentDateTimeUtc()));
+    QTRY_COMPARE(stats->stats().minutesTotal, 40);
+    QCOMPARE(window->progress()->sessions()->model()->rowCount(), 1);
+}
+
+void TestMainWindow::undoOnTheProgressTabTakesBackSessions()
+{
+    auto window = createWindow();
+    QVERIFY(window);
+    window->roadmap()->setTopicStatus(u"feature-stores"_s, TopicStatus::Learning);
+    window->workspaces()->setCurrentIndex(MainWindow::Progress);
+    window->progress()->undoStack()->push(
+        new LogStudySessionCommand(m_session->store(),
+                                   {0, u"feature-stores"_s, QDateTime::currentDateTimeUtc(), 20},
+                                   u"Feature Stores"_s));
+    QCOMPARE(m_session->store()->sessions().size(), 1);
+    QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(m_session->store()->sessions().isEmpty());
+    QCOMPARE(m_session->store()->status(u"feature-stores"_s), TopicStatus::Learning);
+    QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(m_session->store()->sessions().size(), 1);
+}
+
+void TestMainWindow::timerFromTheDrawerAndTheDashboard()
+{
+    auto window = createWindow();
+    QVERIFY(window);
+    QVERIFY(window->roadmap()->selectId(u"model-serving-frameworks"_s));
+    window->roadmap()->openDrawer();
+    StudyTimerWidget *drawer = window->roadmap()->topicPanel()->timerWidget();
+    QVERIFY(drawer && drawer->isVisible());
+    drawer->button()->click();
+    QCOMPARE(m_session->store()->runningTimer()->topicId, u"model-serving-frameworks"_s);
+    QVERIFY(drawer->statusLabel()->text().startsWith(u"Studying"_s));
+
+    // The dashboard shows the running timer's topic and stops it.
+    window->workspaces()->setCurrentIndex(MainWindow::Progress);
+    StudyTimerWidget *dashboard = window->progress()->timerWidget();
+    QCOMPARE(dashboard->topicId(), u"model-serving-frameworks"_s);
+    QVERIFY(dashboard->button()->text().contains(u"Stop"_s));
+    dashboard->button()->click();
+    QVERIFY(!m_session->store()->runningTimer());
+    QVERIFY(!dashboard->button()->text().contains(u"Stop"_s));
 }
 
 void TestMainWindow::presentsFromTheSelectionAndReturns()

@@ -1,6 +1,7 @@
 #include "curriculumloader.h"
 #include "curriculummodel.h"
 #include "exportfile.h"
+#include "exportprobes.h"
 #include "progressstore.h"
 #include "roadmapexportdialog.h"
 #include "roadmapexporter.h"
@@ -23,75 +24,13 @@
 #include <cmath>
 
 using namespace Qt::StringLiterals;
+using namespace ExportProbes;
 using Format = RoadmapExportOptions::Format;
 
 Q_DECLARE_METATYPE(RoadmapExportOptions)
 Q_DECLARE_METATYPE(RoadmapExportOptions::Format)
 
 namespace {
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-// pdfinfo when poppler-utils is there; else the page objects, which QPdfWriter leaves
-// uncompressed.
-int pdfPageCount(const QString &path)
-{
-    const QString pdfinfo = QStandardPaths::findExecutable(u"pdfinfo"_s);
-    if (!pdfinfo.isEmpty()) {
-        QProcess process;
-        process.start(pdfinfo, {path});
-        if (process.waitForFinished(30000) && process.exitCode() == 0) {
-            static const QRegularExpression pages(u"^Pages:\\s+(\\d+)"_s,
-                                                  QRegularExpression::MultilineOption);
-            return pages.match(QString::fromUtf8(process.readAllStandardOutput()))
-                .captured(1)
-                .toInt();
-        }
-        return -1;
-    }
-    static const QRegularExpression page(u"/Type\\s*/Page(?![a-zA-Z])"_s);
-    return int(QString::fromLatin1(readAll(path)).count(page));
-}
-
-// The text of a PDF, or a null string when pdftotext is not installed.
-QString pdfText(const QString &path)
-{
-    const QString pdftotext = QStandardPaths::findExecutable(u"pdftotext"_s);
-    if (pdftotext.isEmpty())
-        return {};
-    QProcess process;
-    process.start(pdftotext, {path, u"-"_s});
-    if (!process.waitForFinished(30000) || process.exitCode() != 0)
-        return u""_s;
-    return QString::fromUtf8(process.readAllStandardOutput());
-}
-
-struct SvgContent
-{
-    QString text; // all <text> elements, space separated
-    int images = 0;
-    bool valid = false;
-};
-
-SvgContent readSvg(const QString &path)
-{
-    SvgContent content;
-    QXmlStreamReader xml(readAll(path));
-    while (!xml.atEnd()) {
-        if (xml.readNext() != QXmlStreamReader::StartElement)
-            continue;
-        if (xml.name() == u"text"_s)
-            content.text += xml.readElementText(QXmlStreamReader::IncludeChildElements) + u' ';
-        else if (xml.name() == u"image"_s)
-            ++content.images;
-    }
-    content.valid = !xml.hasError();
-    return content;
-}
 
 int maxChannelDifference(QRgb a, QRgb b)
 {

@@ -224,6 +224,12 @@ std::optional<RoadmapTheme> RoadmapTheme::fromJson(const QJsonObject &object, QS
         if (pipeline)
             theme.pipeline = std::move(*pipeline);
     }
+    if (problem.isEmpty()) {
+        std::optional<DashboardTheme> dashboard = DashboardTheme::fromJson(
+            object.value(u"dashboard"_s).toObject(), theme.fontFamily, &problem);
+        if (dashboard)
+            theme.dashboard = std::move(*dashboard);
+    }
     if (problem.isEmpty())
         theme.palette = readPalette(object, &problem);
     if (!problem.isEmpty()) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dashboardtheme.h"
 #include "pipelinetheme.h"
 #include "roadmaplayout.h"
 #include "topicstatus.h"
@@ -73,7 +74,8 @@ struct RoadmapTheme
     double dimmedOpacity = 0.22;
     RoadmapMetrics metrics;
     SlideMetrics slide;
-    PipelineTheme pipeline; // the pipeline canvas
+    PipelineTheme pipeline;   // the pipeline canvas
+    DashboardTheme dashboard; // the Progress charts
     // The whole window's palette for this theme; none means the platform's own.
     std::optional<QPalette> palette;
 

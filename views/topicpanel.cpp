@@ -4,6 +4,7 @@
 #include "noteseditor.h"
 #include "progressstore.h"
 #include "statusdelegate.h"
+#include "studytimerwidget.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>
@@ -161,6 +162,16 @@ void TopicPanel::keyPressEvent(QKeyEvent *event)
     QWidget::keyPressEvent(event);
 }
 
+void TopicPanel::setStudyTimer(StudyTimer *timer)
+{
+    delete m_timerWidget;
+    m_timerWidget = new StudyTimerWidget(timer, m_model, m_topicControls);
+    m_timerWidget->setObjectName(u"drawerStudyTimer"_s);
+    // Under the status buttons.
+    static_cast<QVBoxLayout *>(m_topicControls->layout())->insertWidget(1, m_timerWidget);
+    refresh();
+}
+
 bool TopicPanel::saveNotes()
 {
     return m_notes->saveNow();
@@ -239,4 +250,6 @@ void TopicPanel::refresh()
     if (QAbstractButton *button = statusButton(index.data(CurriculumModel::StatusRole).toInt()))
         button->setChecked(true);
     m_notes->setTopic(index.data(CurriculumModel::IdRole).toString());
+    if (m_timerWidget)
+        m_timerWidget->setTopic(index.data(CurriculumModel::IdRole).toString());
 }

@@ -11,6 +11,8 @@ class QLabel;
 class QPushButton;
 class CurriculumModel;
 class NotesEditor;
+class StudyTimer;
+class StudyTimerWidget;
 
 // The reading pane beside the curriculum tree: a topic's learning goals, activities, tools and
 // hours, its status buttons and notes, or a section's objective and progress.
@@ -27,6 +29,9 @@ public:
     NotesEditor *notesEditor() const { return m_notes; }
     QAbstractButton *statusButton(int status) const;
     bool saveNotes();
+    // Shows the study timer's start / stop for the topic on display.
+    void setStudyTimer(StudyTimer *timer);
+    StudyTimerWidget *timerWidget() const { return m_timerWidget; }
 
 signals:
     void previousRequested();
@@ -57,4 +62,5 @@ private:
     QPushButton *m_previous;
     QPushButton *m_next;
     QPushButton *m_showInPipeline;
+    StudyTimerWidget *m_timerWidget = nullptr;
 };

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QString>
+
+class CalendarHeatmap;
+class QChartView;
+struct Curriculum;
+struct ProgressStats;
+
+// The dashboard's exports, each written atomically (ExportFile): a chart or the calendar as
+// PNG (twice the on-screen size) or SVG (vectors, text as text), picked by the extension, and
+// the whole dashboard as a one-page A4 PDF report. On failure `error` names the file and the
+// problem.
+namespace ProgressExport {
+
+bool writeChart(QChartView *view, const QString &path, QString *error);
+bool writeHeatmap(const CalendarHeatmap *heatmap, const QString &path, QString *error);
+// Drawn in the light theme whatever the screen shows, so it prints well.
+bool writeReport(const ProgressStats &stats,
+                 const Curriculum &curriculum,
+                 const QString &path,
+                 QString *error);
+
+} // namespace ProgressExport

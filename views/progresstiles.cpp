@@ -1,0 +1,110 @@
+#include "progresstiles.h"
+
+#include "progressstats.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr double Gap = 12;
+constexpr double Padding = 14;
+
+QString hoursText(int minutes)
+{
+    if (minutes < 600)
+        return ProgressTiles::tr("%1 h").arg(QString::number(minutes / 60.0, 'f', 1));
+    return ProgressTiles::tr("%1 h").arg(minutes / 60);
+}
+
+} // namespace
+
+ProgressTiles::ProgressTiles(QWidget *parent)
+    : QWidget(parent)
+{
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+}
+
+void ProgressTiles::setTheme(const DashboardTheme &theme)
+{
+    m_theme = theme;
+    updateGeometry();
+    update();
+}
+
+void ProgressTiles::setStats(const ProgressStats &stats)
+{
+    m_tiles = tilesFor(stats);
+    update();
+}
+
+QList<ProgressTiles::Tile> ProgressTiles::tilesFor(const ProgressStats &stats)
+{
+    const StatusCounts &overall = stats.overall;
+    const QString range = stats.options.rangeDays > 0
+                              ? tr("studied in the last %1 days").arg(stats.options.rangeDays)
+                              : tr("studied in all");
+    const int longest = stats.streak.longest;
+    return {
+        {u"%1%"_s.arg(QString::number(overall.percent(), 'f', 0)),
+         tr("complete · %1 of %2 topics finished").arg(overall.finished()).arg(overall.total())},
+        {hoursText(stats.minutesInRange), range},
+        {stats.streak.current == 1 ? tr("1 day") : tr("%1 days").arg(stats.streak.current),
+         longest == 1 ? tr("current streak · longest 1 day")
+                      : tr("current streak · longest %1 days").arg(longest)},
+        {QString::number(overall.learning),
+         overall.learning == 1 ? tr("topic in progress") : tr("topics in progress")},
+    };
+}
+
+void ProgressTiles::draw(QPainter *painter,
+                         const QRectF &area,
+                         const QList<Tile> &tiles,
+                         const DashboardTheme &theme)
+{
+    if (tiles.isEmpty())
+        return;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const double width = (area.width() - Gap * (tiles.size() - 1)) / tiles.size();
+    const QFontMetricsF valueMetrics(theme.tileValueFont);
+    for (qsizetype i = 0; i < tiles.size(); ++i) {
+        const QRectF tile(area.left() + i * (width + Gap), area.top(), width, area.height());
+        painter->setPen(QPen(theme.panelBorder, 1));
+        painter->setBrush(theme.panel);
+        painter->drawRoundedRect(
+            tile.adjusted(0.5, 0.5, -0.5, -0.5), theme.cardRadius, theme.cardRadius);
+        const QRectF inner = tile.adjusted(Padding, Padding * 0.7, -Padding, -Padding * 0.7);
+        painter->setFont(theme.tileValueFont);
+        painter->setPen(theme.text);
+        painter->drawText(QRectF(inner.left(), inner.top(), inner.width(), valueMetrics.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter,
+                          tiles.at(i).value);
+        painter->setFont(theme.tileLabelFont);
+        painter->setPen(theme.mutedText);
+        const QRectF caption(inner.left(),
+                             inner.top() + valueMetrics.height(),
+                             inner.width(),
+                             inner.height() - valueMetrics.height());
+        painter->drawText(caption,
+                          Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                          QFontMetricsF(theme.tileLabelFont)
+                              .elidedText(tiles.at(i).caption, Qt::ElideRight, caption.width()));
+    }
+    painter->restore();
+}
+
+QSize ProgressTiles::sizeHint() const
+{
+    const double height = QFontMetricsF(m_theme.tileValueFont).height()
+                          + QFontMetricsF(m_theme.tileLabelFont).height() + Padding * 1.6;
+    return QSize(600, int(std::ceil(height)));
+}
+
+void ProgressTiles::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    draw(&painter, rect(), m_tiles, m_theme);
+}
