@@ -24,23 +24,23 @@ CliContext::~CliContext() = default;
 
 int CliContext::fail(const QString &message, ExitCode code)
 {
-    // One line, so scripts can grep it: newlines inside a message (e.g. from SQLite) are joined.
-    QString line = message.simplified();
-    m_out.flush();
-    m_err << QCoreApplication::applicationName() << u": "_s;
-    if (!m_command.isEmpty())
-        m_err << m_command << u": "_s;
-    m_err << u"error: "_s << line << Qt::endl;
+    writeLine(u"error"_s, message);
     return code;
 }
 
 void CliContext::warn(const QString &message)
 {
+    writeLine(u"warning"_s, message);
+}
+
+// One line, so scripts can grep it: newlines inside a message (e.g. from SQLite) are joined.
+void CliContext::writeLine(const QString &kind, const QString &message)
+{
     m_out.flush();
     m_err << QCoreApplication::applicationName() << u": "_s;
     if (!m_command.isEmpty())
         m_err << m_command << u": "_s;
-    m_err << u"warning: "_s << message.simplified() << Qt::endl;
+    m_err << kind << u": "_s << message.simplified() << Qt::endl;
 }
 
 bool CliContext::loadCurriculum()

@@ -41,6 +41,8 @@ public:
     bool checkTopicId(const QString &topicId);
 
 private:
+    void writeLine(const QString &kind, const QString &message);
+
     QString m_command;
     QString m_dataDirOption;
     QString m_curriculumOption;

@@ -2,7 +2,7 @@
 #include "clicontext.h"
 #include "closestmatches.h"
 #include "exportfile.h"
-#include "progresscsv.h"
+#include "progressexport.h"
 #include "progresshistory.h"
 #include "progressstats.h"
 #include "progressstatsjson.h"
@@ -184,21 +184,16 @@ int exportCsv(CliContext &context, const QCommandLineParser &parser, const QStri
     if (!parser.isSet(u"csv"_s))
         return context.fail(u"missing --csv FILE (the only export format)"_s);
     const QString path = parser.value(u"csv"_s);
+    // A path that cannot be written is bad input, found before anything is opened.
     if (const QString problem = ExportFile::checkOutputPath(path); !problem.isEmpty())
         return context.fail(problem);
     if (!context.openStore())
         return CliContext::BadInput;
     const QList<StatusEvent> events = context.store().statusHistory();
     const QList<StudySession> sessions = context.store().sessions();
-    const QByteArray csv = ProgressCsv::write(events, sessions);
-    QString fileError;
-    const bool written = ExportFile::writeAtomically(
-        path, [&csv](QIODevice *file) { return file->write(csv) == csv.size(); }, &fileError);
-    if (!written) {
-        return context.fail(
-            u"%1: cannot write (%2)"_s.arg(QDir::toNativeSeparators(path), fileError),
-            CliContext::Failure);
-    }
+    QString error;
+    if (!ProgressExport::writeCsv(events, sessions, path, &error))
+        return context.fail(error, CliContext::Failure);
     QTextStream err(stderr);
     err << tr("Exported %1 and %2 to %3\n")
                .arg(events.size() == 1 ? tr("1 status event")

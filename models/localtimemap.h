@@ -19,7 +19,6 @@ public:
     qint64 localMs(qint64 utcMs);
     // The local day as a Julian day number (QDate::toJulianDay()).
     qint64 localDay(qint64 utcMs) { return dayOfLocalMs(localMs(utcMs)); }
-    QDate localDate(qint64 utcMs) { return QDate::fromJulianDay(localDay(utcMs)); }
 
     static qint64 dayOfLocalMs(qint64 localMs);
     static int hourOfLocalMs(qint64 localMs);

@@ -4,6 +4,7 @@
 #include "curriculum.h"
 #include "exportfile.h"
 #include "progresscharts.h"
+#include "progresscsv.h"
 #include "progressstats.h"
 #include "progresstiles.h"
 #include "roadmaptheme.h"
@@ -131,6 +132,23 @@ bool writeChart(QChartView *view, const QString &path, QString *error)
             image.scale = PngScale;
             image.fill = Qt::transparent;
             return SceneFileWriter::writePng(view->scene(), image, device, {}, drawError);
+        },
+        error);
+}
+
+bool writeCsv(const QList<StatusEvent> &events,
+              const QList<StudySession> &sessions,
+              const QString &path,
+              QString *error)
+{
+    const QByteArray csv = ProgressCsv::write(events, sessions);
+    return write(
+        path,
+        [&csv](QIODevice *device, QString *writeError) {
+            if (device->write(csv) == csv.size())
+                return true;
+            *writeError = device->errorString();
+            return false;
         },
         error);
 }

@@ -3,10 +3,8 @@
 #include "applicationsettings.h"
 #include "calendarheatmap.h"
 #include "curriculummodel.h"
-#include "exportfile.h"
 #include "exportprompts.h"
 #include "logtimedialog.h"
-#include "progresscsv.h"
 #include "progressexport.h"
 #include "progresstiles.h"
 #include "studysessioncommands.h"
@@ -416,18 +414,12 @@ bool ProgressWorkspace::exportReport(const QString &path)
 
 bool ProgressWorkspace::exportCsv(const QString &path)
 {
-    ProgressStore *store = m_model->store();
-    const QByteArray csv = ProgressCsv::write(store->statusHistory(), store->sessions());
-    QString error = ExportFile::checkOutputPath(path);
-    bool ok = error.isEmpty();
-    if (ok) {
-        QString fileError;
-        ok = ExportFile::writeAtomically(
-            path, [&csv](QIODevice *file) { return file->write(csv) == csv.size(); }, &fileError);
-        if (!ok)
-            error = u"%1: %2"_s.arg(QDir::toNativeSeparators(path), fileError);
-    }
-    return reportExport(ok, path, error);
+    const ProgressStore *store = m_model->store();
+    QString error;
+    return reportExport(
+        ProgressExport::writeCsv(store->statusHistory(), store->sessions(), path, &error),
+        path,
+        error);
 }
 
 QString ProgressWorkspace::askPath(const QString &title, const QString &stem, const QString &suffix)
