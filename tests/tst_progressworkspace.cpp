@@ -233,6 +233,16 @@ void TestProgressWorkspace::filtersChangeTheFigures()
     QVERIFY(m_workspace->charts()->targetSeries()->isVisible());
     QVERIFY2(m_workspace->charts()->targetSeries()->name().contains(u"behind by"_s),
              qPrintable(m_workspace->charts()->targetSeries()->name()));
+    QCOMPARE(m_workspace->charts()->targetSeries()->pen().color(),
+             m_workspace->theme().dashboard.behind);
+    m_workspace->targetEdit()->setDate(Today.addYears(3)); // at 0.25 a week: 672 days
+    QTRY_VERIFY(stats->stats().target->onTrack);
+    QCOMPARE(m_workspace->charts()->targetSeries()->pen().color(),
+             m_workspace->theme().dashboard.onTrack);
+    m_workspace->setTheme(RoadmapTheme::byIdOrDefault(u"dark"_s));
+    QCOMPARE(m_workspace->charts()->targetSeries()->pen().color(),
+             RoadmapTheme::byIdOrDefault(u"dark"_s).dashboard.onTrack);
+    m_workspace->targetEdit()->setDate(QDate(2024, 12, 31));
 
     // The filters are remembered.
     m_workspace->saveSettings();

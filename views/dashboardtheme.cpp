@@ -1,5 +1,7 @@
 #include "dashboardtheme.h"
 
+#include "themesectionreader.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -7,48 +9,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Every key is required: the resource is the only place the dashboard's look is written down.
-struct DashboardThemeReader
+QFont pixelFont(const QString &family, int pixelSize, bool bold = false)
 {
-    const QJsonObject &object;
-    QString *error;
-
-    void fail(const QString &message) const
-    {
-        if (error->isEmpty())
-            *error = message;
-    }
-    QColor color(const QJsonValue &value, const QString &path) const
-    {
-        const QColor color = QColor::fromString(value.toString());
-        if (!color.isValid())
-            fail(u"dashboard.%1: expected a colour such as \"#1d2733\""_s.arg(path));
-        return color;
-    }
-    QColor color(const QString &key) const
-    {
-        return color(object.value(u"colors"_s)[key], u"colors."_s + key);
-    }
-    double size(const QString &key) const
-    {
-        const QJsonValue value = object.value(u"sizes"_s)[key];
-        if (!value.isDouble() || value.toDouble() < 0) {
-            fail(u"dashboard.sizes.%1: expected a number of at least 0"_s.arg(key));
-            return 0;
-        }
-        return value.toDouble();
-    }
-    QFont font(const QString &family, const QString &key, bool bold = false) const
-    {
-        const int size = object.value(u"fonts"_s)[key].toInt(0);
-        if (size <= 0)
-            fail(u"dashboard.fonts.%1: expected a pixel size above 0"_s.arg(key));
-        QFont font(family);
-        font.setPixelSize(std::max(size, 1));
-        font.setBold(bold);
-        return font;
-    }
-};
+    QFont font(family);
+    font.setPixelSize(std::max(pixelSize, 1));
+    font.setBold(bold);
+    return font;
+}
 
 } // namespace
 
@@ -58,7 +25,7 @@ DashboardTheme::fromJson(const QJsonObject &object, const QString &fontFamily, Q
     QString problem;
     if (object.isEmpty())
         problem = u"a \"dashboard\" object is required"_s;
-    const DashboardThemeReader read{object, &problem};
+    const ThemeSectionReader read{object, u"dashboard"_s, &problem};
     DashboardTheme theme;
     theme.background = read.color(u"background"_s);
     theme.panel = read.color(u"panel"_s);
@@ -70,7 +37,6 @@ DashboardTheme::fromJson(const QJsonObject &object, const QString &fontFamily, Q
     theme.studyBar = read.color(u"studyBar"_s);
     theme.finished = read.color(u"finished"_s);
     theme.forecast = read.color(u"forecast"_s);
-    theme.target = read.color(u"target"_s);
     theme.onTrack = read.color(u"onTrack"_s);
     theme.behind = read.color(u"behind"_s);
     const QJsonArray levels = object.value(u"colors"_s)[u"heatmap"_s].toArray();
@@ -84,11 +50,11 @@ DashboardTheme::fromJson(const QJsonObject &object, const QString &fontFamily, Q
     theme.cellGap = read.size(u"cellGap"_s);
     theme.lineWidth = read.size(u"lineWidth"_s);
 
-    theme.titleFont = read.font(fontFamily, u"title"_s, true);
-    theme.axisFont = read.font(fontFamily, u"axis"_s);
-    theme.tileValueFont = read.font(fontFamily, u"tileValue"_s, true);
-    theme.tileLabelFont = read.font(fontFamily, u"tileLabel"_s);
-    theme.labelFont = read.font(fontFamily, u"label"_s);
+    theme.titleFont = pixelFont(fontFamily, read.fontSize(u"title"_s), true);
+    theme.axisFont = pixelFont(fontFamily, read.fontSize(u"axis"_s));
+    theme.tileValueFont = pixelFont(fontFamily, read.fontSize(u"tileValue"_s), true);
+    theme.tileLabelFont = pixelFont(fontFamily, read.fontSize(u"tileLabel"_s));
+    theme.labelFont = pixelFont(fontFamily, read.fontSize(u"label"_s));
     if (!problem.isEmpty()) {
         if (error)
             *error = problem;

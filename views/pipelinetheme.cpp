@@ -1,5 +1,7 @@
 #include "pipelinetheme.h"
 
+#include "themesectionreader.h"
+
 #include <QJsonObject>
 #include <QLineF>
 #include <QPolygonF>
@@ -8,46 +10,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// Every key is required: the resource is the only place the canvas's look is written down.
-struct PipelineThemeReader
-{
-    const QJsonObject &object;
-    QString *error;
-
-    void fail(const QString &message) const
-    {
-        if (error->isEmpty())
-            *error = message;
-    }
-    QColor color(const QJsonValue &value, const QString &path) const
-    {
-        const QColor color = QColor::fromString(value.toString());
-        if (!color.isValid())
-            fail(u"pipeline.%1: expected a colour such as \"#1d2733\""_s.arg(path));
-        return color;
-    }
-    QColor color(const QString &key) const
-    {
-        return color(object.value(u"colors"_s)[key], u"colors."_s + key);
-    }
-    double size(const QString &key) const
-    {
-        const QJsonValue value = object.value(u"sizes"_s)[key];
-        if (!value.isDouble() || value.toDouble() < 0) {
-            fail(u"pipeline.sizes.%1: expected a number of at least 0"_s.arg(key));
-            return 0;
-        }
-        return value.toDouble();
-    }
-    int fontSize(const QString &key) const
-    {
-        const int value = object.value(u"fonts"_s)[key].toInt(0);
-        if (value <= 0)
-            fail(u"pipeline.fonts.%1: expected a pixel size above 0"_s.arg(key));
-        return value;
-    }
-};
 
 QPolygonF regularPolygon(int corners, double radius, double startDegrees)
 {
@@ -126,7 +88,7 @@ std::optional<PortStyle::Shape> shapeFromString(const QString &name)
     return it == shapes.constEnd() ? std::nullopt : std::optional(*it);
 }
 
-void readColors(const PipelineThemeReader &read, PipelineTheme &theme)
+void readColors(const ThemeSectionReader &read, PipelineTheme &theme)
 {
     const std::initializer_list<std::pair<QString, QColor PipelineTheme::*>> keys = {
         {u"background"_s, &PipelineTheme::background},
@@ -157,7 +119,7 @@ void readColors(const PipelineThemeReader &read, PipelineTheme &theme)
         theme.*member = read.color(key);
 }
 
-void readCategories(const PipelineThemeReader &read, PipelineTheme &theme)
+void readCategories(const ThemeSectionReader &read, PipelineTheme &theme)
 {
     const QJsonObject categories = read.object.value(u"categories"_s).toObject();
     for (auto it = categories.begin(); it != categories.end(); ++it) {
@@ -172,7 +134,7 @@ void readCategories(const PipelineThemeReader &read, PipelineTheme &theme)
         read.fail(u"pipeline.categories: \"Generic\" is required (the fallback)"_s);
 }
 
-void readPorts(const PipelineThemeReader &read, PipelineTheme &theme)
+void readPorts(const ThemeSectionReader &read, PipelineTheme &theme)
 {
     const QJsonObject ports = read.object.value(u"ports"_s).toObject();
     for (const QString &typeName : ArtifactTypes::names()) {
@@ -188,7 +150,7 @@ void readPorts(const PipelineThemeReader &read, PipelineTheme &theme)
     }
 }
 
-void readSizes(const PipelineThemeReader &read, PipelineTheme &theme)
+void readSizes(const ThemeSectionReader &read, PipelineTheme &theme)
 {
     const std::initializer_list<std::pair<QString, double PipelineTheme::*>> keys = {
         {u"nodeWidth"_s, &PipelineTheme::nodeWidth},
@@ -223,7 +185,7 @@ void readSizes(const PipelineThemeReader &read, PipelineTheme &theme)
         read.fail(u"pipeline.sizes: gridSize and nodeWidth must be above 0"_s);
 }
 
-void readFonts(const PipelineThemeReader &read, const QString &family, PipelineTheme &theme)
+void readFonts(const ThemeSectionReader &read, const QString &family, PipelineTheme &theme)
 {
     const auto font = [&](const QString &key, bool bold) {
         QFont font(family);
@@ -256,7 +218,7 @@ PipelineTheme::fromJson(const QJsonObject &object, const QString &fontFamily, QS
     QString problem;
     if (object.isEmpty())
         problem = u"a \"pipeline\" object is required"_s;
-    const PipelineThemeReader read{object, &problem};
+    const ThemeSectionReader read{object, u"pipeline"_s, &problem};
     PipelineTheme theme;
     readColors(read, theme);
     readCategories(read, theme);

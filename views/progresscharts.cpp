@@ -309,7 +309,7 @@ void ProgressCharts::setTheme(const RoadmapTheme &theme)
     }
     m_finished->setPen(QPen(d.finished, d.lineWidth));
     m_forecast->setPen(QPen(d.forecast, d.lineWidth, Qt::DashLine));
-    m_target->setPen(QPen(d.target, d.lineWidth, Qt::DotLine));
+    m_target->setPen(QPen(m_targetOnTrack ? d.onTrack : d.behind, d.lineWidth, Qt::DotLine));
 }
 
 void ProgressCharts::update(const ProgressStats &stats, const Curriculum &curriculum)
@@ -388,6 +388,10 @@ void ProgressCharts::updateCompletion(const ProgressStats &stats)
     }
     if (stats.target) {
         const TargetStats &target = *stats.target;
+        m_targetOnTrack = target.onTrack;
+        QPen pen = m_target->pen();
+        pen.setColor(target.onTrack ? m_theme.dashboard.onTrack : m_theme.dashboard.behind);
+        m_target->setPen(pen);
         m_target->replace({QPointF(msAt(target.date), 0), QPointF(msAt(target.date), total)});
         const QString date = QLocale().toString(target.date, QLocale::ShortFormat);
         if (target.onTrack)

@@ -72,6 +72,7 @@ private:
     QLineSeries *m_finished = nullptr;
     QLineSeries *m_forecast = nullptr;
     QLineSeries *m_target = nullptr;
+    bool m_targetOnTrack = false; // the target line is coloured by its verdict
     QDateTimeAxis *m_timeAxis = nullptr;
     QValueAxis *m_topicsAxis = nullptr;
     QBarSet *m_weekly = nullptr;
