@@ -8,7 +8,8 @@
 
 // Every status event and study session in the compact form the charts' aggregates read: times
 // as UTC milliseconds, topics as indexes into topicIds. ProgressStore::history() fills it;
-// status events are only ever appended, so readNewEvents() can bring it up to date cheaply.
+// status events are only ever appended and new sessions get higher ids, so readNewEvents() and
+// readNewSessions() bring it up to date cheaply.
 struct ProgressHistory
 {
     struct Event
@@ -26,9 +27,10 @@ struct ProgressHistory
     };
 
     QStringList topicIds;
-    QList<Event> events;     // in the order recorded
-    QList<Session> sessions; // by start time
-    qint64 lastEventId = 0;  // of the last event read: later ones can be read on their own
+    QList<Event> events;      // in the order recorded
+    QList<Session> sessions;  // by start time
+    qint64 lastEventId = 0;   // of the last event read: later ones can be read on their own
+    qint64 lastSessionId = 0; // the highest session id read
 
     // The index of `topicId`, added when new.
     int topicIndex(const QString &topicId);

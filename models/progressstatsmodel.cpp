@@ -21,7 +21,8 @@ ProgressStatsModel::ProgressStatsModel(CurriculumModel *curriculum,
     connect(m_coalesce, &QTimer::timeout, this, &ProgressStatsModel::refresh);
 
     connect(m_store, &ProgressStore::statusChanged, this, [this] { markStale(NewEvents); });
-    connect(m_store, &ProgressStore::sessionsChanged, this, [this] { markStale(Sessions); });
+    connect(m_store, &ProgressStore::sessionLogged, this, [this] { markStale(NewSessions); });
+    connect(m_store, &ProgressStore::sessionsEdited, this, [this] { markStale(Sessions); });
     connect(m_store, &ProgressStore::progressReset, this, [this] { markStale(Everything); });
     connect(m_curriculum, &QAbstractItemModel::modelReset, this, &ProgressStatsModel::invalidate);
     m_options.asOf = m_today();
@@ -58,6 +59,8 @@ void ProgressStatsModel::refresh()
             m_store->readNewEvents(m_history);
         if (m_staleParts & Sessions)
             m_store->readSessions(m_history);
+        else if (m_staleParts & NewSessions)
+            m_store->readNewSessions(m_history);
     }
     m_staleParts = Figures;
     m_stats = ProgressStats::compute(m_curriculum->curriculum(), m_history, m_options);

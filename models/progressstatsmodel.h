@@ -13,8 +13,9 @@ class QTimer;
 
 // The dashboard's figures, kept up to date: recomputed (once per burst of changes) when a
 // status changes, a session is logged, edited or deleted, or another process changed the
-// store. The history is kept in memory and read again only in part: the status events recorded
-// since, or the sessions; all of it only after another process wrote. While inactive (the
+// store. The history is kept in memory and read again only in part: the status events or
+// sessions recorded since, all sessions after an edit, and everything only after another
+// process wrote. While inactive (the
 // dashboard hidden) a change only marks the figures stale; they are recomputed when it becomes
 // active again. "Today" comes from a clock tests can fix.
 class ProgressStatsModel : public QObject
@@ -51,7 +52,13 @@ signals:
 
 private:
     void invalidate();
-    enum Stale { Figures = 0x0, NewEvents = 0x1, Sessions = 0x2, Everything = 0x7 };
+    enum Stale {
+        Figures = 0x0,
+        NewEvents = 0x1,
+        NewSessions = 0x2,
+        Sessions = 0x4,
+        Everything = 0x7
+    };
     void markStale(int parts);
 
     CurriculumModel *m_curriculum;

@@ -113,9 +113,10 @@ public:
     QList<StudySession> sessions(const QString &topicId = {}) const;
     // Every status event and session in a compact form for the charts (progressstorehistory.cpp).
     ProgressHistory history() const;
-    // Brings a history read before up to date: appends the status events recorded since, or
-    // reads all sessions again (they can be edited and deleted).
+    // Brings a history read before up to date: adds the status events or the sessions recorded
+    // since, or reads all sessions again (after sessionsEdited()).
     void readNewEvents(ProgressHistory &history) const;
+    void readNewSessions(ProgressHistory &history) const;
     void readSessions(ProgressHistory &history) const;
     // Appends events and sessions as given (their ids are ignored), in one transaction: for
     // importing or generating a long history, where one commit per change would take minutes.
@@ -151,6 +152,9 @@ signals:
     void sessionLogged(const QString &topicId, int minutes);
     // Any session logged, edited or deleted.
     void sessionsChanged();
+    // A session edited, deleted or put back (not only a new one logged, which sessionLogged
+    // tells): a copy of the sessions must be read again.
+    void sessionsEdited();
     void timerChanged();
     // Sent after a batch or an external reload when many topics may have changed.
     void progressReset();

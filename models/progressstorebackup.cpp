@@ -106,6 +106,7 @@ bool ProgressStore::replaceContentsWith(const QString &filePath)
         return false;
     }
     emit progressReset();
+    emit sessionsEdited();
     emit sessionsChanged();
     emit timerChanged();
     return true;

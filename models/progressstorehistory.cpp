@@ -6,6 +6,8 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 int ProgressHistory::topicIndex(const QString &topicId)
@@ -65,9 +67,41 @@ void ProgressStore::readNewEvents(ProgressHistory &history) const
     history.lastEventId = last;
 }
 
+// New sessions have higher ids (a session put back keeps its old id: sessionsEdited()); each
+// goes in its place by start time.
+void ProgressStore::readNewSessions(ProgressHistory &history) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!exec(query,
+              u"SELECT id, topic_id, start_ms, minutes FROM study_sessions WHERE id > ? "
+              "ORDER BY id"_s,
+              {history.lastSessionId})) {
+        return;
+    }
+    while (query.next()) {
+        const ProgressHistory::Session session{
+            query.value(u"start_ms"_s).toLongLong(),
+            history.topicIndex(query.value(u"topic_id"_s).toString()),
+            query.value(u"minutes"_s).toInt(),
+            query.value(u"id"_s).toLongLong()};
+        const auto place = std::upper_bound(history.sessions.begin(),
+                                            history.sessions.end(),
+                                            session,
+                                            [](const auto &a, const auto &b) {
+                                                return a.startMs != b.startMs
+                                                           ? a.startMs < b.startMs
+                                                           : a.id < b.id;
+                                            });
+        history.sessions.insert(place, session);
+        history.lastSessionId = std::max(history.lastSessionId, session.id);
+    }
+}
+
 void ProgressStore::readSessions(ProgressHistory &history) const
 {
     history.sessions.clear();
+    history.lastSessionId = 0;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     if (!exec(query,
@@ -85,6 +119,7 @@ void ProgressStore::readSessions(ProgressHistory &history) const
                                  history.topicIndex(query.value(topic).toString()),
                                  query.value(minutes).toInt(),
                                  query.value(id).toLongLong()});
+        history.lastSessionId = std::max(history.lastSessionId, history.sessions.last().id);
     }
 }
 
@@ -120,6 +155,7 @@ bool ProgressStore::appendHistory(const QList<StatusEvent> &events,
     if (!ok)
         return false;
     emit progressReset();
+    emit sessionsEdited();
     emit sessionsChanged();
     return true;
 }

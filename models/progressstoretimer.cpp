@@ -16,8 +16,10 @@ bool ProgressStore::changeSessions(const std::function<bool(QSqlQuery &)> &body)
         QSqlQuery query(m_db);
         return body(query);
     });
-    if (ok)
+    if (ok) {
+        emit sessionsEdited();
         emit sessionsChanged();
+    }
     return ok;
 }
 

@@ -1,5 +1,10 @@
 // Logged study sessions edited and deleted (with undo), the study timer across a restart, and
 // the revision that tells a backup is due.
+#include "curriculumloader.h"
+#include "curriculummodel.h"
+#include "progresshistory.h"
+#include "progressstatsjson.h"
+#include "progressstatsmodel.h"
 #include "progressstore.h"
 #include "studysessioncommands.h"
 #include "studytimer.h"
@@ -36,6 +41,8 @@ private slots:
     void studyTimerSwitchesTopics();
     void revisionRisesWithEveryChange();
     void backupCopyHasTheData();
+    void historyReadInPartsMatchesAFullRead();
+    void statsModelFollowsEveryKindOfChange();
 
 private:
     QString path() const { return m_dir->filePath(u"progress.db"_s); }
@@ -307,6 +314,107 @@ void TestProgressSessions::backupCopyHasTheData()
     QCOMPARE(restored.status(u"t"_s), TopicStatus::Done);
     QCOMPARE(restored.progress(u"t"_s).minutes, 33);
     QCOMPARE(restored.runningTimer()->topicId, u"u"_s);
+}
+
+namespace {
+
+bool sameHistory(const ProgressHistory &a, const ProgressHistory &b)
+{
+    if (a.events.size() != b.events.size() || a.sessions.size() != b.sessions.size())
+        return false;
+    for (qsizetype i = 0; i < a.events.size(); ++i) {
+        const auto &x = a.events.at(i);
+        const auto &y = b.events.at(i);
+        if (x.atMs != y.atMs || x.status != y.status
+            || a.topicIds.at(x.topic) != b.topicIds.at(y.topic))
+            return false;
+    }
+    for (qsizetype i = 0; i < a.sessions.size(); ++i) {
+        const auto &x = a.sessions.at(i);
+        const auto &y = b.sessions.at(i);
+        if (x.id != y.id || x.startMs != y.startMs || x.minutes != y.minutes
+            || a.topicIds.at(x.topic) != b.topicIds.at(y.topic))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void TestProgressSessions::historyReadInPartsMatchesAFullRead()
+{
+    ProgressStore store;
+    QVERIFY(store.open(path()));
+    QVERIFY(store.setStatus(u"a"_s, TopicStatus::Learning, T0));
+    QVERIFY(store.logSession(u"a"_s, 10, T0.addDays(2)));
+    ProgressHistory kept = store.history();
+    QVERIFY(store.setStatus(u"a"_s, TopicStatus::Done, T0.addDays(3)));
+    QVERIFY(store.setStatus(u"b"_s, TopicStatus::Learning, T0.addDays(1)));
+    // Logged later, but starting earlier and between: they go in their places.
+    QVERIFY(store.logSession(u"b"_s, 20, T0));
+    QVERIFY(store.logSession(u"c"_s, 30, T0.addDays(1)));
+    store.readNewEvents(kept);
+    store.readNewSessions(kept);
+    QVERIFY(sameHistory(kept, store.history()));
+    QCOMPARE(kept.sessions.first().minutes, 20);
+    store.readNewEvents(kept); // nothing new: nothing added
+    store.readNewSessions(kept);
+    QVERIFY(sameHistory(kept, store.history()));
+    // An edit needs the sessions read again.
+    const StudySession first = store.sessions().first();
+    QVERIFY(store.updateSession({first.id, first.topicId, first.start, 99}));
+    store.readSessions(kept);
+    QVERIFY(sameHistory(kept, store.history()));
+}
+
+void TestProgressSessions::statsModelFollowsEveryKindOfChange()
+{
+    ProgressStore store;
+    QVERIFY(store.open(path()));
+    CurriculumModel curriculum;
+    curriculum.setCurriculum(CurriculumLoader::loadBuiltIn().curriculum);
+    curriculum.setStore(&store);
+    const QDate today(2024, 3, 10);
+    ProgressStatsModel model(&curriculum, &store, [today] { return today; });
+    const auto fresh = [&] {
+        StatsOptions options = model.options();
+        return ProgressStatsJson::write(
+            ProgressStats::compute(curriculum.curriculum(), store.history(), options));
+    };
+    const auto current = [&] {
+        return ProgressStatsJson::write(model.stats());
+    };
+    model.refresh();
+    QCOMPARE(current(), fresh());
+
+    QSignalSpy changed(&model, &ProgressStatsModel::statsChanged);
+    QVERIFY(store.setStatus(u"mlops-overview"_s, TopicStatus::Done, T0));
+    qint64 id = 0;
+    QVERIFY(store.logSession(u"mlops-overview"_s, 30, T0.addDays(-1), &id));
+    QVERIFY(store.startTimer(u"ai-ml-lifecycle"_s, T0));
+    QVERIFY(store.stopTimer(T0.addSecs(25 * 60)));
+    QTRY_COMPARE(changed.size(), 1); // one refresh for the burst
+    QCOMPARE(current(), fresh());
+    QCOMPARE(model.stats().minutesTotal, 55);
+
+    QVERIFY(store.updateSession({id, u"mlops-overview"_s, T0.addDays(-1), 45}));
+    QTRY_COMPARE(changed.size(), 2);
+    QCOMPARE(current(), fresh());
+    QVERIFY(store.deleteSession(id));
+    QTRY_COMPARE(changed.size(), 3);
+    QCOMPARE(current(), fresh());
+    QVERIFY(store.restoreSession({id, u"mlops-overview"_s, T0.addDays(-1), 45}));
+    QTRY_COMPARE(changed.size(), 4);
+    QCOMPARE(current(), fresh());
+    QCOMPARE(model.stats().minutesTotal, 70);
+
+    ProgressStore other; // another process
+    QVERIFY(other.open(path()));
+    QVERIFY(other.logSession(u"data-pipelines"_s, 15, T0));
+    QVERIFY(store.checkExternalChanges());
+    QTRY_COMPARE(changed.size(), 5);
+    QCOMPARE(current(), fresh());
+    QCOMPARE(model.stats().minutesTotal, 85);
 }
 
 QTEST_GUILESS_MAIN(TestProgressSessions)
