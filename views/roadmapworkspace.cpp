@@ -373,5 +373,8 @@ void RoadmapWorkspace::updateOverallProgress()
     }
     m_overall->setRange(0, std::max(total, 1));
     m_overall->setValue(finished);
-    m_overall->setFormat(tr("%1 of %2 topics finished (%p%)").arg(finished).arg(total));
+    // Rounded like the dashboard and `progress show` (QProgressBar's %p rounds down).
+    const int percent = total > 0 ? qRound(100.0 * finished / total) : 0;
+    m_overall->setFormat(
+        tr("%1 of %2 topics finished (%3%)").arg(finished).arg(total).arg(percent));
 }
