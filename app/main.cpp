@@ -1,3 +1,4 @@
+#include "applicationfonts.h"
 #include "commandline.h"
 #include "mainwindow.h"
 #include "studiosession.h"
@@ -49,6 +50,7 @@ int runGui(int argc, char **argv)
 {
     QApplication app(argc, argv);
     describeApplication();
+    ApplicationFonts::install();
     QApplication::setApplicationDisplayName(
         QApplication::translate("main", "MLOps Roadmap Studio"));
 
@@ -88,6 +90,7 @@ int runDrawingCommand(int argc, char **argv, const QStringList &arguments)
     qInstallMessageHandler(quietQtMessages);
     QApplication app(argc, argv);
     describeApplication();
+    ApplicationFonts::install(); // exports look the same on every machine
     return CommandLine::run(arguments);
 }
 

@@ -1,3 +1,4 @@
+#include "applicationfonts.h"
 #include "commandline.h"
 #include "curriculummodel.h"
 #include "mainwindow.h"
@@ -19,6 +20,8 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QFontDatabase>
+#include <QFontInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -59,6 +62,7 @@ private slots:
     void showInPipelineFromATopic();
     void unsavedPipelineAsksBeforeClosing();
     void pipelineFileArgumentOpensIt();
+    void shippedFontIsTheApplicationFont();
 
 private:
     std::unique_ptr<MainWindow> createWindow();
@@ -447,6 +451,23 @@ void TestMainWindow::pipelineFileArgumentOpensIt()
     QCOMPARE(window->workspaces()->currentIndex(), int(MainWindow::Pipeline));
     QCOMPARE(m_session->pipeline()->filePath(), path);
     QVERIFY(window->windowTitle().startsWith(u"mine.mlpipe"_s));
+}
+
+// Registered at start (main(), and testapplicationsetup.cpp in tests) from the resources, whatever
+// fonts the machine has: the window and the roadmap's themes lay out in it.
+void TestMainWindow::shippedFontIsTheApplicationFont()
+{
+    QCOMPARE(ApplicationFonts::installedFiles(),
+             (QStringList{u":/fonts/DejaVuSans.ttf"_s, u":/fonts/DejaVuSans-Bold.ttf"_s}));
+    QVERIFY(ApplicationFonts::install()); // a second call changes nothing
+    QCOMPARE(ApplicationFonts::installedFiles().size(), 2);
+    QCOMPARE(QFontInfo(QApplication::font()).family(), ApplicationFonts::Family.toString());
+    QFont bold = QApplication::font();
+    bold.setBold(true);
+    QCOMPARE(QFontInfo(bold).family(), ApplicationFonts::Family.toString());
+    QVERIFY(QFontDatabase::families().contains(ApplicationFonts::Family.toString()));
+    const auto window = createWindow();
+    QCOMPARE(QFontInfo(window->font()).family(), ApplicationFonts::Family.toString());
 }
 
 QTEST_MAIN(TestMainWindow)
