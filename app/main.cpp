@@ -1,5 +1,6 @@
 #include "applicationfonts.h"
 #include "commandline.h"
+#include "firstpaintprobe.h"
 #include "mainwindow.h"
 #include "studiosession.h"
 
@@ -63,6 +64,7 @@ int runGui(int argc, char **argv)
         return 2;
     }
     MainWindow window(&session);
+    FirstPaintProbe::installIfRequested(&window);
     window.show();
     if (!options.pipelineFile.isEmpty())
         window.openPipeline(options.pipelineFile);
