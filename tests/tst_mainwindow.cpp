@@ -24,6 +24,8 @@
 #include <QFontInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QSettings>
@@ -63,6 +65,8 @@ private slots:
     void unsavedPipelineAsksBeforeClosing();
     void pipelineFileArgumentOpensIt();
     void shippedFontIsTheApplicationFont();
+    void pipelineWorkspaceWaitsForTheFirstFrame();
+    void pipelineWorkspaceIsMadeWhenShown();
 
 private:
     std::unique_ptr<MainWindow> createWindow();
@@ -468,6 +472,47 @@ void TestMainWindow::shippedFontIsTheApplicationFont()
     QVERIFY(QFontDatabase::families().contains(ApplicationFonts::Family.toString()));
     const auto window = createWindow();
     QCOMPARE(QFontInfo(window->font()).family(), ApplicationFonts::Family.toString());
+}
+
+// Start-up builds only what the first frame shows (bench_startup): the Pipeline workspace comes
+// right after it, with its actions in the Edit and Pipeline menus.
+void TestMainWindow::pipelineWorkspaceWaitsForTheFirstFrame()
+{
+    MainWindow window(m_session.get());
+    QCOMPARE(window.workspaces()->currentIndex(), int(MainWindow::Roadmap));
+    QVERIFY(!window.findChild<PipelineWorkspace *>());
+    const auto menuTexts = [&window] {
+        QStringList texts;
+        for (const QMenu *menu : window.menuBar()->findChildren<QMenu *>()) {
+            for (const QAction *action : menu->actions())
+                texts << action->text();
+        }
+        return texts;
+    };
+    QVERIFY(!menuTexts().contains(u"&Arrange Pipeline"_s));
+
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY(window.findChild<PipelineWorkspace *>());
+    QCOMPARE(window.findChild<PipelineWorkspace *>(), window.pipeline());
+    QVERIFY(menuTexts().contains(u"&Arrange Pipeline"_s));
+    QVERIFY(menuTexts().contains(u"Cu&t"_s));
+    // Not the current workspace: its shortcuts stay off until its tab is shown.
+    QVERIFY(!window.pipeline()->editActions().constFirst()->isEnabled());
+    window.workspaces()->setCurrentIndex(MainWindow::Pipeline);
+    QVERIFY(window.pipeline()->editActions().constFirst()->isEnabled());
+}
+
+void TestMainWindow::pipelineWorkspaceIsMadeWhenShown()
+{
+    MainWindow window(m_session.get());
+    QVERIFY(!window.findChild<PipelineWorkspace *>());
+    window.workspaces()->setCurrentIndex(MainWindow::Pipeline);
+    auto *workspace = window.findChild<PipelineWorkspace *>();
+    QVERIFY(workspace);
+    QVERIFY(window.workspaces()->currentWidget()->isAncestorOf(workspace));
+    QVERIFY(workspace->editActions().constFirst()->isEnabled());
+    QCOMPARE(window.pipeline(), workspace); // made once
 }
 
 QTEST_MAIN(TestMainWindow)
