@@ -58,7 +58,8 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
     , m_roadmap(new RoadmapWorkspace(session->curriculumModel(), this))
     , m_roadmapActions(new RoadmapActions(m_roadmap, this))
     , m_pipelinePage(new QWidget(this))
-    , m_pipelineFiles(new PipelineFileActions(session->pipeline(), session->recoveryDir(), this))
+    , m_pipelineFiles(
+          new PipelineFileActions(session->pipeline(), session->recoveryDir(), this, this))
     , m_undoGroup(new QUndoGroup(this))
 {
     setWindowTitle(tr("MLOps Roadmap Studio"));

@@ -27,6 +27,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -67,6 +68,7 @@ private slots:
     void shippedFontIsTheApplicationFont();
     void pipelineWorkspaceWaitsForTheFirstFrame();
     void pipelineWorkspaceIsMadeWhenShown();
+    void closingTheWindowEndsItsFileActions();
 
 private:
     std::unique_ptr<MainWindow> createWindow();
@@ -513,6 +515,17 @@ void TestMainWindow::pipelineWorkspaceIsMadeWhenShown()
     QVERIFY(window.workspaces()->currentWidget()->isAncestorOf(workspace));
     QVERIFY(workspace->editActions().constFirst()->isEnabled());
     QCOMPARE(window.pipeline(), workspace); // made once
+}
+
+// The file actions (and their autosave timer) belong to the window: none outlives it (LeakSanitizer
+// found them orphaned, their timer still running).
+void TestMainWindow::closingTheWindowEndsItsFileActions()
+{
+    auto window = std::make_unique<MainWindow>(m_session.get());
+    const QPointer<PipelineFileActions> actions = window->pipelineFiles();
+    QVERIFY(actions);
+    window.reset();
+    QVERIFY(actions.isNull());
 }
 
 QTEST_MAIN(TestMainWindow)
