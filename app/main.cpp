@@ -1,4 +1,6 @@
+#include "applicationfonts.h"
 #include "commandline.h"
+#include "firstpaintprobe.h"
 #include "mainwindow.h"
 #include "studiosession.h"
 
@@ -49,6 +51,7 @@ int runGui(int argc, char **argv)
 {
     QApplication app(argc, argv);
     describeApplication();
+    ApplicationFonts::install();
     QApplication::setApplicationDisplayName(
         QApplication::translate("main", "MLOps Roadmap Studio"));
 
@@ -61,6 +64,7 @@ int runGui(int argc, char **argv)
         return 2;
     }
     MainWindow window(&session);
+    FirstPaintProbe::installIfRequested(&window);
     window.show();
     if (!options.pipelineFile.isEmpty())
         window.openPipeline(options.pipelineFile);
@@ -88,6 +92,7 @@ int runDrawingCommand(int argc, char **argv, const QStringList &arguments)
     qInstallMessageHandler(quietQtMessages);
     QApplication app(argc, argv);
     describeApplication();
+    ApplicationFonts::install(); // exports look the same on every machine
     return CommandLine::run(arguments);
 }
 

@@ -30,6 +30,7 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QUndoGroup>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -39,8 +40,9 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
     , m_workspaces(new QTabWidget(this))
     , m_roadmap(new RoadmapWorkspace(session->curriculumModel(), this))
     , m_roadmapActions(new RoadmapActions(m_roadmap, this))
-    , m_pipeline(new PipelineWorkspace(session->pipeline(), session->curriculumModel(), this))
-    , m_pipelineFiles(new PipelineFileActions(session->pipeline(), session->recoveryDir(), this))
+    , m_pipelinePage(new QWidget(this))
+    , m_pipelineFiles(
+          new PipelineFileActions(session->pipeline(), session->recoveryDir(), this, this))
     , m_progress(new ProgressWorkspace(
           session->curriculumModel(), session->studyTimer(), &QDate::currentDate, this))
     , m_undoGroup(new QUndoGroup(this))
@@ -48,7 +50,8 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
     setWindowTitle(tr("MLOps Roadmap Studio"));
     m_workspaces->setDocumentMode(true);
     m_workspaces->addTab(m_roadmap, tr("&Roadmap"));
-    m_workspaces->addTab(m_pipeline, tr("Pi&peline"));
+    (new QVBoxLayout(m_pipelinePage))->setContentsMargins(0, 0, 0, 0);
+    m_workspaces->addTab(m_pipelinePage, tr("Pi&peline"));
     m_workspaces->addTab(m_progress, tr("Pro&gress"));
     setCentralWidget(m_workspaces);
 
@@ -61,14 +64,53 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
         statusBar()->showMessage(message, 8000);
     };
     connect(m_roadmap, &RoadmapWorkspace::statusMessage, this, showMessage);
-    connect(m_pipeline, &PipelineWorkspace::statusMessage, this, showMessage);
     connect(m_pipelineFiles, &PipelineFileActions::statusMessage, this, showMessage);
     connect(m_progress, &ProgressWorkspace::statusMessage, this, showMessage);
     wireProgress();
-    wirePipeline();
-
     createMenus();
+    wirePipeline();
     restoreSettings();
+}
+
+PipelineWorkspace *MainWindow::pipeline()
+{
+    if (m_pipeline)
+        return m_pipeline;
+    m_pipeline = new PipelineWorkspace(
+        m_session->pipeline(), m_session->curriculumModel(), m_pipelinePage);
+    m_pipelinePage->layout()->addWidget(m_pipeline);
+    m_pipeline->setTheme(RoadmapTheme::byIdOrDefault(m_roadmapActions->themeId()));
+    connect(m_pipeline, &PipelineWorkspace::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 8000);
+    });
+    connect(m_pipeline, &PipelineWorkspace::topicRequested, this, [this](const QString &topicId) {
+        m_workspaces->setCurrentWidget(m_roadmap);
+        m_roadmap->selectId(topicId);
+        m_roadmap->openDrawer();
+    });
+    m_editMenu->insertActions(m_afterPipelineEdits, m_pipeline->editActions());
+    m_pipelineMenu->addActions(m_pipeline->arrangeActions());
+    const bool shown = m_workspaces->currentIndex() == Pipeline;
+    for (QAction *action : m_pipeline->editActions() + m_pipeline->arrangeActions())
+        action->setEnabled(shown);
+    return m_pipeline;
+}
+
+// The first frame is on the screen: now what it did not need.
+void MainWindow::finishStartup()
+{
+    pipeline();
+    // A crashed session's unsaved pipeline is offered once the window is up.
+    m_pipelineFiles->offerRecovery();
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    if (event->type() == QEvent::Paint && !m_painted) {
+        m_painted = true;
+        QTimer::singleShot(0, this, &MainWindow::finishStartup);
+    }
+    return QMainWindow::event(event);
 }
 
 void MainWindow::createMenus()
@@ -98,8 +140,8 @@ void MainWindow::createMenus()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
-    edit->addActions(m_pipeline->editActions());
-    edit->addSeparator();
+    m_afterPipelineEdits = edit->addSeparator(); // pipeline() puts its actions above it
+    m_editMenu = edit;
     QAction *find = edit->addAction(tr("&Find Topic…"), this, [this] {
         m_workspaces->setCurrentWidget(m_roadmap);
         m_roadmap->focusSearch();
@@ -127,8 +169,7 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(tr("Pre&sent Roadmap"), this, &MainWindow::present)->setShortcut(Qt::Key_F5);
 
-    QMenu *pipeline = menuBar()->addMenu(tr("&Pipeline"));
-    pipeline->addActions(m_pipeline->arrangeActions());
+    m_pipelineMenu = menuBar()->addMenu(tr("&Pipeline")); // filled by pipeline()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about
@@ -169,29 +210,23 @@ void MainWindow::wirePipeline()
     connect(
         m_session->pipeline(), &PipelineDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_roadmapActions, &RoadmapActions::themeChanged, this, [this](const QString &id) {
-        m_pipeline->setTheme(RoadmapTheme::byIdOrDefault(id));
+        if (m_pipeline) // else pipeline() sets it when it creates the workspace
+            m_pipeline->setTheme(RoadmapTheme::byIdOrDefault(id));
     });
     // The curriculum link, both ways.
     connect(m_roadmap->topicPanel(),
             &TopicPanel::showInPipelineRequested,
             this,
             [this](const QString &topicId) {
-                m_workspaces->setCurrentWidget(m_pipeline);
-                m_pipeline->showTopic(topicId);
+                m_workspaces->setCurrentIndex(Pipeline);
+                pipeline()->showTopic(topicId);
             });
-    connect(m_pipeline, &PipelineWorkspace::topicRequested, this, [this](const QString &topicId) {
-        m_workspaces->setCurrentWidget(m_roadmap);
-        m_roadmap->selectId(topicId);
-        m_roadmap->openDrawer();
-    });
-    // A crashed session's unsaved pipeline is offered once the window is up.
-    QTimer::singleShot(0, m_pipelineFiles, &PipelineFileActions::offerRecovery);
     onWorkspaceChanged(m_workspaces->currentIndex());
 }
 
 bool MainWindow::openPipeline(const QString &path)
 {
-    m_workspaces->setCurrentWidget(m_pipeline);
+    m_workspaces->setCurrentIndex(Pipeline);
     return m_pipelineFiles->openPath(path);
 }
 
@@ -204,8 +239,12 @@ void MainWindow::onWorkspaceChanged(int index)
     if (index == Progress)
         m_progress->setTimerTopic(m_roadmap->selectedId());
     m_roadmapActions->setEnabled(index == Roadmap);
-    for (QAction *action : m_pipeline->editActions() + m_pipeline->arrangeActions())
-        action->setEnabled(pipeline);
+    if (pipeline)
+        this->pipeline(); // shown: it must exist now
+    if (m_pipeline) {
+        for (QAction *action : m_pipeline->editActions() + m_pipeline->arrangeActions())
+            action->setEnabled(pipeline);
+    }
     if (pipeline)
         m_pipeline->view()->setFocus(Qt::TabFocusReason);
     updateTitle();
@@ -214,7 +253,7 @@ void MainWindow::onWorkspaceChanged(int index)
 void MainWindow::updateTitle()
 {
     const PipelineDocument *document = m_session->pipeline();
-    if (m_workspaces->currentWidget() == m_pipeline) {
+    if (m_workspaces->currentIndex() == Pipeline) {
         setWindowTitle(tr("%1[*] — MLOps Roadmap Studio").arg(document->displayName()));
         setWindowModified(document->isModified());
     } else {

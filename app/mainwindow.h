@@ -5,6 +5,7 @@
 class PipelineFileActions;
 class PipelineWorkspace;
 class ProgressWorkspace;
+class QMenu;
 class QTabWidget;
 class QUndoGroup;
 class RoadmapActions;
@@ -24,17 +25,21 @@ public:
     QTabWidget *workspaces() const { return m_workspaces; }
     RoadmapWorkspace *roadmap() const { return m_roadmap; }
     RoadmapActions *roadmapActions() const { return m_roadmapActions; }
-    PipelineWorkspace *pipeline() const { return m_pipeline; }
+    // Created on first use (its tab shown, a file opened, a topic shown in it) or right after the
+    // window's first frame: nothing of it is needed to show the window.
+    PipelineWorkspace *pipeline();
     PipelineFileActions *pipelineFiles() const { return m_pipelineFiles; }
     ProgressWorkspace *progress() const { return m_progress; }
     // Opens a pipeline file on the Pipeline tab; errors are shown.
     bool openPipeline(const QString &path);
 
 protected:
+    bool event(QEvent *event) override;
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void finishStartup();
     void createMenus();
     void wirePipeline();
     void wireProgress();
@@ -50,8 +55,13 @@ private:
     QTabWidget *m_workspaces;
     RoadmapWorkspace *m_roadmap;
     RoadmapActions *m_roadmapActions;
-    PipelineWorkspace *m_pipeline;
+    QWidget *m_pipelinePage; // the Pipeline tab; holds m_pipeline once it exists
+    PipelineWorkspace *m_pipeline = nullptr;
     PipelineFileActions *m_pipelineFiles;
     ProgressWorkspace *m_progress;
     QUndoGroup *m_undoGroup;
+    QMenu *m_editMenu = nullptr;
+    QAction *m_afterPipelineEdits = nullptr; // the pipeline's edit actions go before it
+    QMenu *m_pipelineMenu = nullptr;
+    bool m_painted = false;
 };

@@ -111,6 +111,9 @@ int newPipeline(CliContext &context, const QCommandLineParser &parser, const QSt
         return context.fail(u"missing -o FILE: where to write the pipeline"_s);
     if (QFileInfo::exists(output) && !parser.isSet(u"force"_s))
         return context.fail(u"-o %1: already exists; pass --force to replace it"_s.arg(output));
+    // A path that cannot be written is bad input (exit 2); a failure while writing is not.
+    if (const QString problem = ExportFile::checkOutputPath(output); !problem.isEmpty())
+        return context.fail(u"-o "_s + problem);
 
     const PipelineFile::ReadResult read
         = PipelineTemplates::load(*pipelineTemplate, NodeCatalog::builtIn());

@@ -78,7 +78,8 @@ Curriculum readCurriculum(const QJsonObject &root)
 ReadResult read(const QByteArray &json)
 {
     ReadResult result;
-    const JsonReading::Parsed parsed = JsonReading::parseObject(json, u"a curriculum file"_s);
+    const JsonReading::Parsed parsed
+        = JsonReading::parseObject(json, u"a curriculum file"_s, MaxInputBytes);
     if (!parsed.ok) {
         result.errorLine = parsed.errorLine;
         result.errorMessage = parsed.errorMessage;

@@ -12,6 +12,8 @@ namespace CurriculumJson {
 
 inline constexpr auto FormatName = "mlops-studio-curriculum";
 inline constexpr int FormatVersion = 1;
+// The same limit as for a curriculum file (CurriculumLoader::MaxFileBytes).
+inline constexpr qsizetype MaxInputBytes = 8 * 1024 * 1024;
 
 struct ReadResult
 {

@@ -38,6 +38,10 @@ bool readFile(const QString &path, QByteArray *data, QString *error)
         *error = u"%1: is a directory, expected a curriculum file (.json or .md)"_s.arg(path);
         return false;
     }
+    if (!info.isFile()) { // a pipe or a device could block reading
+        *error = u"%1: not a regular file, expected a curriculum file (.json or .md)"_s.arg(path);
+        return false;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = u"%1: cannot read: %2"_s.arg(path, file.errorString());

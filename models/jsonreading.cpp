@@ -132,9 +132,13 @@ void checkFormat(const QJsonObject &root, const QString &format, int version, co
                         .arg(version)};
 }
 
-Parsed parseObject(const QByteArray &json, const QString &what)
+Parsed parseObject(const QByteArray &json, const QString &what, qsizetype maxBytes)
 {
     Parsed parsed;
+    if (json.size() > maxBytes) {
+        parsed.errorMessage = u"too large (over %1 MiB) for %2"_s.arg(maxBytes >> 20).arg(what);
+        return parsed;
+    }
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {

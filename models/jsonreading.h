@@ -48,7 +48,12 @@ struct Parsed
     int errorLine = 0; // 1-based, 0 when the problem is not tied to a line
     QString errorMessage;
 };
+// No JSON file of the app comes near this; a reader may set a lower limit of its own.
+inline constexpr qsizetype DefaultMaxBytes = 64 * 1024 * 1024;
 // Parses a document that must be a JSON object; `what` names it in errors ("a pipeline file").
-Parsed parseObject(const QByteArray &json, const QString &what);
+// A document over `maxBytes` is refused before parsing (the limit holds for every caller, also
+// for data that never was a file, such as the clipboard).
+Parsed
+parseObject(const QByteArray &json, const QString &what, qsizetype maxBytes = DefaultMaxBytes);
 
 } // namespace JsonReading

@@ -2,6 +2,7 @@
 
 #include "pipelinefile.h"
 #include "pipelinegraph.h"
+#include "pipelinerecoverysidecar.h"
 #include "pipelinetemplates.h"
 #include "processprobe.h"
 
@@ -9,8 +10,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSaveFile>
 #include <QUndoStack>
 #include <QUuid>
@@ -21,10 +20,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-constexpr QStringView SidecarFormat = u"mlops-studio-recovery";
-constexpr int SidecarVersion = 1;
-constexpr qint64 MaxSidecarBytes = 64 * 1024;
 
 // Tells this process's recovery files from those of an earlier process that had the same pid
 // (pids repeat, in containers above all).
@@ -40,38 +35,9 @@ QString sidecarPathOf(const QString &recoveryFile)
     return info.dir().filePath(info.completeBaseName() + u".json"_s);
 }
 
-struct Sidecar
+bool writeSidecar(const QString &path, const PipelineRecoverySidecar &sidecar, QString *error)
 {
-    QString originalPath;
-    qint64 pid = 0;
-    QString session;
-    qint64 savedAtMs = 0;
-};
-
-std::optional<Sidecar> readSidecar(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly) || file.size() > MaxSidecarBytes)
-        return std::nullopt;
-    const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
-    if (root.value(u"format"_s).toString() != SidecarFormat
-        || root.value(u"version"_s).toInt() != SidecarVersion)
-        return std::nullopt;
-    return Sidecar{root.value(u"originalPath"_s).toString(),
-                   root.value(u"pid"_s).toInteger(),
-                   root.value(u"session"_s).toString(),
-                   root.value(u"savedAtMs"_s).toInteger()};
-}
-
-bool writeSidecar(const QString &path, const Sidecar &sidecar, QString *error)
-{
-    const QJsonObject root{{u"format"_s, SidecarFormat.toString()},
-                           {u"version"_s, SidecarVersion},
-                           {u"originalPath"_s, sidecar.originalPath},
-                           {u"pid"_s, sidecar.pid},
-                           {u"session"_s, sidecar.session},
-                           {u"savedAtMs"_s, sidecar.savedAtMs}};
-    return PipelineFile::save(path, QJsonDocument(root).toJson(), error);
+    return PipelineFile::save(path, sidecar.toJson(), error);
 }
 
 } // namespace
@@ -199,7 +165,7 @@ bool PipelineDocument::writeRecovery(QString *error)
         return false;
     }
     // The pipeline first: a sidecar marks a recovery complete.
-    const Sidecar sidecar{
+    const PipelineRecoverySidecar sidecar{
         m_filePath, ProcessProbe::currentPid(), sessionId(), QDateTime::currentMSecsSinceEpoch()};
     return PipelineFile::save(recoveryFilePath(), *m_graph, error)
            && writeSidecar(sidecarPathOf(recoveryFilePath()), sidecar, error);
@@ -217,7 +183,8 @@ QList<PipelineDocument::Recovery> PipelineDocument::pendingRecoveries(const QStr
     const QDir dir(recoveryDir);
     const QStringList sidecars = dir.entryList({u"*.json"_s}, QDir::Files, QDir::Name);
     for (const QString &name : sidecars) {
-        const std::optional<Sidecar> sidecar = readSidecar(dir.filePath(name));
+        const std::optional<PipelineRecoverySidecar> sidecar
+            = PipelineRecoverySidecar::read(dir.filePath(name));
         const QString recoveryFile = dir.filePath(QFileInfo(name).completeBaseName() + u'.'
                                                   + PipelineFile::Suffix.toString());
         if (!sidecar || !QFileInfo::exists(recoveryFile))

@@ -399,6 +399,8 @@ bool readFile(const QString &path, QByteArray *data, QString *error)
         *error = u"no such file"_s;
     else if (info.isDir())
         *error = u"is a directory, expected a pipeline file (.%1)"_s.arg(Suffix);
+    else if (!info.isFile()) // a pipe or a device: reading could block or never end
+        *error = u"not a regular file, expected a pipeline file (.%1)"_s.arg(Suffix);
     else if (info.size() > MaxFileBytes)
         *error = u"too large (over %1 MB) for a pipeline file"_s.arg(MaxFileBytes / 1000000);
     if (!error->isEmpty())
@@ -420,6 +422,12 @@ bool readFile(const QString &path, QByteArray *data, QString *error)
 ReadResult read(const QByteArray &json, const NodeCatalog &catalog)
 {
     ReadResult result;
+    // Also for data that never was a file (the clipboard), before any parsing.
+    if (json.size() > MaxFileBytes) {
+        result.errorMessage
+            = u"too large (over %1 MB) for a pipeline file"_s.arg(MaxFileBytes / 1000000);
+        return result;
+    }
     const JsonSyntax::Result syntax = JsonSyntax::check(json);
     if (!syntax.ok || !syntax.rootIsObject) {
         result.errorLine = JsonSyntax::lineAt(json, syntax.errorOffset);

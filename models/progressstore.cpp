@@ -104,8 +104,11 @@ bool ProgressStore::openChecked()
 
 bool ProgressStore::checkHeader()
 {
-    if (QFileInfo(m_filePath).isDir())
+    const QFileInfo info(m_filePath);
+    if (info.isDir())
         return fail(tr("is a folder, not a database file"));
+    if (info.exists() && !info.isFile()) // a pipe or a device: reading the header could block
+        return fail(tr("not a regular file, not a database file"));
     const SqliteFileHeader header = SqliteFileHeader::read(m_filePath);
     switch (header.kind) {
     case SqliteFileHeader::Kind::Missing:

@@ -6,7 +6,6 @@
 #include <QtEndian>
 
 namespace {
-constexpr qsizetype HeaderSize = 100;
 constexpr qsizetype UserVersionOffset = 60;
 constexpr qsizetype ApplicationIdOffset = 68;
 constexpr char Magic[] = "SQLite format 3"; // sizeof includes the trailing NUL, as on disk
@@ -28,12 +27,24 @@ SqliteFileHeader SqliteFileHeader::read(const QString &filePath)
         header.readError = file.errorString();
         return header;
     }
-    const QByteArray bytes = file.read(HeaderSize);
-    if (bytes.isEmpty() && file.size() == 0) {
+    const QByteArray bytes = file.read(Size);
+    if (bytes.isEmpty() && file.size() != 0) { // a read error, not an empty file
+        header.kind = Kind::Unreadable;
+        header.readError = file.errorString();
+        return header;
+    }
+    return parse(bytes);
+}
+
+SqliteFileHeader SqliteFileHeader::parse(const QByteArray &firstBytes)
+{
+    SqliteFileHeader header;
+    const QByteArray bytes = firstBytes.left(Size);
+    if (bytes.isEmpty()) {
         header.kind = Kind::Empty;
     } else if (!bytes.startsWith(QByteArrayView(Magic, sizeof(Magic)))) {
         header.kind = Kind::NotSqlite;
-    } else if (bytes.size() < HeaderSize) {
+    } else if (bytes.size() < Size) {
         header.kind = Kind::Truncated;
     } else {
         header.kind = Kind::Sqlite;

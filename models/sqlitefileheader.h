@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QtGlobal>
 
@@ -22,5 +23,10 @@ struct SqliteFileHeader
     quint32 applicationId = 0; // offset 68, big-endian
     QString readError;         // set for Unreadable
 
+    static constexpr qsizetype Size = 100;
+
     static SqliteFileHeader read(const QString &filePath);
+    // The decision on a file's first bytes (at most Size are looked at); empty bytes are an
+    // empty file.
+    static SqliteFileHeader parse(const QByteArray &firstBytes);
 };

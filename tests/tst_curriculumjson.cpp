@@ -118,6 +118,7 @@ private slots:
     void rejectsContent();
     void rejectsMissingFile();
     void rejectsDirectory();
+    void readRefusesOversizeData();
     void rejectsOversizeFile();
     void survivesLongPrerequisiteChain();
 
@@ -442,6 +443,17 @@ void TestCurriculumJson::rejectsDirectory()
     const CurriculumLoader::Result result = CurriculumLoader::loadFile(path);
     QVERIFY2(locatedMessage(result, path, 0).startsWith(u"is a directory"_s),
              qPrintable(result.error));
+}
+
+void TestCurriculumJson::readRefusesOversizeData()
+{
+    QByteArray content = minimalJson();
+    content.append(CurriculumJson::MaxInputBytes - content.size(), ' ');
+    QVERIFY(CurriculumJson::read(content).ok);
+    content.append(' ');
+    const CurriculumJson::ReadResult read = CurriculumJson::read(content);
+    QVERIFY(!read.ok);
+    QCOMPARE(read.errorMessage, u"too large (over 8 MiB) for a curriculum file"_s);
 }
 
 void TestCurriculumJson::rejectsOversizeFile()

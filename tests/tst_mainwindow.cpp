@@ -1,3 +1,4 @@
+#include "applicationfonts.h"
 #include "commandline.h"
 #include "curriculummodel.h"
 #include "mainwindow.h"
@@ -25,9 +26,14 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QFontDatabase>
+#include <QFontInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -67,6 +73,10 @@ private slots:
     void showInPipelineFromATopic();
     void unsavedPipelineAsksBeforeClosing();
     void pipelineFileArgumentOpensIt();
+    void shippedFontIsTheApplicationFont();
+    void pipelineWorkspaceWaitsForTheFirstFrame();
+    void pipelineWorkspaceIsMadeWhenShown();
+    void closingTheWindowEndsItsFileActions();
 
 private:
     std::unique_ptr<MainWindow> createWindow();
@@ -510,6 +520,75 @@ void TestMainWindow::pipelineFileArgumentOpensIt()
     QCOMPARE(window->workspaces()->currentIndex(), int(MainWindow::Pipeline));
     QCOMPARE(m_session->pipeline()->filePath(), path);
     QVERIFY(window->windowTitle().startsWith(u"mine.mlpipe"_s));
+}
+
+// Registered at start (main(), and testapplicationsetup.cpp in tests) from the resources, whatever
+// fonts the machine has: the window and the roadmap's themes lay out in it.
+void TestMainWindow::shippedFontIsTheApplicationFont()
+{
+    QCOMPARE(ApplicationFonts::installedFiles(),
+             (QStringList{u":/fonts/DejaVuSans.ttf"_s, u":/fonts/DejaVuSans-Bold.ttf"_s}));
+    QVERIFY(ApplicationFonts::install()); // a second call changes nothing
+    QCOMPARE(ApplicationFonts::installedFiles().size(), 2);
+    QCOMPARE(QFontInfo(QApplication::font()).family(), ApplicationFonts::Family.toString());
+    QFont bold = QApplication::font();
+    bold.setBold(true);
+    QCOMPARE(QFontInfo(bold).family(), ApplicationFonts::Family.toString());
+    QVERIFY(QFontDatabase::families().contains(ApplicationFonts::Family.toString()));
+    const auto window = createWindow();
+    QCOMPARE(QFontInfo(window->font()).family(), ApplicationFonts::Family.toString());
+}
+
+// Start-up builds only what the first frame shows (bench_startup): the Pipeline workspace comes
+// right after it, with its actions in the Edit and Pipeline menus.
+void TestMainWindow::pipelineWorkspaceWaitsForTheFirstFrame()
+{
+    MainWindow window(m_session.get());
+    QCOMPARE(window.workspaces()->currentIndex(), int(MainWindow::Roadmap));
+    QVERIFY(!window.findChild<PipelineWorkspace *>());
+    const auto menuTexts = [&window] {
+        QStringList texts;
+        for (const QMenu *menu : window.menuBar()->findChildren<QMenu *>()) {
+            for (const QAction *action : menu->actions())
+                texts << action->text();
+        }
+        return texts;
+    };
+    QVERIFY(!menuTexts().contains(u"&Arrange Pipeline"_s));
+
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY(window.findChild<PipelineWorkspace *>());
+    QCOMPARE(window.findChild<PipelineWorkspace *>(), window.pipeline());
+    QVERIFY(menuTexts().contains(u"&Arrange Pipeline"_s));
+    QVERIFY(menuTexts().contains(u"Cu&t"_s));
+    // Not the current workspace: its shortcuts stay off until its tab is shown.
+    QVERIFY(!window.pipeline()->editActions().constFirst()->isEnabled());
+    window.workspaces()->setCurrentIndex(MainWindow::Pipeline);
+    QVERIFY(window.pipeline()->editActions().constFirst()->isEnabled());
+}
+
+void TestMainWindow::pipelineWorkspaceIsMadeWhenShown()
+{
+    MainWindow window(m_session.get());
+    QVERIFY(!window.findChild<PipelineWorkspace *>());
+    window.workspaces()->setCurrentIndex(MainWindow::Pipeline);
+    auto *workspace = window.findChild<PipelineWorkspace *>();
+    QVERIFY(workspace);
+    QVERIFY(window.workspaces()->currentWidget()->isAncestorOf(workspace));
+    QVERIFY(workspace->editActions().constFirst()->isEnabled());
+    QCOMPARE(window.pipeline(), workspace); // made once
+}
+
+// The file actions (and their autosave timer) belong to the window: none outlives it (LeakSanitizer
+// found them orphaned, their timer still running).
+void TestMainWindow::closingTheWindowEndsItsFileActions()
+{
+    auto window = std::make_unique<MainWindow>(m_session.get());
+    const QPointer<PipelineFileActions> actions = window->pipelineFiles();
+    QVERIFY(actions);
+    window.reset();
+    QVERIFY(actions.isNull());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -137,6 +137,7 @@ void TestOrchestratorExportDialog::pipelineMenuOpensItWithAShortcutOfItsOwn()
     StudioSession session;
     QVERIFY2(session.start(m_dir->filePath(u"data"_s), {}), qPrintable(session.errorString()));
     MainWindow window(&session);
+    window.pipeline(); // the workspace and its actions come after the first frame; here at once
     const QList<QAction *> actions = window.findChildren<QAction *>();
     const QKeySequence key(Qt::CTRL | Qt::SHIFT | Qt::Key_X);
     QAction *exportTo = nullptr;

@@ -45,6 +45,7 @@ private slots:
     void badFragments_data();
     void badFragments();
     void badMimeData();
+    void oversizeClipboardIsRefused();
 
 private:
     std::unique_ptr<PipelineGraph> m_graph; // the end-to-end template
@@ -269,6 +270,20 @@ void TestPipelineClipboard::badMimeData()
     QMimeData image;
     image.setData(u"image/png"_s, QByteArray("\x89PNG"));
     QVERIFY(!PipelineClipboard::planPaste(&image, *m_graph, {}).ok);
+}
+
+// Another program can put anything on the clipboard: more than a pipeline file may hold is
+// refused before it is parsed.
+void TestPipelineClipboard::oversizeClipboardIsRefused()
+{
+    QByteArray fragment = PipelineClipboard::copy(*m_graph, {u"train"_s}, {});
+    fragment.append(PipelineFile::MaxFileBytes + 1 - fragment.size(), ' ');
+    const PipelineClipboard::PastePlan plan
+        = PipelineClipboard::planPaste(fragment, *m_graph, QPointF());
+    QVERIFY(!plan.ok);
+    QVERIFY2(plan.errorMessage.startsWith(u"too large"_s), qPrintable(plan.errorMessage));
+    fragment.chop(1);
+    QVERIFY(PipelineClipboard::planPaste(fragment, *m_graph, QPointF()).ok);
 }
 
 QTEST_GUILESS_MAIN(TestPipelineClipboard)

@@ -75,6 +75,7 @@ private slots:
     void badFiles();
     void errorsNameTheirLine();
     void loadErrors();
+    void readRefusesOversizeData();
     void saveErrors();
     void saveReplacesAtomically();
     void largePipeline();
@@ -239,6 +240,18 @@ void TestPipelineFile::errorsNameTheirLine()
     QVERIFY(!read.ok);
     QCOMPARE(read.errorLine, line);
     QCOMPARE(read.errorMessage, u"nodes[13].name: expected a string, found a number"_s);
+}
+
+// The limit holds for data that never was a file (the clipboard), checked before parsing.
+void TestPipelineFile::readRefusesOversizeData()
+{
+    QByteArray json = R"({"format": "mlops-studio-pipeline", "version": 1, "nodes": []})";
+    json.append(PipelineFile::MaxFileBytes - json.size(), ' ');
+    QVERIFY(PipelineFile::read(json, catalog()).ok);
+    json.append(' ');
+    const PipelineFile::ReadResult read = PipelineFile::read(json, catalog());
+    QVERIFY(!read.ok);
+    QCOMPARE(read.errorMessage, u"too large (over 50 MB) for a pipeline file"_s);
 }
 
 void TestPipelineFile::loadErrors()

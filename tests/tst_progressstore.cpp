@@ -1,6 +1,7 @@
 #include "progressfixtures.h"
 #include "progressschema.h"
 #include "progressstore.h"
+#include "sqlitefileheader.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -34,6 +35,8 @@ private slots:
     void sessionMinuteBoundsAccepted();
     void writesFailWhenClosed();
     void headerHasVersionAndApplicationId();
+    void headerKinds_data();
+    void headerKinds();
     void migratesOlderFiles_data();
     void migratesOlderFiles();
     void failedMigrationRollsBack();
@@ -281,6 +284,40 @@ void TestProgressStore::headerHasVersionAndApplicationId()
     QCOMPARE(headerU32(header, 68), quint32(ProgressStore::ApplicationId));
     QCOMPARE(int(header.at(18)), 2); // WAL
     QCOMPARE(int(header.at(19)), 2);
+}
+
+void TestProgressStore::headerKinds_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<SqliteFileHeader::Kind>("kind");
+    QTest::addColumn<quint32>("userVersion");
+    QTest::addColumn<quint32>("applicationId");
+    QByteArray header("SQLite format 3\0", 16);
+    header.append(SqliteFileHeader::Size - header.size(), '\0');
+    header.replace(60, 4, QByteArray("\0\0\0\x07", 4));
+    header.replace(68, 4, QByteArray("MLPS"));
+    QTest::newRow("empty") << QByteArray() << SqliteFileHeader::Kind::Empty << 0u << 0u;
+    QTest::newRow("a header") << header << SqliteFileHeader::Kind::Sqlite << 7u << 0x4D4C5053u;
+    QTest::newRow("a header and pages")
+        << header + QByteArray(4096, 'p') << SqliteFileHeader::Kind::Sqlite << 7u << 0x4D4C5053u;
+    QTest::newRow("truncated") << header.left(SqliteFileHeader::Size - 1)
+                               << SqliteFileHeader::Kind::Truncated << 0u << 0u;
+    QTest::newRow("no NUL after the magic") << QByteArray("SQLite format 3!").append(header.mid(16))
+                                            << SqliteFileHeader::Kind::NotSqlite << 0u << 0u;
+    QTest::newRow("text") << QByteArray("hello") << SqliteFileHeader::Kind::NotSqlite << 0u << 0u;
+}
+
+// What open() decides from the first bytes alone.
+void TestProgressStore::headerKinds()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(SqliteFileHeader::Kind, kind);
+    QFETCH(quint32, userVersion);
+    QFETCH(quint32, applicationId);
+    const SqliteFileHeader header = SqliteFileHeader::parse(bytes);
+    QCOMPARE(header.kind, kind);
+    QCOMPARE(header.userVersion, userVersion);
+    QCOMPARE(header.applicationId, applicationId);
 }
 
 void TestProgressStore::migratesOlderFiles_data()

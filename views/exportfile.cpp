@@ -34,6 +34,12 @@ QString checkOutputPath(const QString &path)
         return u"%1: the folder is not writable"_s.arg(displayPath(path));
     if (file.exists() && !file.isWritable())
         return u"%1: the file is read-only"_s.arg(displayPath(path));
+    // A folder can look writable and still refuse (/proc, a read-only mount, root squash): only
+    // trying tells. The probe's temporary file goes at once; `path` itself is not touched.
+    QSaveFile probe(path);
+    if (!probe.open(QIODevice::WriteOnly))
+        return u"%1: cannot write: %2"_s.arg(displayPath(path), probe.errorString());
+    probe.cancelWriting();
     return {};
 }
 

@@ -14,7 +14,7 @@ class QIODevice;
 namespace ExportFile {
 
 // Empty when `path` can be written, else an error naming it (a folder, a missing or unwritable
-// folder, a read-only file). Nothing is created.
+// folder, a read-only file, a place that refuses a new file). Nothing is left behind.
 QString checkOutputPath(const QString &path);
 
 // Runs `write` on a temporary file beside `path` and renames it over `path` when `write` returns

@@ -97,7 +97,13 @@ PipelineWorkspace::PipelineWorkspace(PipelineDocument *document,
     updateTopicProgress();
 }
 
-PipelineWorkspace::~PipelineWorkspace() = default;
+PipelineWorkspace::~PipelineWorkspace()
+{
+    // The scene is a child: QWidget's destructor deletes it after this class is gone, and clearing
+    // its items emits selectionChanged into onSelectionChanged on a half-destroyed object (found
+    // by UBSan in build-asan). Nothing here may listen to it any more.
+    disconnect(m_scene, nullptr, this, nullptr);
+}
 
 void PipelineWorkspace::createActions()
 {

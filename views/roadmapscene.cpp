@@ -24,6 +24,10 @@ RoadmapScene::RoadmapScene(CurriculumModel *model, QObject *parent)
 
 void RoadmapScene::setTheme(const RoadmapTheme &theme)
 {
+    // Themes are built in and known by id: the same one again changes nothing (start-up applies
+    // the saved theme to a scene built in the default one, most often the same).
+    if (theme.id == m_theme.id)
+        return;
     m_theme = theme;
     setBackgroundBrush(m_theme.background);
     applyLayout();
@@ -84,16 +88,13 @@ void RoadmapScene::applyLayout()
 {
     m_layout = RoadmapLayout::compute(m_model->curriculum(), m_theme.metrics);
     for (const RoadmapLayout::SectionBox &box : std::as_const(m_layout.sections)) {
-        if (SectionItem *item = m_sections.value(box.id)) {
-            item->themeChanged();
+        // Placing an item lays out its text in the theme's fonts, once.
+        if (SectionItem *item = m_sections.value(box.id))
             item->setGeometry(box.rect, box.headerRect);
-        }
     }
     for (const RoadmapLayout::TopicBox &box : std::as_const(m_layout.topics)) {
-        if (TopicCardItem *item = m_topics.value(box.id)) {
+        if (TopicCardItem *item = m_topics.value(box.id))
             item->setGeometry(box.rect);
-            item->themeChanged();
-        }
     }
     for (PrerequisiteEdgeItem *edge : std::as_const(m_edges)) {
         edge->themeChanged();

@@ -60,6 +60,8 @@ void SectionItem::themeChanged()
 
 void SectionItem::prepare()
 {
+    if (m_headerRect.isEmpty()) // not placed yet: setGeometry() prepares it
+        return;
     const RoadmapTheme &theme = *m_theme;
     const double padding = theme.metrics.sectionPadding;
     m_numberFont = theme.font(theme.sectionNumberSize, true);

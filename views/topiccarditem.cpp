@@ -23,18 +23,17 @@ TopicCardItem::TopicCardItem(const QString &topicId, const RoadmapTheme *theme)
 
 void TopicCardItem::setGeometry(const QRectF &rect)
 {
-    if (rect == m_rect)
-        return;
     prepareGeometryChange();
     m_rect = rect;
-    prepareText();
+    prepareText(); // also for the same rect: the layout is applied after a theme change too
 }
 
 void TopicCardItem::setContent(const QString &title, const QStringList &tags)
 {
     m_title = title;
     m_tags = tags;
-    prepareText();
+    if (!m_rect.isEmpty()) // before the layout places the card, there is nothing to wrap into
+        prepareText();
     update();
 }
 

@@ -1,0 +1,14 @@
+#pragma once
+
+class QWidget;
+
+// For the start-up benchmark (tests/bench_startup.cpp): with MLOPS_STUDIO_REPORT_FIRST_PAINT set,
+// the first time `window` has been painted the program prints "first-paint" on stdout and quits,
+// so the benchmark can time process start to first frame. Without it, nothing is installed.
+namespace FirstPaintProbe {
+
+inline constexpr char EnvironmentVariable[] = "MLOPS_STUDIO_REPORT_FIRST_PAINT";
+
+void installIfRequested(QWidget *window);
+
+} // namespace FirstPaintProbe

@@ -1,0 +1,121 @@
+// Prints how long mlops-studio takes from process start to its first painted main window, beside
+// the same figure for a bare QApplication + empty QMainWindow (startup_barewindow) measured in the
+// same run, alternating the two. Target from the quality issue: at most twice the bare program.
+// Both report their first paint on stdout (MLOPS_STUDIO_REPORT_FIRST_PAINT, app/firstpaintprobe.h)
+// and quit; the time is taken here, from just before starting the process to reading that line.
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int Runs = 11;
+constexpr double TargetRatio = 2.0;
+
+struct Program
+{
+    QString path;
+    QStringList arguments;
+};
+
+// Milliseconds from start to "first-paint", or a negative number when it never came.
+double timeToFirstPaint(const Program &program, const QProcessEnvironment &environment)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.setStandardErrorFile(QProcess::nullDevice()); // Qt's notes about the platform
+    QElapsedTimer timer;
+    timer.start();
+    process.start(program.path, program.arguments);
+    double ms = -1;
+    while (ms < 0 && process.waitForReadyRead(60000)) {
+        while (process.canReadLine()) {
+            if (process.readLine().startsWith("first-paint"))
+                ms = timer.nsecsElapsed() / 1e6;
+        }
+    }
+    if (!process.waitForFinished(60000))
+        process.kill();
+    return ms;
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.at(values.size() / 2);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QDir benchDir(QCoreApplication::applicationDirPath());
+    const Program studio{benchDir.filePath(u"../bin/mlops-studio"_s), {}};
+    const Program bare{benchDir.filePath(u"startup_barewindow"_s), {}};
+
+    // A home of its own: the user's data and settings are never touched, and every run of the
+    // app opens the same existing progress database and the built-in curriculum.
+    QTemporaryDir home;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"HOME"_s, home.path());
+    environment.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
+    environment.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
+    environment.insert(u"XDG_CACHE_HOME"_s, home.filePath(u"cache"_s));
+    environment.insert(u"XDG_RUNTIME_DIR"_s, home.path());
+    environment.insert(u"MLOPS_STUDIO_DATA_DIR"_s, home.filePath(u"studio"_s));
+    environment.insert(u"MLOPS_STUDIO_REPORT_FIRST_PAINT"_s, u"1"_s);
+    if (!environment.contains(u"QT_QPA_PLATFORM"_s))
+        environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+
+    // Warm-up: the first start creates the database; both programs get their files cached.
+    const double firstStart = timeToFirstPaint(studio, environment);
+    timeToFirstPaint(bare, environment);
+    QList<double> studioTimes;
+    QList<double> bareTimes;
+    for (int i = 0; i < Runs; ++i) {
+        studioTimes << timeToFirstPaint(studio, environment);
+        bareTimes << timeToFirstPaint(bare, environment);
+    }
+    QTextStream out(stdout);
+    if (firstStart < 0
+        || std::any_of(studioTimes.begin(), studioTimes.end(), [](double ms) { return ms < 0; })
+        || std::any_of(bareTimes.begin(), bareTimes.end(), [](double ms) { return ms < 0; })) {
+        std::fprintf(stderr, "bench_startup: a program did not report its first paint\n");
+        return 1;
+    }
+
+    const double studioMs = median(studioTimes);
+    const double bareMs = median(bareTimes);
+    const double ratio = studioMs / bareMs;
+    const auto verdict = [](bool within) {
+        return within ? u"within target"_s : u"OVER target"_s;
+    };
+    out << "# Start-up benchmark (process start to the first painted main window, "
+        << environment.value(u"QT_QPA_PLATFORM"_s) << " platform, median of " << Runs
+        << " runs)\n\n";
+    out << "Target from issue 7 (quality gates): at most twice the bare program's time, measured "
+           "in the same run.\n\n";
+    out << "| What | Program | Time | Target | |\n|---|---|---|---|---|\n";
+    out << u"| First painted window | mlops-studio | %1 ms | ≤ %2 ms (2× bare) | %3 |\n"_s
+               .arg(studioMs, 0, 'f', 1)
+               .arg(TargetRatio * bareMs, 0, 'f', 1)
+               .arg(verdict(ratio <= TargetRatio));
+    out << u"| First painted window | bare QApplication + empty QMainWindow | %1 ms | — | "
+           "baseline |\n"_s.arg(bareMs, 0, 'f', 1);
+    out << u"| Ratio to the bare program | mlops-studio | %1× | ≤ %2× | %3 |\n"_s
+               .arg(ratio, 0, 'f', 2)
+               .arg(TargetRatio, 0, 'f', 0)
+               .arg(verdict(ratio <= TargetRatio));
+    out << u"| First start ever (creates the database) | mlops-studio | %1 ms | — | one run |\n"_s
+               .arg(firstStart, 0, 'f', 1);
+    return 0;
+}
