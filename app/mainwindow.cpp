@@ -43,8 +43,7 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
     , m_pipelinePage(new QWidget(this))
     , m_pipelineFiles(
           new PipelineFileActions(session->pipeline(), session->recoveryDir(), this, this))
-    , m_progress(new ProgressWorkspace(
-          session->curriculumModel(), session->studyTimer(), &QDate::currentDate, this))
+    , m_progressPage(new QWidget(this))
     , m_undoGroup(new QUndoGroup(this))
 {
     setWindowTitle(tr("MLOps Roadmap Studio"));
@@ -52,7 +51,8 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
     m_workspaces->addTab(m_roadmap, tr("&Roadmap"));
     (new QVBoxLayout(m_pipelinePage))->setContentsMargins(0, 0, 0, 0);
     m_workspaces->addTab(m_pipelinePage, tr("Pi&peline"));
-    m_workspaces->addTab(m_progress, tr("Pro&gress"));
+    (new QVBoxLayout(m_progressPage))->setContentsMargins(0, 0, 0, 0);
+    m_workspaces->addTab(m_progressPage, tr("Pro&gress"));
     setCentralWidget(m_workspaces);
 
     auto *location = new QLabel(tr("Progress: %1 · Curriculum: %2")
@@ -65,7 +65,6 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
     };
     connect(m_roadmap, &RoadmapWorkspace::statusMessage, this, showMessage);
     connect(m_pipelineFiles, &PipelineFileActions::statusMessage, this, showMessage);
-    connect(m_progress, &ProgressWorkspace::statusMessage, this, showMessage);
     wireProgress();
     createMenus();
     wirePipeline();
@@ -96,10 +95,28 @@ PipelineWorkspace *MainWindow::pipeline()
     return m_pipeline;
 }
 
+ProgressWorkspace *MainWindow::progress()
+{
+    if (m_progress)
+        return m_progress;
+    m_progress = new ProgressWorkspace(
+        m_session->curriculumModel(), m_session->studyTimer(), &QDate::currentDate, m_progressPage);
+    m_progressPage->layout()->addWidget(m_progress);
+    m_progress->setTheme(RoadmapTheme::byIdOrDefault(m_roadmapActions->themeId()));
+    m_progress->restoreSettings();
+    m_undoGroup->addStack(m_progress->undoStack());
+    connect(m_progress, &ProgressWorkspace::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 8000);
+    });
+    m_fileMenu->insertMenu(m_beforeQuit, m_progress->exportMenu());
+    return m_progress;
+}
+
 // The first frame is on the screen: now what it did not need.
 void MainWindow::finishStartup()
 {
     pipeline();
+    progress();
     // A crashed session's unsaved pipeline is offered once the window is up.
     m_pipelineFiles->offerRecovery();
 }
@@ -116,6 +133,7 @@ bool MainWindow::event(QEvent *event)
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_fileMenu = file;
     file->addAction(m_pipelineFiles->newAction());
     file->addMenu(m_pipelineFiles->templateMenu());
     file->addAction(m_pipelineFiles->openAction());
@@ -126,8 +144,7 @@ void MainWindow::createMenus()
     QAction *exportRoadmap
         = file->addAction(tr("&Export Roadmap…"), this, &MainWindow::exportRoadmap);
     exportRoadmap->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    file->addMenu(m_progress->exportMenu());
-    file->addSeparator();
+    m_beforeQuit = file->addSeparator(); // progress() puts its export menu above it
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -189,14 +206,14 @@ void MainWindow::exportRoadmap()
 
 void MainWindow::wireProgress()
 {
-    m_undoGroup->addStack(m_progress->undoStack());
     m_roadmap->topicPanel()->setStudyTimer(m_session->studyTimer());
     connect(m_roadmap->topicPanel()->timerWidget(),
             &StudyTimerWidget::message,
             this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_roadmapActions, &RoadmapActions::themeChanged, this, [this](const QString &id) {
-        m_progress->setTheme(RoadmapTheme::byIdOrDefault(id));
+        if (m_progress) // else progress() sets it when it creates the workspace
+            m_progress->setTheme(RoadmapTheme::byIdOrDefault(id));
     });
 }
 
@@ -234,10 +251,10 @@ void MainWindow::onWorkspaceChanged(int index)
 {
     const bool pipeline = index == Pipeline;
     m_undoGroup->setActiveStack(pipeline            ? m_session->pipeline()->undoStack()
-                                : index == Progress ? m_progress->undoStack()
+                                : index == Progress ? progress()->undoStack()
                                                     : m_roadmap->undoStack());
     if (index == Progress)
-        m_progress->setTimerTopic(m_roadmap->selectedId());
+        progress()->setTimerTopic(m_roadmap->selectedId());
     m_roadmapActions->setEnabled(index == Roadmap);
     if (pipeline)
         this->pipeline(); // shown: it must exist now
@@ -312,7 +329,6 @@ void MainWindow::restoreSettings()
         m_roadmap->selectFirstTopic();
     if (settings.value(u"roadmap/drawer"_s, false).toBool())
         m_roadmap->openDrawer();
-    m_progress->restoreSettings();
 }
 
 void MainWindow::saveSettings() const
@@ -326,7 +342,8 @@ void MainWindow::saveSettings() const
     settings.setValue(u"roadmap/theme"_s, m_roadmapActions->themeId());
     settings.setValue(u"roadmap/outline"_s, m_roadmap->isOutlineVisible());
     settings.setValue(u"roadmap/drawer"_s, m_roadmap->isDrawerOpen());
-    m_progress->saveSettings();
+    if (m_progress)
+        m_progress->saveSettings();
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -29,7 +29,8 @@ public:
     // window's first frame: nothing of it is needed to show the window.
     PipelineWorkspace *pipeline();
     PipelineFileActions *pipelineFiles() const { return m_pipelineFiles; }
-    ProgressWorkspace *progress() const { return m_progress; }
+    // Created like the Pipeline workspace: on first use or right after the first frame.
+    ProgressWorkspace *progress();
     // Opens a pipeline file on the Pipeline tab; errors are shown.
     bool openPipeline(const QString &path);
 
@@ -58,7 +59,10 @@ private:
     QWidget *m_pipelinePage; // the Pipeline tab; holds m_pipeline once it exists
     PipelineWorkspace *m_pipeline = nullptr;
     PipelineFileActions *m_pipelineFiles;
-    ProgressWorkspace *m_progress;
+    QWidget *m_progressPage; // the Progress tab; holds m_progress once it exists
+    ProgressWorkspace *m_progress = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QAction *m_beforeQuit = nullptr; // the Progress export menu goes before it
     QUndoGroup *m_undoGroup;
     QMenu *m_editMenu = nullptr;
     QAction *m_afterPipelineEdits = nullptr; // the pipeline's edit actions go before it
