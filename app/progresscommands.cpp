@@ -82,8 +82,11 @@ int setNote(CliContext &context, const QCommandLineParser &, const QStringList &
         QFile input;
         if (!input.open(stdin, QIODevice::ReadOnly))
             return context.fail(u"cannot read the note from standard input"_s);
-        text = QString::fromUtf8(input.readAll());
+        text = QString::fromUtf8(input.read(ProgressStore::MaxNoteBytes + 1));
     }
+    if (text.toUtf8().size() > ProgressStore::MaxNoteBytes)
+        return context.fail(
+            u"the note is longer than %1 MiB"_s.arg(ProgressStore::MaxNoteBytes >> 20));
     if (!prepare(context, args.at(0)))
         return CliContext::BadInput;
     if (!context.store().setNotes(args.at(0), text))

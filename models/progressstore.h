@@ -66,6 +66,9 @@ public:
     // How long a write waits for another process (the command line) holding the write lock.
     static constexpr int BusyTimeoutMs = 5000;
     static constexpr int MaxSessionMinutes = 24 * 60;
+    // Notes are study notes, not documents: more (in UTF-8) is refused, from the window and from
+    // `progress note TOPIC -`, so a mistaken pipe cannot fill the database.
+    static constexpr qsizetype MaxNoteBytes = 1024 * 1024;
 
     explicit ProgressStore(QObject *parent = nullptr);
     ~ProgressStore() override;

@@ -108,6 +108,9 @@ bool ProgressStore::setNotes(const QString &topicId, const QString &notes)
 {
     if (!checkWritable(topicId))
         return false;
+    if (notes.toUtf8().size() > MaxNoteBytes)
+        return fail(
+            tr("the notes for '%1' are longer than %2 MiB").arg(topicId).arg(MaxNoteBytes >> 20));
     bool changed = false;
     const bool ok = writeTransaction([&] {
         if (this->notes(topicId) == notes)

@@ -1,3 +1,4 @@
+#include "progressstore.h"
 #include "sharedreference.h"
 #include "studioprocess.h"
 
@@ -50,6 +51,7 @@ private slots:
     void progressRoundTrip();
     void progressAt();
     void noteFromStandardInput();
+    void noteFromStandardInputHasALimit();
     void dataDirFromEnvironment();
     void orphanedProgressIsReported();
     void badUsage_data();
@@ -298,6 +300,25 @@ void TestCommandLine::noteFromStandardInput()
     for (const QJsonValue &topic : shown.json().value(u"topics"_s).toArray())
         if (topic[u"id"_s].toString() == u"feature-stores")
             QCOMPARE(topic[u"notes"_s].toString(), QString::fromUtf8(note));
+}
+
+// A mistaken pipe (a log, a binary) is refused before anything is written.
+void TestCommandLine::noteFromStandardInputHasALimit()
+{
+    const QStringList note{u"--data-dir"_s,
+                           m_dir->filePath(u"data"_s),
+                           u"progress"_s,
+                           u"note"_s,
+                           u"feature-stores"_s,
+                           u"-"_s};
+    QVERIFY(run(note, "kept\n").exitCode == 0);
+    const Run refused = run(note, QByteArray(ProgressStore::MaxNoteBytes + 1, 'x'));
+    QCOMPARE(refused.exitCode, 2);
+    QCOMPARE(refused.err.count('\n'), 1);
+    QVERIFY2(refused.err.contains("longer than 1 MiB"), refused.err.constData());
+    ProgressStore store;
+    QVERIFY(store.open(m_dir->filePath(u"data/progress.db"_s)));
+    QCOMPARE(store.notes(u"feature-stores"_s), u"kept\n"_s);
 }
 
 void TestCommandLine::dataDirFromEnvironment()

@@ -28,6 +28,7 @@ private slots:
     void statusHistoryInOrder();
     void sameStatusTwiceIsNoOp();
     void notesSetAndClear();
+    void notesHaveALimit();
     void sessionsAndMinutes();
     void orphanTopicsAreKept();
     void invalidArgumentsRejected_data();
@@ -160,6 +161,19 @@ void TestProgressStore::notesSetAndClear()
     QCOMPARE(store.notes(u"dvc"_s), QString());
     QCOMPARE(spy.size(), 3);
     QVERIFY(!store.allProgress().contains(u"dvc"_s));
+}
+
+void TestProgressStore::notesHaveALimit()
+{
+    ProgressStore store;
+    QVERIFY(store.open(path(u"progress.db"_s)));
+    const QString most(ProgressStore::MaxNoteBytes, u'n');
+    QVERIFY2(store.setNotes(u"t1"_s, most), qPrintable(store.errorString()));
+    QVERIFY(!store.setNotes(u"t1"_s, most + u'!'));
+    QVERIFY2(store.errorString().contains(u"longer than 1 MiB"_s), qPrintable(store.errorString()));
+    QCOMPARE(store.notes(u"t1"_s), most); // unchanged
+    // The limit counts UTF-8 bytes: "é" takes two.
+    QVERIFY(!store.setNotes(u"t2"_s, QString(ProgressStore::MaxNoteBytes / 2 + 1, u'é')));
 }
 
 void TestProgressStore::sessionsAndMinutes()

@@ -95,7 +95,14 @@ QWidget *RoadmapWorkspace::createToolBar()
     layout->setContentsMargins(8, 6, 8, 6);
 
     m_search->setPlaceholderText(tr("Search topics, goals, tools… (Ctrl+F)"));
-    m_search->setClearButtonEnabled(true);
+    // The clear button's icon loads Qt's icon and image plugins, several milliseconds that the
+    // first frame does not need: it only shows while there is text, so it comes with the first.
+    connect(
+        m_search,
+        &QLineEdit::textChanged,
+        this,
+        [this] { m_search->setClearButtonEnabled(true); },
+        Qt::SingleShotConnection);
     m_search->setMinimumWidth(220);
     m_statusFilter->addItem(tr("All statuses"));
     for (TopicStatus status :
