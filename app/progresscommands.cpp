@@ -82,7 +82,15 @@ int setNote(CliContext &context, const QCommandLineParser &, const QStringList &
         QFile input;
         if (!input.open(stdin, QIODevice::ReadOnly))
             return context.fail(u"cannot read the note from standard input"_s);
-        text = QString::fromUtf8(input.read(ProgressStore::MaxNoteBytes + 1));
+        // A pipe gives what it has at each read: read on up to one byte over the limit.
+        QByteArray bytes;
+        while (bytes.size() <= ProgressStore::MaxNoteBytes) {
+            const QByteArray chunk = input.read(ProgressStore::MaxNoteBytes + 1 - bytes.size());
+            if (chunk.isEmpty()) // the end of the input
+                break;
+            bytes += chunk;
+        }
+        text = QString::fromUtf8(bytes);
     }
     if (text.toUtf8().size() > ProgressStore::MaxNoteBytes)
         return context.fail(

@@ -3,7 +3,10 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QFile>
+#include <QFileInfo>
 #include <QtEndian>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 constexpr qsizetype UserVersionOffset = 60;
@@ -22,6 +25,12 @@ SqliteFileHeader SqliteFileHeader::read(const QString &filePath)
     QFile file(filePath);
     if (!file.exists())
         return header;
+    // A pipe or a device: opening or reading it could block forever (tst_hostiledata).
+    if (const QFileInfo info(filePath); !info.isFile() && !info.isDir()) {
+        header.kind = Kind::Unreadable;
+        header.readError = u"not a regular file"_s;
+        return header;
+    }
     if (!file.open(QIODevice::ReadOnly)) {
         header.kind = Kind::Unreadable;
         header.readError = file.errorString();

@@ -74,4 +74,10 @@ inline QByteArray pipelineVersion(int n)
     return PipelineFile::write(graph);
 }
 
+// Backups: write n is a progress write as above, then a backup to backup-<n>.db.
+inline QString backupPath(const QString &dir, int n)
+{
+    return dir + QStringLiteral("/backup-%1.db").arg(n);
+}
+
 } // namespace CrashWrites

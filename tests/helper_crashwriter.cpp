@@ -5,6 +5,9 @@
 //   helper_crashwriter save FILE                      pipeline saves (PipelineFile::save)
 //   helper_crashwriter autosave RECOVERY_DIR          autosave (PipelineDocument::writeRecovery);
 //                                                     prints "recovery <file>" before "ready"
+//   helper_crashwriter backup DATABASE DIR            backups (ProgressStore::backupTo) to
+//                                                     DIR/backup-<n>.db, with a status write
+//                                                     between them
 // An optional last argument, a number, stops after that many writes (for trying it by hand).
 #include "crashwrites.h"
 #include "pipelinedocument.h"
@@ -76,8 +79,20 @@ int main(int argc, char *argv[])
             return document.writeRecovery(error);
         });
     }
+    if (mode == u"backup"_s && args.size() == 3) {
+        ProgressStore store;
+        if (!store.open(args.at(1)))
+            return fail(store.errorString());
+        return writeLoop(isNumber ? maxWrites : -1, [&](int n, QString *error) {
+            const bool ok = CrashWrites::writeProgress(store, u"backed-up"_s, n)
+                            && store.backupTo(CrashWrites::backupPath(args.at(2), n),
+                                              QDateTime::currentDateTimeUtc());
+            *error = store.errorString();
+            return ok;
+        });
+    }
     std::fprintf(stderr,
                  "usage: helper_crashwriter progress DATABASE TOPIC_ID | save FILE | "
-                 "autosave RECOVERY_DIR [MAX_WRITES]\n");
+                 "autosave RECOVERY_DIR | backup DATABASE DIR [MAX_WRITES]\n");
     return 2;
 }

@@ -30,6 +30,7 @@ private slots:
     void killedProgressWriterLosesNothing();
     void killedSaveLeavesOldOrNew();
     void killedAutosaveLeavesOldOrNew();
+    void killedBackupLeavesWholeBackups();
 
 private:
     // Starts the helper, waits for "ready" and a random number of acks (up to maxAcks), then a
@@ -47,6 +48,7 @@ constexpr int WaitMs = 30000;
 constexpr int ProgressRounds = 100;
 constexpr int SaveRounds = 60;
 constexpr int AutosaveRounds = 60;
+constexpr int BackupRounds = 30;
 
 // Reads complete "ack <n>" lines; returns the highest n seen so far.
 int readAcks(QProcess &process, int acked, QByteArray *output)
@@ -239,6 +241,36 @@ void TestDurability::killedAutosaveLeavesOldOrNew()
                  QFileInfo(recoveryFile).fileName());
         const QStringList stray = strayFiles(
             dir, {QFileInfo(sidecarFile).fileName(), QFileInfo(recoveryFile).fileName()});
+        QVERIFY2(stray.isEmpty(), qPrintable(stray.join(u", "_s)));
+    }
+}
+
+// A backup is a whole database or no file at all: one the writer acknowledged opens and checks ok,
+// and the one it was making when killed is either absent or whole too.
+void TestDurability::killedBackupLeavesWholeBackups()
+{
+    const QString database = m_dir.filePath(u"backed-up.db"_s);
+    for (int round = 1; round <= BackupRounds; ++round) {
+        const QString dir = m_dir.filePath(u"backups-%1"_s.arg(round));
+        QVERIFY(QDir().mkpath(dir));
+        const int acked = runAndKill({u"backup"_s, database, dir}, 6);
+        QVERIFY2(acked >= 0, qPrintable(u"round %1"_s.arg(round)));
+        for (int n = 1; n <= acked + 1; ++n) {
+            const QString backup = CrashWrites::backupPath(dir, n);
+            if (n == acked + 1 && !QFileInfo::exists(backup))
+                break;
+            QVERIFY2(QFileInfo::exists(backup), qPrintable(backup + u" is missing"_s));
+            ProgressStore store;
+            QVERIFY2(store.open(backup), qPrintable(store.errorString()));
+            QString report;
+            QVERIFY2(store.integrityCheck(&report), qPrintable(backup + u": "_s + report));
+        }
+        const QStringList stray = strayFiles(dir, [&] {
+            QStringList names;
+            for (int n = 1; n <= acked + 1; ++n)
+                names << QFileInfo(CrashWrites::backupPath(dir, n)).fileName();
+            return names;
+        }());
         QVERIFY2(stray.isEmpty(), qPrintable(stray.join(u", "_s)));
     }
 }

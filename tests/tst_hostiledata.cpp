@@ -37,6 +37,11 @@ constexpr int BadInput = 2; // README "Exit codes": bad usage or bad input
 
 // A file reader: a command line with %FILE% (and %OUT% for an output that already exists and
 // must survive), or a loader called in this process that returns its error ("" on success).
+// How a reader refuses a file that exists: one error line and exit code 2, or (db check) a report
+// on standard output that names the file and its problems, and exit code 1. A missing file is
+// always the error line.
+enum class Refusal { ErrorLine, Report };
+
 struct Reader
 {
     QString name;
@@ -45,6 +50,10 @@ struct Reader
     QStringList arguments;
     QString output;
     std::function<QString(const QString &path)> load;
+    // A missing or empty progress database is a new one for the data folder's database, not for
+    // a file named to restore or check.
+    bool makesNewDatabase = true;
+    Refusal refusal = Refusal::ErrorLine;
 };
 
 QList<Reader> readers()
@@ -112,6 +121,21 @@ QList<Reader> readers()
           u"done"_s},
          {},
          {}},
+        {u"db restore FILE"_s,
+         Format::ProgressDatabase,
+         u"backup.db"_s,
+         {u"--data-dir"_s, u"%DIR%/data"_s, u"db"_s, u"restore"_s, u"%FILE%"_s},
+         {},
+         {},
+         false},
+        {u"db check FILE"_s,
+         Format::ProgressDatabase,
+         u"backup.db"_s,
+         {u"--data-dir"_s, u"%DIR%/data"_s, u"db"_s, u"check"_s, u"%FILE%"_s},
+         {},
+         {},
+         false,
+         Refusal::Report},
         {u"progress database (window)"_s,
          Format::ProgressDatabase,
          u"data/progress.db"_s,
@@ -457,9 +481,12 @@ void TestHostileData::badFile()
     const Reader how = readers().at(reader);
     const QString path = m_dir->filePath(how.fileName);
     QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
-    const Outcome expected = hostileFiles().at(hostile).make(path, how.format);
+    Outcome expected = hostileFiles().at(hostile).make(path, how.format);
     if (QTest::currentTestFailed())
         return;
+    if (!how.makesNewDatabase)
+        expected = Outcome::Refused;
+    const bool report = how.refusal == Refusal::Report && QFileInfo::exists(path);
     const QString output = m_dir->filePath(how.output);
     if (!how.output.isEmpty())
         writeFile(output, "an earlier output that must survive\n");
@@ -475,8 +502,8 @@ void TestHostileData::badFile()
                                          .replaceInStrings(u"%FILE%"_s, path)
                                          .replaceInStrings(u"%OUT%"_s, output));
         exitCode = result.exitCode;
-        error = QString::fromUtf8(result.err);
-        if (exitCode != 0) {
+        error = QString::fromUtf8(report ? result.out : result.err);
+        if (exitCode != 0 && !report) {
             QCOMPARE(error.count(u'\n'), 1); // one line
             QVERIFY2(error.startsWith(u"mlops-studio: "_s), qPrintable(error));
         }
@@ -486,7 +513,12 @@ void TestHostileData::badFile()
         QVERIFY2(exitCode == 0, qPrintable(error));
         return;
     }
-    QVERIFY2(exitCode == BadInput, qPrintable(u"exit code %1: %2"_s.arg(exitCode).arg(error)));
+    if (report) {
+        QVERIFY2(exitCode == 1, qPrintable(u"exit code %1: %2"_s.arg(exitCode).arg(error)));
+        QVERIFY2(error.contains(u"problem"_s), qPrintable(error));
+    } else {
+        QVERIFY2(exitCode == BadInput, qPrintable(u"exit code %1: %2"_s.arg(exitCode).arg(error)));
+    }
     QVERIFY2(error.contains(path),
              qPrintable(u"the error does not name %1: %2"_s.arg(path, error)));
     const QMap<QString, QByteArray> after = snapshot(m_dir->path());
