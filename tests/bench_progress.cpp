@@ -223,6 +223,9 @@ int main(int argc, char **argv)
         QTextStream out(stdout);
         out << "# Progress dashboard benchmark (" << Years << " years of history, median of "
             << Runs << " runs)\n\n";
+        out << "Targets from issue 5 (the progress dashboard): every aggregate ≤ 50 ms, a "
+               "dashboard "
+               "refresh and a change to redrawn charts ≤ 100 ms.\n\n";
         out << "| What | Input | Time | Target | |\n|---|---|---|---|---|\n";
         benchAggregates(out, curriculum, store);
     }
