@@ -37,10 +37,15 @@ private:
 
 } // namespace
 
+void install(QWidget *window)
+{
+    window->installEventFilter(new Probe(window));
+}
+
 void installIfRequested(QWidget *window)
 {
     if (qEnvironmentVariableIsSet(EnvironmentVariable))
-        window->installEventFilter(new Probe(window));
+        install(window);
 }
 
 } // namespace FirstPaintProbe

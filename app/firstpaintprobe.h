@@ -10,5 +10,8 @@ namespace FirstPaintProbe {
 inline constexpr char EnvironmentVariable[] = "MLOPS_STUDIO_REPORT_FIRST_PAINT";
 
 void installIfRequested(QWidget *window);
+// Always, for the bare baseline program (tests/startup_barewindow.cpp), which compiles this
+// file alone so it reports its first paint exactly as the app does.
+void install(QWidget *window);
 
 } // namespace FirstPaintProbe

@@ -114,13 +114,12 @@ public:
         return list;
     }
 
-    QString requiredId(const QString &id, const Path &path, qsizetype objectAt, bool seen)
+    static void checkId(const QString &id, const Path &path, qsizetype objectAt, bool seen)
     {
         if (!seen)
             failMissing(path.member("id"_L1), u"a string"_s, objectAt);
         if (id.isEmpty())
             fail(path.member("id"_L1), u"an id cannot be empty"_s, objectAt);
-        return id;
     }
 
     QList<std::pair<QString, QString>> parameters(const Path &path)
@@ -220,7 +219,7 @@ public:
                 m_cursor.skip();
             }
         }
-        requiredId(node.id, path, at, hasId);
+        checkId(node.id, path, at, hasId);
         if (!hasKind)
             failMissing(path.member("kind"_L1), u"a string"_s, at);
         if (!hasName)
@@ -350,7 +349,7 @@ public:
                 m_cursor.skip();
             }
         }
-        requiredId(annotation.id, path, at, hasId);
+        checkId(annotation.id, path, at, hasId);
         if (width < 0 || height < 0)
             fail(path, u"width and height cannot be negative"_s, at);
         annotation.rect = QRectF(x, y, width, height);
