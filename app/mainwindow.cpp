@@ -14,6 +14,7 @@
 #include "roadmapactions.h"
 #include "roadmapexportdialog.h"
 #include "roadmapscene.h"
+#include "roadmapview.h"
 #include "roadmaptheme.h"
 #include "roadmapworkspace.h"
 #include "studiosession.h"
@@ -115,6 +116,10 @@ ProgressWorkspace *MainWindow::progress()
 // The first frame is on the screen: now what it did not need.
 void MainWindow::finishStartup()
 {
+    // The map first, painted at once rather than after the other workspaces are built.
+    m_roadmap->ensureMap();
+    if (m_workspaces->currentWidget() == m_roadmap)
+        m_roadmap->view()->viewport()->repaint();
     pipeline();
     progress();
     // A crashed session's unsaved pipeline is offered once the window is up.

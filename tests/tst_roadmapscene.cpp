@@ -41,6 +41,7 @@ private slots:
     void paintsAtEveryZoom_data();
     void paintsAtEveryZoom();
     void keyboardInTheWorkspace();
+    void workspaceLaysOutTheMapAfterItsFirstFrame();
     void clickOpensDrawer();
 
 private:
@@ -314,12 +315,47 @@ void TestRoadmapScene::keyboardInTheWorkspace()
                 .contains(workspace.scene()->layout().bounds));
 }
 
+void TestRoadmapScene::workspaceLaysOutTheMapAfterItsFirstFrame()
+{
+    RoadmapWorkspace workspace(m_model.get());
+    RoadmapScene *scene = workspace.scene();
+    // What start-up sets before the window shows is kept for the map.
+    workspace.setTheme(RoadmapTheme::byIdOrDefault(u"dark"_s));
+    QVERIFY(workspace.selectId(u"feature-stores"_s));
+    QVERIFY(!scene->isBuilt());
+    QVERIFY(scene->items().isEmpty());
+    QVERIFY(scene->contentRect().isEmpty());
+    QCOMPARE(scene->backgroundBrush().color(), RoadmapTheme::byIdOrDefault(u"dark"_s).background);
+
+    workspace.resize(1200, 800);
+    workspace.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+    QTRY_VERIFY(scene->isBuilt());
+    const qsizetype topics = m_model->curriculum().topicIds().size();
+    QCOMPARE(scene->layout().topics.size(), topics);
+    QVERIFY(scene->topicItem(u"feature-stores"_s)->isCurrent());
+    QCOMPARE(scene->currentTopic(), u"feature-stores"_s);
+    // Fitted once built: the whole map is in view.
+    RoadmapView *view = workspace.view();
+    QVERIFY(view->mapToScene(view->viewport()->rect())
+                .boundingRect()
+                .contains(scene->layout().bounds));
+
+    // A keyboard move before the frame would build it at once.
+    RoadmapWorkspace early(m_model.get());
+    QVERIFY(early.selectId(u"introduction-to-ai-ml"_s));
+    early.moveInDirection(Qt::Key_Down);
+    QVERIFY(early.scene()->isBuilt());
+    QCOMPARE(early.selectedId(), u"mlops-overview"_s);
+}
+
 void TestRoadmapScene::clickOpensDrawer()
 {
     RoadmapWorkspace workspace(m_model.get());
     workspace.resize(1200, 800);
     workspace.show();
     QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+    QTRY_VERIFY(workspace.scene()->isBuilt()); // just after the first frame
     RoadmapView *view = workspace.view();
     const QPointF centre = workspace.scene()->topicRect(u"big-data-tools"_s).center();
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(centre));

@@ -11,15 +11,34 @@
 using namespace Qt::StringLiterals;
 
 RoadmapScene::RoadmapScene(CurriculumModel *model, QObject *parent)
+    : RoadmapScene(model, Build::Now, parent)
+{
+}
+
+RoadmapScene::RoadmapScene(CurriculumModel *model, Build when, QObject *parent)
     : QGraphicsScene(parent)
     , m_model(model)
     , m_theme(RoadmapTheme::byIdOrDefault(RoadmapTheme::defaultId()))
 {
     // Items are added and removed only on rebuild; a BSP index speeds up hit tests and repaints.
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &RoadmapScene::rebuild);
+    setBackgroundBrush(m_theme.background);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &RoadmapScene::onModelReset);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &RoadmapScene::onDataChanged);
-    rebuild();
+    if (when == Build::Now)
+        rebuild();
+}
+
+void RoadmapScene::build()
+{
+    if (!m_built)
+        rebuild();
+}
+
+void RoadmapScene::onModelReset()
+{
+    if (m_built) // else build() reads the new curriculum when it comes
+        rebuild();
 }
 
 void RoadmapScene::setTheme(const RoadmapTheme &theme)
@@ -30,7 +49,8 @@ void RoadmapScene::setTheme(const RoadmapTheme &theme)
         return;
     m_theme = theme;
     setBackgroundBrush(m_theme.background);
-    applyLayout();
+    if (m_built)
+        applyLayout();
 }
 
 void RoadmapScene::setShowProgress(bool show)
@@ -47,6 +67,7 @@ void RoadmapScene::setShowProgress(bool show)
 
 void RoadmapScene::rebuild()
 {
+    m_built = true;
     clear();
     m_topics.clear();
     m_sections.clear();
@@ -111,6 +132,8 @@ void RoadmapScene::applyLayout()
 
 QRectF RoadmapScene::contentRect() const
 {
+    if (m_layout.bounds.isEmpty())
+        return {}; // nothing built yet: nothing to fit
     const double margin = m_theme.metrics.layerGap / 2;
     return m_layout.bounds.adjusted(-margin, -margin, margin, margin);
 }
@@ -181,6 +204,10 @@ void RoadmapScene::setCurrentTopic(const QString &topicId)
 {
     if (topicId == m_currentTopic)
         return;
+    if (!m_built) { // build() checks it against the curriculum and marks its card
+        m_currentTopic = topicId;
+        return;
+    }
     if (TopicCardItem *old = m_topics.value(m_currentTopic))
         old->setCurrent(false);
     m_currentTopic = m_topics.contains(topicId) ? topicId : QString();

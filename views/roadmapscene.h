@@ -16,12 +16,22 @@ class TopicCardItem;
 // The curriculum as a map: sections laid out along the prerequisite DAG, topic cards inside them,
 // arrows between them. It mirrors the CurriculumModel (and through it the progress store) and
 // keeps an id -> item map in step; it never holds data of its own.
+//
+// Built at once by default. With Build::OnRequest it stays empty (only its background) until
+// build(): the app's window shows its first frame first and lays out the map right after.
+// Theme, search, progress and current topic set before then are kept and applied by build().
 class RoadmapScene : public QGraphicsScene
 {
     Q_OBJECT
 
 public:
+    enum class Build { Now, OnRequest };
+
     explicit RoadmapScene(CurriculumModel *model, QObject *parent = nullptr);
+    RoadmapScene(CurriculumModel *model, Build when, QObject *parent = nullptr);
+
+    bool isBuilt() const { return m_built; }
+    void build(); // lays out the map, if it has not been yet
 
     CurriculumModel *model() const { return m_model; }
     void setTheme(const RoadmapTheme &theme);
@@ -64,6 +74,7 @@ protected:
 
 private:
     void rebuild();
+    void onModelReset();
     void applyLayout();
     void updateProgress();
     void updateSearch();
@@ -72,6 +83,7 @@ private:
     CurriculumModel *m_model;
     RoadmapTheme m_theme;
     RoadmapLayout m_layout;
+    bool m_built = false;
     bool m_showProgress = true;
     QString m_searchText;
     QSet<TopicStatus> m_statusFilter;

@@ -9,12 +9,14 @@
 #include "topicpanel.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QSplitter>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
@@ -25,7 +27,7 @@ using namespace Qt::StringLiterals;
 RoadmapWorkspace::RoadmapWorkspace(CurriculumModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
-    , m_scene(new RoadmapScene(model, this))
+    , m_scene(new RoadmapScene(model, RoadmapScene::Build::OnRequest, this))
     , m_view(new RoadmapView(m_scene, this))
     , m_filter(new TopicFilterProxyModel(this))
     , m_undoStack(new QUndoStack(this))
@@ -85,6 +87,22 @@ RoadmapWorkspace::RoadmapWorkspace(CurriculumModel *model, QWidget *parent)
         m_model, &QAbstractItemModel::modelReset, this, &RoadmapWorkspace::updateOverallProgress);
     updateOverallProgress();
     m_zoomLabel->setText(tr("%1%").arg(qRound(m_view->zoom() * 100)));
+}
+
+void RoadmapWorkspace::ensureMap()
+{
+    if (m_scene->isBuilt())
+        return;
+    m_scene->build(); // the view fits it, unless the user zoomed already
+    if (!m_currentId.isEmpty())
+        m_view->ensureTopicVisible(m_currentId);
+}
+
+bool RoadmapWorkspace::event(QEvent *event)
+{
+    if (event->type() == QEvent::Paint && !m_scene->isBuilt())
+        QTimer::singleShot(0, this, &RoadmapWorkspace::ensureMap);
+    return QWidget::event(event);
 }
 
 QWidget *RoadmapWorkspace::createToolBar()
@@ -154,10 +172,27 @@ QWidget *RoadmapWorkspace::createToolBar()
 
 QWidget *RoadmapWorkspace::createOutline()
 {
-    m_tree->setModel(m_filter);
     m_tree->setItemDelegateForColumn(CurriculumModel::StatusColumn, new StatusDelegate(m_tree));
     m_tree->setUniformRowHeights(true);
     m_tree->setHeaderHidden(true);
+    connect(m_tree, &QTreeView::activated, this, [this] { openDrawer(); });
+
+    auto *pane = new QWidget(this);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *title = new QLabel(tr("<b>Outline</b>"), pane);
+    title->setContentsMargins(8, 4, 8, 0);
+    layout->addWidget(title);
+    layout->addWidget(m_tree, 1);
+    return pane;
+}
+
+// The outline is hidden until asked for: its tree gets the model (and lays out every row) then.
+void RoadmapWorkspace::attachOutlineModel()
+{
+    if (m_tree->model() == m_filter)
+        return;
+    m_tree->setModel(m_filter);
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(CurriculumModel::TitleColumn, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(CurriculumModel::StatusColumn,
@@ -170,16 +205,13 @@ QWidget *RoadmapWorkspace::createOutline()
             &QItemSelectionModel::currentChanged,
             this,
             &RoadmapWorkspace::onOutlineCurrentChanged);
-    connect(m_tree, &QTreeView::activated, this, [this] { openDrawer(); });
+    selectInOutline(m_currentId);
+}
 
-    auto *pane = new QWidget(this);
-    auto *layout = new QVBoxLayout(pane);
-    layout->setContentsMargins(0, 0, 0, 0);
-    auto *title = new QLabel(tr("<b>Outline</b>"), pane);
-    title->setContentsMargins(8, 4, 8, 0);
-    layout->addWidget(title);
-    layout->addWidget(m_tree, 1);
-    return pane;
+QTreeView *RoadmapWorkspace::outline()
+{
+    attachOutlineModel();
+    return m_tree;
 }
 
 void RoadmapWorkspace::setTheme(const RoadmapTheme &theme)
@@ -198,6 +230,8 @@ void RoadmapWorkspace::setOutlineVisible(bool visible)
 {
     if (visible == isOutlineVisible())
         return;
+    if (visible)
+        attachOutlineModel();
     m_outlinePane->setVisible(visible);
     emit outlineVisibilityChanged(visible);
 }
@@ -265,6 +299,8 @@ void RoadmapWorkspace::onOutlineCurrentChanged(const QModelIndex &current)
 
 void RoadmapWorkspace::selectInOutline(const QString &id)
 {
+    if (m_tree->model() != m_filter)
+        return; // attachOutlineModel() selects it
     QModelIndex source = m_model->indexOfTopic(id);
     if (!source.isValid())
         source = m_model->indexOfSection(id);
@@ -332,6 +368,7 @@ void RoadmapWorkspace::moveInDirection(Qt::Key direction)
         selectFirstTopic();
         return;
     }
+    ensureMap();
     const QString next = m_scene->neighbourTopic(m_currentId, direction);
     if (!next.isEmpty())
         selectId(next);
@@ -365,8 +402,10 @@ void RoadmapWorkspace::zoomToCurrentSection()
     const Section *section = m_model->curriculum().findSection(m_currentId);
     if (!section)
         section = m_model->curriculum().sectionOfTopic(m_currentId);
-    if (section)
-        m_view->zoomToRect(m_scene->sectionRect(section->id).adjusted(-40, -40, 40, 40));
+    if (!section)
+        return;
+    ensureMap();
+    m_view->zoomToRect(m_scene->sectionRect(section->id).adjusted(-40, -40, 40, 40));
 }
 
 void RoadmapWorkspace::updateOverallProgress()

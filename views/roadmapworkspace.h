@@ -30,12 +30,16 @@ public:
 
     RoadmapScene *scene() const { return m_scene; }
     RoadmapView *view() const { return m_view; }
-    QTreeView *outline() const { return m_tree; }
+    QTreeView *outline(); // with its model: the outline gets it when first shown
     TopicPanel *topicPanel() const { return m_panel; }
     QLineEdit *searchField() const { return m_search; }
     QComboBox *statusFilter() const { return m_statusFilter; }
     TopicFilterProxyModel *filterModel() const { return m_filter; }
     QUndoStack *undoStack() const { return m_undoStack; }
+
+    // The map is laid out just after the workspace's first frame (or on the first call that
+    // needs it), so the window shows without waiting for it; ensureMap() builds it now.
+    void ensureMap();
 
     void setTheme(const RoadmapTheme &theme);
     void focusSearch();
@@ -62,9 +66,13 @@ signals:
     void statusMessage(const QString &message);
     void outlineVisibilityChanged(bool visible);
 
+protected:
+    bool event(QEvent *event) override;
+
 private:
     QWidget *createToolBar();
     QWidget *createOutline();
+    void attachOutlineModel();
     void onSearchChanged();
     void onOutlineCurrentChanged(const QModelIndex &current);
     void updateOverallProgress();
