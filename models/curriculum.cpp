@@ -135,7 +135,7 @@ QString Curriculum::validate() const
         if (sectionIdSet.contains(section.id))
             return u"%1: duplicate section id '%2'"_s.arg(where, section.id);
         sectionIdSet.insert(section.id);
-        if (section.title.trimmed().isEmpty())
+        if (!CurriculumText::hasVisibleText(section.title))
             return u"section '%1' has no title"_s.arg(section.id);
         for (const Topic &topic : section.topics) {
             if (!CurriculumIds::isValidId(topic.id))
@@ -144,7 +144,7 @@ QString Curriculum::validate() const
             if (topicIdSet.contains(topic.id))
                 return u"duplicate topic id '%1'"_s.arg(topic.id);
             topicIdSet.insert(topic.id);
-            if (topic.title.trimmed().isEmpty())
+            if (!CurriculumText::hasVisibleText(topic.title))
                 return u"topic '%1' has no title"_s.arg(topic.id);
             if (topic.hours < 0 || topic.hours > 10000)
                 return u"topic '%1': hours must be between 0 and 10000"_s.arg(topic.id);
@@ -219,3 +219,14 @@ QString makeUnique(const QString &base, QStringList &taken)
 }
 
 } // namespace CurriculumIds
+
+namespace CurriculumText {
+
+bool hasVisibleText(const QString &text)
+{
+    return std::any_of(text.cbegin(), text.cend(), [](QChar ch) {
+        return !ch.isSpace() && ch.category() != QChar::Other_Format;
+    });
+}
+
+} // namespace CurriculumText

@@ -62,3 +62,9 @@ bool isValidId(const QString &id);
 // Returns `base`, or `base-2`, `base-3` … whichever is not in `taken`; adds it to `taken`.
 QString makeUnique(const QString &base, QStringList &taken);
 } // namespace CurriculumIds
+
+namespace CurriculumText {
+// Something a reader can see: not only spaces and invisible format characters (zero-width
+// spaces, byte order marks, direction marks). Titles need it.
+bool hasVisibleText(const QString &text);
+} // namespace CurriculumText

@@ -25,6 +25,19 @@ int hexValue(char c)
     return (c | 0x20) - 'a' + 10;
 }
 
+// QString::fromUtf8 drops a byte order mark at the start of what it converts; inside a JSON
+// string U+FEFF is text, so it is kept: "\uFEFF" written raw reads back as written.
+QString fromUtf8KeepingBom(QByteArrayView utf8)
+{
+    constexpr QByteArrayView Bom("\xEF\xBB\xBF");
+    qsizetype marks = 0;
+    while (utf8.sliced(marks * Bom.size()).startsWith(Bom))
+        ++marks;
+    if (marks == 0)
+        return QString::fromUtf8(utf8);
+    return QString(marks, QChar(0xFEFF)) + QString::fromUtf8(utf8.sliced(marks * Bom.size()));
+}
+
 } // namespace
 
 JsonCursor::JsonCursor(QByteArrayView json, qsizetype offset)
@@ -97,7 +110,7 @@ QByteArrayView JsonCursor::rawString()
 QString JsonCursor::decode(QByteArrayView raw) const
 {
     if (!raw.contains('\\'))
-        return QString::fromUtf8(raw);
+        return fromUtf8KeepingBom(raw);
     QString text;
     text.reserve(raw.size());
     const char *p = raw.data();
@@ -106,7 +119,7 @@ QString JsonCursor::decode(QByteArrayView raw) const
         const char *run = p;
         while (p != end && *p != '\\')
             ++p;
-        text += QString::fromUtf8(run, p - run);
+        text += fromUtf8KeepingBom(QByteArrayView(run, p - run));
         if (p == end)
             break;
         const char escaped = p[1];

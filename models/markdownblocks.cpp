@@ -138,10 +138,11 @@ QString decodeEntity(const QString &entity)
     return QString::fromUcs4(&code, 1);
 }
 
-// Collapses whitespace runs to one space, but keeps the line breaks written as <br>.
+// Collapses whitespace runs to one space, but keeps the line breaks written as <br>. A byte
+// order mark inside the text (files joined together) is dropped: it is not part of the words.
 QString normalized(const QString &raw)
 {
-    QStringList lines = raw.split(u'\n');
+    QStringList lines = QString(raw).remove(QChar(0xFEFF)).split(u'\n');
     for (QString &line : lines)
         line = line.simplified();
     return lines.join(u'\n').trimmed();

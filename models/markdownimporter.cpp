@@ -115,7 +115,7 @@ bool hasTopicRow(const MarkdownBlock &table)
     const int titleColumn = mapColumns(table.rows.first())[TitleRole];
     const QList<QStringList> body = table.rows.sliced(1);
     return std::any_of(body.cbegin(), body.cend(), [titleColumn](const QStringList &row) {
-        return !row.value(titleColumn).isEmpty();
+        return CurriculumText::hasVisibleText(row.value(titleColumn));
     });
 }
 
@@ -169,8 +169,8 @@ void appendTopics(const MarkdownBlock &table, QList<Topic> &topics)
     for (const QStringList &row : table.rows.sliced(1)) {
         Topic topic;
         topic.title = row.value(columns[TitleRole]);
-        if (topic.title.isEmpty())
-            continue;
+        if (!CurriculumText::hasVisibleText(topic.title))
+            continue; // a row without a title is no topic
         topic.goals = row.value(columns[GoalsRole]);
         topic.activities = row.value(columns[ActivitiesRole]);
         topic.tags = ToolTagger::builtIn().tagsFor(topic.title + u'\n' + topic.goals + u'\n'

@@ -369,6 +369,10 @@ void TestCurriculumJson::rejectsContent_data()
     QTest::newRow("empty section title")
         << u"title.json"_s << withSections(R"({"id":"a","title":" ","topics":[]})") << 0
         << u"section 'a' has no title"_s;
+    QTest::newRow("invisible topic title")
+        << u"title.json"_s
+        << withSections(section("a", {}, R"({"id":"t","title":"\u200b\u200f\ufeff "})")) << 0
+        << u"topic 't' has no title"_s;
     QTest::newRow("duplicate topic ids")
         << u"dup.json"_s
         << withSections(section("a", {}, topic("t1") + "," + topic("t2")) + ","

@@ -166,6 +166,19 @@ void TestMarkdownImporter::recognizesVariations_data()
                        u"T alpha | Alpha | Goal a | Act a"_s,
                        u"S2 advanced | Advanced | "_s,
                        u"T alpha-2 | Alpha | Goal a | Act a"_s};
+    // A byte order mark inside the text (files joined together) is not part of the words, and
+    // a row whose title cannot be seen is no topic, like an empty one.
+    QTest::newRow("byte order marks inside the text, an invisible title")
+        << "# Plan\n\n### 1. \xEF\xBB\xBF"
+           "Basics\n\n"
+           "| Topic | Learning Goals | Suggested Activities |\n|---|---|---|\n"
+           "| \xEF\xBB\xBF"
+           "Alpha | Goal\xEF\xBB\xBF a | Act a |\n"
+           "| \xE2\x80\x8B \xE2\x80\x8F | Hidden goal | Hidden act |\n"_ba
+        << QStringList{u"title: Plan"_s,
+                       u"intro: "_s,
+                       u"S1 basics | Basics | "_s,
+                       u"T alpha | Alpha | Goal a | Act a"_s};
     QTest::newRow("#### headings, \"Section N:\" and \"N)\" numbers")
         << "#### Plan\n\n#### Section 3: Deep Dive\n\n" + Table + "\n#### 4) Wrap Up\n\n" + Table
         << QStringList{u"title: Plan"_s,
@@ -314,6 +327,8 @@ void TestMarkdownImporter::rejects_data()
         << "Intro.\n\n|a|b|c|d|e|f|g|h|i|j|\n|-|-|-|-|-|-|-|-|-|-|\n|x|x|x|x|x|x|x|x|x|x|\n\n"
            "| Topic | Goals |\n|:-|-:|\n| t | g |\n"_ba
         << 7 << u"has only 2 columns"_s;
+    QTest::newRow("a section heading that cannot be seen")
+        << "# Plan\n\n### \xE2\x80\x8B\xEF\xBB\xBF\n\n" + Table << 0 << u"has no title"_s;
     QTest::newRow("invalid UTF-8") << "# Plan\n\nLatin-1: caf\xe9\n"_ba << 3 << u"UTF-8"_s;
     QTest::newRow("binary garbage") << "\x89PNG\r\n\x1a\n\0\0\0\rIHDR"_ba << 3 << u"NUL"_s;
     QTest::newRow("over the size limit")

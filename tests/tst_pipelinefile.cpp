@@ -41,6 +41,8 @@ Lists sample()
     train.kind = u"train"_s;
     train.name = u"Train"_s;
     train.pos = QPointF(260, 0.1);
+    // U+FEFF is text inside a string: at its start and right after an escape too.
+    train.notes = u"\uFEFFmarked\n\uFEFF\uFEFFtwice"_s;
     PipelineAnnotation note{u"a1"_s, PipelineAnnotation::Kind::Text, {1, 2, 3.25, 4}, u"Note"_s};
     PipelineAnnotation group{u"a2"_s, PipelineAnnotation::Kind::Group, {0, 0, 600, 300}, {}};
     // A type mismatch is a validation error, not a file error: it must load.
@@ -105,6 +107,7 @@ void TestPipelineFile::writesReadableJson()
     QVERIFY(json.contains(R"({"key": "a", "value": "first\nsecond\t\u0001"})"));
     QVERIFY(json.contains(R"("x": 260,)"));
     QVERIFY(json.contains("\"name\": \"Ingest \\\"orders\\\" — Ω\"")); // UTF-8, not escaped
+    QVERIFY(json.contains("\"notes\": \"\xEF\xBB\xBFmarked\\n\xEF\xBB\xBF\xEF\xBB\xBFtwice\""));
     QVERIFY(json.indexOf("\"id\": \"n1\"") < json.indexOf("\"kind\": \"ingest\""));
     QVERIFY(PipelineFile::write({}, {}, {}).contains(R"("nodes": [],)"));
 }

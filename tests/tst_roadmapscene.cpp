@@ -337,9 +337,8 @@ void TestRoadmapScene::workspaceLaysOutTheMapAfterItsFirstFrame()
     QCOMPARE(scene->currentTopic(), u"feature-stores"_s);
     // Fitted once built: the whole map is in view.
     RoadmapView *view = workspace.view();
-    QVERIFY(view->mapToScene(view->viewport()->rect())
-                .boundingRect()
-                .contains(scene->layout().bounds));
+    QVERIFY(
+        view->mapToScene(view->viewport()->rect()).boundingRect().contains(scene->layout().bounds));
 
     // A keyboard move before the frame would build it at once.
     RoadmapWorkspace early(m_model.get());

@@ -12,8 +12,7 @@ using namespace Qt::StringLiterals;
 
 RoadmapScene::RoadmapScene(CurriculumModel *model, QObject *parent)
     : RoadmapScene(model, Build::Now, parent)
-{
-}
+{}
 
 RoadmapScene::RoadmapScene(CurriculumModel *model, Build when, QObject *parent)
     : QGraphicsScene(parent)
