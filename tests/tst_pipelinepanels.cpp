@@ -241,6 +241,8 @@ void TestPipelinePanels::findingsPanel()
 {
     FindingsPanel panel;
     QCOMPARE(panel.list()->topLevelItemCount(), 0);
+    QVERIFY(panel.summaryText().contains(u"No stages yet"_s)); // not "all checks pass"
+    panel.setFindings({}, {{u"n1"_s, u"Train"_s}});
     QVERIFY(panel.summaryText().contains(u"No findings"_s));
     PipelineFinding error{PipelineFinding::Severity::Error, u"n1"_s, u"A cycle."_s, {}, u"cycle"_s};
     PipelineFinding warning{PipelineFinding::Severity::Warning,

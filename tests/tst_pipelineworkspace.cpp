@@ -7,6 +7,7 @@
 #include "pipelineannotationitem.h"
 #include "pipelinedocument.h"
 #include "pipelinegraph.h"
+#include "pipelineminimap.h"
 #include "pipelinescene.h"
 #include "pipelineview.h"
 #include "pipelineworkspace.h"
@@ -41,6 +42,7 @@ private slots:
     void arrangeIsOneUndoableStep();
     void groupFrameCarriesItsStagesAndResizes();
     void findingsFollowEdits();
+    void emptyCanvasShowsHowToBegin();
     void wireDroppedOnEmptyAddsAndConnects();
     void showTopicFindsOrAddsAStage();
     void topicProgressFollowsTheRoadmap();
@@ -263,7 +265,38 @@ void TestPipelineWorkspace::findingsFollowEdits()
     QVERIFY(m_workspace->findingsPanel()->list()->topLevelItemCount() > 0);
     stack()->undo();
     QTRY_VERIFY(m_workspace->findings().isEmpty());
-    QVERIFY(m_workspace->findingsPanel()->summaryText().contains(u"No findings"_s));
+    QVERIFY(m_workspace->findingsPanel()->summaryText().contains(u"No stages yet"_s));
+}
+
+// How many pixels of the viewport's middle band are drawn in the hint's colour.
+static int hintPixels(PipelineView *view)
+{
+    const QImage image = view->viewport()->grab().toImage();
+    const QColor hint = view->pipelineScene()->theme().nodeMutedText;
+    int count = 0;
+    for (int y = image.height() / 3; y < image.height() * 2 / 3; ++y)
+        for (int x = image.width() / 4; x < image.width() * 3 / 4; ++x)
+            count += QColor(image.pixel(x, y)) == hint ? 1 : 0;
+    return count;
+}
+
+void TestPipelineWorkspace::emptyCanvasShowsHowToBegin()
+{
+    PipelineView *view = m_workspace->view();
+    auto *minimap = view->findChild<PipelineMinimap *>();
+    QVERIFY(minimap);
+    QVERIFY(view->showsEmptyCanvasHint());
+    QVERIFY(hintPixels(view) > 50);
+    QVERIFY(!minimap->isVisible()); // nothing to navigate
+    const QString id = m_workspace->addNode(u"train"_s, QPointF(-2000, -2000)); // out of sight
+    QVERIFY(!view->showsEmptyCanvasHint());
+    view->centerOn(QPointF(0, 0));
+    QTRY_COMPARE(hintPixels(view), 0);
+    QTRY_VERIFY(minimap->isVisible());
+    stack()->undo();
+    QVERIFY(!graph()->node(id));
+    QTRY_VERIFY(hintPixels(view) > 50);
+    QTRY_VERIFY(!minimap->isVisible());
 }
 
 void TestPipelineWorkspace::wireDroppedOnEmptyAddsAndConnects()

@@ -63,6 +63,7 @@ void FindingsPanel::setFindings(const QList<PipelineFinding> &findings,
     m_list->clear();
     m_errors = 0;
     m_warnings = 0;
+    m_stages = int(nodeNames.size());
     for (const PipelineFinding &finding : findings) {
         const bool error = finding.severity == PipelineFinding::Severity::Error;
         (error ? m_errors : m_warnings)++;
@@ -86,6 +87,8 @@ void FindingsPanel::setFindings(const QList<PipelineFinding> &findings,
 
 QString FindingsPanel::summaryText() const
 {
+    if (m_stages == 0 && m_errors == 0 && m_warnings == 0)
+        return tr("No stages yet: the checks run as you add them.");
     if (m_errors == 0 && m_warnings == 0)
         return tr("✔ No findings: the pipeline follows every check.");
     const QString errors = m_errors == 1 ? tr("1 error") : tr("%1 errors").arg(m_errors);

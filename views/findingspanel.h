@@ -16,7 +16,7 @@ class FindingsPanel : public QWidget
 public:
     explicit FindingsPanel(QWidget *parent = nullptr);
 
-    // nodeNames: id -> name, to show "Train" rather than "n3".
+    // nodeNames: id -> name of every stage, to show "Train" rather than "n3".
     void setFindings(const QList<PipelineFinding> &findings,
                      const QHash<QString, QString> &nodeNames);
     QTreeWidget *list() const { return m_list; }
@@ -31,4 +31,5 @@ private:
     QTreeWidget *m_list;
     int m_errors = 0;
     int m_warnings = 0;
+    int m_stages = 0;
 };

@@ -1,8 +1,11 @@
 #include "pipelineview.h"
 
+#include "pipelinegraph.h"
 #include "pipelinescene.h"
 
+#include <QFontMetricsF>
 #include <QKeyEvent>
+#include <QPainter>
 #include <QScrollBar>
 
 namespace {
@@ -27,6 +30,17 @@ PipelineView::PipelineView(PipelineScene *scene, QWidget *parent)
         setFitsOnResize(true);
         showContent();
     });
+    // The hint spans the viewport: it is drawn, or wiped, whole when the canvas fills or empties.
+    connect(m_scene, &QGraphicsScene::changed, this, [this] {
+        if (showsEmptyCanvasHint() != m_hintShown)
+            viewport()->update();
+    });
+}
+
+bool PipelineView::showsEmptyCanvasHint() const
+{
+    const PipelineGraph *graph = m_scene->graph();
+    return graph->nodes().isEmpty() && graph->annotations().isEmpty();
 }
 
 void PipelineView::fitAll()
@@ -224,4 +238,47 @@ void PipelineView::drawBackground(QPainter *painter, const QRectF &rect)
     painter->setPen(pen);
     painter->drawPoints(majorDots);
     painter->setRenderHint(QPainter::Antialiasing, antialiased);
+}
+
+void PipelineView::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    ZoomView::drawForeground(painter, rect);
+    m_hintShown = showsEmptyCanvasHint();
+    if (m_hintShown)
+        drawEmptyCanvasHint(painter);
+}
+
+void PipelineView::drawEmptyCanvasHint(QPainter *painter) const
+{
+    const PipelineTheme &theme = m_scene->theme();
+    painter->save();
+    painter->resetTransform(); // viewport pixels: the hint keeps its size at any zoom
+    const QRectF area = QRectF(viewport()->rect()).adjusted(24, 24, -24, -24);
+    const double width = std::min(area.width(), 560.0);
+    QFont title = font();
+    title.setPointSizeF(title.pointSizeF() * 1.5);
+    title.setBold(true);
+    const QString heading = tr("An empty pipeline");
+    const QString body
+        = tr("Drag a stage from the palette, or double-click the canvas (or press Tab) to add "
+             "one here; drag from a port to connect two stages.\n\nOr begin with a whole "
+             "pipeline: File ▸ New Pipeline from Template.");
+    const QFontMetricsF titleMetrics(title);
+    const QRectF bodyBounds = QFontMetricsF(font()).boundingRect(
+        QRectF(0, 0, width, area.height()), Qt::AlignHCenter | Qt::TextWordWrap, body);
+    const double gap = titleMetrics.height() * 0.6;
+    const double height = titleMetrics.height() + gap + bodyBounds.height();
+    QRectF box(0, 0, width, height);
+    box.moveCenter(area.center());
+    painter->setPen(theme.nodeMutedText);
+    painter->setFont(title);
+    painter->drawText(QRectF(box.left(), box.top(), width, titleMetrics.height()),
+                      Qt::AlignHCenter | Qt::AlignTop,
+                      heading);
+    painter->setFont(font());
+    painter->drawText(
+        QRectF(box.left(), box.top() + titleMetrics.height() + gap, width, bodyBounds.height()),
+        Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
+        body);
+    painter->restore();
 }

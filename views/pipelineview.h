@@ -26,6 +26,9 @@ public:
     void zoomToSelection();
     void zoomToRect(const QRectF &sceneRect); // never magnifies past 100%
     QRectF visibleSceneRect() const;
+    // An empty canvas says how to begin (palette, quick add, templates); views only, never an
+    // export or the minimap.
+    bool showsEmptyCanvasHint() const;
 
 signals:
     void viewChanged(); // zoomed or scrolled: the minimap's rectangle follows
@@ -42,12 +45,15 @@ protected:
     void refit() override { showContent(); }
     void scrollContentsBy(int dx, int dy) override;
     void drawBackground(QPainter *painter, const QRectF &rect) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
 
 private:
     QPointF cursorScenePos() const;
+    void drawEmptyCanvasHint(QPainter *painter) const;
 
     PipelineScene *m_scene;
     bool m_spaceHeld = false;
     bool m_panning = false;
+    bool m_hintShown = false;
     QPoint m_panLast;
 };
