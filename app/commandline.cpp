@@ -97,8 +97,11 @@ QString generalHelp()
                                        QCoreApplication::applicationName());
     for (const Subcommand &command : allCommands()) {
         QString usage = command.group + u' ' + command.name;
-        for (const QString &argument : command.arguments)
-            usage += u' ' + argument;
+        for (qsizetype i = 0; i < command.arguments.size(); ++i) {
+            const bool optional = i >= command.arguments.size() - command.optionalArguments;
+            usage += optional ? u" [%1]"_s.arg(command.arguments.at(i))
+                              : u' ' + command.arguments.at(i);
+        }
         help += u"  %1 %2\n"_s.arg(usage, -34).arg(command.summary);
     }
     help += u"\nGlobal options:\n"

@@ -1,4 +1,5 @@
 #include "clicontext.h"
+#include "clitime.h"
 #include "progressstore.h"
 #include "progresssummary.h"
 #include "subcommand.h"
@@ -23,36 +24,6 @@ double roundedPercent(double percent)
     return std::round(percent * 10.0) / 10.0;
 }
 
-QString durationText(int minutes)
-{
-    if (minutes < 60)
-        return u"%1 min"_s.arg(minutes);
-    return u"%1 h %2 min"_s.arg(minutes / 60).arg(minutes % 60);
-}
-
-// --at: an ISO-8601 date and time; without an offset it is local time. Not in the future.
-bool parseAt(CliContext &context, const QCommandLineParser &parser, QDateTime *at)
-{
-    *at = QDateTime::currentDateTimeUtc();
-    if (!parser.isSet(u"at"_s))
-        return true;
-    const QString text = parser.value(u"at"_s);
-    QDateTime parsed = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!parsed.isValid())
-        parsed = QDateTime::fromString(text, Qt::ISODate);
-    if (!parsed.isValid()) {
-        context.fail(u"--at '%1': not an ISO-8601 date and time (e.g. 2026-11-26T18:30 or "
-                     "2026-11-26T18:30:00+01:00)"_s.arg(text));
-        return false;
-    }
-    if (parsed > QDateTime::currentDateTimeUtc().addSecs(60)) {
-        context.fail(u"--at '%1': is in the future"_s.arg(text));
-        return false;
-    }
-    *at = parsed.toUTC();
-    return true;
-}
-
 bool prepare(CliContext &context, const QString &topicId)
 {
     return context.loadCurriculum() && context.checkTopicId(topicId) && context.openStore();
@@ -66,7 +37,7 @@ int setStatus(CliContext &context, const QCommandLineParser &parser, const QStri
             args.at(1), TopicStatuses::names().join(u", "_s)));
     }
     QDateTime at;
-    if (!parseAt(context, parser, &at) || !prepare(context, args.at(0)))
+    if (!CliTime::parseAt(context, parser, &at) || !prepare(context, args.at(0)))
         return CliContext::BadInput;
     if (!context.store().setStatus(args.at(0), *status, at))
         return context.fail(context.store().errorString(), CliContext::Failure);
@@ -114,12 +85,12 @@ int logSession(CliContext &context, const QCommandLineParser &parser, const QStr
                                 .arg(MaxSessionMinutes));
     }
     QDateTime at;
-    if (!parseAt(context, parser, &at) || !prepare(context, args.at(0)))
+    if (!CliTime::parseAt(context, parser, &at) || !prepare(context, args.at(0)))
         return CliContext::BadInput;
     if (!context.store().logSession(args.at(0), minutes, at))
         return context.fail(context.store().errorString(), CliContext::Failure);
     context.backupIfDue();
-    context.out() << u"%1: logged %2\n"_s.arg(args.at(0), durationText(minutes));
+    context.out() << u"%1: logged %2\n"_s.arg(args.at(0), CliTime::duration(minutes));
     return CliContext::Success;
 }
 
@@ -199,7 +170,7 @@ void printTopicLine(QTextStream &out,
     if (!title.isEmpty())
         out << u"  "_s << title;
     if (progress.minutes > 0)
-        out << u"  ("_s << durationText(progress.minutes) << u")"_s;
+        out << u"  ("_s << CliTime::duration(progress.minutes) << u")"_s;
     if (!progress.notes.isEmpty())
         out << u"  [notes]"_s;
     out << u"\n"_s;
@@ -215,7 +186,7 @@ void printProgress(QTextStream &out,
                .arg(overall.total())
                .arg(qRound(overall.percent()))
                .arg(overall.learning)
-               .arg(durationText(overall.minutes));
+               .arg(CliTime::duration(overall.minutes));
     out << u"[x] done  [~] learning  [-] skipped  [ ] pending\n"_s;
     for (qsizetype i = 0; i < curriculum.sections.size(); ++i) {
         const Section &section = curriculum.sections.at(i);
@@ -300,5 +271,5 @@ QList<Subcommand> progressCommands()
     show.summary = tr("Show progress per section and topic.");
     show.options = {QCommandLineOption(u"json"_s, tr("Print JSON."))};
     show.run = showProgress;
-    return {set, note, log, show};
+    return {set, note, log, show, studyTimerCommand()};
 }

@@ -30,3 +30,4 @@ QList<Subcommand> dbCommands();
 QList<Subcommand> roadmapCommands();
 QList<Subcommand> pipelineCommands();
 Subcommand pipelineExportCommand(); // pipelineexportcommand.cpp
+Subcommand studyTimerCommand();     // studytimercommand.cpp

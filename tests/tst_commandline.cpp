@@ -100,6 +100,7 @@ void TestCommandLine::versionAndHelp()
                                 "progress set",
                                 "progress note",
                                 "progress log",
+                                "progress timer",
                                 "progress show",
                                 "--data-dir",
                                 "--curriculum"})

@@ -1,0 +1,204 @@
+// `mlops-studio progress timer start|stop|status|cancel`: the study timer of the roadmap's drawer
+// and the dashboard, from a terminal. It is the same timer: its start is in the progress
+// database, so a timer started here shows running in the window, and the other way round.
+#include "clicontext.h"
+#include "clitime.h"
+#include "progressstore.h"
+#include "subcommand.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QStringList Actions = {u"start"_s, u"stop"_s, u"status"_s, u"cancel"_s};
+
+QString localTime(const QDateTime &utc)
+{
+    return utc.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s);
+}
+
+int elapsedMinutes(const RunningTimer &timer, const QDateTime &now)
+{
+    return int(std::max<qint64>(0, timer.start.secsTo(now)) / 60);
+}
+
+// What the stop of `stopped` at `end` landed, for the user.
+QString landedText(const RunningTimer &stopped, const QDateTime &end, const StudySession &landed)
+{
+    if (landed.id == 0)
+        return u"%1: timer stopped after under half a minute; nothing logged"_s.arg(
+            stopped.topicId);
+    QString text
+        = u"%1: timer stopped, logged %2"_s.arg(stopped.topicId, CliTime::duration(landed.minutes));
+    if (stopped.start.secsTo(end) > qint64(ProgressStore::MaxSessionMinutes) * 60)
+        text += u" (it ran for %1; a session counts at most 24 h)"_s.arg(
+            CliTime::duration(elapsedMinutes(stopped, end)));
+    return text;
+}
+
+// Checks the arguments against the action before anything is opened.
+bool checkUsage(CliContext &context, const QCommandLineParser &parser, const QStringList &args)
+{
+    const QString &action = args.at(0);
+    if (!Actions.contains(action)) {
+        context.fail(u"unknown timer action '%1' (expected one of: %2)"_s.arg(
+            action, Actions.join(u", "_s)));
+        return false;
+    }
+    if (action == u"start"_s && args.size() < 2) {
+        context.fail(u"timer start needs the TOPIC_ID to time"_s);
+        return false;
+    }
+    if (action != u"start"_s && args.size() > 1) {
+        context.fail(u"unexpected argument '%1': only timer start takes a topic"_s.arg(args.at(1)));
+        return false;
+    }
+    if (parser.isSet(u"at"_s) && action != u"start"_s && action != u"stop"_s) {
+        context.fail(u"--at is for timer start and timer stop"_s);
+        return false;
+    }
+    if (parser.isSet(u"json"_s) && action != u"status"_s) {
+        context.fail(u"--json is for timer status"_s);
+        return false;
+    }
+    return true;
+}
+
+int start(CliContext &context, const QString &topicId, const QDateTime &at)
+{
+    ProgressStore &store = context.store();
+    if (const std::optional<RunningTimer> running = store.runningTimer()) {
+        if (running->topicId == topicId) {
+            context.out() << u"%1: the timer already runs, since %2\n"_s.arg(
+                topicId, localTime(running->start));
+            return CliContext::Success;
+        }
+        // One timer at a time, as in the window: the other topic's session lands first.
+        if (at < running->start)
+            return context.fail(u"--at: before the running timer for %1 started (%2)"_s.arg(
+                running->topicId, localTime(running->start)));
+        StudySession landed;
+        if (!store.stopTimer(at, &landed))
+            return context.fail(store.errorString(), CliContext::Failure);
+        context.out() << landedText(*running, at, landed) << u"\n"_s;
+    }
+    if (!store.startTimer(topicId, at))
+        return context.fail(store.errorString(), CliContext::Failure);
+    context.backupIfDue();
+    context.out() << u"%1: timer started at %2\n"_s.arg(topicId, localTime(at));
+    return CliContext::Success;
+}
+
+int stop(CliContext &context, const QDateTime &at)
+{
+    ProgressStore &store = context.store();
+    const std::optional<RunningTimer> running = store.runningTimer();
+    if (!running)
+        return context.fail(u"the study timer is not running"_s, CliContext::Failure);
+    if (at < running->start)
+        return context.fail(u"--at: before the timer for %1 started (%2)"_s.arg(
+            running->topicId, localTime(running->start)));
+    StudySession landed;
+    if (!store.stopTimer(at, &landed))
+        return context.fail(store.errorString(), CliContext::Failure);
+    context.backupIfDue();
+    context.out() << landedText(*running, at, landed) << u"\n"_s;
+    return CliContext::Success;
+}
+
+int status(CliContext &context, bool json)
+{
+    const std::optional<RunningTimer> running = context.store().runningTimer();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (json) {
+        QJsonObject object{{u"running"_s, running.has_value()},
+                           {u"topic"_s, QJsonValue::Null},
+                           {u"start"_s, QJsonValue::Null},
+                           {u"elapsed_minutes"_s, 0}};
+        if (running) {
+            object.insert(u"topic"_s, running->topicId);
+            object.insert(u"start"_s, running->start.toString(Qt::ISODate));
+            object.insert(u"elapsed_minutes"_s, elapsedMinutes(*running, now));
+        }
+        context.out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
+        return CliContext::Success;
+    }
+    if (!running) {
+        context.out() << u"The study timer is not running.\n"_s;
+        return CliContext::Success;
+    }
+    const Topic *topic = context.curriculum().findTopic(running->topicId);
+    context.out() << u"%1: timer running for %2, since %3%4\n"_s.arg(
+        running->topicId,
+        CliTime::duration(elapsedMinutes(*running, now)),
+        localTime(running->start),
+        topic ? u" (%1)"_s.arg(topic->title) : QString());
+    return CliContext::Success;
+}
+
+int cancel(CliContext &context)
+{
+    ProgressStore &store = context.store();
+    const std::optional<RunningTimer> running = store.runningTimer();
+    if (!running) {
+        context.out() << u"The study timer is not running.\n"_s;
+        return CliContext::Success;
+    }
+    if (!store.cancelTimer())
+        return context.fail(store.errorString(), CliContext::Failure);
+    context.out() << u"%1: timer cancelled; nothing logged\n"_s.arg(running->topicId);
+    return CliContext::Success;
+}
+
+int runTimer(CliContext &context, const QCommandLineParser &parser, const QStringList &args)
+{
+    if (!checkUsage(context, parser, args))
+        return CliContext::BadInput;
+    QDateTime at;
+    if (!CliTime::parseAt(context, parser, &at) || !context.loadCurriculum())
+        return CliContext::BadInput;
+    const QString &action = args.at(0);
+    if (action == u"start"_s && !context.checkTopicId(args.at(1)))
+        return CliContext::BadInput;
+    if (!context.openStore())
+        return CliContext::BadInput;
+    if (action == u"start"_s)
+        return start(context, args.at(1), at);
+    if (action == u"stop"_s)
+        return stop(context, at);
+    if (action == u"status"_s)
+        return status(context, parser.isSet(u"json"_s));
+    return cancel(context);
+}
+
+} // namespace
+
+Subcommand studyTimerCommand()
+{
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("StudyTimerCommand", text);
+    };
+    Subcommand timer;
+    timer.group = u"progress"_s;
+    timer.name = u"timer"_s;
+    timer.summary = tr("The study timer: start TOPIC_ID, stop (logs the session), status, cancel.");
+    timer.arguments = {u"ACTION"_s, u"TOPIC_ID"_s};
+    timer.argumentHelp
+        = {tr("start: time TOPIC_ID (a timer running for another topic is stopped and logged "
+              "first); stop: stop and log the minutes; status: show what runs; cancel: stop "
+              "without logging."),
+           tr("For start: a topic id, as `curriculum show` lists them.")};
+    timer.optionalArguments = 1;
+    timer.options = {QCommandLineOption(u"at"_s,
+                                        tr("For start and stop: when (ISO-8601; local time "
+                                           "unless an offset is given). Default: now."),
+                                        u"ISO-8601"_s),
+                     QCommandLineOption(u"json"_s, tr("For status: print JSON."))};
+    timer.run = runTimer;
+    return timer;
+}
