@@ -69,6 +69,19 @@ bool checkUsage(CliContext &context, const QCommandLineParser &parser, const QSt
     return true;
 }
 
+// Stops `running` at `at` and logs its session: what `stop` does, and `start` for another topic.
+int stopRunning(CliContext &context, const RunningTimer &running, const QDateTime &at)
+{
+    if (at < running.start)
+        return context.fail(u"--at: before the timer for %1 started (%2)"_s.arg(
+            running.topicId, localTime(running.start)));
+    StudySession landed;
+    if (!context.store().stopTimer(at, &landed))
+        return context.fail(context.store().errorString(), CliContext::Failure);
+    context.out() << landedText(running, at, landed) << u"\n"_s;
+    return CliContext::Success;
+}
+
 int start(CliContext &context, const QString &topicId, const QDateTime &at)
 {
     ProgressStore &store = context.store();
@@ -79,13 +92,8 @@ int start(CliContext &context, const QString &topicId, const QDateTime &at)
             return CliContext::Success;
         }
         // One timer at a time, as in the window: the other topic's session lands first.
-        if (at < running->start)
-            return context.fail(u"--at: before the running timer for %1 started (%2)"_s.arg(
-                running->topicId, localTime(running->start)));
-        StudySession landed;
-        if (!store.stopTimer(at, &landed))
-            return context.fail(store.errorString(), CliContext::Failure);
-        context.out() << landedText(*running, at, landed) << u"\n"_s;
+        if (const int code = stopRunning(context, *running, at); code != CliContext::Success)
+            return code;
     }
     if (!store.startTimer(topicId, at))
         return context.fail(store.errorString(), CliContext::Failure);
@@ -96,19 +104,13 @@ int start(CliContext &context, const QString &topicId, const QDateTime &at)
 
 int stop(CliContext &context, const QDateTime &at)
 {
-    ProgressStore &store = context.store();
-    const std::optional<RunningTimer> running = store.runningTimer();
+    const std::optional<RunningTimer> running = context.store().runningTimer();
     if (!running)
         return context.fail(u"the study timer is not running"_s, CliContext::Failure);
-    if (at < running->start)
-        return context.fail(u"--at: before the timer for %1 started (%2)"_s.arg(
-            running->topicId, localTime(running->start)));
-    StudySession landed;
-    if (!store.stopTimer(at, &landed))
-        return context.fail(store.errorString(), CliContext::Failure);
-    context.backupIfDue();
-    context.out() << landedText(*running, at, landed) << u"\n"_s;
-    return CliContext::Success;
+    const int code = stopRunning(context, *running, at);
+    if (code == CliContext::Success)
+        context.backupIfDue();
+    return code;
 }
 
 int status(CliContext &context, bool json)
