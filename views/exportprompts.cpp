@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QMessageBox>
 #include <QProgressDialog>
 
 namespace ExportPrompts {
@@ -32,6 +33,12 @@ bool runWithProgress(QWidget *parent,
         progress.setValue(done);
         return !progress.wasCanceled();
     });
+}
+
+void showFailure(QWidget *parent, const QString &message)
+{
+    QMessageBox::warning(
+        parent, QCoreApplication::translate("ExportPrompts", "Export failed"), message);
 }
 
 } // namespace ExportPrompts

@@ -25,4 +25,22 @@ bool runWithProgress(QWidget *parent,
                      const QString &label,
                      const std::function<bool(const Progress &)> &work);
 
+// A failed export in a message box.
+void showFailure(QWidget *parent, const QString &message);
+
+// Runs `exporter` (RoadmapExporter, PipelineDiagramExporter) to `path` with the progress
+// dialog; a failure other than the user's Cancel is shown. True when the file was written.
+template<typename Exporter>
+bool exportWithProgress(QWidget *parent,
+                        const QString &label,
+                        Exporter &exporter,
+                        const QString &path)
+{
+    const bool written = runWithProgress(
+        parent, label, [&](const Progress &progress) { return exporter.exportTo(path, progress); });
+    if (!written && !exporter.wasCancelled())
+        showFailure(parent, exporter.errorString());
+    return written;
+}
+
 } // namespace ExportPrompts

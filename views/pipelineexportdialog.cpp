@@ -3,6 +3,7 @@
 #include "exportprompts.h"
 
 #include "applicationsettings.h"
+#include "exportappearancecontrols.h"
 #include "pipelinediagramexporter.h"
 
 #include <QCheckBox>
@@ -12,8 +13,6 @@
 #include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QLabel>
-#include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -56,10 +55,7 @@ PipelineExportDialog::PipelineExportDialog(const PipelineGraph *graph,
     , m_nodeIds(nodeIds)
     , m_annotationIds(annotationIds)
     , m_format(new QComboBox(this))
-    , m_theme(new QComboBox(this))
-    , m_scale(new QDoubleSpinBox(this))
-    , m_pixelSize(new QLabel(this))
-    , m_transparent(new QCheckBox(tr("&Transparent background"), this))
+    , m_appearance(new ExportAppearanceControls(themeId, PipelineDiagramOptions::MaxScale, this))
     , m_border(new QDoubleSpinBox(this))
     , m_selectionOnly(new QCheckBox(tr("Se&lection only"), this))
 {
@@ -68,13 +64,6 @@ PipelineExportDialog::PipelineExportDialog(const PipelineGraph *graph,
     m_format->addItem(tr("SVG vector image"), int(Format::Svg));
     m_format->addItem(tr("PDF (one page)"), int(Format::Pdf));
     m_format->addItem(tr("Mermaid flowchart text"), int(Format::Mermaid));
-    for (const QString &id : RoadmapTheme::ids())
-        m_theme->addItem(RoadmapTheme::byIdOrDefault(id).name, id);
-    m_theme->setCurrentIndex(std::max(0, m_theme->findData(themeId)));
-    m_scale->setRange(0.5, PipelineDiagramOptions::MaxScale);
-    m_scale->setSingleStep(0.5);
-    m_scale->setValue(2);
-    m_scale->setSuffix(u" ×"_s);
     m_border->setRange(0, PipelineDiagramOptions::MaxBorder);
     m_border->setDecimals(0);
     m_border->setValue(PipelineDiagramOptions::DefaultBorder);
@@ -83,10 +72,7 @@ PipelineExportDialog::PipelineExportDialog(const PipelineGraph *graph,
 
     auto *form = new QFormLayout(this);
     form->addRow(tr("&Format:"), m_format);
-    form->addRow(tr("T&heme:"), m_theme);
-    form->addRow(tr("&Scale:"), m_scale);
-    form->addRow(QString(), m_pixelSize);
-    form->addRow(QString(), m_transparent);
+    m_appearance->addRows(form);
     form->addRow(tr("&Border:"), m_border);
     form->addRow(QString(), m_selectionOnly);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -94,10 +80,12 @@ PipelineExportDialog::PipelineExportDialog(const PipelineGraph *graph,
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &PipelineExportDialog::onExport);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    for (QComboBox *box : {m_format, m_theme})
-        connect(box, &QComboBox::currentIndexChanged, this, &PipelineExportDialog::updateControls);
-    for (QDoubleSpinBox *box : {m_scale, m_border})
-        connect(box, &QDoubleSpinBox::valueChanged, this, &PipelineExportDialog::updateControls);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &PipelineExportDialog::updateControls);
+    connect(m_appearance,
+            &ExportAppearanceControls::changed,
+            this,
+            &PipelineExportDialog::updateControls);
+    connect(m_border, &QDoubleSpinBox::valueChanged, this, &PipelineExportDialog::updateControls);
     connect(m_selectionOnly, &QCheckBox::toggled, this, &PipelineExportDialog::updateControls);
 
     const int format
@@ -110,9 +98,9 @@ PipelineDiagramOptions PipelineExportDialog::options() const
 {
     PipelineDiagramOptions options;
     options.format = Format(m_format->currentData().toInt());
-    options.themeId = m_theme->currentData().toString();
-    options.scale = m_scale->value();
-    options.transparent = options.format == Format::Png && m_transparent->isChecked();
+    options.themeId = m_appearance->themeId();
+    options.scale = m_appearance->scale();
+    options.transparent = options.format == Format::Png && m_appearance->transparent();
     options.border = m_border->value();
     if (m_selectionOnly->isEnabled() && m_selectionOnly->isChecked()) {
         options.nodeIds = m_nodeIds;
@@ -136,14 +124,11 @@ void PipelineExportDialog::updateControls()
     const PipelineDiagramOptions current = options();
     const bool png = current.format == Format::Png;
     const bool drawn = current.format != Format::Mermaid;
-    m_scale->setEnabled(png);
-    m_transparent->setEnabled(png);
-    m_pixelSize->setEnabled(png);
-    m_theme->setEnabled(drawn);
+    m_appearance->setPngControlsEnabled(png);
+    m_appearance->setThemeEnabled(drawn);
     m_border->setEnabled(drawn);
-    const QSize size = PipelineDiagramExporter(*m_graph, current).outputSize();
-    m_pixelSize->setText(png ? tr("%1 × %2 pixels").arg(size.width()).arg(size.height())
-                             : QString());
+    m_appearance->setPixelSize(png ? PipelineDiagramExporter(*m_graph, current).outputSize()
+                                   : QSize());
 }
 
 QString PipelineExportDialog::suggestedPath() const
@@ -168,15 +153,8 @@ void PipelineExportDialog::onExport()
 bool PipelineExportDialog::exportTo(const QString &path)
 {
     PipelineDiagramExporter exporter(*m_graph, options());
-    const bool written = ExportPrompts::runWithProgress(
-        this, tr("Exporting the pipeline…"), [&](const ExportPrompts::Progress &progress) {
-            return exporter.exportTo(path, progress);
-        });
-    if (!written) {
-        if (!exporter.wasCancelled())
-            QMessageBox::warning(this, tr("Export failed"), exporter.errorString());
+    if (!ExportPrompts::exportWithProgress(this, tr("Exporting the pipeline…"), exporter, path))
         return false;
-    }
     QSettings settings = applicationSettings();
     settings.setValue(u"pipelineExport/folder"_s, QFileInfo(path).absolutePath());
     settings.setValue(u"pipelineExport/format"_s, int(options().format));

@@ -5,11 +5,11 @@
 #include <QDialog>
 #include <QStringList>
 
+class ExportAppearanceControls;
 class PipelineGraph;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
-class QLabel;
 
 // Pipeline → Export Diagram…: the format and look of the diagram and whether it shows only the
 // selection, then a file chooser; PipelineDiagramExporter writes the file. Remembers the last
@@ -42,10 +42,7 @@ private:
     QStringList m_nodeIds;
     QStringList m_annotationIds;
     QComboBox *m_format;
-    QComboBox *m_theme;
-    QDoubleSpinBox *m_scale;
-    QLabel *m_pixelSize;
-    QCheckBox *m_transparent;
+    ExportAppearanceControls *m_appearance;
     QDoubleSpinBox *m_border;
     QCheckBox *m_selectionOnly;
 };

@@ -3,6 +3,7 @@
 #include "exportprompts.h"
 
 #include "applicationsettings.h"
+#include "exportappearancecontrols.h"
 
 #include "roadmapexporter.h"
 #include "roadmapscene.h"
@@ -13,11 +14,8 @@
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QLabel>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -60,10 +58,7 @@ RoadmapExportDialog::RoadmapExportDialog(CurriculumModel *model,
     : QDialog(parent)
     , m_model(model)
     , m_format(new QComboBox(this))
-    , m_theme(new QComboBox(this))
-    , m_scale(new QDoubleSpinBox(this))
-    , m_pixelSize(new QLabel(this))
-    , m_transparent(new QCheckBox(tr("&Transparent background"), this))
+    , m_appearance(new ExportAppearanceControls(themeId, RoadmapExportOptions::MaxScale, this))
     , m_progress(new QCheckBox(tr("Include my &progress (statuses and notes)"), this))
 {
     setWindowTitle(tr("Export Roadmap"));
@@ -71,21 +66,11 @@ RoadmapExportDialog::RoadmapExportDialog(CurriculumModel *model,
     m_format->addItem(tr("SVG vector image"), int(Format::Svg));
     m_format->addItem(tr("PDF poster (one page)"), int(Format::PdfPoster));
     m_format->addItem(tr("PDF handout (a page per section)"), int(Format::PdfHandout));
-    for (const QString &id : RoadmapTheme::ids())
-        m_theme->addItem(RoadmapTheme::byIdOrDefault(id).name, id);
-    m_theme->setCurrentIndex(std::max(0, m_theme->findData(themeId)));
-    m_scale->setRange(0.5, RoadmapExportOptions::MaxScale);
-    m_scale->setSingleStep(0.5);
-    m_scale->setValue(2);
-    m_scale->setSuffix(u" ×"_s);
     m_progress->setChecked(showProgress);
 
     auto *form = new QFormLayout(this);
     form->addRow(tr("&Format:"), m_format);
-    form->addRow(tr("T&heme:"), m_theme);
-    form->addRow(tr("&Scale:"), m_scale);
-    form->addRow(QString(), m_pixelSize);
-    form->addRow(QString(), m_transparent);
+    m_appearance->addRows(form);
     form->addRow(QString(), m_progress);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     buttons->addButton(tr("&Export…"), QDialogButtonBox::AcceptRole);
@@ -93,8 +78,10 @@ RoadmapExportDialog::RoadmapExportDialog(CurriculumModel *model,
     connect(buttons, &QDialogButtonBox::accepted, this, &RoadmapExportDialog::onExport);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_format, &QComboBox::currentIndexChanged, this, &RoadmapExportDialog::updateControls);
-    connect(m_theme, &QComboBox::currentIndexChanged, this, &RoadmapExportDialog::updateControls);
-    connect(m_scale, &QDoubleSpinBox::valueChanged, this, &RoadmapExportDialog::updateControls);
+    connect(m_appearance,
+            &ExportAppearanceControls::changed,
+            this,
+            &RoadmapExportDialog::updateControls);
 
     const int format = applicationSettings().value(u"export/format"_s, int(Format::Png)).toInt();
     m_format->setCurrentIndex(std::max(0, m_format->findData(format)));
@@ -105,9 +92,9 @@ RoadmapExportOptions RoadmapExportDialog::options() const
 {
     RoadmapExportOptions options;
     options.format = Format(m_format->currentData().toInt());
-    options.themeId = m_theme->currentData().toString();
-    options.scale = m_scale->value();
-    options.transparent = options.format == Format::Png && m_transparent->isChecked();
+    options.themeId = m_appearance->themeId();
+    options.scale = m_appearance->scale();
+    options.transparent = options.format == Format::Png && m_appearance->transparent();
     options.showProgress = m_progress->isChecked();
     return options;
 }
@@ -121,14 +108,11 @@ void RoadmapExportDialog::updateControls()
 {
     const RoadmapExportOptions current = options();
     const bool png = current.format == Format::Png;
-    m_scale->setEnabled(png);
-    m_transparent->setEnabled(png);
-    m_pixelSize->setEnabled(png);
+    m_appearance->setPngControlsEnabled(png);
     // The handout is printed black on white: the map's theme plays no part in it.
-    m_theme->setEnabled(current.format != Format::PdfHandout);
-    const QSize size
-        = SceneBands::imageSize(QRectF(QPointF(0, 0), sceneSize(current.themeId)), current.scale);
-    m_pixelSize->setText(tr("%1 × %2 pixels").arg(size.width()).arg(size.height()));
+    m_appearance->setThemeEnabled(current.format != Format::PdfHandout);
+    m_appearance->setPixelSize(
+        SceneBands::imageSize(QRectF(QPointF(0, 0), sceneSize(current.themeId)), current.scale));
 }
 
 QSizeF RoadmapExportDialog::sceneSize(const QString &themeId)
@@ -166,15 +150,8 @@ void RoadmapExportDialog::onExport()
 bool RoadmapExportDialog::exportTo(const QString &path)
 {
     RoadmapExporter exporter(m_model, options());
-    const bool written = ExportPrompts::runWithProgress(
-        this, tr("Exporting the roadmap…"), [&](const ExportPrompts::Progress &progress) {
-            return exporter.exportTo(path, progress);
-        });
-    if (!written) {
-        if (!exporter.wasCancelled())
-            QMessageBox::warning(this, tr("Export failed"), exporter.errorString());
+    if (!ExportPrompts::exportWithProgress(this, tr("Exporting the roadmap…"), exporter, path))
         return false;
-    }
     QSettings settings = applicationSettings();
     settings.setValue(u"export/folder"_s, QFileInfo(path).absolutePath());
     settings.setValue(u"export/format"_s, int(options().format));

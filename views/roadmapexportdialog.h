@@ -7,10 +7,9 @@
 #include <QSizeF>
 
 class CurriculumModel;
+class ExportAppearanceControls;
 class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
-class QLabel;
 
 // File → Export Roadmap…: the format and look of the export, then a file chooser; the export
 // runs through RoadmapExporter behind a cancellable progress dialog. Remembers the last folder
@@ -40,10 +39,7 @@ private:
 
     CurriculumModel *m_model;
     QComboBox *m_format;
-    QComboBox *m_theme;
-    QDoubleSpinBox *m_scale;
-    QLabel *m_pixelSize;
-    QCheckBox *m_transparent;
+    ExportAppearanceControls *m_appearance;
     QCheckBox *m_progress;
     QHash<QString, QSizeF> m_sceneSizes; // by theme: themes differ in card sizes
 };
