@@ -16,6 +16,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
@@ -42,6 +43,7 @@ private slots:
     void paintsAtEveryZoom();
     void keyboardInTheWorkspace();
     void workspaceLaysOutTheMapAfterItsFirstFrame();
+    void panesOpenAtTheirDefaultWidths();
     void clickOpensDrawer();
 
 private:
@@ -346,6 +348,34 @@ void TestRoadmapScene::workspaceLaysOutTheMapAfterItsFirstFrame()
     early.moveInDirection(Qt::Key_Down);
     QVERIFY(early.scene()->isBuilt());
     QCOMPARE(early.selectedId(), u"mlops-overview"_s);
+}
+
+void TestRoadmapScene::panesOpenAtTheirDefaultWidths()
+{
+    RoadmapWorkspace workspace(m_model.get());
+    workspace.resize(1400, 800);
+    workspace.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+    QVERIFY(workspace.selectId(u"feature-stores"_s));
+    workspace.openDrawer();
+    QTRY_VERIFY(workspace.topicPanel()->isVisible());
+    QTRY_COMPARE(workspace.topicPanel()->width(), 420);
+    workspace.setOutlineVisible(true);
+    QTRY_VERIFY(workspace.outline()->isVisible());
+    QTRY_VERIFY(qAbs(workspace.outline()->parentWidget()->width() - 280) <= 30);
+    QCOMPARE(workspace.outline()->currentIndex().data(CurriculumModel::IdRole).toString(),
+             u"feature-stores"_s);
+
+    // Widths saved before either pane was ever shown are the same defaults.
+    RoadmapWorkspace fresh(m_model.get());
+    const QByteArray state = fresh.saveSplitterState();
+    RoadmapWorkspace restored(m_model.get());
+    restored.restoreSplitterState(state);
+    restored.resize(1400, 800);
+    restored.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&restored));
+    restored.openDrawer();
+    QTRY_COMPARE(restored.topicPanel()->width(), 420);
 }
 
 void TestRoadmapScene::clickOpensDrawer()

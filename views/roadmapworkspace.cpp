@@ -42,16 +42,17 @@ RoadmapWorkspace::RoadmapWorkspace(CurriculumModel *model, QWidget *parent)
 {
     m_filter->setSourceModel(m_model);
     m_outlinePane = createOutline();
+    // Hidden before the splitter takes them, and their widths set when one first shows
+    // (applyDefaultPaneSizes): measuring the drawer takes milliseconds start-up does not need.
+    m_outlinePane->hide();
+    m_panel->hide();
+    m_panel->setMinimumWidth(340);
     m_splitter->setObjectName(u"roadmapSplitter"_s);
     m_splitter->addWidget(m_outlinePane);
     m_splitter->addWidget(m_view);
     m_splitter->addWidget(m_panel);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({280, 800, 420});
-    m_outlinePane->hide();
-    m_panel->hide();
-    m_panel->setMinimumWidth(340);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -230,8 +231,10 @@ void RoadmapWorkspace::setOutlineVisible(bool visible)
 {
     if (visible == isOutlineVisible())
         return;
-    if (visible)
+    if (visible) {
         attachOutlineModel();
+        applyDefaultPaneSizes();
+    }
     m_outlinePane->setVisible(visible);
     emit outlineVisibilityChanged(visible);
 }
@@ -245,6 +248,7 @@ void RoadmapWorkspace::openDrawer()
 {
     if (m_currentId.isEmpty())
         selectFirstTopic();
+    applyDefaultPaneSizes();
     m_panel->show();
     m_view->ensureTopicVisible(m_currentId);
 }
@@ -261,14 +265,24 @@ bool RoadmapWorkspace::isDrawerOpen() const
     return !m_panel->isHidden();
 }
 
-QByteArray RoadmapWorkspace::saveSplitterState() const
+QByteArray RoadmapWorkspace::saveSplitterState()
 {
+    applyDefaultPaneSizes(); // the panes' widths for the next start, even if never shown
     return m_splitter->saveState();
 }
 
 void RoadmapWorkspace::restoreSplitterState(const QByteArray &state)
 {
-    m_splitter->restoreState(state);
+    if (m_splitter->restoreState(state))
+        m_defaultPaneSizes = false;
+}
+
+void RoadmapWorkspace::applyDefaultPaneSizes()
+{
+    if (!m_defaultPaneSizes)
+        return;
+    m_defaultPaneSizes = false;
+    m_splitter->setSizes({280, 800, 420}); // outline, map, drawer
 }
 
 void RoadmapWorkspace::onSearchChanged()

@@ -48,7 +48,7 @@ public:
     void openDrawer();
     void closeDrawer();
     bool isDrawerOpen() const;
-    QByteArray saveSplitterState() const;
+    QByteArray saveSplitterState();
     void restoreSplitterState(const QByteArray &state);
 
     // Selects a topic or section by id (false when the curriculum has no such id).
@@ -73,6 +73,7 @@ private:
     QWidget *createToolBar();
     QWidget *createOutline();
     void attachOutlineModel();
+    void applyDefaultPaneSizes();
     void onSearchChanged();
     void onOutlineCurrentChanged(const QModelIndex &current);
     void updateOverallProgress();
@@ -94,4 +95,5 @@ private:
     QSplitter *m_splitter;
     QString m_currentId;
     bool m_syncing = false;
+    bool m_defaultPaneSizes = true; // until a pane shows or a saved state is restored
 };
