@@ -271,12 +271,17 @@ public:
             fail(path.member("node"_L1), u"no node has the id '%1'"_s.arg(ref.node), at);
         const PipelineNode &node = nodes.list.at(index);
         const NodeKind *kind = m_catalog.kind(node.kind);
-        if (!(isOutput ? kind->output(ref.port) : kind->input(ref.port))) {
+        const auto *port = isOutput ? kind->output(ref.port) : kind->input(ref.port);
+        if (!port) {
             fail(path.member("port"_L1),
                  u"'%1' (%2) has no %3 '%4'"_s.arg(
                      node.name, node.kind, isOutput ? u"output"_s : u"input"_s, ref.port),
                  at);
         }
+        // The same text as the node's id and the catalog's port name: share theirs, so a big
+        // pipeline keeps one copy of each instead of four strings per edge.
+        ref.node = node.id;
+        ref.port = port->name;
         return ref;
     }
 
