@@ -23,6 +23,12 @@ class TopicPanel : public QWidget
 public:
     explicit TopicPanel(CurriculumModel *model, QWidget *parent = nullptr);
 
+    // The drawer's width comes from the workspace's splitter and its text scrolls: its size
+    // hints are fixed, not measured from the topic's text (laying that out takes milliseconds,
+    // and the splitter asks even while the drawer is hidden).
+    QSize sizeHint() const override { return {420, 600}; }
+    QSize minimumSizeHint() const override { return {340, 320}; }
+
     // A CurriculumModel index (section or topic); an invalid index shows a hint.
     void showIndex(const QModelIndex &index);
     QModelIndex currentIndex() const { return m_index; }
