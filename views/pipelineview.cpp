@@ -31,9 +31,13 @@ PipelineView::PipelineView(PipelineScene *scene, QWidget *parent)
         showContent();
     });
     // The hint spans the viewport: it is drawn, or wiped, whole when the canvas fills or empties.
+    m_empty = showsEmptyCanvasHint();
     connect(m_scene, &QGraphicsScene::changed, this, [this] {
-        if (showsEmptyCanvasHint() != m_hintShown)
-            viewport()->update();
+        if (showsEmptyCanvasHint() == m_empty)
+            return;
+        m_empty = !m_empty;
+        viewport()->update();
+        emit emptyCanvasChanged(m_empty);
     });
 }
 
@@ -243,8 +247,7 @@ void PipelineView::drawBackground(QPainter *painter, const QRectF &rect)
 void PipelineView::drawForeground(QPainter *painter, const QRectF &rect)
 {
     ZoomView::drawForeground(painter, rect);
-    m_hintShown = showsEmptyCanvasHint();
-    if (m_hintShown)
+    if (showsEmptyCanvasHint())
         drawEmptyCanvasHint(painter);
 }
 

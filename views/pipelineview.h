@@ -33,6 +33,7 @@ public:
 signals:
     void viewChanged(); // zoomed or scrolled: the minimap's rectangle follows
     void quickAddRequested(const QPointF &scenePos);
+    void emptyCanvasChanged(bool empty); // the first item added, or the last one removed
 
 protected:
     bool event(QEvent *event) override;
@@ -54,6 +55,6 @@ private:
     PipelineScene *m_scene;
     bool m_spaceHeld = false;
     bool m_panning = false;
-    bool m_hintShown = false;
+    bool m_empty = true; // what the hint last showed: showsEmptyCanvasHint() when it changed
     QPoint m_panLast;
 };

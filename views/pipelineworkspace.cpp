@@ -66,10 +66,8 @@ PipelineWorkspace::PipelineWorkspace(PipelineDocument *document,
     m_minimap->setParent(m_view);
     m_minimap->resize(m_minimap->sizeHint());
     // Over an empty canvas it has nothing to show: the canvas's hint says how to begin instead.
-    m_minimap->setVisible(!m_view->showsEmptyCanvasHint());
-    connect(m_scene, &QGraphicsScene::changed, m_minimap, [this] {
-        m_minimap->setVisible(!m_view->showsEmptyCanvasHint());
-    });
+    m_minimap->setHidden(m_view->showsEmptyCanvasHint());
+    connect(m_view, &PipelineView::emptyCanvasChanged, m_minimap, &QWidget::setHidden);
 
     auto *side = new QSplitter(Qt::Vertical, this);
     side->addWidget(m_properties);

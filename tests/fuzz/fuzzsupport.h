@@ -33,5 +33,9 @@ inline void ensureApplication()
 #define FUZZ_REQUIRE(condition, message)                                                           \
     do {                                                                                           \
         if (!(condition))                                                                          \
-            qFatal("FUZZ_REQUIRE failed: %s:%d: %s (%s)", __FILE__, __LINE__, #condition, qPrintable(message));         \
+            qFatal("FUZZ_REQUIRE failed: %s:%d: %s (%s)",                                          \
+                   __FILE__,                                                                       \
+                   __LINE__,                                                                       \
+                   #condition,                                                                     \
+                   qPrintable(message));                                                           \
     } while (false)
