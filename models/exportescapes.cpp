@@ -94,6 +94,16 @@ QString githubActions(const QString &text)
     return QString(text).replace(u"${{"_s, u"${{ '${{' }}"_s);
 }
 
+bool hasGitHubExpression(const QString &text)
+{
+    return text.contains(u"${{"_s);
+}
+
+QString githubActionsShown(const QString &text)
+{
+    return QString(text).replace(u"${{"_s, u"$ {{"_s);
+}
+
 QString dvc(const QString &text)
 {
     return QString(text).replace(u"${"_s, u"\\${"_s);

@@ -23,6 +23,11 @@ QString argo(const QString &text, bool *usesBrace);
 // GitHub evaluates ${{ … }} in almost every string of a workflow, even in `run:` scripts;
 // ${{ '${{' }} is an expression whose value is the literal "${{".
 QString githubActions(const QString &text);
+// True when GitHub (or actionlint) would read an expression in `text`.
+bool hasGitHubExpression(const QString &text);
+// For text GitHub shows without evaluating (a manual run's input descriptions) but actionlint
+// reads as an expression: each "${{" is written "$ {{", which reads the same to a person.
+QString githubActionsShown(const QString &text);
 // DVC interpolates ${…} in dvc.yaml and reads "\${" as a literal "${".
 QString dvc(const QString &text);
 // Airflow renders Jinja in templated operator fields and loads a field ending in a template

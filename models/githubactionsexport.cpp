@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "exportescapes.h"
 #include "orchestratorwriters.h"
 #include "yamlwriter.h"
@@ -21,6 +23,28 @@ QString artifactName(const ExportStep &step, const QString &portId)
 
 using Parameters = QList<std::pair<const ExportStep *, const ExportParameter *>>;
 
+// A manual run's inputs: the first MaxDispatchInputs parameters whose value GitHub can take as a
+// default. actionlint reads an input's default as an expression (GitHub does not say it never
+// will), so a value holding "${{" is never one: its job gets the value itself, escaped.
+Parameters dispatchInputs(const Parameters &parameters)
+{
+    Parameters inputs;
+    for (const auto &entry : parameters) {
+        if (inputs.size() == MaxDispatchInputs)
+            break;
+        if (!ExportEscapes::hasGitHubExpression(entry.second->value))
+            inputs << entry;
+    }
+    return inputs;
+}
+
+bool isInput(const Parameters &inputs, const ExportParameter &parameter)
+{
+    return std::any_of(inputs.cbegin(), inputs.cend(), [&parameter](const auto &entry) {
+        return entry.second == &parameter;
+    });
+}
+
 void writeTrigger(YamlWriter &yaml, const Parameters &inputs)
 {
     // Quoted: a YAML 1.1 reader takes a bare `on` for true.
@@ -33,11 +57,13 @@ void writeTrigger(YamlWriter &yaml, const Parameters &inputs)
         yaml.beginMap();
         yaml.key(u"inputs"_s);
         yaml.beginMap();
-        // GitHub evaluates no expression under `on`: defaults and descriptions stay as written.
+        // GitHub shows a description without evaluating it, but actionlint reads one as an
+        // expression: user text there must not spell "${{".
         for (const auto &[step, parameter] : inputs) {
             yaml.key(parameter->id);
             yaml.beginMap();
-            yaml.entry(u"description"_s, step->name + u": "_s + parameter->key);
+            yaml.entry(u"description"_s,
+                       ExportEscapes::githubActionsShown(step->name + u": "_s + parameter->key));
             yaml.entry(u"type"_s, u"string"_s);
             yaml.entry(u"default"_s, parameter->value);
             yaml.entry(u"required"_s, false);
@@ -49,7 +75,7 @@ void writeTrigger(YamlWriter &yaml, const Parameters &inputs)
     yaml.endMap();
 }
 
-void writeEnv(YamlWriter &yaml, const ExportPlan &plan, const ExportStep &step, int firstInput)
+void writeEnv(YamlWriter &yaml, const ExportPlan &plan, const ExportStep &step, const Parameters &inputs)
 {
     yaml.key(u"env"_s);
     yaml.beginMap();
@@ -61,12 +87,10 @@ void writeEnv(YamlWriter &yaml, const ExportPlan &plan, const ExportStep &step, 
     const qsizetype self = &step - plan.steps.constData();
     for (const ExportOutput &output : step.outputs)
         yaml.entry(output.envName, plan.artifactPath(self, output.portId));
-    for (qsizetype i = 0; i < step.parameters.size(); ++i) {
-        const ExportParameter &parameter = step.parameters.at(i);
+    for (const ExportParameter &parameter : step.parameters)
         yaml.entry(parameter.envName,
-                   firstInput + i < MaxDispatchInputs ? u"${{ inputs.%1 }}"_s.arg(parameter.id)
-                                                      : githubActions(parameter.value));
-    }
+                   isInput(inputs, parameter) ? u"${{ inputs.%1 }}"_s.arg(parameter.id)
+                                              : githubActions(parameter.value));
     yaml.endMap();
 }
 
@@ -87,7 +111,7 @@ void writeArtifactStep(
     yaml.endMap();
 }
 
-void writeJob(YamlWriter &yaml, const ExportPlan &plan, const ExportStep &step, int firstInput)
+void writeJob(YamlWriter &yaml, const ExportPlan &plan, const ExportStep &step, const Parameters &inputs)
 {
     const qsizetype self = &step - plan.steps.constData();
     yaml.key(step.id);
@@ -102,9 +126,9 @@ void writeJob(YamlWriter &yaml, const ExportPlan &plan, const ExportStep &step, 
     yaml.entry(u"runs-on"_s, u"ubuntu-latest"_s);
     yaml.key(u"container"_s);
     yaml.beginMap();
-    yaml.entry(u"image"_s, step.image);
+    yaml.entry(u"image"_s, githubActions(step.image)); // GitHub evaluates expressions here
     yaml.endMap();
-    writeEnv(yaml, plan, step, firstInput);
+    writeEnv(yaml, plan, step, inputs);
     yaml.key(u"steps"_s);
     yaml.beginList();
     yaml.beginMap();
@@ -133,7 +157,7 @@ void writeJob(YamlWriter &yaml, const ExportPlan &plan, const ExportStep &step, 
     yaml.endMap();
 }
 
-void writeHeader(YamlWriter &yaml, const ExportPlan &plan, qsizetype parameterCount)
+void writeHeader(YamlWriter &yaml, const ExportPlan &plan, qsizetype parameterCount, qsizetype inputCount)
 {
     QStringList header{u"A GitHub Actions workflow exported by MLOps Roadmap Studio."_s,
                        u"Commit it as .github/workflows/%1.yml, then run it from the Actions "
@@ -144,6 +168,10 @@ void writeHeader(YamlWriter &yaml, const ExportPlan &plan, qsizetype parameterCo
     if (parameterCount > MaxDispatchInputs)
         header << u"GitHub takes %1 inputs for a manual run: the parameters after the first %1 "
                   "keep the values written in their jobs."_s.arg(MaxDispatchInputs);
+    if (inputCount < std::min<qsizetype>(parameterCount, MaxDispatchInputs))
+        header << u"A parameter whose value holds \"${{\" is not a manual run's input (its "
+                  "default would be read as an expression): it keeps the value written in its "
+                  "job."_s;
     yaml.comment((header + plan.feedbackNotes()).join(u'\n'));
 }
 
@@ -157,22 +185,20 @@ ExportNaming naming()
 QList<ExportedFile> write(const ExportPlan &plan)
 {
     const Parameters parameters = plan.parameters();
+    const Parameters inputs = dispatchInputs(parameters);
     YamlWriter yaml;
-    writeHeader(yaml, plan, parameters.size());
+    writeHeader(yaml, plan, parameters.size(), inputs.size());
     yaml.beginMap();
     yaml.entry(u"name"_s, githubActions(plan.title));
-    writeTrigger(yaml, parameters.mid(0, MaxDispatchInputs));
+    writeTrigger(yaml, inputs);
     yaml.key(u"permissions"_s);
     yaml.beginMap();
     yaml.entry(u"contents"_s, u"read"_s);
     yaml.endMap();
     yaml.key(u"jobs"_s);
     yaml.beginMap();
-    int firstInput = 0;
-    for (const ExportStep &step : plan.steps) {
-        writeJob(yaml, plan, step, firstInput);
-        firstInput += int(step.parameters.size());
-    }
+    for (const ExportStep &step : plan.steps)
+        writeJob(yaml, plan, step, inputs);
     yaml.endMap();
     yaml.endMap();
     return {{plan.id + u".yml"_s, yaml.toUtf8()}};

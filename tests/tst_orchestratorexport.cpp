@@ -367,8 +367,14 @@ void TestOrchestratorExport::hostileTextReachesGitHubJobs()
     QVERIFY(result.ok());
     const YAML::Node root = YAML::Load(result.files.first().contents.toStdString());
     QHash<QString, QString> inputs;
-    for (const auto &input : root["on"]["workflow_dispatch"]["inputs"])
+    for (const auto &input : root["on"]["workflow_dispatch"]["inputs"]) {
+        // GitHub shows a manual run's inputs as written, but actionlint reads their description
+        // and default as expressions: no user text may open one there.
+        QVERIFY(!text(input.second["description"]).contains(u"${{"_s));
+        QVERIFY(!text(input.second["default"]).contains(u"${{"_s));
         inputs.insert(text(input.first), text(input.second["default"]));
+    }
+    QVERIFY2(!inputs.isEmpty(), "the hostile pipeline's plain parameters are manual-run inputs");
     bool ok = true;
     QCOMPARE(githubEvaluate(text(root["name"]), inputs, &ok), m_title);
     const QHash<QString, PipelineNode> nodes
