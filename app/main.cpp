@@ -1,8 +1,8 @@
-#include "applicationfonts.h"
-#include "commandline.h"
+#include "cli/commandline.h"
+#include "common/applicationfonts.h"
 #include "firstpaintprobe.h"
 #include "mainwindow.h"
-#include "studiosession.h"
+#include "session/studiosession.h"
 
 #include <QApplication>
 #include <QMessageBox>

@@ -1,10 +1,10 @@
-#include "clicontext.h"
+#include "cli/clicontext.h"
 
-#include "closestmatches.h"
-#include "curriculumloader.h"
-#include "datadirectory.h"
-#include "progressbackups.h"
-#include "progressstore.h"
+#include "curriculum/curriculumloader.h"
+#include "progress/progressbackups.h"
+#include "progress/progressstore.h"
+#include "support/closestmatches.h"
+#include "support/datadirectory.h"
 
 #include <QCoreApplication>
 

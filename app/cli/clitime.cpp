@@ -1,6 +1,6 @@
-#include "clitime.h"
+#include "cli/clitime.h"
 
-#include "clicontext.h"
+#include "cli/clicontext.h"
 
 #include <QCommandLineParser>
 

@@ -1,8 +1,8 @@
-#include "commandline.h"
+#include "cli/commandline.h"
 
-#include "clicontext.h"
-#include "closestmatches.h"
-#include "subcommand.h"
+#include "cli/clicontext.h"
+#include "cli/subcommand.h"
+#include "support/closestmatches.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

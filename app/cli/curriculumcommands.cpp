@@ -1,7 +1,7 @@
-#include "clicontext.h"
-#include "curriculumjson.h"
-#include "curriculumloader.h"
-#include "subcommand.h"
+#include "cli/clicontext.h"
+#include "cli/subcommand.h"
+#include "curriculum/curriculumjson.h"
+#include "curriculum/curriculumloader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,10 +1,10 @@
 // `db backup`, `db check`, `db restore`: the progress database's safety, as Anki's Check
 // Database and backups.
-#include "clicontext.h"
-#include "progressbackups.h"
-#include "progressdatabasecheck.h"
-#include "progressstore.h"
-#include "subcommand.h"
+#include "cli/clicontext.h"
+#include "cli/subcommand.h"
+#include "progress/progressbackups.h"
+#include "progress/progressdatabasecheck.h"
+#include "progress/progressstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

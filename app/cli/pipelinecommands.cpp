@@ -1,12 +1,12 @@
-#include "clicontext.h"
-#include "exportfile.h"
-#include "nodecatalog.h"
-#include "pipelinediagramexporter.h"
-#include "pipelinefile.h"
-#include "pipelinegraph.h"
-#include "pipelinetemplates.h"
-#include "pipelinevalidator.h"
-#include "subcommand.h"
+#include "cli/clicontext.h"
+#include "cli/subcommand.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelinediagramexporter.h"
+#include "pipeline/pipelinefile.h"
+#include "pipeline/pipelinegraph.h"
+#include "pipeline/pipelinetemplates.h"
+#include "pipeline/pipelinevalidator.h"
+#include "support/exportfile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,11 +1,11 @@
-#include "clicontext.h"
-#include "closestmatches.h"
-#include "exportfile.h"
-#include "nodecatalog.h"
-#include "orchestratorexport.h"
-#include "pipelinefile.h"
-#include "pipelinegraph.h"
-#include "subcommand.h"
+#include "cli/clicontext.h"
+#include "cli/subcommand.h"
+#include "orchestrator/orchestratorexport.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelinefile.h"
+#include "pipeline/pipelinegraph.h"
+#include "support/closestmatches.h"
+#include "support/exportfile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

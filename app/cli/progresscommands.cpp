@@ -1,8 +1,8 @@
-#include "clicontext.h"
-#include "clitime.h"
-#include "progressstore.h"
-#include "progresssummary.h"
-#include "subcommand.h"
+#include "cli/clicontext.h"
+#include "cli/clitime.h"
+#include "cli/subcommand.h"
+#include "progress/progressstore.h"
+#include "progress/progresssummary.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

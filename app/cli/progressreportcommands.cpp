@@ -1,13 +1,13 @@
 // `progress stats` and `progress export`: what the Progress dashboard draws, for scripts.
-#include "clicontext.h"
-#include "closestmatches.h"
-#include "exportfile.h"
-#include "progressexport.h"
-#include "progresshistory.h"
-#include "progressstats.h"
-#include "progressstatsjson.h"
-#include "progressstore.h"
-#include "subcommand.h"
+#include "cli/clicontext.h"
+#include "cli/subcommand.h"
+#include "progress/progressexport.h"
+#include "progress/progresshistory.h"
+#include "progress/progressstats.h"
+#include "progress/progressstatsjson.h"
+#include "progress/progressstore.h"
+#include "support/closestmatches.h"
+#include "support/exportfile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,9 +1,9 @@
-#include "clicontext.h"
-#include "curriculummodel.h"
-#include "exportfile.h"
-#include "progressstore.h"
-#include "roadmapexporter.h"
-#include "subcommand.h"
+#include "cli/clicontext.h"
+#include "cli/subcommand.h"
+#include "progress/curriculummodel.h"
+#include "progress/progressstore.h"
+#include "roadmap/roadmapexporter.h"
+#include "support/exportfile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,10 +1,10 @@
 // `mlops-studio progress timer start|stop|status|cancel`: the study timer of the roadmap's drawer
 // and the dashboard, from a terminal. It is the same timer: its start is in the progress
 // database, so a timer started here shows running in the window, and the other way round.
-#include "clicontext.h"
-#include "clitime.h"
-#include "progressstore.h"
-#include "subcommand.h"
+#include "cli/clicontext.h"
+#include "cli/clitime.h"
+#include "cli/subcommand.h"
+#include "progress/progressstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "curriculum.h"
+#include "curriculum/curriculum.h"
 
 #include <QHash>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
-#include "curriculumjson.h"
+#include "curriculum/curriculumjson.h"
 
-#include "jsonreading.h"
+#include "support/jsonreading.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "curriculum.h"
+#include "curriculum/curriculum.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
-#include "curriculumloader.h"
+#include "curriculum/curriculumloader.h"
 
-#include "curriculumjson.h"
-#include "markdownimporter.h"
+#include "curriculum/curriculumjson.h"
+#include "curriculum/markdownimporter.h"
 
 #include <QFile>
 #include <QFileInfo>

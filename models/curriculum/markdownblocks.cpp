@@ -1,4 +1,4 @@
-#include "markdownblocks.h"
+#include "curriculum/markdownblocks.h"
 
 #include <QHash>
 #include <QRegularExpression>

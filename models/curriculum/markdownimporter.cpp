@@ -1,7 +1,7 @@
-#include "markdownimporter.h"
+#include "curriculum/markdownimporter.h"
 
-#include "markdownblocks.h"
-#include "tooltagger.h"
+#include "curriculum/markdownblocks.h"
+#include "curriculum/tooltagger.h"
 
 #include <QRegularExpression>
 #include <QStringDecoder>

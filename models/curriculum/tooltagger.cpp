@@ -1,4 +1,4 @@
-#include "tooltagger.h"
+#include "curriculum/tooltagger.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "topicsearch.h"
+#include "curriculum/topicsearch.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "curriculum.h"
+#include "curriculum/curriculum.h"
 
 // What "search topics" means everywhere (the outline, the map highlight): the text appears,
 // ignoring case, in the topic's title, id, goals, activities or tools, or in its section's title.

@@ -1,4 +1,4 @@
-#include "topicstatus.h"
+#include "curriculum/topicstatus.h"
 
 #include <QCoreApplication>
 

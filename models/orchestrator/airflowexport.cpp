@@ -1,5 +1,5 @@
-#include "exportescapes.h"
-#include "orchestratorwriters.h"
+#include "orchestrator/exportescapes.h"
+#include "orchestrator/orchestratorwriters.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
-#include "exportescapes.h"
-#include "orchestratorwriters.h"
-#include "yamlwriter.h"
+#include "orchestrator/exportescapes.h"
+#include "orchestrator/orchestratorwriters.h"
+#include "orchestrator/yamlwriter.h"
 
 using namespace Qt::StringLiterals;
 

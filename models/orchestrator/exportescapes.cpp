@@ -1,4 +1,4 @@
-#include "exportescapes.h"
+#include "orchestrator/exportescapes.h"
 
 #include <QRegularExpression>
 

@@ -1,4 +1,4 @@
-#include "exportnames.h"
+#include "orchestrator/exportnames.h"
 
 #include <QSet>
 

@@ -1,8 +1,8 @@
-#include "exportplan.h"
+#include "orchestrator/exportplan.h"
 
-#include "nodecatalog.h"
-#include "pipelineautolayout.h"
-#include "pipelinegraph.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelineautolayout.h"
+#include "pipeline/pipelinegraph.h"
 
 #include <QHash>
 

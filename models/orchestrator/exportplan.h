@@ -1,7 +1,7 @@
 #pragma once
 
-#include "exportnames.h"
-#include "pipelinevalidator.h"
+#include "orchestrator/exportnames.h"
+#include "pipeline/pipelinevalidator.h"
 
 #include <QList>
 #include <QString>

@@ -1,8 +1,8 @@
 #include <algorithm>
 
-#include "exportescapes.h"
-#include "orchestratorwriters.h"
-#include "yamlwriter.h"
+#include "orchestrator/exportescapes.h"
+#include "orchestrator/orchestratorwriters.h"
+#include "orchestrator/yamlwriter.h"
 
 using namespace Qt::StringLiterals;
 
@@ -75,7 +75,10 @@ void writeTrigger(YamlWriter &yaml, const Parameters &inputs)
     yaml.endMap();
 }
 
-void writeEnv(YamlWriter &yaml, const ExportPlan &plan, const ExportStep &step, const Parameters &inputs)
+void writeEnv(YamlWriter &yaml,
+              const ExportPlan &plan,
+              const ExportStep &step,
+              const Parameters &inputs)
 {
     yaml.key(u"env"_s);
     yaml.beginMap();
@@ -111,7 +114,10 @@ void writeArtifactStep(
     yaml.endMap();
 }
 
-void writeJob(YamlWriter &yaml, const ExportPlan &plan, const ExportStep &step, const Parameters &inputs)
+void writeJob(YamlWriter &yaml,
+              const ExportPlan &plan,
+              const ExportStep &step,
+              const Parameters &inputs)
 {
     const qsizetype self = &step - plan.steps.constData();
     yaml.key(step.id);
@@ -157,7 +163,10 @@ void writeJob(YamlWriter &yaml, const ExportPlan &plan, const ExportStep &step, 
     yaml.endMap();
 }
 
-void writeHeader(YamlWriter &yaml, const ExportPlan &plan, qsizetype parameterCount, qsizetype inputCount)
+void writeHeader(YamlWriter &yaml,
+                 const ExportPlan &plan,
+                 qsizetype parameterCount,
+                 qsizetype inputCount)
 {
     QStringList header{u"A GitHub Actions workflow exported by MLOps Roadmap Studio."_s,
                        u"Commit it as .github/workflows/%1.yml, then run it from the Actions "

@@ -1,6 +1,6 @@
-#include "orchestratorexport.h"
+#include "orchestrator/orchestratorexport.h"
 
-#include "orchestratorwriters.h"
+#include "orchestrator/orchestratorwriters.h"
 
 using namespace Qt::StringLiterals;
 

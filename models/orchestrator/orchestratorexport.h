@@ -1,6 +1,7 @@
 #pragma once
 
-#include "pipelinevalidator.h"
+#include "pipeline/pipelinevalidator.h"
+#include "support/exportedfile.h"
 
 #include <QByteArray>
 #include <QList>
@@ -12,12 +13,6 @@ class PipelineGraph;
 
 // The engines a pipeline exports to, so a design on the canvas runs for real.
 enum class ExportTarget { Argo, Airflow, GitHubActions, Dvc };
-
-struct ExportedFile
-{
-    QString fileName; // what the engine expects it to be called, e.g. "dvc.yaml"
-    QByteArray contents;
-};
 
 // Turns a valid pipeline into what an orchestrator runs: an Argo Workflow, an Airflow DAG file,
 // a GitHub Actions workflow, or a dvc.yaml with its params.yaml. README "Orchestrator export"

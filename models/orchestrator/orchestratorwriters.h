@@ -1,7 +1,7 @@
 #pragma once
 
-#include "exportplan.h"
-#include "orchestratorexport.h"
+#include "orchestrator/exportplan.h"
+#include "orchestrator/orchestratorexport.h"
 
 // One writer per engine, each in its own file; OrchestratorExport picks one. naming() says how
 // the engine names things, write() turns a plan built with that naming into files.

@@ -1,6 +1,6 @@
-#include "yamlwriter.h"
+#include "orchestrator/yamlwriter.h"
 
-#include "exportescapes.h"
+#include "orchestrator/exportescapes.h"
 
 #include <QRegularExpression>
 

@@ -1,7 +1,7 @@
-#include "nodecatalog.h"
+#include "pipeline/nodecatalog.h"
 
-#include "curriculum.h"
-#include "jsonreading.h"
+#include "curriculum/curriculum.h"
+#include "support/jsonreading.h"
 
 #include <QFile>
 #include <QSet>

@@ -1,6 +1,6 @@
-#include "pipelineautolayout.h"
+#include "pipeline/pipelineautolayout.h"
 
-#include "pipelinegraph.h"
+#include "pipeline/pipelinegraph.h"
 
 #include <QList>
 

@@ -1,5 +1,5 @@
-#include "nodecatalog.h"
-#include "validationcontext.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/validationcontext.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,6 @@
-#include "pipelineclipboard.h"
+#include "pipeline/pipelineclipboard.h"
 
-#include "pipelinefile.h"
+#include "pipeline/pipelinefile.h"
 
 #include <QHash>
 #include <QMimeData>

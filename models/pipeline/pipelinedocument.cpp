@@ -1,10 +1,10 @@
-#include "pipelinedocument.h"
+#include "pipeline/pipelinedocument.h"
 
-#include "pipelinefile.h"
-#include "pipelinegraph.h"
-#include "pipelinerecoverysidecar.h"
-#include "pipelinetemplates.h"
-#include "processprobe.h"
+#include "pipeline/pipelinefile.h"
+#include "pipeline/pipelinegraph.h"
+#include "pipeline/pipelinerecoverysidecar.h"
+#include "pipeline/pipelinetemplates.h"
+#include "support/processprobe.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,5 +1,5 @@
 // The commands that change items in place: move, auto layout, edit a node or an annotation.
-#include "pipelineundocommands.h"
+#include "pipeline/pipelineundocommands.h"
 
 MoveItemsCommand::MoveItemsCommand(PipelineGraph *graph,
                                    const ItemPositions &to,

@@ -1,10 +1,10 @@
-#include "pipelinefile.h"
+#include "pipeline/pipelinefile.h"
 
-#include "closestmatches.h"
-#include "jsoncursor.h"
-#include "jsonreading.h"
-#include "jsonsyntax.h"
-#include "nodecatalog.h"
+#include "pipeline/nodecatalog.h"
+#include "support/closestmatches.h"
+#include "support/jsoncursor.h"
+#include "support/jsonreading.h"
+#include "support/jsonsyntax.h"
 
 #include <QFile>
 #include <QFileInfo>

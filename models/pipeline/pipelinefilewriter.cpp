@@ -1,6 +1,6 @@
-#include "pipelinefile.h"
+#include "pipeline/pipelinefile.h"
 
-#include "jsonwriter.h"
+#include "support/jsonwriter.h"
 
 #include <QFileInfo>
 #include <QSaveFile>

@@ -1,4 +1,4 @@
-#include "pipelineflow.h"
+#include "pipeline/pipelineflow.h"
 
 #include <algorithm>
 

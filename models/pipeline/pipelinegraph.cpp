@@ -1,6 +1,6 @@
-#include "pipelinegraph.h"
+#include "pipeline/pipelinegraph.h"
 
-#include "nodecatalog.h"
+#include "pipeline/nodecatalog.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
-#include "pipelinemermaid.h"
+#include "pipeline/pipelinemermaid.h"
 
-#include "nodecatalog.h"
-#include "pipelinegraph.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelinegraph.h"
 
 #include <QHash>
 #include <QRectF>

@@ -1,4 +1,4 @@
-#include "pipelinerecoverysidecar.h"
+#include "pipeline/pipelinerecoverysidecar.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "pipelinetemplates.h"
+#include "pipeline/pipelinetemplates.h"
 
 #include <QCoreApplication>
 #include <QFile>

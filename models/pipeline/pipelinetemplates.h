@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pipelinefile.h"
+#include "pipeline/pipelinefile.h"
 
 #include <QList>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "pipelineundocommands.h"
+#include "pipeline/pipelineundocommands.h"
 
 #include <QSet>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pipelinegraph.h"
-#include "undocommandids.h"
+#include "pipeline/pipelinegraph.h"
+#include "support/undocommandids.h"
 
 #include <QCoreApplication>
 #include <QHash>

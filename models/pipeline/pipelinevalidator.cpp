@@ -1,9 +1,9 @@
-#include "pipelinevalidator.h"
+#include "pipeline/pipelinevalidator.h"
 
-#include "nodecatalog.h"
-#include "pipelineflow.h"
-#include "pipelinegraph.h"
-#include "validationcontext.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelineflow.h"
+#include "pipeline/pipelinegraph.h"
+#include "pipeline/validationcontext.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
-#include "validationcontext.h"
+#include "pipeline/validationcontext.h"
 
-#include "nodecatalog.h"
+#include "pipeline/nodecatalog.h"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "pipelineflow.h"
-#include "pipelinegraph.h"
-#include "pipelinevalidator.h"
+#include "pipeline/pipelineflow.h"
+#include "pipeline/pipelinegraph.h"
+#include "pipeline/pipelinevalidator.h"
 
 #include <QHash>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "curriculummodel.h"
+#include "progress/curriculummodel.h"
 
-#include "progressstore.h"
+#include "progress/progressstore.h"
 
 #include <QSet>
 

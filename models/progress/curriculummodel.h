@@ -1,8 +1,8 @@
 #pragma once
 
-#include "curriculum.h"
-#include "progressstore.h"
-#include "topicstatus.h"
+#include "curriculum/curriculum.h"
+#include "curriculum/topicstatus.h"
+#include "progress/progressstore.h"
 
 #include <QAbstractItemModel>
 #include <QHash>

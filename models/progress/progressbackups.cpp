@@ -1,7 +1,7 @@
-#include "progressbackups.h"
+#include "progress/progressbackups.h"
 
-#include "progressdatabasecheck.h"
-#include "progressstore.h"
+#include "progress/progressdatabasecheck.h"
+#include "progress/progressstore.h"
 
 #include <QDir>
 #include <QFile>

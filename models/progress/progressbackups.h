@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backuprotation.h"
+#include "support/backuprotation.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "progresscsv.h"
+#include "progress/progresscsv.h"
 
 #include <algorithm>
 

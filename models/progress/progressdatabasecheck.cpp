@@ -1,7 +1,7 @@
-#include "progressdatabasecheck.h"
+#include "progress/progressdatabasecheck.h"
 
-#include "progressstore.h"
-#include "sqlitefileheader.h"
+#include "progress/progressstore.h"
+#include "support/sqlitefileheader.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "progressschema.h"
+#include "progress/progressschema.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,8 +1,8 @@
-#include "progressstats.h"
+#include "progress/progressstats.h"
 
-#include "curriculum.h"
-#include "localtimemap.h"
-#include "progresshistory.h"
+#include "curriculum/curriculum.h"
+#include "progress/progresshistory.h"
+#include "support/localtimemap.h"
 
 #include <QHash>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "progresssummary.h"
+#include "progress/progresssummary.h"
 
 #include <QDate>
 #include <QList>

@@ -1,7 +1,7 @@
-#include "progressstatsjson.h"
+#include "progress/progressstatsjson.h"
 
-#include "jsonwriter.h"
-#include "progressstats.h"
+#include "progress/progressstats.h"
+#include "support/jsonwriter.h"
 
 #include <cmath>
 

@@ -1,8 +1,8 @@
-#include "progressstatsmodel.h"
+#include "progress/progressstatsmodel.h"
 
-#include "curriculummodel.h"
-#include "progresshistory.h"
-#include "progressstore.h"
+#include "progress/curriculummodel.h"
+#include "progress/progresshistory.h"
+#include "progress/progressstore.h"
 
 #include <QTimer>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "progresshistory.h"
-#include "progressstats.h"
+#include "progress/progresshistory.h"
+#include "progress/progressstats.h"
 
 #include <QObject>
 

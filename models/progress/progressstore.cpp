@@ -1,7 +1,7 @@
-#include "progressstore.h"
+#include "progress/progressstore.h"
 
-#include "progressschema.h"
-#include "sqlitefileheader.h"
+#include "progress/progressschema.h"
+#include "support/sqlitefileheader.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 // ProgressStore: the revision that tells whether a backup is due, backups and restoring one.
-#include "progressstore.h"
+#include "progress/progressstore.h"
 
-#include "progressstorerows.h"
+#include "progress/progressstorerows.h"
 
 #include <QFileInfo>
 #include <QSqlQuery>

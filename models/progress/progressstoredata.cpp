@@ -1,7 +1,7 @@
 // ProgressStore: the statements that read and write progress (opening is in progressstore.cpp).
-#include "progressstore.h"
+#include "progress/progressstore.h"
 
-#include "progressstorerows.h"
+#include "progress/progressstorerows.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

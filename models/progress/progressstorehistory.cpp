@@ -1,6 +1,6 @@
 // ProgressStore::history(): the whole history in one pass per table, for the charts.
-#include "progresshistory.h"
-#include "progressstore.h"
+#include "progress/progresshistory.h"
+#include "progress/progressstore.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
 // ProgressStore: editing logged study sessions, and the study timer whose start is stored.
-#include "progressstore.h"
+#include "progress/progressstore.h"
 
-#include "progressstorerows.h"
+#include "progress/progressstorerows.h"
 
 #include <QSqlQuery>
 

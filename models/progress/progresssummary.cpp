@@ -1,4 +1,4 @@
-#include "progresssummary.h"
+#include "progress/progresssummary.h"
 
 #include <QSet>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "curriculum.h"
-#include "progressstore.h"
+#include "curriculum/curriculum.h"
+#include "progress/progressstore.h"
 
 #include <QHash>
 #include <QList>

@@ -1,7 +1,7 @@
-#include "settopicstatuscommand.h"
+#include "progress/settopicstatuscommand.h"
 
-#include "progressstore.h"
-#include "undocommandids.h"
+#include "progress/progressstore.h"
+#include "support/undocommandids.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
-#include "studysessioncommands.h"
+#include "progress/studysessioncommands.h"
 
-#include "undocommandids.h"
+#include "support/undocommandids.h"
 
 #include <QCoreApplication>
 

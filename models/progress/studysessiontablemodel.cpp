@@ -1,6 +1,6 @@
-#include "studysessiontablemodel.h"
+#include "progress/studysessiontablemodel.h"
 
-#include "curriculummodel.h"
+#include "progress/curriculummodel.h"
 
 #include <QLocale>
 #include <QSet>

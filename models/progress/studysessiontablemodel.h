@@ -1,7 +1,7 @@
 #pragma once
 
-#include "progresshistory.h"
-#include "progressstore.h"
+#include "progress/progresshistory.h"
+#include "progress/progressstore.h"
 
 #include <QAbstractTableModel>
 #include <QDate>

@@ -1,4 +1,4 @@
-#include "studytimer.h"
+#include "progress/studytimer.h"
 
 StudyTimer::StudyTimer(ProgressStore *store, Clock clock, QObject *parent)
     : QObject(parent)

@@ -1,7 +1,7 @@
-#include "topicfilterproxymodel.h"
+#include "progress/topicfilterproxymodel.h"
 
-#include "curriculummodel.h"
-#include "topicsearch.h"
+#include "curriculum/topicsearch.h"
+#include "progress/curriculummodel.h"
 
 TopicFilterProxyModel::TopicFilterProxyModel(QObject *parent)
     : QSortFilterProxyModel(parent)

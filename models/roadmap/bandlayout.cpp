@@ -1,5 +1,5 @@
-#include "bandlayout.h"
-#include "bandsteps.h"
+#include "roadmap/bandlayout.h"
+#include "roadmap/bandsteps.h"
 
 #include <QHash>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "layereddag.h"
+#include "roadmap/layereddag.h"
 
 #include <QList>
 #include <QMap>

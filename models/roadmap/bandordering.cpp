@@ -1,4 +1,4 @@
-#include "bandsteps.h"
+#include "roadmap/bandsteps.h"
 
 #include <algorithm>
 #include <utility>

@@ -1,4 +1,4 @@
-#include "bandsteps.h"
+#include "roadmap/bandsteps.h"
 
 namespace {
 

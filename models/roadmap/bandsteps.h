@@ -1,6 +1,6 @@
 #pragma once
 
-#include "bandlayout.h"
+#include "roadmap/bandlayout.h"
 
 // The two passes of BandLayout::compute, kept apart to keep each file short.
 

@@ -1,4 +1,4 @@
-#include "layereddag.h"
+#include "roadmap/layereddag.h"
 
 #include <QHash>
 

@@ -1,4 +1,4 @@
-#include "presentationdeck.h"
+#include "roadmap/presentationdeck.h"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
-#include "roadmaplayout.h"
-#include "bandlayout.h"
-#include "layereddag.h"
-#include "roadmaprouting.h"
-#include "roadmapwrapping.h"
+#include "roadmap/roadmaplayout.h"
+#include "roadmap/bandlayout.h"
+#include "roadmap/layereddag.h"
+#include "roadmap/roadmaprouting.h"
+#include "roadmap/roadmapwrapping.h"
 
 #include <QMap>
 

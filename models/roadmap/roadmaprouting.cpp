@@ -1,4 +1,4 @@
-#include "roadmaprouting.h"
+#include "roadmap/roadmaprouting.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "roadmapwrapping.h"
+#include "roadmap/roadmapwrapping.h"
 
 #include <algorithm>
 #include <cmath>

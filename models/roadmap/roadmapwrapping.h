@@ -1,7 +1,7 @@
 #pragma once
 
-#include "layereddag.h"
-#include "roadmaplayout.h"
+#include "roadmap/layereddag.h"
+#include "roadmap/roadmaplayout.h"
 
 #include <QList>
 #include <QSizeF>

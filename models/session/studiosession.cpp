@@ -1,13 +1,13 @@
-#include "studiosession.h"
+#include "session/studiosession.h"
 
-#include "curriculumloader.h"
-#include "curriculummodel.h"
-#include "datadirectory.h"
-#include "nodecatalog.h"
-#include "pipelinedocument.h"
-#include "progressbackups.h"
-#include "progressstore.h"
-#include "studytimer.h"
+#include "curriculum/curriculumloader.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelinedocument.h"
+#include "progress/curriculummodel.h"
+#include "progress/progressbackups.h"
+#include "progress/progressstore.h"
+#include "progress/studytimer.h"
+#include "support/datadirectory.h"
 
 #include <QDir>
 #include <QTimer>

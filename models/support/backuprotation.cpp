@@ -1,4 +1,4 @@
-#include "backuprotation.h"
+#include "support/backuprotation.h"
 
 #include <QRegularExpression>
 #include <QSet>

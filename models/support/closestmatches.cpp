@@ -1,4 +1,4 @@
-#include "closestmatches.h"
+#include "support/closestmatches.h"
 
 #include <QList>
 

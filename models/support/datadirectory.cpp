@@ -1,4 +1,4 @@
-#include "datadirectory.h"
+#include "support/datadirectory.h"
 
 #include <QDir>
 #include <QStandardPaths>

@@ -1,4 +1,4 @@
-#include "exportfile.h"
+#include "support/exportfile.h"
 
 #include <QDir>
 #include <QFileInfo>

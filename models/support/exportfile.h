@@ -1,6 +1,6 @@
 #pragma once
 
-#include "orchestratorexport.h"
+#include "support/exportedfile.h"
 
 #include <QString>
 #include <QStringList>

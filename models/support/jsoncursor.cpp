@@ -1,4 +1,4 @@
-#include "jsoncursor.h"
+#include "support/jsoncursor.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

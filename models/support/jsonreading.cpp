@@ -1,4 +1,4 @@
-#include "jsonreading.h"
+#include "support/jsonreading.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>

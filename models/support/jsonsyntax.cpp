@@ -1,4 +1,4 @@
-#include "jsonsyntax.h"
+#include "support/jsonsyntax.h"
 
 #include <array>
 #include <charconv>

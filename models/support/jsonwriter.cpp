@@ -1,4 +1,4 @@
-#include "jsonwriter.h"
+#include "support/jsonwriter.h"
 
 #include <QLocale>
 

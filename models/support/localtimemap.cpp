@@ -1,4 +1,4 @@
-#include "localtimemap.h"
+#include "support/localtimemap.h"
 
 #include <QDateTime>
 

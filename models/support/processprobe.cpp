@@ -1,4 +1,4 @@
-#include "processprobe.h"
+#include "support/processprobe.h"
 
 #include <QCoreApplication>
 

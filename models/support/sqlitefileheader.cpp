@@ -1,4 +1,4 @@
-#include "sqlitefileheader.h"
+#include "support/sqlitefileheader.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -3,16 +3,16 @@
 // (a rect, a path and a simple text item per node and edge) in the same run. Targets from the
 // canvas issue: scene build ≤ 60 ms, a 1920×1080 frame at 100% ≤ 10 ms, a fit-to-view frame
 // ≤ 50 ms, a hit test ≤ 0.1 ms.
-#include "benchfigures.h"
-#include "generatedpipeline.h"
-#include "nodecatalog.h"
-#include "pipelineedgeitem.h"
-#include "pipelinefile.h"
-#include "pipelinescene.h"
-#include "pipelineundocommands.h"
-#include "pipelinevalidator.h"
-#include "pipelineview.h"
-#include "roadmaptheme.h"
+#include "bench/benchfigures.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelineedgeitem.h"
+#include "pipeline/pipelinefile.h"
+#include "pipeline/pipelinescene.h"
+#include "pipeline/pipelineundocommands.h"
+#include "pipeline/pipelinevalidator.h"
+#include "pipeline/pipelineview.h"
+#include "support/generatedpipeline.h"
+#include "theme/roadmaptheme.h"
 
 #include <QApplication>
 #include <QFile>

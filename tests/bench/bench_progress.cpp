@@ -1,24 +1,24 @@
 // Prints how fast the Progress dashboard computes and redraws with five years of made-up
-// history: 100,000 status events and 20,000 study sessions (tests/syntheticprogress.h).
+// history: 100,000 status events and 20,000 study sessions (tests/support/syntheticprogress.h).
 // Targets from the dashboard issue: every aggregate the dashboard draws ≤ 50 ms in all, a
 // dashboard refresh ≤ 100 ms, a status change to redrawn charts ≤ 100 ms.
 //
 // With MLOPS_BENCH_SCREENSHOTS=DIR it writes the README's screenshots to DIR instead: the main
 // window on the Progress tab with about ten months of believable history, light and dark, and
 // the whole dashboard.
-#include "benchfigures.h"
-#include "curriculumloader.h"
-#include "curriculummodel.h"
+#include "bench/benchfigures.h"
+#include "curriculum/curriculumloader.h"
 #include "mainwindow.h"
-#include "progresshistory.h"
-#include "progressstats.h"
-#include "progressstore.h"
-#include "progressworkspace.h"
-#include "roadmapactions.h"
-#include "roadmapworkspace.h"
-#include "studiosession.h"
-#include "studytimer.h"
-#include "syntheticprogress.h"
+#include "progress/curriculummodel.h"
+#include "progress/progresshistory.h"
+#include "progress/progressstats.h"
+#include "progress/progressstore.h"
+#include "progress/progressworkspace.h"
+#include "progress/studytimer.h"
+#include "roadmap/roadmapactions.h"
+#include "roadmap/roadmapworkspace.h"
+#include "session/studiosession.h"
+#include "support/syntheticprogress.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -2,13 +2,13 @@
 // generated one of 30 sections × 10 topics. Targets from the roadmap issue: scene build ≤ 30 ms,
 // full-view repaint at 1920×1080 ≤ 16 ms, SVG ≤ 200 ms, handout PDF ≤ 1 s; the 300-topic
 // curriculum within 5× of those.
-#include "benchfigures.h"
-#include "curriculumloader.h"
-#include "curriculummodel.h"
-#include "progressstore.h"
-#include "roadmapexporter.h"
-#include "roadmapscene.h"
-#include "roadmapview.h"
+#include "bench/benchfigures.h"
+#include "curriculum/curriculumloader.h"
+#include "progress/curriculummodel.h"
+#include "progress/progressstore.h"
+#include "roadmap/roadmapexporter.h"
+#include "roadmap/roadmapscene.h"
+#include "roadmap/roadmapview.h"
 
 #include <QApplication>
 #include <QTemporaryDir>

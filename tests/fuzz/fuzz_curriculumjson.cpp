@@ -1,7 +1,7 @@
 // The curriculum file reader (CurriculumJson::read): `--curriculum FILE.json`.
 #include "fuzzsupport.h"
 
-#include "curriculumjson.h"
+#include "curriculum/curriculumjson.h"
 
 using namespace Qt::StringLiterals;
 

@@ -5,7 +5,7 @@
 // and a number that underflows, read as 0.)
 #include "fuzzsupport.h"
 
-#include "jsonsyntax.h"
+#include "support/jsonsyntax.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

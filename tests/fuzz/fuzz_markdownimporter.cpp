@@ -2,8 +2,8 @@
 // `--curriculum FILE.md`.
 #include "fuzzsupport.h"
 
-#include "curriculumjson.h"
-#include "markdownimporter.h"
+#include "curriculum/curriculumjson.h"
+#include "curriculum/markdownimporter.h"
 
 using namespace Qt::StringLiterals;
 

@@ -3,10 +3,10 @@
 // export writes parses (yaml-cpp), whatever that text is.
 #include "fuzzsupport.h"
 
-#include "nodecatalog.h"
-#include "orchestratorexport.h"
-#include "pipelinefile.h"
-#include "pipelinegraph.h"
+#include "orchestrator/orchestratorexport.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelinefile.h"
+#include "pipeline/pipelinegraph.h"
 
 #include <yaml-cpp/yaml.h>
 

@@ -1,10 +1,10 @@
 // Paste (PipelineClipboard::planPaste): clipboard data comes from any other program.
 #include "fuzzsupport.h"
 
-#include "nodecatalog.h"
-#include "pipelineclipboard.h"
-#include "pipelinegraph.h"
-#include "pipelinetemplates.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelineclipboard.h"
+#include "pipeline/pipelinegraph.h"
+#include "pipeline/pipelinetemplates.h"
 
 #include <QSet>
 

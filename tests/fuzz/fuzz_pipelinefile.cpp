@@ -2,8 +2,8 @@
 // `pipeline render`, recovery files.
 #include "fuzzsupport.h"
 
-#include "nodecatalog.h"
-#include "pipelinefile.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelinefile.h"
 
 using namespace Qt::StringLiterals;
 

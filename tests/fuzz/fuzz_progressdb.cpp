@@ -3,8 +3,8 @@
 // leaves it byte-for-byte as it was, or opens it and every read and write works or fails cleanly.
 #include "fuzzsupport.h"
 
-#include "progressstore.h"
-#include "sqlitefileheader.h"
+#include "progress/progressstore.h"
+#include "support/sqlitefileheader.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 // The autosave sidecar (PipelineRecoverySidecar::parse), read from the data directory at start.
 #include "fuzzsupport.h"
 
-#include "pipelinerecoverysidecar.h"
+#include "pipeline/pipelinerecoverysidecar.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "nodecatalog.h"
-#include "pipelinefile.h"
-#include "pipelinegraph.h"
-#include "pipelinetemplates.h"
-#include "progressstore.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelinefile.h"
+#include "pipeline/pipelinegraph.h"
+#include "pipeline/pipelinetemplates.h"
+#include "progress/progressstore.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sharedreference.h"
+#include "support/sharedreference.h"
 
 #include <QByteArray>
 #include <QProcess>

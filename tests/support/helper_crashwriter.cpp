@@ -9,8 +9,8 @@
 //                                                     DIR/backup-<n>.db, with a status write
 //                                                     between them
 // An optional last argument, a number, stops after that many writes (for trying it by hand).
-#include "crashwrites.h"
-#include "pipelinedocument.h"
+#include "pipeline/pipelinedocument.h"
+#include "support/crashwrites.h"
 
 #include <QCoreApplication>
 #include <QUndoStack>

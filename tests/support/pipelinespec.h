@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pipelinegraph.h"
+#include "pipeline/pipelinegraph.h"
 
 #include <QStringList>
 

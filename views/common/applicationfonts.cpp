@@ -1,4 +1,4 @@
-#include "applicationfonts.h"
+#include "common/applicationfonts.h"
 
 #include <QFont>
 #include <QFontDatabase>

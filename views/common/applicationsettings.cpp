@@ -1,4 +1,4 @@
-#include "applicationsettings.h"
+#include "common/applicationsettings.h"
 
 #include <QCoreApplication>
 

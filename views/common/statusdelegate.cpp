@@ -1,6 +1,6 @@
-#include "statusdelegate.h"
+#include "common/statusdelegate.h"
 
-#include "curriculummodel.h"
+#include "progress/curriculummodel.h"
 
 using namespace Qt::StringLiterals;
 

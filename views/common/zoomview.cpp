@@ -1,4 +1,4 @@
-#include "zoomview.h"
+#include "common/zoomview.h"
 
 #include <QWheelEvent>
 

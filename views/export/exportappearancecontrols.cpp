@@ -1,6 +1,6 @@
-#include "exportappearancecontrols.h"
+#include "export/exportappearancecontrols.h"
 
-#include "roadmaptheme.h"
+#include "theme/roadmaptheme.h"
 
 #include <QCheckBox>
 #include <QComboBox>

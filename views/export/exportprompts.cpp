@@ -1,4 +1,4 @@
-#include "exportprompts.h"
+#include "export/exportprompts.h"
 
 #include <QCoreApplication>
 #include <QFileDialog>

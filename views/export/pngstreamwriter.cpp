@@ -1,4 +1,4 @@
-#include "pngstreamwriter.h"
+#include "export/pngstreamwriter.h"
 
 #include <QIODevice>
 #include <QImage>

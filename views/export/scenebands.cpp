@@ -1,4 +1,4 @@
-#include "scenebands.h"
+#include "export/scenebands.h"
 
 #include <QGraphicsScene>
 #include <QPainter>

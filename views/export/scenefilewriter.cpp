@@ -1,7 +1,7 @@
-#include "scenefilewriter.h"
+#include "export/scenefilewriter.h"
 
-#include "pngstreamwriter.h"
-#include "scenebands.h"
+#include "export/pngstreamwriter.h"
+#include "export/scenebands.h"
 
 #include <QGraphicsScene>
 #include <QIODevice>

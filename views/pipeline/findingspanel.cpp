@@ -1,4 +1,4 @@
-#include "findingspanel.h"
+#include "pipeline/findingspanel.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -1,6 +1,6 @@
-#include "nodepalette.h"
+#include "pipeline/nodepalette.h"
 
-#include "nodecatalog.h"
+#include "pipeline/nodecatalog.h"
 
 #include <QDrag>
 #include <QHeaderView>

@@ -1,6 +1,6 @@
-#include "nodepropertypanel.h"
+#include "pipeline/nodepropertypanel.h"
 
-#include "nodecatalog.h"
+#include "pipeline/nodecatalog.h"
 
 #include <QComboBox>
 #include <QFormLayout>

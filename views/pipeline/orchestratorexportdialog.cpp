@@ -1,9 +1,9 @@
-#include "orchestratorexportdialog.h"
+#include "pipeline/orchestratorexportdialog.h"
 
-#include "applicationsettings.h"
-#include "exportfile.h"
-#include "exportprompts.h"
-#include "pipelinegraph.h"
+#include "common/applicationsettings.h"
+#include "export/exportprompts.h"
+#include "pipeline/pipelinegraph.h"
+#include "support/exportfile.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "orchestratorexport.h"
+#include "orchestrator/orchestratorexport.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
-#include "pipelineannotationitem.h"
+#include "pipeline/pipelineannotationitem.h"
 
-#include "pipelinetheme.h"
-#include "roadmappainter.h"
+#include "roadmap/roadmappainter.h"
+#include "theme/pipelinetheme.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

@@ -1,11 +1,11 @@
-#include "pipelinediagramexporter.h"
+#include "pipeline/pipelinediagramexporter.h"
 
-#include "exportfile.h"
-#include "pipelinegraph.h"
-#include "pipelinemermaid.h"
-#include "pipelinescene.h"
-#include "scenebands.h"
-#include "scenefilewriter.h"
+#include "export/scenebands.h"
+#include "export/scenefilewriter.h"
+#include "pipeline/pipelinegraph.h"
+#include "pipeline/pipelinemermaid.h"
+#include "pipeline/pipelinescene.h"
+#include "support/exportfile.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pipelinediagramoptions.h"
+#include "pipeline/pipelinediagramoptions.h"
 
 #include <QRectF>
 #include <QSize>

@@ -1,4 +1,4 @@
-#include "pipelinediagramoptions.h"
+#include "pipeline/pipelinediagramoptions.h"
 
 #include <QFileInfo>
 

@@ -1,8 +1,8 @@
-#include "pipelineedgeitem.h"
+#include "pipeline/pipelineedgeitem.h"
 
-#include "nodecatalog.h"
-#include "pipelinenodeitem.h"
-#include "pipelinetheme.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelinenodeitem.h"
+#include "theme/pipelinetheme.h"
 
 #include <QPainter>
 #include <QPainterPathStroker>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pipelinegraph.h"
-#include "pipelineitemtypes.h"
+#include "pipeline/pipelinegraph.h"
+#include "pipeline/pipelineitemtypes.h"
 
 #include <QColor>
 #include <QGraphicsItem>

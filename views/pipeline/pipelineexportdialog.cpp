@@ -1,10 +1,10 @@
-#include "pipelineexportdialog.h"
+#include "pipeline/pipelineexportdialog.h"
 
-#include "exportprompts.h"
+#include "export/exportprompts.h"
 
-#include "applicationsettings.h"
-#include "exportappearancecontrols.h"
-#include "pipelinediagramexporter.h"
+#include "common/applicationsettings.h"
+#include "export/exportappearancecontrols.h"
+#include "pipeline/pipelinediagramexporter.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pipelinediagramoptions.h"
+#include "pipeline/pipelinediagramoptions.h"
 
 #include <QDialog>
 #include <QStringList>

@@ -1,9 +1,9 @@
-#include "pipelinefileactions.h"
+#include "pipeline/pipelinefileactions.h"
 
-#include "applicationsettings.h"
-#include "pipelinedocument.h"
-#include "pipelinefile.h"
-#include "pipelinetemplates.h"
+#include "common/applicationsettings.h"
+#include "pipeline/pipelinedocument.h"
+#include "pipeline/pipelinefile.h"
+#include "pipeline/pipelinetemplates.h"
 
 #include <QAction>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
-#include "pipelineminimap.h"
+#include "pipeline/pipelineminimap.h"
 
-#include "pipelinescene.h"
-#include "pipelineview.h"
+#include "pipeline/pipelinescene.h"
+#include "pipeline/pipelineview.h"
 
 #include <QMouseEvent>
 #include <QPainter>

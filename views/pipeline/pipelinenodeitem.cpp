@@ -1,10 +1,10 @@
-#include "pipelinenodeitem.h"
+#include "pipeline/pipelinenodeitem.h"
 
-#include "nodecatalog.h"
-#include "pipelineedgeitem.h"
-#include "pipelinegraph.h"
-#include "pipelinetextmeasure.h"
-#include "pipelinetheme.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelineedgeitem.h"
+#include "pipeline/pipelinegraph.h"
+#include "pipeline/pipelinetextmeasure.h"
+#include "theme/pipelinetheme.h"
 
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>

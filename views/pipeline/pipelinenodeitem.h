@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pipelineitemtypes.h"
-#include "pipelinevalidator.h"
+#include "pipeline/pipelineitemtypes.h"
+#include "pipeline/pipelinevalidator.h"
 
 #include <QGraphicsItem>
 #include <QList>

@@ -1,9 +1,9 @@
-#include "pipelinescene.h"
+#include "pipeline/pipelinescene.h"
 
-#include "nodecatalog.h"
-#include "pipelineannotationitem.h"
-#include "pipelineedgeitem.h"
-#include "roadmaptheme.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelineannotationitem.h"
+#include "pipeline/pipelineedgeitem.h"
+#include "theme/roadmaptheme.h"
 
 #include <QGraphicsPathItem>
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "pipelinegraph.h"
-#include "pipelinenodeitem.h"
-#include "pipelinetextmeasure.h"
-#include "pipelinetheme.h"
-#include "pipelinevalidator.h"
+#include "pipeline/pipelinegraph.h"
+#include "pipeline/pipelinenodeitem.h"
+#include "pipeline/pipelinetextmeasure.h"
+#include "pipeline/pipelinevalidator.h"
+#include "theme/pipelinetheme.h"
 
 #include <QGraphicsScene>
 #include <QHash>

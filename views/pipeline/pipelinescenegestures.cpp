@@ -1,10 +1,10 @@
 // PipelineScene's mouse and key gestures: select, move, connect, delete, quick add. They emit
 // requests; the graph changes only through the workspace's undo commands.
-#include "pipelinescene.h"
+#include "pipeline/pipelinescene.h"
 
-#include "nodecatalog.h"
-#include "pipelineannotationitem.h"
-#include "pipelineedgeitem.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelineannotationitem.h"
+#include "pipeline/pipelineedgeitem.h"
 
 #include <QApplication>
 #include <QGraphicsPathItem>

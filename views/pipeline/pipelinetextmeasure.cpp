@@ -1,4 +1,4 @@
-#include "pipelinetextmeasure.h"
+#include "pipeline/pipelinetextmeasure.h"
 
 namespace {
 

@@ -1,7 +1,7 @@
-#include "pipelineview.h"
+#include "pipeline/pipelineview.h"
 
-#include "pipelinegraph.h"
-#include "pipelinescene.h"
+#include "pipeline/pipelinegraph.h"
+#include "pipeline/pipelinescene.h"
 
 #include <QFontMetricsF>
 #include <QKeyEvent>

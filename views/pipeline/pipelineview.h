@@ -1,6 +1,6 @@
 #pragma once
 
-#include "zoomview.h"
+#include "common/zoomview.h"
 
 class PipelineScene;
 

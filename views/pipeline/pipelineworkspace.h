@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pipelinevalidator.h"
+#include "pipeline/pipelinevalidator.h"
 
 #include <QPointF>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "quickaddpopup.h"
+#include "pipeline/quickaddpopup.h"
 
-#include "nodecatalog.h"
+#include "pipeline/nodecatalog.h"
 
 #include <QKeyEvent>
 #include <QLineEdit>

@@ -1,8 +1,8 @@
-#include "presentationwindow.h"
+#include "presentation/presentationwindow.h"
 
-#include "curriculummodel.h"
-#include "slidepainter.h"
-#include "speakernoteswindow.h"
+#include "presentation/slidepainter.h"
+#include "presentation/speakernoteswindow.h"
+#include "progress/curriculummodel.h"
 
 #include <QGuiApplication>
 #include <QKeyEvent>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "presentationdeck.h"
-#include "roadmaptheme.h"
-#include "slidelayout.h"
+#include "presentation/slidelayout.h"
+#include "roadmap/presentationdeck.h"
+#include "theme/roadmaptheme.h"
 
 #include <QWidget>
 

@@ -1,8 +1,8 @@
-#include "slidelayout.h"
+#include "presentation/slidelayout.h"
 
-#include "curriculum.h"
-#include "roadmappainter.h"
-#include "roadmaptheme.h"
+#include "curriculum/curriculum.h"
+#include "roadmap/roadmappainter.h"
+#include "theme/roadmaptheme.h"
 
 #include <QFontMetricsF>
 

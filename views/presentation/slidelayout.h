@@ -1,6 +1,6 @@
 #pragma once
 
-#include "topicstatus.h"
+#include "curriculum/topicstatus.h"
 
 #include <QFont>
 #include <QList>

@@ -1,8 +1,8 @@
-#include "slidepainter.h"
+#include "presentation/slidepainter.h"
 
-#include "roadmappainter.h"
-#include "roadmaptheme.h"
-#include "slidelayout.h"
+#include "presentation/slidelayout.h"
+#include "roadmap/roadmappainter.h"
+#include "theme/roadmaptheme.h"
 
 #include <QPainter>
 

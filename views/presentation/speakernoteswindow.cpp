@@ -1,7 +1,7 @@
-#include "speakernoteswindow.h"
+#include "presentation/speakernoteswindow.h"
 
-#include "curriculum.h"
-#include "roadmaptheme.h"
+#include "curriculum/curriculum.h"
+#include "theme/roadmaptheme.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,4 +1,4 @@
-#include "calendarheatmap.h"
+#include "progress/calendarheatmap.h"
 
 #include <QFontMetricsF>
 #include <QHelpEvent>

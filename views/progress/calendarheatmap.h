@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dashboardtheme.h"
-#include "progressstats.h"
+#include "progress/progressstats.h"
+#include "theme/dashboardtheme.h"
 
 #include <QList>
 #include <QRectF>

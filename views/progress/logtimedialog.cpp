@@ -1,6 +1,6 @@
-#include "logtimedialog.h"
+#include "progress/logtimedialog.h"
 
-#include "curriculummodel.h"
+#include "progress/curriculummodel.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>

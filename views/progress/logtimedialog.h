@@ -1,6 +1,6 @@
 #pragma once
 
-#include "progressstore.h"
+#include "progress/progressstore.h"
 
 #include <QDialog>
 

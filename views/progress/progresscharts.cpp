@@ -1,7 +1,7 @@
-#include "progresscharts.h"
+#include "progress/progresscharts.h"
 
-#include "curriculum.h"
-#include "progressstats.h"
+#include "curriculum/curriculum.h"
+#include "progress/progressstats.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "roadmaptheme.h"
+#include "theme/roadmaptheme.h"
 
 #include <QChart>
 #include <QList>

@@ -1,14 +1,14 @@
-#include "progressexport.h"
+#include "progress/progressexport.h"
 
-#include "calendarheatmap.h"
-#include "curriculum.h"
-#include "exportfile.h"
-#include "progresscharts.h"
-#include "progresscsv.h"
-#include "progressstats.h"
-#include "progresstiles.h"
-#include "roadmaptheme.h"
-#include "scenefilewriter.h"
+#include "curriculum/curriculum.h"
+#include "export/scenefilewriter.h"
+#include "progress/calendarheatmap.h"
+#include "progress/progresscharts.h"
+#include "progress/progresscsv.h"
+#include "progress/progressstats.h"
+#include "progress/progresstiles.h"
+#include "support/exportfile.h"
+#include "theme/roadmaptheme.h"
 
 #include <QChartView>
 #include <QCoreApplication>

@@ -2,7 +2,7 @@
 
 #include <QString>
 
-#include "progressstore.h"
+#include "progress/progressstore.h"
 
 class CalendarHeatmap;
 class QChartView;

@@ -1,6 +1,6 @@
-#include "progresstiles.h"
+#include "progress/progresstiles.h"
 
-#include "progressstats.h"
+#include "progress/progressstats.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "dashboardtheme.h"
+#include "theme/dashboardtheme.h"
 
 #include <QList>
 #include <QWidget>

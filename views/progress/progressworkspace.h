@@ -1,8 +1,8 @@
 #pragma once
 
-#include "progresscharts.h"
-#include "progressstatsmodel.h"
-#include "roadmaptheme.h"
+#include "progress/progresscharts.h"
+#include "progress/progressstatsmodel.h"
+#include "theme/roadmaptheme.h"
 
 #include <QWidget>
 

@@ -1,9 +1,9 @@
-#include "studysessionspanel.h"
+#include "progress/studysessionspanel.h"
 
-#include "curriculummodel.h"
-#include "logtimedialog.h"
-#include "studysessioncommands.h"
-#include "studysessiontablemodel.h"
+#include "progress/curriculummodel.h"
+#include "progress/logtimedialog.h"
+#include "progress/studysessioncommands.h"
+#include "progress/studysessiontablemodel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

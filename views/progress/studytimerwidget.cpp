@@ -1,7 +1,7 @@
-#include "studytimerwidget.h"
+#include "progress/studytimerwidget.h"
 
-#include "curriculummodel.h"
-#include "studytimer.h"
+#include "progress/curriculummodel.h"
+#include "progress/studytimer.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

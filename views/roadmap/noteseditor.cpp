@@ -1,6 +1,6 @@
-#include "noteseditor.h"
+#include "roadmap/noteseditor.h"
 
-#include "progressstore.h"
+#include "progress/progressstore.h"
 
 #include <QLabel>
 #include <QPlainTextEdit>

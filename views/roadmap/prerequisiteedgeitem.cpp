@@ -1,6 +1,6 @@
-#include "prerequisiteedgeitem.h"
+#include "roadmap/prerequisiteedgeitem.h"
 
-#include "roadmaptheme.h"
+#include "theme/roadmaptheme.h"
 
 #include <QPainter>
 #include <QtMath>

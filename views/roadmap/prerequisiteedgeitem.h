@@ -1,6 +1,6 @@
 #pragma once
 
-#include "roadmapitemtypes.h"
+#include "roadmap/roadmapitemtypes.h"
 
 #include <QGraphicsItem>
 #include <QPainterPath>

@@ -1,8 +1,8 @@
-#include "roadmapactions.h"
+#include "roadmap/roadmapactions.h"
 
-#include "roadmaptheme.h"
-#include "roadmapview.h"
-#include "roadmapworkspace.h"
+#include "roadmap/roadmapview.h"
+#include "roadmap/roadmapworkspace.h"
+#include "theme/roadmaptheme.h"
 
 #include <QAction>
 #include <QActionGroup>

@@ -1,13 +1,13 @@
-#include "roadmapexportdialog.h"
+#include "roadmap/roadmapexportdialog.h"
 
-#include "exportprompts.h"
+#include "export/exportprompts.h"
 
-#include "applicationsettings.h"
-#include "exportappearancecontrols.h"
+#include "common/applicationsettings.h"
+#include "export/exportappearancecontrols.h"
 
-#include "roadmapexporter.h"
-#include "roadmapscene.h"
-#include "scenebands.h"
+#include "export/scenebands.h"
+#include "roadmap/roadmapexporter.h"
+#include "roadmap/roadmapscene.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "roadmapexportoptions.h"
+#include "roadmap/roadmapexportoptions.h"
 
 #include <QDialog>
 #include <QHash>

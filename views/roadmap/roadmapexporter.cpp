@@ -1,11 +1,11 @@
-#include "roadmapexporter.h"
+#include "roadmap/roadmapexporter.h"
 
-#include "curriculummodel.h"
-#include "exportfile.h"
-#include "roadmaphandout.h"
-#include "roadmapscene.h"
-#include "scenebands.h"
-#include "scenefilewriter.h"
+#include "export/scenebands.h"
+#include "export/scenefilewriter.h"
+#include "progress/curriculummodel.h"
+#include "roadmap/roadmaphandout.h"
+#include "roadmap/roadmapscene.h"
+#include "support/exportfile.h"
 
 #include <QCoreApplication>
 #include <QDir>

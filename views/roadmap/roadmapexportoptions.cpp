@@ -1,4 +1,4 @@
-#include "roadmapexportoptions.h"
+#include "roadmap/roadmapexportoptions.h"
 
 #include <QFileInfo>
 

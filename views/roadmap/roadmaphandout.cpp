@@ -1,6 +1,6 @@
-#include "roadmaphandout.h"
+#include "roadmap/roadmaphandout.h"
 
-#include "curriculummodel.h"
+#include "progress/curriculummodel.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>

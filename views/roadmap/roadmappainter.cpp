@@ -1,6 +1,6 @@
-#include "roadmappainter.h"
+#include "roadmap/roadmappainter.h"
 
-#include "roadmaptheme.h"
+#include "theme/roadmaptheme.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

@@ -1,10 +1,10 @@
-#include "roadmapscene.h"
+#include "roadmap/roadmapscene.h"
 
-#include "curriculummodel.h"
-#include "prerequisiteedgeitem.h"
-#include "sectionitem.h"
-#include "topiccarditem.h"
-#include "topicsearch.h"
+#include "curriculum/topicsearch.h"
+#include "progress/curriculummodel.h"
+#include "roadmap/prerequisiteedgeitem.h"
+#include "roadmap/sectionitem.h"
+#include "roadmap/topiccarditem.h"
 
 #include <QGraphicsSceneMouseEvent>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "roadmaplayout.h"
-#include "roadmaptheme.h"
-#include "topicstatus.h"
+#include "curriculum/topicstatus.h"
+#include "roadmap/roadmaplayout.h"
+#include "theme/roadmaptheme.h"
 
 #include <QGraphicsScene>
 #include <QHash>

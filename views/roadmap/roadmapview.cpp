@@ -1,6 +1,6 @@
-#include "roadmapview.h"
+#include "roadmap/roadmapview.h"
 
-#include "roadmapscene.h"
+#include "roadmap/roadmapscene.h"
 
 #include <QKeyEvent>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "topicstatus.h"
-#include "zoomview.h"
+#include "common/zoomview.h"
+#include "curriculum/topicstatus.h"
 
 class RoadmapScene;
 

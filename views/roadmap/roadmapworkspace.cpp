@@ -1,12 +1,12 @@
-#include "roadmapworkspace.h"
+#include "roadmap/roadmapworkspace.h"
 
-#include "curriculummodel.h"
-#include "roadmapscene.h"
-#include "roadmapview.h"
-#include "settopicstatuscommand.h"
-#include "statusdelegate.h"
-#include "topicfilterproxymodel.h"
-#include "topicpanel.h"
+#include "common/statusdelegate.h"
+#include "progress/curriculummodel.h"
+#include "progress/settopicstatuscommand.h"
+#include "progress/topicfilterproxymodel.h"
+#include "roadmap/roadmapscene.h"
+#include "roadmap/roadmapview.h"
+#include "roadmap/topicpanel.h"
 
 #include <QComboBox>
 #include <QEvent>

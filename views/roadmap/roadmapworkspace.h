@@ -1,7 +1,7 @@
 #pragma once
 
-#include "roadmaptheme.h"
-#include "topicstatus.h"
+#include "curriculum/topicstatus.h"
+#include "theme/roadmaptheme.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
-#include "sectionitem.h"
+#include "roadmap/sectionitem.h"
 
-#include "roadmappainter.h"
-#include "roadmaptheme.h"
+#include "roadmap/roadmappainter.h"
+#include "theme/roadmaptheme.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>

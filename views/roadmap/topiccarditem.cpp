@@ -1,7 +1,7 @@
-#include "topiccarditem.h"
+#include "roadmap/topiccarditem.h"
 
-#include "roadmappainter.h"
-#include "roadmaptheme.h"
+#include "roadmap/roadmappainter.h"
+#include "theme/roadmaptheme.h"
 
 #include <QFontMetricsF>
 #include <QGraphicsSceneMouseEvent>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "roadmapitemtypes.h"
-#include "topicstatus.h"
+#include "curriculum/topicstatus.h"
+#include "roadmap/roadmapitemtypes.h"
 
 #include <QFont>
 #include <QGraphicsItem>

@@ -1,10 +1,10 @@
-#include "topicpanel.h"
+#include "roadmap/topicpanel.h"
 
-#include "curriculummodel.h"
-#include "noteseditor.h"
-#include "progressstore.h"
-#include "statusdelegate.h"
-#include "studytimerwidget.h"
+#include "common/statusdelegate.h"
+#include "progress/curriculummodel.h"
+#include "progress/progressstore.h"
+#include "progress/studytimerwidget.h"
+#include "roadmap/noteseditor.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>

@@ -1,6 +1,6 @@
-#include "dashboardtheme.h"
+#include "theme/dashboardtheme.h"
 
-#include "themesectionreader.h"
+#include "theme/themesectionreader.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
-#include "pipelinetheme.h"
+#include "theme/pipelinetheme.h"
 
-#include "themesectionreader.h"
+#include "theme/themesectionreader.h"
 
 #include <QJsonObject>
 #include <QLineF>

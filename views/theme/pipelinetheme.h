@@ -1,6 +1,6 @@
 #pragma once
 
-#include "nodecatalog.h"
+#include "pipeline/nodecatalog.h"
 
 #include <QColor>
 #include <QFont>

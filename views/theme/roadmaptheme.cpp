@@ -1,4 +1,4 @@
-#include "roadmaptheme.h"
+#include "theme/roadmaptheme.h"
 
 #include <QApplication>
 #include <QFile>

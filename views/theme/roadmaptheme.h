@@ -1,9 +1,9 @@
 #pragma once
 
-#include "dashboardtheme.h"
-#include "pipelinetheme.h"
-#include "roadmaplayout.h"
-#include "topicstatus.h"
+#include "curriculum/topicstatus.h"
+#include "roadmap/roadmaplayout.h"
+#include "theme/dashboardtheme.h"
+#include "theme/pipelinetheme.h"
 
 #include <QColor>
 #include <QFont>

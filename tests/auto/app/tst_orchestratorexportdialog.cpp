@@ -1,9 +1,9 @@
 #include "mainwindow.h"
-#include "nodecatalog.h"
-#include "orchestratorexportdialog.h"
-#include "pipelinegraph.h"
-#include "pipelinetemplates.h"
-#include "studiosession.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/orchestratorexportdialog.h"
+#include "pipeline/pipelinegraph.h"
+#include "pipeline/pipelinetemplates.h"
+#include "session/studiosession.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,6 +1,6 @@
-#include "progressstore.h"
-#include "sharedreference.h"
-#include "studioprocess.h"
+#include "progress/progressstore.h"
+#include "support/sharedreference.h"
+#include "support/studioprocess.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -6,12 +6,12 @@
 //
 // Adding a reader or a writer is one entry in readers() or writers(); adding a kind of bad file
 // or of bad destination is one entry in hostileFiles() or badDestinations().
-#include "curriculumloader.h"
-#include "nodecatalog.h"
-#include "pipelinedocument.h"
-#include "pipelinefile.h"
-#include "progressstore.h"
-#include "studioprocess.h"
+#include "curriculum/curriculumloader.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelinedocument.h"
+#include "pipeline/pipelinefile.h"
+#include "progress/progressstore.h"
+#include "support/studioprocess.h"
 
 #include <QDir>
 #include <QDirIterator>

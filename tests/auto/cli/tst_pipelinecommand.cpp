@@ -7,7 +7,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "studioprocess.h"
+#include "support/studioprocess.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,5 +1,5 @@
-#include "exportcheckers.h"
-#include "studioprocess.h"
+#include "support/exportcheckers.h"
+#include "support/studioprocess.h"
 
 #include <QFile>
 #include <QFileInfo>

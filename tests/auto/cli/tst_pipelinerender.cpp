@@ -5,7 +5,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "studioprocess.h"
+#include "support/studioprocess.h"
 
 #include <cstdlib>
 

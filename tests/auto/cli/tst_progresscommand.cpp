@@ -1,7 +1,7 @@
 // `progress stats`, `progress export`, `db backup | check | restore` as a user runs them: exit
 // codes, figures worked out by hand (in Berlin time), files.
-#include "progressfixtures.h"
-#include "studioprocess.h"
+#include "support/progressfixtures.h"
+#include "support/studioprocess.h"
 
 #include <QDir>
 #include <QJsonArray>

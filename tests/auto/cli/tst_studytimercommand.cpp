@@ -1,8 +1,8 @@
 // `progress timer start|stop|status|cancel` as a user runs it: what lands in the database, the
 // exit codes and messages, and that it is the window's own timer (StudyTimer sees it).
-#include "progressstore.h"
-#include "studioprocess.h"
-#include "studytimer.h"
+#include "progress/progressstore.h"
+#include "progress/studytimer.h"
+#include "support/studioprocess.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,7 +1,7 @@
-#include "curriculum.h"
-#include "curriculumjson.h"
-#include "curriculumloader.h"
-#include "sharedreference.h"
+#include "curriculum/curriculum.h"
+#include "curriculum/curriculumjson.h"
+#include "curriculum/curriculumloader.h"
+#include "support/sharedreference.h"
 
 #include <QDir>
 #include <QFile>

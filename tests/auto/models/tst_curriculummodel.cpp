@@ -1,7 +1,7 @@
-#include "curriculumloader.h"
-#include "curriculummodel.h"
-#include "progressstore.h"
-#include "topicfilterproxymodel.h"
+#include "curriculum/curriculumloader.h"
+#include "progress/curriculummodel.h"
+#include "progress/progressstore.h"
+#include "progress/topicfilterproxymodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -4,9 +4,9 @@
 // last acknowledged version or the one being written, never a mix, and nothing else is left but
 // QSaveFile's temporary files.
 // The kill points come from a seed printed at the start; MLOPS_CRASH_SEED=<seed> repeats a run.
-#include "crashwrites.h"
-#include "pipelinedocument.h"
-#include "pipelinerecoverysidecar.h"
+#include "pipeline/pipelinedocument.h"
+#include "pipeline/pipelinerecoverysidecar.h"
+#include "support/crashwrites.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,5 +1,5 @@
-#include "exportescapes.h"
-#include "exportnames.h"
+#include "orchestrator/exportescapes.h"
+#include "orchestrator/exportnames.h"
 
 #include <QRegularExpression>
 #include <QTest>

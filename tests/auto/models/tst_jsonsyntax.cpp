@@ -1,5 +1,5 @@
-#include "jsoncursor.h"
-#include "jsonsyntax.h"
+#include "support/jsoncursor.h"
+#include "support/jsonsyntax.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
-#include "markdownblocks.h"
-#include "markdownimporter.h"
-#include "sharedreference.h"
-#include "tooltagger.h"
+#include "curriculum/markdownblocks.h"
+#include "curriculum/markdownimporter.h"
+#include "curriculum/tooltagger.h"
+#include "support/sharedreference.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,5 +1,5 @@
-#include "curriculumloader.h"
-#include "nodecatalog.h"
+#include "curriculum/curriculumloader.h"
+#include "pipeline/nodecatalog.h"
 
 #include <QFile>
 #include <QSet>

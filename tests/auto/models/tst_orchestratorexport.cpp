@@ -1,10 +1,10 @@
-#include "engineemulation.h"
-#include "exportcheckers.h"
-#include "hostilepipeline.h"
-#include "nodecatalog.h"
-#include "orchestratorwriters.h"
-#include "pipelinegraph.h"
-#include "pipelinetemplates.h"
+#include "orchestrator/orchestratorwriters.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelinegraph.h"
+#include "pipeline/pipelinetemplates.h"
+#include "support/engineemulation.h"
+#include "support/exportcheckers.h"
+#include "support/hostilepipeline.h"
 
 #include <QDir>
 #include <QFile>

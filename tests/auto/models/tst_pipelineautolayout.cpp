@@ -1,8 +1,8 @@
-#include "nodecatalog.h"
-#include "pipelineautolayout.h"
-#include "pipelinegraph.h"
-#include "pipelinetemplates.h"
-#include "pipelineundocommands.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelineautolayout.h"
+#include "pipeline/pipelinegraph.h"
+#include "pipeline/pipelinetemplates.h"
+#include "pipeline/pipelineundocommands.h"
 
 #include <QRandomGenerator>
 #include <QTest>

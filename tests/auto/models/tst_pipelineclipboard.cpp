@@ -1,9 +1,9 @@
-#include "nodecatalog.h"
-#include "pipelineclipboard.h"
-#include "pipelinefile.h"
-#include "pipelinegraph.h"
-#include "pipelinetemplates.h"
-#include "pipelineundocommands.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelineclipboard.h"
+#include "pipeline/pipelinefile.h"
+#include "pipeline/pipelinegraph.h"
+#include "pipeline/pipelinetemplates.h"
+#include "pipeline/pipelineundocommands.h"
 
 #include <QMimeData>
 #include <QSet>

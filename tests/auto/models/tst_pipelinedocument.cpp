@@ -1,10 +1,10 @@
-#include "nodecatalog.h"
-#include "pipelinedocument.h"
-#include "pipelinefile.h"
-#include "pipelinegraph.h"
-#include "pipelineundocommands.h"
-#include "processprobe.h"
-#include "recoverysidecar.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelinedocument.h"
+#include "pipeline/pipelinefile.h"
+#include "pipeline/pipelinegraph.h"
+#include "pipeline/pipelineundocommands.h"
+#include "support/processprobe.h"
+#include "support/recoverysidecar.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,5 +1,5 @@
-#include "nodecatalog.h"
-#include "pipelinefile.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelinefile.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,5 +1,5 @@
-#include "nodecatalog.h"
-#include "pipelinegraph.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelinegraph.h"
 
 #include <QRandomGenerator>
 #include <QSignalSpy>

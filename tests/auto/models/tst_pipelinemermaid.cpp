@@ -1,7 +1,7 @@
-#include "nodecatalog.h"
-#include "pipelinegraph.h"
-#include "pipelinemermaid.h"
-#include "pipelinetemplates.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelinegraph.h"
+#include "pipeline/pipelinemermaid.h"
+#include "pipeline/pipelinetemplates.h"
 
 #include <QRegularExpression>
 #include <QTest>

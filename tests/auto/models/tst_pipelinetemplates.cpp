@@ -1,6 +1,6 @@
-#include "nodecatalog.h"
-#include "pipelinetemplates.h"
-#include "pipelinevalidator.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelinetemplates.h"
+#include "pipeline/pipelinevalidator.h"
 
 #include <QSet>
 #include <QTest>

@@ -1,7 +1,7 @@
-#include "nodecatalog.h"
-#include "pipelinegraph.h"
-#include "pipelinetemplates.h"
-#include "pipelineundocommands.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelinegraph.h"
+#include "pipeline/pipelinetemplates.h"
+#include "pipeline/pipelineundocommands.h"
 
 #include <QTest>
 #include <QUndoStack>

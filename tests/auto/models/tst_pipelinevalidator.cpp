@@ -1,7 +1,7 @@
-#include "curriculumloader.h"
-#include "nodecatalog.h"
-#include "pipelinespec.h"
-#include "pipelinevalidator.h"
+#include "curriculum/curriculumloader.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelinevalidator.h"
+#include "support/pipelinespec.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -1,12 +1,12 @@
 // Backups of progress.db: when they are taken, which are kept (with a test clock, in Berlin
 // time), restoring one, and `db check` on sound and damaged files.
-#include "backuprotation.h"
-#include "localzone.h"
-#include "progressbackups.h"
-#include "progressdatabasecheck.h"
-#include "progressfixtures.h"
-#include "progressschema.h"
-#include "progressstore.h"
+#include "progress/progressbackups.h"
+#include "progress/progressdatabasecheck.h"
+#include "progress/progressschema.h"
+#include "progress/progressstore.h"
+#include "support/backuprotation.h"
+#include "support/localzone.h"
+#include "support/progressfixtures.h"
 
 #include <QDir>
 #include <QSignalSpy>

@@ -1,6 +1,6 @@
 // `progress export --csv`: the exact bytes for a small history, in Berlin time.
-#include "localzone.h"
-#include "progresscsv.h"
+#include "progress/progresscsv.h"
+#include "support/localzone.h"
 
 #include <QTest>
 

@@ -1,13 +1,13 @@
 // Logged study sessions edited and deleted (with undo), the study timer across a restart, and
 // the revision that tells a backup is due.
-#include "curriculumloader.h"
-#include "curriculummodel.h"
-#include "progresshistory.h"
-#include "progressstatsjson.h"
-#include "progressstatsmodel.h"
-#include "progressstore.h"
-#include "studysessioncommands.h"
-#include "studytimer.h"
+#include "curriculum/curriculumloader.h"
+#include "progress/curriculummodel.h"
+#include "progress/progresshistory.h"
+#include "progress/progressstatsjson.h"
+#include "progress/progressstatsmodel.h"
+#include "progress/progressstore.h"
+#include "progress/studysessioncommands.h"
+#include "progress/studytimer.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>

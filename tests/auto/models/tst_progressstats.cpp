@@ -1,11 +1,11 @@
 // The dashboard's aggregates against figures worked out by hand, in Berlin time (see
 // localzone.h). The fixture's figures are derived in the comments beside it.
-#include "curriculum.h"
-#include "localzone.h"
-#include "progresshistory.h"
-#include "progressstats.h"
-#include "progressstatsjson.h"
-#include "progressstore.h"
+#include "curriculum/curriculum.h"
+#include "progress/progresshistory.h"
+#include "progress/progressstats.h"
+#include "progress/progressstatsjson.h"
+#include "progress/progressstore.h"
+#include "support/localzone.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

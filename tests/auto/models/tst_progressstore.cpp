@@ -1,7 +1,7 @@
-#include "progressfixtures.h"
-#include "progressschema.h"
-#include "progressstore.h"
-#include "sqlitefileheader.h"
+#include "progress/progressschema.h"
+#include "progress/progressstore.h"
+#include "support/progressfixtures.h"
+#include "support/sqlitefileheader.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -1,7 +1,7 @@
-#include "nodecatalog.h"
-#include "orchestratorexport.h"
-#include "pipelinegraph.h"
-#include "pipelinetemplates.h"
+#include "orchestrator/orchestratorexport.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelinegraph.h"
+#include "pipeline/pipelinetemplates.h"
 
 #include <QFile>
 #include <QRegularExpression>

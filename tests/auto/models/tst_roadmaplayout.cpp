@@ -1,5 +1,5 @@
-#include "curriculum.h"
-#include "roadmaplayout.h"
+#include "curriculum/curriculum.h"
+#include "roadmap/roadmaplayout.h"
 
 #include <QRandomGenerator>
 #include <QSet>

@@ -1,9 +1,9 @@
-#include "nodecatalog.h"
-#include "pipelinediagramexporter.h"
-#include "pipelinegraph.h"
-#include "pipelinemermaid.h"
-#include "pipelinescene.h"
-#include "pipelinetemplates.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelinediagramexporter.h"
+#include "pipeline/pipelinegraph.h"
+#include "pipeline/pipelinemermaid.h"
+#include "pipeline/pipelinescene.h"
+#include "pipeline/pipelinetemplates.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,10 +1,10 @@
-#include "nodecatalog.h"
-#include "pipelinedocument.h"
-#include "pipelinefileactions.h"
-#include "pipelinegraph.h"
-#include "pipelinetemplates.h"
-#include "pipelineundocommands.h"
-#include "recoverysidecar.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelinedocument.h"
+#include "pipeline/pipelinefileactions.h"
+#include "pipeline/pipelinegraph.h"
+#include "pipeline/pipelinetemplates.h"
+#include "pipeline/pipelineundocommands.h"
+#include "support/recoverysidecar.h"
 
 #include <QFile>
 #include <QFileInfo>

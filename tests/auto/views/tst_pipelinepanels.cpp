@@ -1,8 +1,8 @@
-#include "findingspanel.h"
-#include "nodecatalog.h"
-#include "nodepalette.h"
-#include "nodepropertypanel.h"
-#include "quickaddpopup.h"
+#include "pipeline/findingspanel.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/nodepalette.h"
+#include "pipeline/nodepropertypanel.h"
+#include "pipeline/quickaddpopup.h"
 
 #include <QComboBox>
 #include <QLabel>

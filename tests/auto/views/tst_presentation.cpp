@@ -1,9 +1,9 @@
-#include "curriculumloader.h"
-#include "curriculummodel.h"
-#include "presentationwindow.h"
-#include "progressstore.h"
-#include "slidelayout.h"
-#include "speakernoteswindow.h"
+#include "curriculum/curriculumloader.h"
+#include "presentation/presentationwindow.h"
+#include "presentation/slidelayout.h"
+#include "presentation/speakernoteswindow.h"
+#include "progress/curriculummodel.h"
+#include "progress/progressstore.h"
 
 #include <QImage>
 #include <QSignalSpy>

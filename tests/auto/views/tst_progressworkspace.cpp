@@ -1,18 +1,18 @@
 // The Progress dashboard offscreen: figures reach the charts, the filters, live updates, the
 // theme, the session list with undo, Log Time, and the exports. Berlin time, "today" fixed.
-#include "calendarheatmap.h"
-#include "curriculumloader.h"
-#include "curriculummodel.h"
-#include "exportprobes.h"
-#include "localzone.h"
-#include "logtimedialog.h"
-#include "progresscharts.h"
-#include "progressstore.h"
-#include "progresstiles.h"
-#include "progressworkspace.h"
-#include "studysessionspanel.h"
-#include "studysessiontablemodel.h"
-#include "studytimer.h"
+#include "curriculum/curriculumloader.h"
+#include "progress/calendarheatmap.h"
+#include "progress/curriculummodel.h"
+#include "progress/logtimedialog.h"
+#include "progress/progresscharts.h"
+#include "progress/progressstore.h"
+#include "progress/progresstiles.h"
+#include "progress/progressworkspace.h"
+#include "progress/studysessionspanel.h"
+#include "progress/studysessiontablemodel.h"
+#include "progress/studytimer.h"
+#include "support/exportprobes.h"
+#include "support/localzone.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -288,12 +288,16 @@ void TestProgressWorkspace::themeIsFollowed()
         QCOMPARE(m_workspace->charts()->weeklySet()->color(), theme.dashboard.studyBar);
         QCOMPARE(m_workspace->dashboard()->palette().color(QPalette::Window),
                  theme.dashboard.background);
-        // The calendar's empty days and busiest days in the theme's colours.
+        // The calendar's empty days and busiest days in the theme's colours. The grab has the
+        // screen's device pixel ratio: a cell's logical centre is scaled to the image's pixels.
         const QImage image = m_workspace->heatmap()->grab().toImage();
-        const QRectF busiest = m_workspace->heatmap()->cellRect(QDate(2024, 4, 9));
-        QCOMPARE(image.pixelColor(busiest.center().toPoint()), theme.dashboard.heatmap[3]);
-        const QRectF empty = m_workspace->heatmap()->cellRect(QDate(2024, 4, 1));
-        QCOMPARE(image.pixelColor(empty.center().toPoint()), theme.dashboard.heatmap[0]);
+        const auto pixelAt = [&image](const QRectF &cell) {
+            return image.pixelColor((cell.center() * image.devicePixelRatio()).toPoint());
+        };
+        QCOMPARE(pixelAt(m_workspace->heatmap()->cellRect(QDate(2024, 4, 9))),
+                 theme.dashboard.heatmap[3]);
+        QCOMPARE(pixelAt(m_workspace->heatmap()->cellRect(QDate(2024, 4, 1))),
+                 theme.dashboard.heatmap[0]);
     }
     // Projector: larger squares.
     QVERIFY(RoadmapTheme::byIdOrDefault(u"projector"_s).dashboard.cellSize

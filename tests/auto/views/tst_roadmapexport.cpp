@@ -1,12 +1,12 @@
-#include "curriculumloader.h"
-#include "curriculummodel.h"
-#include "exportfile.h"
-#include "exportprobes.h"
-#include "progressstore.h"
-#include "roadmapexportdialog.h"
-#include "roadmapexporter.h"
-#include "roadmapscene.h"
-#include "scenebands.h"
+#include "curriculum/curriculumloader.h"
+#include "export/scenebands.h"
+#include "progress/curriculummodel.h"
+#include "progress/progressstore.h"
+#include "roadmap/roadmapexportdialog.h"
+#include "roadmap/roadmapexporter.h"
+#include "roadmap/roadmapscene.h"
+#include "support/exportfile.h"
+#include "support/exportprobes.h"
 
 #include <QCryptographicHash>
 #include <QDir>

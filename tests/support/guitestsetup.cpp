@@ -1,10 +1,10 @@
-// Linked into every test executable (tests/CMakeLists.txt). When a test creates its
-// QGuiApplication or QApplication, this registers the app's shipped fonts as the application
-// font, as main() does, so layouts in tests do not depend on the machine's fonts. It also
-// checks that a test registered for another device pixel ratio (the "_dpr2" copies of the GUI
+// Linked into every GUI test (add_studio_test(… GUI …) in tests/CMakeLists.txt). When the test
+// creates its QGuiApplication or QApplication, this registers the app's shipped fonts as the
+// application font, as main() does, so layouts in tests do not depend on the machine's fonts. It
+// also checks that a test registered for another device pixel ratio (the "_dpr2" copies of the GUI
 // tests) really runs at it: MLOPS_TEST_DEVICE_PIXEL_RATIO names the ratio the offscreen
 // platform's configfile should give.
-#include "applicationfonts.h"
+#include "common/applicationfonts.h"
 
 #include <QGuiApplication>
 #include <QScreen>
