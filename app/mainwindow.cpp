@@ -19,7 +19,7 @@
 #include "roadmap/roadmapworkspace.h"
 #include "roadmap/topicpanel.h"
 #include "session/studiosession.h"
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -79,7 +79,7 @@ PipelineWorkspace *MainWindow::pipeline()
     m_pipeline = new PipelineWorkspace(
         m_session->pipeline(), m_session->curriculumModel(), m_pipelinePage);
     m_pipelinePage->layout()->addWidget(m_pipeline);
-    m_pipeline->setTheme(RoadmapTheme::byIdOrDefault(m_roadmapActions->themeId()));
+    m_pipeline->setTheme(StudioTheme::byIdOrDefault(m_roadmapActions->themeId()));
     connect(m_pipeline, &PipelineWorkspace::statusMessage, this, [this](const QString &message) {
         statusBar()->showMessage(message, 8000);
     });
@@ -103,7 +103,7 @@ ProgressWorkspace *MainWindow::progress()
     m_progress = new ProgressWorkspace(
         m_session->curriculumModel(), m_session->studyTimer(), &QDate::currentDate, m_progressPage);
     m_progressPage->layout()->addWidget(m_progress);
-    m_progress->setTheme(RoadmapTheme::byIdOrDefault(m_roadmapActions->themeId()));
+    m_progress->setTheme(StudioTheme::byIdOrDefault(m_roadmapActions->themeId()));
     m_progress->restoreSettings();
     m_undoGroup->addStack(m_progress->undoStack());
     connect(m_progress, &ProgressWorkspace::statusMessage, this, [this](const QString &message) {
@@ -218,7 +218,7 @@ void MainWindow::wireProgress()
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_roadmapActions, &RoadmapActions::themeChanged, this, [this](const QString &id) {
         if (m_progress) // else progress() sets it when it creates the workspace
-            m_progress->setTheme(RoadmapTheme::byIdOrDefault(id));
+            m_progress->setTheme(StudioTheme::byIdOrDefault(id));
     });
 }
 
@@ -233,7 +233,7 @@ void MainWindow::wirePipeline()
         m_session->pipeline(), &PipelineDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_roadmapActions, &RoadmapActions::themeChanged, this, [this](const QString &id) {
         if (m_pipeline) // else pipeline() sets it when it creates the workspace
-            m_pipeline->setTheme(RoadmapTheme::byIdOrDefault(id));
+            m_pipeline->setTheme(StudioTheme::byIdOrDefault(id));
     });
     // The curriculum link, both ways.
     connect(m_roadmap->topicPanel(),
@@ -327,7 +327,7 @@ void MainWindow::restoreSettings()
     if (workspace >= 0 && workspace < m_workspaces->count())
         m_workspaces->setCurrentIndex(workspace);
     m_roadmapActions->setThemeId(
-        settings.value(u"roadmap/theme"_s, RoadmapTheme::defaultId()).toString());
+        settings.value(u"roadmap/theme"_s, StudioTheme::defaultId()).toString());
     m_roadmap->setOutlineVisible(settings.value(u"roadmap/outline"_s, false).toBool());
     m_roadmap->restoreSplitterState(settings.value(u"roadmap/splitter"_s).toByteArray());
     if (!m_roadmap->selectId(settings.value(u"roadmap/selected"_s).toString()))

@@ -12,7 +12,7 @@
 #include "pipeline/pipelinevalidator.h"
 #include "pipeline/pipelineview.h"
 #include "support/generatedpipeline.h"
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QApplication>
 #include <QFile>
@@ -140,7 +140,7 @@ int printPeakMemory(bool baseline)
     if (baseline) {
         scene = std::make_unique<QGraphicsScene>();
         buildBaseline(
-            scene.get(), graph, RoadmapTheme::byIdOrDefault(RoadmapTheme::defaultId()).pipeline);
+            scene.get(), graph, StudioTheme::byIdOrDefault(StudioTheme::defaultId()).pipeline);
     } else {
         scene = std::make_unique<PipelineScene>(&graph);
     }
@@ -174,7 +174,7 @@ int main(int argc, char **argv)
     const GeneratedPipeline::Graph generated = GeneratedPipeline::make(5000, 5000);
     PipelineGraph graph(&NodeCatalog::builtIn());
     graph.reset(generated.nodes, generated.edges, {});
-    const PipelineTheme theme = RoadmapTheme::byIdOrDefault(RoadmapTheme::defaultId()).pipeline;
+    const PipelineTheme theme = StudioTheme::byIdOrDefault(StudioTheme::defaultId()).pipeline;
     const QString input
         = u"%1 nodes, %2 edges"_s.arg(graph.nodes().size()).arg(graph.edges().size());
     const QList<QPointF> points = hitPoints(graph, theme);

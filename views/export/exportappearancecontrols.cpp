@@ -1,6 +1,6 @@
 #include "export/exportappearancecontrols.h"
 
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -19,8 +19,8 @@ ExportAppearanceControls::ExportAppearanceControls(const QString &themeId,
     , m_pixelSize(new QLabel(dialog))
     , m_transparent(new QCheckBox(tr("&Transparent background"), dialog))
 {
-    for (const QString &id : RoadmapTheme::ids())
-        m_theme->addItem(RoadmapTheme::byIdOrDefault(id).name, id);
+    for (const QString &id : StudioTheme::ids())
+        m_theme->addItem(StudioTheme::byIdOrDefault(id).name, id);
     m_theme->setCurrentIndex(std::max(0, m_theme->findData(themeId)));
     m_scale->setRange(0.5, maxScale);
     m_scale->setSingleStep(0.5);

@@ -61,7 +61,7 @@ PipelineDiagramExporter::PipelineDiagramExporter(const PipelineGraph &graph,
     , m_graph(shownGraph(graph, options))
     , m_scene(std::make_unique<PipelineScene>(m_graph.get()))
 {
-    m_scene->setTheme(RoadmapTheme::byIdOrDefault(options.themeId));
+    m_scene->setTheme(StudioTheme::byIdOrDefault(options.themeId));
     m_scene->setShowTopicProgress(false); // personal progress stays out of docs and slides
     if (options.transparent)
         m_scene->setBackgroundBrush(Qt::NoBrush);

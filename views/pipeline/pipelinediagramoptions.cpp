@@ -8,9 +8,9 @@ using namespace Qt::StringLiterals;
 
 QString PipelineDiagramOptions::validate() const
 {
-    if (!RoadmapTheme::byId(themeId)) {
+    if (!StudioTheme::byId(themeId)) {
         return u"unknown theme '%1' (expected one of: %2)"_s.arg(themeId,
-                                                                 RoadmapTheme::ids().join(u", "_s));
+                                                                 StudioTheme::ids().join(u", "_s));
     }
     if (format == Format::Png && (!std::isfinite(scale) || scale <= 0 || scale > MaxScale))
         return u"scale %1: expected a number greater than 0 and at most %2"_s.arg(scale).arg(

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QString>
 #include <QStringList>
@@ -18,7 +18,7 @@ struct PipelineDiagramOptions
     static constexpr double MaxBorder = 1000;
 
     Format format = Format::Png;
-    QString themeId = RoadmapTheme::defaultId();
+    QString themeId = StudioTheme::defaultId();
     double scale = 1;              // PNG: pixels per scene unit, > 0 and <= MaxScale
     bool transparent = false;      // PNG: no background
     double border = DefaultBorder; // scene units around the content, 0 to MaxBorder

@@ -3,7 +3,7 @@
 #include "pipeline/nodecatalog.h"
 #include "pipeline/pipelineannotationitem.h"
 #include "pipeline/pipelineedgeitem.h"
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QGraphicsPathItem>
 
@@ -27,7 +27,7 @@ QString edgeKey(const PipelineEdge &edge)
 PipelineScene::PipelineScene(PipelineGraph *graph, QObject *parent)
     : QGraphicsScene(parent)
     , m_graph(graph)
-    , m_theme(RoadmapTheme::byIdOrDefault(RoadmapTheme::defaultId()).pipeline)
+    , m_theme(StudioTheme::byIdOrDefault(StudioTheme::defaultId()).pipeline)
 {
     // A BSP tree keeps hit tests and partial repaints logarithmic in a 5,000-node graph.
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
@@ -52,7 +52,7 @@ PipelineScene::~PipelineScene()
     clear();
 }
 
-void PipelineScene::setTheme(const RoadmapTheme &theme)
+void PipelineScene::setTheme(const StudioTheme &theme)
 {
     m_theme = theme.pipeline;
     setBackgroundBrush(m_theme.background);

@@ -15,7 +15,7 @@
 class PipelineAnnotationItem;
 class PipelineEdgeItem;
 class QGraphicsPathItem;
-struct RoadmapTheme;
+struct StudioTheme;
 
 // How many of the curriculum topics a node's kind teaches the learner has finished.
 struct NodeTopicProgress
@@ -42,7 +42,7 @@ public:
     ~PipelineScene() override;
 
     PipelineGraph *graph() const { return m_graph; }
-    void setTheme(const RoadmapTheme &theme); // uses its "pipeline" part
+    void setTheme(const StudioTheme &theme); // uses its "pipeline" part
     const PipelineTheme &theme() const { return m_theme; }
 
     // Replaces the findings shown: each node gets a badge with its findings' messages.

@@ -15,7 +15,7 @@
 #include "pipeline/pipelineview.h"
 #include "pipeline/quickaddpopup.h"
 #include "progress/curriculummodel.h"
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QAction>
 #include <QApplication>
@@ -263,7 +263,7 @@ void PipelineWorkspace::connectScene()
     }
 }
 
-void PipelineWorkspace::setTheme(const RoadmapTheme &theme)
+void PipelineWorkspace::setTheme(const StudioTheme &theme)
 {
     m_themeId = theme.id;
     m_scene->setTheme(theme);
@@ -272,7 +272,7 @@ void PipelineWorkspace::setTheme(const RoadmapTheme &theme)
 void PipelineWorkspace::exportDiagram()
 {
     PipelineExportDialog dialog(m_document->graph(),
-                                m_themeId.isEmpty() ? RoadmapTheme::defaultId() : m_themeId,
+                                m_themeId.isEmpty() ? StudioTheme::defaultId() : m_themeId,
                                 m_scene->selectedNodeIds(),
                                 m_scene->selectedAnnotationIds(),
                                 this);

@@ -20,7 +20,7 @@ class PipelineView;
 class QAction;
 class QuickAddPopup;
 struct PortRef;
-struct RoadmapTheme;
+struct StudioTheme;
 
 // The Pipeline workspace: the stage palette, the canvas with its minimap, the property panel and
 // the live findings. It turns every gesture into one undo command on the document's graph; the
@@ -45,7 +45,7 @@ public:
     QList<QAction *> editActions() const;    // cut, copy, paste, duplicate, delete, select all
     QList<QAction *> arrangeActions() const; // arrange, notes, groups, zoom, the two exports
 
-    void setTheme(const RoadmapTheme &theme);
+    void setTheme(const StudioTheme &theme);
     // Adds a stage of `kindId` with its catalog defaults at `scenePos` (snapped); returns its id.
     QString addNode(const QString &kindId, const QPointF &scenePos);
     void copySelection();

@@ -33,7 +33,7 @@ QScreen *otherScreen(QScreen *screen)
 PresentationWindow::PresentationWindow(CurriculumModel *model, QWidget *parent)
     : QWidget(parent, Qt::Window)
     , m_model(model)
-    , m_theme(RoadmapTheme::byIdOrDefault(RoadmapTheme::presentationId()))
+    , m_theme(StudioTheme::byIdOrDefault(StudioTheme::presentationId()))
     , m_notes(new SpeakerNotesWindow(this))
     , m_hintTimer(new QTimer(this))
     , m_hintFade(new QVariantAnimation(this))
@@ -61,7 +61,7 @@ PresentationWindow::PresentationWindow(CurriculumModel *model, QWidget *parent)
     rebuildDeck();
 }
 
-void PresentationWindow::setTheme(const RoadmapTheme &theme)
+void PresentationWindow::setTheme(const StudioTheme &theme)
 {
     m_theme = theme;
     m_notes->setTheme(theme);

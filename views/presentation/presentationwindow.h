@@ -2,7 +2,7 @@
 
 #include "presentation/slidelayout.h"
 #include "roadmap/presentationdeck.h"
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QWidget>
 
@@ -21,8 +21,8 @@ public:
     explicit PresentationWindow(CurriculumModel *model, QWidget *parent = nullptr);
 
     // The projector theme unless told otherwise.
-    void setTheme(const RoadmapTheme &theme);
-    const RoadmapTheme &theme() const { return m_theme; }
+    void setTheme(const StudioTheme &theme);
+    const StudioTheme &theme() const { return m_theme; }
     // Goes to a section, or to the section of a topic; false for an unknown id.
     bool goToId(const QString &id);
     // Full screen on the audience's screen: another screen than `origin`'s when there is one,
@@ -72,7 +72,7 @@ private:
     void setHintOpacity(double opacity);
 
     CurriculumModel *m_model;
-    RoadmapTheme m_theme;
+    StudioTheme m_theme;
     PresentationDeck m_deck;
     SlideLayout m_slide;
     SpeakerNotesWindow *m_notes;

@@ -2,7 +2,7 @@
 
 #include "curriculum/curriculum.h"
 #include "roadmap/roadmappainter.h"
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QFontMetricsF>
 
@@ -27,7 +27,7 @@ constexpr double BoostStep = 0.1;
 // The theme's slide metrics at one slide's scale.
 struct Scaled
 {
-    const RoadmapTheme &theme;
+    const StudioTheme &theme;
     double scale;
 
     const SlideMetrics &metrics() const { return theme.slide; }
@@ -318,7 +318,7 @@ void layoutCards(SlideLayout &slide,
 
 } // namespace
 
-SlideLayout layoutSlide(const SlideContent &content, const QSizeF &size, const RoadmapTheme &theme)
+SlideLayout layoutSlide(const SlideContent &content, const QSizeF &size, const StudioTheme &theme)
 {
     SlideLayout slide;
     slide.scale = std::min(size.width() / ReferenceWidth, size.height() / ReferenceHeight);

@@ -9,7 +9,7 @@
 #include <QRectF>
 #include <QStringList>
 
-struct RoadmapTheme;
+struct StudioTheme;
 struct Section;
 
 // Text already wrapped and placed, so painting a slide only draws.
@@ -74,4 +74,4 @@ struct SlideLayout
     double cornerRadius = 0;
 };
 
-SlideLayout layoutSlide(const SlideContent &content, const QSizeF &size, const RoadmapTheme &theme);
+SlideLayout layoutSlide(const SlideContent &content, const QSizeF &size, const StudioTheme &theme);

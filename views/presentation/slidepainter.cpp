@@ -2,7 +2,7 @@
 
 #include "presentation/slidelayout.h"
 #include "roadmap/roadmappainter.h"
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QPainter>
 
@@ -20,7 +20,7 @@ void drawText(QPainter *painter, const SlideText &text, const QColor &color)
         painter->drawText(text.baselines.at(i), text.lines.at(i));
 }
 
-void drawHeader(QPainter *painter, const SlideLayout &slide, const RoadmapTheme &theme)
+void drawHeader(QPainter *painter, const SlideLayout &slide, const StudioTheme &theme)
 {
     painter->fillRect(slide.header, theme.headerFill);
     painter->setPen(Qt::NoPen);
@@ -36,7 +36,7 @@ void drawHeader(QPainter *painter, const SlideLayout &slide, const RoadmapTheme 
 void drawCard(QPainter *painter,
               const SlideCard &card,
               const SlideLayout &slide,
-              const RoadmapTheme &theme)
+              const StudioTheme &theme)
 {
     painter->setPen(QPen(theme.cardBorder, theme.borderWidth));
     painter->setBrush(theme.cardFill);
@@ -55,7 +55,7 @@ void drawCard(QPainter *painter,
     drawText(painter, card.goals, theme.text);
 }
 
-void drawFooter(QPainter *painter, const SlideLayout &slide, const RoadmapTheme &theme)
+void drawFooter(QPainter *painter, const SlideLayout &slide, const StudioTheme &theme)
 {
     painter->fillRect(slide.deckTrack, theme.progressTrack);
     painter->fillRect(slide.deckFill, theme.edge);
@@ -69,7 +69,7 @@ namespace SlidePainter {
 
 void paintSlide(QPainter *painter,
                 const SlideLayout &slide,
-                const RoadmapTheme &theme,
+                const StudioTheme &theme,
                 int shownCards)
 {
     painter->save();
@@ -85,7 +85,7 @@ void paintSlide(QPainter *painter,
 
 void paintHint(QPainter *painter,
                const SlideLayout &slide,
-               const RoadmapTheme &theme,
+               const StudioTheme &theme,
                double opacity)
 {
     if (opacity <= 0 || slide.hint.lines.isEmpty())
@@ -104,7 +104,7 @@ void paintHint(QPainter *painter,
 void paintLaser(QPainter *painter,
                 const QPointF &at,
                 const SlideLayout &slide,
-                const RoadmapTheme &theme)
+                const StudioTheme &theme)
 {
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);

@@ -1,7 +1,7 @@
 #include "presentation/speakernoteswindow.h"
 
 #include "curriculum/curriculum.h"
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -55,7 +55,7 @@ SpeakerNotesWindow::SpeakerNotesWindow(QWidget *parent)
     restartClock();
 }
 
-void SpeakerNotesWindow::setTheme(const RoadmapTheme &theme)
+void SpeakerNotesWindow::setTheme(const StudioTheme &theme)
 {
     setFont(theme.font(theme.slide.notesSize));
     m_heading->setFont(theme.font(theme.slide.notesSize * 3 / 2, true));

@@ -6,7 +6,7 @@
 class QLabel;
 class QTextBrowser;
 class QTimer;
-struct RoadmapTheme;
+struct StudioTheme;
 struct Section;
 
 // The presenter's view of a presentation, on the presenter's own screen: the current section's
@@ -18,7 +18,7 @@ class SpeakerNotesWindow : public QWidget
 public:
     explicit SpeakerNotesWindow(QWidget *parent = nullptr);
 
-    void setTheme(const RoadmapTheme &theme);
+    void setTheme(const StudioTheme &theme);
     // `next` is null on the last section.
     void showSection(const Section &section, const QString &counter, const Section *next);
     void restartClock();

@@ -133,7 +133,7 @@ ProgressCharts::ProgressCharts(QObject *parent)
     createWeekly();
     createWeekday();
     createHourly();
-    setTheme(RoadmapTheme::byIdOrDefault(RoadmapTheme::defaultId()));
+    setTheme(StudioTheme::byIdOrDefault(StudioTheme::defaultId()));
 }
 
 ProgressCharts::~ProgressCharts()
@@ -283,7 +283,7 @@ void ProgressCharts::styleAxis(QAbstractAxis *axis) const
     axis->setMinorGridLineVisible(false);
 }
 
-void ProgressCharts::setTheme(const RoadmapTheme &theme)
+void ProgressCharts::setTheme(const StudioTheme &theme)
 {
     m_theme = theme;
     const DashboardTheme &d = theme.dashboard;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QChart>
 #include <QList>
@@ -39,7 +39,7 @@ public:
     static QString title(Chart which);
     static QString fileStem(Chart which); // "progress-sections" …
 
-    void setTheme(const RoadmapTheme &theme);
+    void setTheme(const StudioTheme &theme);
     void update(const ProgressStats &stats, const Curriculum &curriculum);
 
     // For tests: what the charts show.
@@ -64,7 +64,7 @@ private:
     void updateHours(const ProgressStats &stats);
     void styleAxis(QAbstractAxis *axis) const;
 
-    RoadmapTheme m_theme;
+    StudioTheme m_theme;
     std::array<QPointer<QChart>, ChartCount> m_charts;
     std::array<QBarSet *, 4> m_statusSets{}; // indexed by TopicStatus
     QBarCategoryAxis *m_sectionAxis = nullptr;

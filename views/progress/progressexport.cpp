@@ -8,7 +8,7 @@
 #include "progress/progressstats.h"
 #include "progress/progresstiles.h"
 #include "support/exportfile.h"
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QChartView>
 #include <QCoreApplication>
@@ -222,7 +222,7 @@ void drawReport(QPainter *painter,
                 const ProgressStats &stats,
                 const Curriculum &curriculum)
 {
-    const RoadmapTheme theme = RoadmapTheme::byIdOrDefault(u"light"_s);
+    const StudioTheme theme = StudioTheme::byIdOrDefault(u"light"_s);
     const DashboardTheme &d = theme.dashboard;
     const QRectF area = page.adjusted(ReportMargin, ReportMargin, -ReportMargin, -ReportMargin);
     painter->fillRect(page, Qt::white);

@@ -51,7 +51,7 @@ ProgressWorkspace::ProgressWorkspace(CurriculumModel *model,
     , m_undoStack(new QUndoStack(this))
     , m_stats(new ProgressStatsModel(model, model->store(), std::move(today), this))
     , m_charts(new ProgressCharts(this))
-    , m_theme(RoadmapTheme::byIdOrDefault(RoadmapTheme::defaultId()))
+    , m_theme(StudioTheme::byIdOrDefault(StudioTheme::defaultId()))
 {
     m_stats->setActive(false); // until shown
     auto *layout = new QVBoxLayout(this);
@@ -266,7 +266,7 @@ void ProgressWorkspace::fillSections()
     m_section->setCurrentIndex(std::max(0, m_section->findData(current)));
 }
 
-void ProgressWorkspace::setTheme(const RoadmapTheme &theme)
+void ProgressWorkspace::setTheme(const StudioTheme &theme)
 {
     m_theme = theme;
     const DashboardTheme &d = theme.dashboard;

@@ -2,7 +2,7 @@
 
 #include "progress/progresscharts.h"
 #include "progress/progressstatsmodel.h"
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QWidget>
 
@@ -60,9 +60,9 @@ public:
     QUndoStack *undoStack() const { return m_undoStack; }
     QWidget *dashboard() const { return m_dashboard; }
     QMenu *exportMenu() const { return m_exportMenu; }
-    const RoadmapTheme &theme() const { return m_theme; }
+    const StudioTheme &theme() const { return m_theme; }
 
-    void setTheme(const RoadmapTheme &theme);
+    void setTheme(const StudioTheme &theme);
     void setSavePathPrompt(SavePathPrompt prompt) { m_prompt = std::move(prompt); }
     // The topic the dashboard's timer starts: the one the roadmap shows, unless it runs.
     void setTimerTopic(const QString &topicId);
@@ -119,7 +119,7 @@ private:
     QWidget *m_dashboard = nullptr;
     QScrollArea *m_scroll = nullptr;
     QMenu *m_exportMenu = nullptr;
-    RoadmapTheme m_theme;
+    StudioTheme m_theme;
     SavePathPrompt m_prompt;
     QString m_lastFolder;
 };

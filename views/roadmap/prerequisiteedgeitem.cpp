@@ -1,13 +1,13 @@
 #include "roadmap/prerequisiteedgeitem.h"
 
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QPainter>
 #include <QtMath>
 
 PrerequisiteEdgeItem::PrerequisiteEdgeItem(const QString &fromSectionId,
                                            const QString &toSectionId,
-                                           const RoadmapTheme *theme)
+                                           const StudioTheme *theme)
     : m_from(fromSectionId)
     , m_to(toSectionId)
     , m_theme(theme)

@@ -6,7 +6,7 @@
 #include <QPainterPath>
 #include <QPolygonF>
 
-struct RoadmapTheme;
+struct StudioTheme;
 
 // An arrow from a prerequisite section to the section that builds on it, along the polyline the
 // layout computed, with rounded corners.
@@ -17,7 +17,7 @@ public:
 
     PrerequisiteEdgeItem(const QString &fromSectionId,
                          const QString &toSectionId,
-                         const RoadmapTheme *theme);
+                         const StudioTheme *theme);
 
     int type() const override { return Type; }
     QString fromSectionId() const { return m_from; }
@@ -35,7 +35,7 @@ private:
 
     QString m_from;
     QString m_to;
-    const RoadmapTheme *m_theme;
+    const StudioTheme *m_theme;
     QList<QPointF> m_points;
     QPainterPath m_path;
     QPolygonF m_arrowHead;

@@ -2,7 +2,7 @@
 
 #include "roadmap/roadmapview.h"
 #include "roadmap/roadmapworkspace.h"
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -56,8 +56,8 @@ RoadmapActions::RoadmapActions(RoadmapWorkspace *workspace, QObject *parent)
     connect(
         m_nextTopic, &QAction::triggered, workspace, [workspace] { workspace->moveToTopic(+1); });
 
-    for (const QString &id : RoadmapTheme::ids()) {
-        QAction *action = m_themeMenu->addAction(RoadmapTheme::byIdOrDefault(id).name);
+    for (const QString &id : StudioTheme::ids()) {
+        QAction *action = m_themeMenu->addAction(StudioTheme::byIdOrDefault(id).name);
         action->setCheckable(true);
         action->setData(id);
         m_themes->addAction(action);
@@ -75,12 +75,12 @@ void RoadmapActions::setEnabled(bool enabled)
 QString RoadmapActions::themeId() const
 {
     QAction *checked = m_themes->checkedAction();
-    return checked ? checked->data().toString() : RoadmapTheme::defaultId();
+    return checked ? checked->data().toString() : StudioTheme::defaultId();
 }
 
 void RoadmapActions::setThemeId(const QString &id)
 {
-    const RoadmapTheme theme = RoadmapTheme::byIdOrDefault(id);
+    const StudioTheme theme = StudioTheme::byIdOrDefault(id);
     for (QAction *action : m_themes->actions())
         action->setChecked(action->data().toString() == theme.id);
     m_workspace->setTheme(theme);

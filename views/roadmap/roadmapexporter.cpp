@@ -38,7 +38,7 @@ RoadmapExporter::RoadmapExporter(CurriculumModel *model, const RoadmapExportOpti
     , m_model(model)
     , m_scene(std::make_unique<RoadmapScene>(model))
 {
-    m_scene->setTheme(RoadmapTheme::byIdOrDefault(options.themeId));
+    m_scene->setTheme(StudioTheme::byIdOrDefault(options.themeId));
     m_scene->setShowProgress(options.showProgress);
     if (options.transparent)
         m_scene->setBackgroundBrush(Qt::NoBrush);

@@ -8,9 +8,9 @@ using namespace Qt::StringLiterals;
 
 QString RoadmapExportOptions::validate() const
 {
-    if (!RoadmapTheme::byId(themeId)) {
+    if (!StudioTheme::byId(themeId)) {
         return u"unknown theme '%1' (expected one of: %2)"_s.arg(themeId,
-                                                                 RoadmapTheme::ids().join(u", "_s));
+                                                                 StudioTheme::ids().join(u", "_s));
     }
     if (format == Format::Png) {
         if (!std::isfinite(scale) || scale <= 0 || scale > MaxScale)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QString>
 
@@ -16,7 +16,7 @@ struct RoadmapExportOptions
     static constexpr int DefaultBandHeight = 2048;
 
     Format format = Format::Png;
-    QString themeId = RoadmapTheme::defaultId();
+    QString themeId = StudioTheme::defaultId();
     double scale = 1;         // PNG: pixels per scene unit, > 0 and <= MaxScale
     bool transparent = false; // PNG: no background fill
     bool showProgress = true; // statuses on the map; statuses and notes in the handout

@@ -1,6 +1,6 @@
 #include "roadmap/roadmappainter.h"
 
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -12,7 +12,7 @@ namespace RoadmapPainter {
 void drawStatusIcon(QPainter *painter,
                     const QRectF &rect,
                     TopicStatus status,
-                    const RoadmapTheme &theme)
+                    const StudioTheme &theme)
 {
     const QColor color = theme.statusColor(status);
     const double stroke = std::max(1.5, rect.width() / 8);

@@ -8,7 +8,7 @@
 
 class QFont;
 class QPainter;
-struct RoadmapTheme;
+struct StudioTheme;
 
 // Drawing helpers shared by the roadmap items, so the map on screen, its exports and the
 // presentation look the same. Text layout is done ahead of painting (wrapText).
@@ -19,7 +19,7 @@ namespace RoadmapPainter {
 void drawStatusIcon(QPainter *painter,
                     const QRectF &rect,
                     TopicStatus status,
-                    const RoadmapTheme &theme);
+                    const StudioTheme &theme);
 
 // Splits `text` into at most `maxLines` lines no wider than `width`; the last line is elided.
 QStringList wrapText(const QString &text, const QFont &font, double width, int maxLines);

@@ -17,7 +17,7 @@ RoadmapScene::RoadmapScene(CurriculumModel *model, QObject *parent)
 RoadmapScene::RoadmapScene(CurriculumModel *model, Build when, QObject *parent)
     : QGraphicsScene(parent)
     , m_model(model)
-    , m_theme(RoadmapTheme::byIdOrDefault(RoadmapTheme::defaultId()))
+    , m_theme(StudioTheme::byIdOrDefault(StudioTheme::defaultId()))
 {
     // Items are added and removed only on rebuild; a BSP index speeds up hit tests and repaints.
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
@@ -40,7 +40,7 @@ void RoadmapScene::onModelReset()
         rebuild();
 }
 
-void RoadmapScene::setTheme(const RoadmapTheme &theme)
+void RoadmapScene::setTheme(const StudioTheme &theme)
 {
     // Themes are built in and known by id: the same one again changes nothing (start-up applies
     // the saved theme to a scene built in the default one, most often the same).

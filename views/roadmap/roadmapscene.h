@@ -2,7 +2,7 @@
 
 #include "curriculum/topicstatus.h"
 #include "roadmap/roadmaplayout.h"
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QGraphicsScene>
 #include <QHash>
@@ -34,8 +34,8 @@ public:
     void build(); // lays out the map, if it has not been yet
 
     CurriculumModel *model() const { return m_model; }
-    void setTheme(const RoadmapTheme &theme);
-    const RoadmapTheme &theme() const { return m_theme; }
+    void setTheme(const StudioTheme &theme);
+    const StudioTheme &theme() const { return m_theme; }
     // Off for a clean audience view or an export without personal progress.
     void setShowProgress(bool show);
     bool showProgress() const { return m_showProgress; }
@@ -81,7 +81,7 @@ private:
     void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
 
     CurriculumModel *m_model;
-    RoadmapTheme m_theme;
+    StudioTheme m_theme;
     RoadmapLayout m_layout;
     bool m_built = false;
     bool m_showProgress = true;

@@ -215,7 +215,7 @@ QTreeView *RoadmapWorkspace::outline()
     return m_tree;
 }
 
-void RoadmapWorkspace::setTheme(const RoadmapTheme &theme)
+void RoadmapWorkspace::setTheme(const StudioTheme &theme)
 {
     m_scene->setTheme(theme);
     m_view->fitAll();

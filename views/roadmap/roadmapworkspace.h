@@ -1,7 +1,7 @@
 #pragma once
 
 #include "curriculum/topicstatus.h"
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QWidget>
 
@@ -41,7 +41,7 @@ public:
     // needs it), so the window shows without waiting for it; ensureMap() builds it now.
     void ensureMap();
 
-    void setTheme(const RoadmapTheme &theme);
+    void setTheme(const StudioTheme &theme);
     void focusSearch();
     void setOutlineVisible(bool visible);
     bool isOutlineVisible() const;

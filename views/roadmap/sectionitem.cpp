@@ -1,7 +1,7 @@
 #include "roadmap/sectionitem.h"
 
 #include "roadmap/roadmappainter.h"
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 
 static constexpr double TextLevelOfDetail = 0.2;
 
-SectionItem::SectionItem(const QString &sectionId, const RoadmapTheme *theme)
+SectionItem::SectionItem(const QString &sectionId, const StudioTheme *theme)
     : m_sectionId(sectionId)
     , m_theme(theme)
 {
@@ -62,7 +62,7 @@ void SectionItem::prepare()
 {
     if (m_headerRect.isEmpty()) // not placed yet: setGeometry() prepares it
         return;
-    const RoadmapTheme &theme = *m_theme;
+    const StudioTheme &theme = *m_theme;
     const double padding = theme.metrics.sectionPadding;
     m_numberFont = theme.font(theme.sectionNumberSize, true);
     m_titleFont = theme.font(theme.sectionTitleSize, true);
@@ -121,7 +121,7 @@ QRectF SectionItem::boundingRect() const
 
 void SectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
-    const RoadmapTheme &theme = *m_theme;
+    const StudioTheme &theme = *m_theme;
     const double radius = theme.cornerRadius * 1.5;
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(QPen(theme.sectionBorder, theme.borderWidth));

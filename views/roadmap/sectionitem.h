@@ -6,7 +6,7 @@
 #include <QGraphicsItem>
 #include <QStringList>
 
-struct RoadmapTheme;
+struct StudioTheme;
 
 // A section of the roadmap: a large box with its number, title and progress in the header; its
 // topic cards are separate items placed inside it.
@@ -15,7 +15,7 @@ class SectionItem : public QGraphicsItem
 public:
     enum { Type = RoadmapItemType::Section };
 
-    SectionItem(const QString &sectionId, const RoadmapTheme *theme);
+    SectionItem(const QString &sectionId, const StudioTheme *theme);
 
     int type() const override { return Type; }
     QString sectionId() const { return m_sectionId; }
@@ -34,7 +34,7 @@ private:
     void prepare();
 
     QString m_sectionId;
-    const RoadmapTheme *m_theme;
+    const StudioTheme *m_theme;
     QRectF m_rect;
     QRectF m_headerRect;
     int m_number = 0;

@@ -1,7 +1,7 @@
 #include "roadmap/topiccarditem.h"
 
 #include "roadmap/roadmappainter.h"
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QFontMetricsF>
 #include <QGraphicsSceneMouseEvent>
@@ -13,7 +13,7 @@ using namespace Qt::StringLiterals;
 // Below this zoom level text is unreadable anyway: draw plain shapes, keep panning smooth.
 static constexpr double TextLevelOfDetail = 0.35;
 
-TopicCardItem::TopicCardItem(const QString &topicId, const RoadmapTheme *theme)
+TopicCardItem::TopicCardItem(const QString &topicId, const StudioTheme *theme)
     : m_topicId(topicId)
     , m_theme(theme)
 {
@@ -133,7 +133,7 @@ QRectF TopicCardItem::boundingRect() const
 
 void TopicCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
-    const RoadmapTheme &theme = *m_theme;
+    const StudioTheme &theme = *m_theme;
     const TopicStatus shown = m_showProgress ? m_status : TopicStatus::Pending;
     const QColor statusColor = theme.statusColor(shown);
     painter->setRenderHint(QPainter::Antialiasing);

@@ -8,7 +8,7 @@
 #include <QPainterPath>
 #include <QStringList>
 
-struct RoadmapTheme;
+struct StudioTheme;
 
 // One topic on the roadmap: its title, tools, and status by colour and by symbol. Mirrors the
 // model: the scene sets what to show; paint() only draws what was prepared.
@@ -17,7 +17,7 @@ class TopicCardItem : public QGraphicsItem
 public:
     enum { Type = RoadmapItemType::TopicCard };
 
-    TopicCardItem(const QString &topicId, const RoadmapTheme *theme);
+    TopicCardItem(const QString &topicId, const StudioTheme *theme);
 
     int type() const override { return Type; }
     QString topicId() const { return m_topicId; }
@@ -45,7 +45,7 @@ private:
     QRectF textRect() const;
 
     QString m_topicId;
-    const RoadmapTheme *m_theme;
+    const StudioTheme *m_theme;
     QRectF m_rect;
     QString m_title;
     QStringList m_tags;

@@ -10,7 +10,7 @@
 class QJsonObject;
 
 // The Progress dashboard's colours, sizes and fonts: the "dashboard" object of each theme in
-// resources/themes/roadmap-themes.json. Status colours come from the roadmap theme itself, so
+// resources/themes/themes.json. Status colours come from the roadmap theme itself, so
 // a status looks the same on the map and in the charts.
 struct DashboardTheme
 {

@@ -32,7 +32,7 @@ struct CategoryStyle
 };
 
 // The pipeline canvas's colours, sizes and fonts: the "pipeline" object of each theme in
-// resources/themes/roadmap-themes.json. No colour or size literals elsewhere on the canvas.
+// resources/themes/themes.json. No colour or size literals elsewhere on the canvas.
 struct PipelineTheme
 {
     QColor background;

@@ -5,7 +5,7 @@
 #include <QJsonValue>
 #include <QString>
 
-// Reads one object of a theme in resources/themes/roadmap-themes.json ("pipeline",
+// Reads one object of a theme in resources/themes/themes.json ("pipeline",
 // "dashboard"): every key is required, since the resource is the only place the look is
 // written down. The first problem is kept, named by its path ("pipeline.colors.edge: …").
 struct ThemeSectionReader

@@ -149,7 +149,7 @@ void TestPipelineDiagramExport::pngSizeFollowsScaleAndBorder()
     QFETCH(double, scale);
     QFETCH(double, border);
     PipelineScene reference(m_graph.get());
-    reference.setTheme(RoadmapTheme::byIdOrDefault(u"light"_s));
+    reference.setTheme(StudioTheme::byIdOrDefault(u"light"_s));
     const QRectF content = reference.contentRect();
     PipelineDiagramOptions options;
     options.scale = scale;

@@ -8,7 +8,7 @@
 #include "pipeline/pipelinevalidator.h"
 #include "pipeline/pipelineview.h"
 #include "support/generatedpipeline.h"
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QDir>
 #include <QImage>
@@ -145,8 +145,8 @@ void TestPipelineScene::showView()
 
 void TestPipelineScene::themesCarryPipelineStyles()
 {
-    for (const QString &id : RoadmapTheme::ids()) {
-        const PipelineTheme theme = RoadmapTheme::byIdOrDefault(id).pipeline;
+    for (const QString &id : StudioTheme::ids()) {
+        const PipelineTheme theme = StudioTheme::byIdOrDefault(id).pipeline;
         QVERIFY2(theme.background.isValid(), qPrintable(id));
         QVERIFY(theme.nodeWidth > 0 && theme.gridSize > 0 && theme.portRadius > 0);
         QVERIFY(theme.categories.contains(u"Data"_s) && theme.categories.contains(u"Generic"_s));
@@ -357,7 +357,7 @@ void TestPipelineScene::dragMovesOnceSnapped_data()
     QTest::addColumn<QPoint>("delta");
     QTest::addColumn<bool>("alt");
     QTest::addColumn<QPointF>("expected");
-    const double grid = RoadmapTheme::byIdOrDefault(RoadmapTheme::defaultId()).pipeline.gridSize;
+    const double grid = StudioTheme::byIdOrDefault(StudioTheme::defaultId()).pipeline.gridSize;
     QTest::newRow("snapped") << QPoint(97, 33) << false
                              << QPointF(300 + std::round(97 / grid) * grid,
                                         std::round(33 / grid) * grid);
@@ -666,7 +666,7 @@ void TestPipelineScene::paintsInEveryThemeAndZoom_data()
 {
     QTest::addColumn<QString>("theme");
     QTest::addColumn<double>("zoom");
-    for (const QString &id : RoadmapTheme::ids()) {
+    for (const QString &id : StudioTheme::ids()) {
         for (double zoom : {1.0, 0.5, 0.2}) {
             QTest::addRow("%s at %g", qPrintable(id), zoom) << id << zoom;
         }
@@ -678,7 +678,7 @@ void TestPipelineScene::paintsInEveryThemeAndZoom()
     QFETCH(QString, theme);
     QFETCH(double, zoom);
     loadTemplate();
-    m_scene->setTheme(RoadmapTheme::byIdOrDefault(theme));
+    m_scene->setTheme(StudioTheme::byIdOrDefault(theme));
     // The template validates clean: add findings so the badges show.
     QList<PipelineFinding> findings = validatePipeline(*m_graph);
     findings << PipelineFinding{PipelineFinding::Severity::Error,

@@ -119,7 +119,7 @@ void TestPresentation::usesTheProjectorTheme()
 {
     PresentationWindow window(m_model.get());
     QCOMPARE(window.theme().id, u"projector"_s);
-    window.setTheme(RoadmapTheme::byIdOrDefault(u"dark"_s));
+    window.setTheme(StudioTheme::byIdOrDefault(u"dark"_s));
     QCOMPARE(window.theme().id, u"dark"_s);
 }
 
@@ -200,7 +200,7 @@ void TestPresentation::hidingProgressHidesStatusColours()
     QVERIFY(m_store->setStatus(sections().at(0).topics.at(1).id, TopicStatus::Learning));
     auto window = showPresentation();
     QVERIFY(window);
-    const RoadmapTheme &theme = window->theme();
+    const StudioTheme &theme = window->theme();
     QVERIFY(window->isProgressVisible());
     const QImage shown = window->grab().toImage();
     QVERIFY(countPixels(shown, theme.statusColor(TopicStatus::Done)) > 100);
@@ -353,7 +353,7 @@ void TestPresentation::slideFitsTheScreen()
 {
     QFETCH(QSize, size);
     QFETCH(QString, themeId);
-    const RoadmapTheme theme = RoadmapTheme::byIdOrDefault(themeId);
+    const StudioTheme theme = StudioTheme::byIdOrDefault(themeId);
     const QRectF screen(QPointF(), size);
     for (const Section &section : sections()) {
         SlideContent content;

@@ -239,9 +239,9 @@ void TestProgressWorkspace::filtersChangeTheFigures()
     QTRY_VERIFY(stats->stats().target->onTrack);
     QCOMPARE(m_workspace->charts()->targetSeries()->pen().color(),
              m_workspace->theme().dashboard.onTrack);
-    m_workspace->setTheme(RoadmapTheme::byIdOrDefault(u"dark"_s));
+    m_workspace->setTheme(StudioTheme::byIdOrDefault(u"dark"_s));
     QCOMPARE(m_workspace->charts()->targetSeries()->pen().color(),
-             RoadmapTheme::byIdOrDefault(u"dark"_s).dashboard.onTrack);
+             StudioTheme::byIdOrDefault(u"dark"_s).dashboard.onTrack);
     m_workspace->targetEdit()->setDate(QDate(2024, 12, 31));
 
     // The filters are remembered.
@@ -275,8 +275,8 @@ void TestProgressWorkspace::statusChangesRedrawAtOnce()
 
 void TestProgressWorkspace::themeIsFollowed()
 {
-    for (const QString &id : RoadmapTheme::ids()) {
-        const RoadmapTheme theme = RoadmapTheme::byIdOrDefault(id);
+    for (const QString &id : StudioTheme::ids()) {
+        const StudioTheme theme = StudioTheme::byIdOrDefault(id);
         m_workspace->setTheme(theme);
         for (int i = 0; i < ProgressCharts::ChartCount; ++i) {
             QChart *chart = m_workspace->charts()->chart(ProgressCharts::Chart(i));
@@ -300,8 +300,8 @@ void TestProgressWorkspace::themeIsFollowed()
                  theme.dashboard.heatmap[0]);
     }
     // Projector: larger squares.
-    QVERIFY(RoadmapTheme::byIdOrDefault(u"projector"_s).dashboard.cellSize
-            > RoadmapTheme::byIdOrDefault(u"light"_s).dashboard.cellSize);
+    QVERIFY(StudioTheme::byIdOrDefault(u"projector"_s).dashboard.cellSize
+            > StudioTheme::byIdOrDefault(u"light"_s).dashboard.cellSize);
 }
 
 void TestProgressWorkspace::sessionsEditDeleteUndo()

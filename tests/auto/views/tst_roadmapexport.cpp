@@ -212,7 +212,7 @@ void TestRoadmapExport::transparentBackground()
             QCOMPARE(corner.alpha(), 0);
         } else {
             QCOMPARE(corner.alpha(), 255);
-            QCOMPARE(corner.rgb(), RoadmapTheme::byIdOrDefault(u"dark"_s).background.rgb());
+            QCOMPARE(corner.rgb(), StudioTheme::byIdOrDefault(u"dark"_s).background.rgb());
         }
         // The cards are drawn, opaque, either way.
         const QString topicId = m_model->curriculum().topicIds().first();
@@ -379,7 +379,7 @@ void TestRoadmapExport::invalidOptions()
 void TestRoadmapExport::screenSceneIsUntouched()
 {
     RoadmapScene screen(m_model.get());
-    screen.setTheme(RoadmapTheme::byIdOrDefault(u"light"_s));
+    screen.setTheme(StudioTheme::byIdOrDefault(u"light"_s));
     const QRectF rect = screen.sceneRect();
     RoadmapExportOptions export_ = options(Format::Png);
     export_.themeId = u"projector"_s;

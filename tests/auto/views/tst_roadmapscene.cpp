@@ -237,13 +237,13 @@ void TestRoadmapScene::themesChangeSizes()
 {
     RoadmapScene scene(m_model.get());
     const QSizeF light = scene.topicRect(u"feature-stores"_s).size();
-    scene.setTheme(*RoadmapTheme::byId(u"projector"_s));
+    scene.setTheme(*StudioTheme::byId(u"projector"_s));
     const QSizeF projector = scene.topicRect(u"feature-stores"_s).size();
     QVERIFY(projector.width() > light.width());
     QVERIFY(projector.height() > light.height());
-    QCOMPARE(scene.backgroundBrush().color(), RoadmapTheme::byId(u"projector"_s)->background);
-    scene.setTheme(*RoadmapTheme::byId(u"dark"_s));
-    QCOMPARE(scene.backgroundBrush().color(), RoadmapTheme::byId(u"dark"_s)->background);
+    QCOMPARE(scene.backgroundBrush().color(), StudioTheme::byId(u"projector"_s)->background);
+    scene.setTheme(*StudioTheme::byId(u"dark"_s));
+    QCOMPARE(scene.backgroundBrush().color(), StudioTheme::byId(u"dark"_s)->background);
 }
 
 void TestRoadmapScene::paintsAtEveryZoom_data()
@@ -322,12 +322,12 @@ void TestRoadmapScene::workspaceLaysOutTheMapAfterItsFirstFrame()
     RoadmapWorkspace workspace(m_model.get());
     RoadmapScene *scene = workspace.scene();
     // What start-up sets before the window shows is kept for the map.
-    workspace.setTheme(RoadmapTheme::byIdOrDefault(u"dark"_s));
+    workspace.setTheme(StudioTheme::byIdOrDefault(u"dark"_s));
     QVERIFY(workspace.selectId(u"feature-stores"_s));
     QVERIFY(!scene->isBuilt());
     QVERIFY(scene->items().isEmpty());
     QVERIFY(scene->contentRect().isEmpty());
-    QCOMPARE(scene->backgroundBrush().color(), RoadmapTheme::byIdOrDefault(u"dark"_s).background);
+    QCOMPARE(scene->backgroundBrush().color(), StudioTheme::byIdOrDefault(u"dark"_s).background);
 
     workspace.resize(1200, 800);
     workspace.show();

@@ -1,4 +1,4 @@
-#include "theme/roadmaptheme.h"
+#include "theme/studiotheme.h"
 
 #include <QApplication>
 #include <QFile>
@@ -42,7 +42,7 @@ struct ThemeReader
     }
 };
 
-void readColors(const ThemeReader &read, RoadmapTheme &theme)
+void readColors(const ThemeReader &read, StudioTheme &theme)
 {
     theme.background = read.color(u"background"_s);
     theme.sectionFill = read.color(u"sectionFill"_s);
@@ -65,7 +65,7 @@ void readColors(const ThemeReader &read, RoadmapTheme &theme)
         theme.statusColors[int(status)] = read.color(TopicStatuses::toString(status));
 }
 
-void readSizes(const ThemeReader &read, RoadmapTheme &theme)
+void readSizes(const ThemeReader &read, StudioTheme &theme)
 {
     theme.borderWidth = read.size(u"borderWidth"_s, theme.borderWidth);
     theme.edgeWidth = read.size(u"edgeWidth"_s, theme.edgeWidth);
@@ -90,7 +90,7 @@ void readSizes(const ThemeReader &read, RoadmapTheme &theme)
     slide.laserRadius = read.size(u"laserRadius"_s, slide.laserRadius);
 }
 
-void readFonts(const ThemeReader &read, RoadmapTheme &theme)
+void readFonts(const ThemeReader &read, StudioTheme &theme)
 {
     theme.fontFamily = read.object.value(u"fonts"_s)[u"family"_s].toString();
     theme.sectionTitleSize = read.fontSize(u"sectionTitle"_s, theme.sectionTitleSize);
@@ -151,23 +151,23 @@ std::optional<QPalette> readPalette(const QJsonObject &object, QString *error)
     return palette;
 }
 
-const QList<RoadmapTheme> &builtInThemes()
+const QList<StudioTheme> &builtInThemes()
 {
-    static const QList<RoadmapTheme> themes = [] {
-        QList<RoadmapTheme> loaded;
-        QFile file(u":/themes/roadmap-themes.json"_s);
+    static const QList<StudioTheme> themes = [] {
+        QList<StudioTheme> loaded;
+        QFile file(u":/themes/themes.json"_s);
         if (!file.open(QIODevice::ReadOnly))
             qFatal("the roadmap themes resource is missing");
         const QJsonArray array = QJsonDocument::fromJson(file.readAll())[u"themes"_s].toArray();
         for (const QJsonValue &value : array) {
             QString error;
-            std::optional<RoadmapTheme> theme = RoadmapTheme::fromJson(value.toObject(), &error);
+            std::optional<StudioTheme> theme = StudioTheme::fromJson(value.toObject(), &error);
             if (!theme)
-                qFatal("roadmap-themes.json: %s", qPrintable(error));
+                qFatal("themes.json: %s", qPrintable(error));
             loaded << *theme;
         }
         if (loaded.isEmpty())
-            qFatal("roadmap-themes.json holds no theme");
+            qFatal("themes.json holds no theme");
         return loaded;
     }();
     return themes;
@@ -175,7 +175,7 @@ const QList<RoadmapTheme> &builtInThemes()
 
 } // namespace
 
-QFont RoadmapTheme::font(int pixelSize, bool bold) const
+QFont StudioTheme::font(int pixelSize, bool bold) const
 {
     QFont font(fontFamily);
     font.setPixelSize(pixelSize);
@@ -185,31 +185,31 @@ QFont RoadmapTheme::font(int pixelSize, bool bold) const
     return font;
 }
 
-QStringList RoadmapTheme::ids()
+QStringList StudioTheme::ids()
 {
     QStringList ids;
-    for (const RoadmapTheme &theme : builtInThemes())
+    for (const StudioTheme &theme : builtInThemes())
         ids << theme.id;
     return ids;
 }
 
-std::optional<RoadmapTheme> RoadmapTheme::byId(const QString &id)
+std::optional<StudioTheme> StudioTheme::byId(const QString &id)
 {
-    for (const RoadmapTheme &theme : builtInThemes())
+    for (const StudioTheme &theme : builtInThemes())
         if (theme.id == id)
             return theme;
     return std::nullopt;
 }
 
-RoadmapTheme RoadmapTheme::byIdOrDefault(const QString &id)
+StudioTheme StudioTheme::byIdOrDefault(const QString &id)
 {
     return byId(id).value_or(builtInThemes().first());
 }
 
-std::optional<RoadmapTheme> RoadmapTheme::fromJson(const QJsonObject &object, QString *error)
+std::optional<StudioTheme> StudioTheme::fromJson(const QJsonObject &object, QString *error)
 {
     QString problem;
-    RoadmapTheme theme;
+    StudioTheme theme;
     theme.id = object.value(u"id"_s).toString();
     theme.name = object.value(u"name"_s).toString(theme.id);
     if (theme.id.isEmpty())
@@ -240,7 +240,7 @@ std::optional<RoadmapTheme> RoadmapTheme::fromJson(const QJsonObject &object, QS
     return theme;
 }
 
-void applyApplicationPalette(const RoadmapTheme &theme)
+void applyApplicationPalette(const StudioTheme &theme)
 {
     // The palette the platform gave us, taken before any theme replaced it.
     static const QPalette platformPalette = QApplication::palette();

@@ -33,9 +33,11 @@ struct SlideMetrics
     double laserRadius = 12;
 };
 
-// The colours, fonts and sizes of one roadmap theme (light, dark, projector), read from
-// resources/themes/roadmap-themes.json: no colour or size literals elsewhere in the roadmap.
-struct RoadmapTheme
+// One theme of the whole application (light, dark, projector), read from
+// resources/themes/themes.json: the roadmap's colours, fonts and sizes here, the pipeline
+// canvas's in `pipeline`, the Progress dashboard's in `dashboard`, the slides' in `slide`, and
+// the widgets' palette. No colour or size literals elsewhere.
+struct StudioTheme
 {
     QString id;
     QString name;
@@ -85,11 +87,11 @@ struct RoadmapTheme
     static QString defaultId() { return QStringLiteral("light"); }
     static QString presentationId() { return QStringLiteral("projector"); }
     static QStringList ids(); // in menu order
-    static std::optional<RoadmapTheme> byId(const QString &id);
-    static RoadmapTheme byIdOrDefault(const QString &id);
+    static std::optional<StudioTheme> byId(const QString &id);
+    static StudioTheme byIdOrDefault(const QString &id);
     // For tests and future user themes: reads one theme object of the themes file.
-    static std::optional<RoadmapTheme> fromJson(const QJsonObject &object, QString *error);
+    static std::optional<StudioTheme> fromJson(const QJsonObject &object, QString *error);
 };
 
 // Gives the application the theme's window palette (or the style's standard one back).
-void applyApplicationPalette(const RoadmapTheme &theme);
+void applyApplicationPalette(const StudioTheme &theme);
