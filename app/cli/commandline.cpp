@@ -247,7 +247,7 @@ int run(const QStringList &arguments)
         return printGeneralHelp();
     }
 
-    const QString group = words.first();
+    const QString &group = words.first();
     if (!groups().contains(group))
         return unknownWord(u"command"_s, group, groups());
     QStringList names;

@@ -59,7 +59,7 @@ int importCurriculum(CliContext &context,
                      const QCommandLineParser &parser,
                      const QStringList &arguments)
 {
-    const QString input = arguments.at(0);
+    const QString &input = arguments.at(0);
     const CurriculumLoader::Result result = CurriculumLoader::importMarkdownFile(input);
     if (!result.ok)
         return context.fail(result.error);

@@ -79,7 +79,7 @@ int check(CliContext &context, const QCommandLineParser &, const QStringList &ar
 // moved aside rather than replaced.
 int restore(CliContext &context, const QCommandLineParser &, const QStringList &args)
 {
-    const QString file = args.first();
+    const QString &file = args.first();
     if (!QFileInfo::exists(file))
         return context.fail(u"%1: no such file"_s.arg(shown(file)));
     if (QFileInfo(file).isDir())

@@ -131,7 +131,7 @@ int newPipeline(CliContext &context, const QCommandLineParser &parser, const QSt
 
 int validateFile(CliContext &context, const QCommandLineParser &, const QStringList &arguments)
 {
-    const QString path = arguments.at(0);
+    const QString &path = arguments.at(0);
     const PipelineFile::ReadResult read = PipelineFile::load(path, NodeCatalog::builtIn());
     if (!read.ok)
         return context.fail(read.errorMessage);

@@ -79,7 +79,7 @@ int exportPipeline(CliContext &context,
         if (!problem.isEmpty())
             return context.fail(problem);
     }
-    const QString path = arguments.at(0);
+    const QString &path = arguments.at(0);
     const PipelineFile::ReadResult read = PipelineFile::load(path, NodeCatalog::builtIn());
     if (!read.ok)
         return context.fail(read.errorMessage);

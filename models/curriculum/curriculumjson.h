@@ -1,6 +1,7 @@
 #pragma once
 
 #include "curriculum/curriculum.h"
+#include "support/bytesizes.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -13,7 +14,7 @@ namespace CurriculumJson {
 inline constexpr auto FormatName = "mlops-studio-curriculum";
 inline constexpr int FormatVersion = 1;
 // The same limit as for a curriculum file (CurriculumLoader::MaxFileBytes).
-inline constexpr qsizetype MaxInputBytes = 8 * 1024 * 1024;
+inline constexpr qsizetype MaxInputBytes = 8 * MiB;
 
 struct ReadResult
 {

@@ -2,6 +2,7 @@
 
 #include "curriculum/curriculumjson.h"
 #include "curriculum/markdownimporter.h"
+#include "support/bytesizes.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -50,8 +51,8 @@ bool readFile(const QString &path, QByteArray *data, QString *error)
     // Read one byte past the limit so a file that grows while we read is still caught.
     *data = file.read(MaxFileBytes + 1);
     if (data->size() > MaxFileBytes) {
-        *error = u"%1: too large (over %2 MiB) for a curriculum"_s.arg(path).arg(MaxFileBytes
-                                                                                 / (1024 * 1024));
+        *error
+            = u"%1: too large (over %2 MiB) for a curriculum"_s.arg(path).arg(MaxFileBytes / MiB);
         return false;
     }
     return true;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "curriculum/curriculum.h"
+#include "support/bytesizes.h"
 
 #include <QString>
 
@@ -8,7 +9,7 @@
 // "FILE:LINE: problem", so the user knows which file and where.
 namespace CurriculumLoader {
 
-inline constexpr qsizetype MaxFileBytes = 8 * 1024 * 1024;
+inline constexpr qsizetype MaxFileBytes = 8 * MiB;
 
 struct Result
 {

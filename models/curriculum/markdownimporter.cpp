@@ -2,6 +2,7 @@
 
 #include "curriculum/markdownblocks.h"
 #include "curriculum/tooltagger.h"
+#include "support/bytesizes.h"
 
 #include <QRegularExpression>
 #include <QStringDecoder>
@@ -49,7 +50,7 @@ std::optional<MarkdownImporter::Result> checkInput(const QByteArray &markdown)
     if (markdown.size() > MarkdownImporter::MaxInputBytes)
         return failure(0,
                        u"the document is larger than %1 MB, too large for a curriculum"_s.arg(
-                           MarkdownImporter::MaxInputBytes / (1024 * 1024)));
+                           MarkdownImporter::MaxInputBytes / MiB));
     if (const qsizetype nul = markdown.indexOf('\0'); nul >= 0)
         return failure(MarkdownBlocks::lineAt(markdown, nul),
                        u"not a text document: it contains NUL bytes"_s);

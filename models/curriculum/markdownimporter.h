@@ -1,6 +1,7 @@
 #pragma once
 
 #include "curriculum/curriculum.h"
+#include "support/bytesizes.h"
 
 #include <QByteArray>
 #include <QString>
@@ -10,7 +11,7 @@
 class MarkdownImporter
 {
 public:
-    static constexpr qsizetype MaxInputBytes = 8 * 1024 * 1024;
+    static constexpr qsizetype MaxInputBytes = 8 * MiB;
 
     struct Result
     {

@@ -48,7 +48,7 @@ static QString checkTool(const QJsonValue &value, int index)
         return {};
     if (!aliases.isArray())
         return u"%1: \"aliases\" is not an array"_s.arg(where);
-    for (const QJsonValue &alias : aliases.toArray()) {
+    for (const auto &alias : aliases.toArray()) {
         if (!alias.isString() || alias.toString().isEmpty())
             return u"%1: every alias must be a non-empty string"_s.arg(where);
     }
@@ -66,7 +66,7 @@ static QString checkDictionary(const QJsonDocument &document)
         return u"\"tools\" is not an array"_s;
     const QJsonArray tools = root.value(u"tools"_s).toArray();
     for (int i = 0; i < tools.size(); ++i) {
-        const QString problem = checkTool(tools.at(i), i);
+        QString problem = checkTool(tools.at(i), i);
         if (!problem.isEmpty())
             return problem;
     }
@@ -87,11 +87,11 @@ std::optional<ToolTagger> ToolTagger::fromJson(const QByteArray &json, QString *
         return std::nullopt;
     }
     ToolTagger tagger;
-    for (const QJsonValue &value : document.object().value(u"tools"_s).toArray()) {
+    for (const auto &value : document.object().value(u"tools"_s).toArray()) {
         const QJsonObject tool = value.toObject();
         const QString name = tool.value(u"name"_s).toString();
         tagger.m_patterns.append({name, name});
-        for (const QJsonValue &alias : tool.value(u"aliases"_s).toArray())
+        for (const auto &alias : tool.value(u"aliases"_s).toArray())
             tagger.m_patterns.append({alias.toString(), name});
     }
     return tagger;

@@ -29,7 +29,7 @@ QString paramTemplate(const QString &id)
 // "[a, b]" when it fits on the line after `prefix`, else one item a line.
 QString pythonList(const QStringList &items, const QString &prefix, const QString &indent)
 {
-    const QString oneLine = u"["_s + items.join(u", "_s) + u"]"_s;
+    QString oneLine = u"["_s + items.join(u", "_s) + u"]"_s;
     if (indent.size() + prefix.size() + oneLine.size() + 1 <= LineWidth)
         return oneLine;
     QString text = u"[\n"_s;

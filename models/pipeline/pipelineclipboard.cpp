@@ -26,7 +26,7 @@ public:
     template<typename Taken> QString next(Taken taken)
     {
         for (;; ++m_next) {
-            const QString id = m_prefix + QString::number(m_next);
+            QString id = m_prefix + QString::number(m_next);
             if (!taken(id)) {
                 ++m_next;
                 return id;

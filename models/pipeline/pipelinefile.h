@@ -16,7 +16,7 @@ inline constexpr QStringView FormatName = u"mlops-studio-pipeline";
 inline constexpr int FormatVersion = 1;
 inline constexpr QStringView Suffix = u"mlpipe";
 // Far above any hand-made pipeline (5,000 nodes take about 2 MB): a bigger file is a mistake.
-inline constexpr qint64 MaxFileBytes = 50 * 1000 * 1000;
+inline constexpr qint64 MaxFileBytes = qint64(50) * 1000 * 1000;
 
 struct ReadResult
 {

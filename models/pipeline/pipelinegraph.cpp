@@ -37,7 +37,7 @@ QString PipelineGraph::newNodeId() const
 {
     // Starting past the count makes the first try succeed unless ids were removed or imported.
     for (qsizetype k = m_nodes.size() + 1;; ++k) {
-        const QString id = u"n"_s + QString::number(k);
+        QString id = u"n"_s + QString::number(k);
         if (!m_nodeIndex.contains(id))
             return id;
     }
@@ -46,7 +46,7 @@ QString PipelineGraph::newNodeId() const
 QString PipelineGraph::newAnnotationId() const
 {
     for (qsizetype k = m_annotations.size() + 1;; ++k) {
-        const QString id = u"a"_s + QString::number(k);
+        QString id = u"a"_s + QString::number(k);
         if (!m_annotationIndex.contains(id))
             return id;
     }
@@ -57,7 +57,7 @@ QString PipelineGraph::uniqueNodeName(const QString &base) const
     if (!m_nameCounts.contains(base))
         return base;
     for (int k = 2;; ++k) {
-        const QString name = u"%1 %2"_s.arg(base).arg(k);
+        QString name = u"%1 %2"_s.arg(base).arg(k);
         if (!m_nameCounts.contains(name))
             return name;
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "support/bytesizes.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QStringView>
@@ -13,7 +15,7 @@ struct PipelineRecoverySidecar
 {
     static constexpr QStringView Format = u"mlops-studio-recovery";
     static constexpr int Version = 1;
-    static constexpr qint64 MaxBytes = 64 * 1024;
+    static constexpr qint64 MaxBytes = 64 * KiB;
 
     QString originalPath; // empty for an untitled pipeline
     qint64 pid = 0;

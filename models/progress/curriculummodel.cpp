@@ -76,7 +76,7 @@ QModelIndex CurriculumModel::indexOfTopic(const QString &topicId, int column) co
         const QList<Topic> &topics = m_curriculum.sections.at(s).topics;
         for (int t = 0; t < topics.size(); ++t) {
             if (topics.at(t).id == topicId)
-                return createIndex(t, column, quintptr(s + 1));
+                return createIndex(t, column, quintptr(s) + 1);
         }
     }
     return {};
@@ -97,7 +97,7 @@ QModelIndex CurriculumModel::index(int row, int column, const QModelIndex &paren
         return {};
     if (!parent.isValid())
         return createIndex(row, column, SectionMarker);
-    return createIndex(row, column, quintptr(parent.row() + 1));
+    return createIndex(row, column, quintptr(parent.row()) + 1);
 }
 
 QModelIndex CurriculumModel::parent(const QModelIndex &child) const

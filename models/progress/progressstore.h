@@ -1,6 +1,7 @@
 #pragma once
 
 #include "curriculum/topicstatus.h"
+#include "support/bytesizes.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -68,7 +69,7 @@ public:
     static constexpr int MaxSessionMinutes = 24 * 60;
     // Notes are study notes, not documents: more (in UTF-8) is refused, from the window and from
     // `progress note TOPIC -`, so a mistaken pipe cannot fill the database.
-    static constexpr qsizetype MaxNoteBytes = 1024 * 1024;
+    static constexpr qsizetype MaxNoteBytes = MiB;
 
     explicit ProgressStore(QObject *parent = nullptr);
     ~ProgressStore() override;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "support/bytesizes.h"
+
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -49,7 +51,7 @@ struct Parsed
     QString errorMessage;
 };
 // No JSON file of the app comes near this; a reader may set a lower limit of its own.
-inline constexpr qsizetype DefaultMaxBytes = 64 * 1024 * 1024;
+inline constexpr qsizetype DefaultMaxBytes = 64 * MiB;
 // Parses a document that must be a JSON object; `what` names it in errors ("a pipeline file").
 // A document over `maxBytes` is refused before parsing (the limit holds for every caller, also
 // for data that never was a file, such as the clipboard).

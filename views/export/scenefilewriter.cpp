@@ -2,6 +2,7 @@
 
 #include "export/pngstreamwriter.h"
 #include "export/scenebands.h"
+#include "support/bytesizes.h"
 
 #include <QGraphicsScene>
 #include <QIODevice>
@@ -19,7 +20,7 @@ namespace {
 // Viewers refuse PDF pages larger than 200 inches a side.
 constexpr double MaxPdfPagePoints = 200 * 72;
 // One PNG band stays within this, however wide the image.
-constexpr qint64 MaxBandBytes = 64 * 1024 * 1024;
+constexpr qint64 MaxBandBytes = 64 * MiB;
 
 bool failWith(QString *error, const QString &problem)
 {

@@ -268,7 +268,7 @@ void PipelineFileActions::rebuildRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = recentFiles();
     for (int i = 0; i < recent.size(); ++i) {
-        const QString path = recent.at(i);
+        const QString &path = recent.at(i);
         QAction *action
             = m_recentMenu->addAction(u"&%1 %2"_s.arg(i + 1).arg(QFileInfo(path).fileName()));
         action->setToolTip(QDir::toNativeSeparators(path));

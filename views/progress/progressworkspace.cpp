@@ -359,7 +359,7 @@ void ProgressWorkspace::logTime()
     const int minutes = 30;
     const StudySession suggestion{0,
                                   m_timerTopic->currentData().toString(),
-                                  QDateTime::currentDateTimeUtc().addSecs(-60 * minutes),
+                                  QDateTime::currentDateTimeUtc().addSecs(-60 * qint64(minutes)),
                                   minutes};
     LogTimeDialog dialog(m_model, suggestion, false, this);
     if (dialog.exec() != QDialog::Accepted)

@@ -159,7 +159,7 @@ const QList<StudioTheme> &builtInThemes()
         if (!file.open(QIODevice::ReadOnly))
             qFatal("the roadmap themes resource is missing");
         const QJsonArray array = QJsonDocument::fromJson(file.readAll())[u"themes"_s].toArray();
-        for (const QJsonValue &value : array) {
+        for (const auto &value : array) {
             QString error;
             std::optional<StudioTheme> theme = StudioTheme::fromJson(value.toObject(), &error);
             if (!theme)
