@@ -8,6 +8,7 @@
 #include "pipeline/pipelinevalidator.h"
 #include "pipeline/pipelineview.h"
 #include "support/generatedpipeline.h"
+#include "support/require.h"
 #include "theme/studiotheme.h"
 
 #include <QDir>
@@ -170,7 +171,7 @@ void TestPipelineScene::themesCarryPipelineStyles()
 
 void TestPipelineScene::mirrorsTheTemplate()
 {
-    loadTemplate();
+    REQUIRE_OK(loadTemplate());
     QCOMPARE(m_scene->nodeItemCount(), m_graph->nodes().size());
     QCOMPARE(m_scene->edgeItemCount(), m_graph->edges().size());
     QCOMPARE(m_scene->annotationItemCount(), m_graph->annotations().size());
@@ -201,7 +202,7 @@ void TestPipelineScene::mirrorsTheTemplate()
 
 void TestPipelineScene::followsNodeChanges()
 {
-    loadTemplate();
+    REQUIRE_OK(loadTemplate());
     const PipelineEdge edge{{u"train"_s, u"model"_s}, {u"evaluate"_s, u"model"_s}};
     PipelineEdgeItem *edgeItem = m_scene->edgeItem(edge);
     QVERIFY(edgeItem);
@@ -230,7 +231,7 @@ void TestPipelineScene::followsNodeChanges()
 
 void TestPipelineScene::followsEdgeAndAnnotationChanges()
 {
-    buildSmallGraph();
+    REQUIRE_OK(buildSmallGraph());
     const PipelineEdge edge{{u"I"_s, u"data"_s}, {u"T"_s, u"data"_s}};
     QVERIFY(m_graph->addEdge(edge));
     QVERIFY(m_scene->edgeItem(edge));
@@ -254,9 +255,9 @@ void TestPipelineScene::followsEdgeAndAnnotationChanges()
 
 void TestPipelineScene::rebuildsOnReset()
 {
-    buildSmallGraph();
+    REQUIRE_OK(buildSmallGraph());
     QSignalSpy rebuilt(m_scene.get(), &PipelineScene::rebuilt);
-    loadTemplate();
+    REQUIRE_OK(loadTemplate());
     QCOMPARE(rebuilt.size(), 1);
     QVERIFY(!m_scene->nodeItem(u"I"_s));
     QCOMPARE(m_scene->nodeItemCount(), m_graph->nodes().size());
@@ -266,7 +267,7 @@ void TestPipelineScene::rebuildsOnReset()
 
 void TestPipelineScene::findingsMarkTheRightNode()
 {
-    buildSmallGraph();
+    REQUIRE_OK(buildSmallGraph());
     // R (train) lacks its required "data" input: an error on R, nothing on the others.
     const QList<PipelineFinding> findings = validatePipeline(*m_graph);
     QList<PipelineFinding> aboutR;
@@ -301,7 +302,7 @@ void TestPipelineScene::findingsMarkTheRightNode()
 
 void TestPipelineScene::topicProgressShows()
 {
-    buildSmallGraph();
+    REQUIRE_OK(buildSmallGraph());
     m_scene->setTopicProgress({{u"R"_s, NodeTopicProgress{2, 3}}});
     QCOMPARE(m_scene->nodeItem(u"R"_s)->topicsFinished(), 2);
     QCOMPARE(m_scene->nodeItem(u"I"_s)->topicsFinished(), 0);
@@ -311,7 +312,7 @@ void TestPipelineScene::topicProgressShows()
 
 void TestPipelineScene::portHitTesting()
 {
-    buildSmallGraph();
+    REQUIRE_OK(buildSmallGraph());
     const PipelineNodeItem *t = m_scene->nodeItem(u"T"_s);
     const QPointF input = t->portScenePos(u"data"_s, false);
     const QPointF output = t->portScenePos(u"features"_s, true);
@@ -332,7 +333,7 @@ void TestPipelineScene::portHitTesting()
 
 void TestPipelineScene::selectionApi()
 {
-    loadTemplate();
+    REQUIRE_OK(loadTemplate());
     m_scene->selectIds({u"train"_s, u"deploy"_s}, {u"a2"_s});
     QStringList nodes = m_scene->selectedNodeIds();
     nodes.sort();
@@ -369,8 +370,8 @@ void TestPipelineScene::dragMovesOnceSnapped()
     QFETCH(QPoint, delta);
     QFETCH(bool, alt);
     QFETCH(QPointF, expected);
-    buildSmallGraph();
-    showView();
+    REQUIRE_OK(buildSmallGraph());
+    REQUIRE_OK(showView());
     QSignalSpy moves(m_scene.get(), &PipelineScene::moveRequested);
     PipelineNodeItem *t = m_scene->nodeItem(u"T"_s);
     const QPoint grab = viewPoint(*m_view, t->pos() + QPointF(t->rect().width() / 2, 10));
@@ -390,9 +391,9 @@ void TestPipelineScene::dragMovesOnceSnapped()
 
 void TestPipelineScene::movedItemsStayWhenTheGraphFollows()
 {
-    buildSmallGraph();
+    REQUIRE_OK(buildSmallGraph());
     QVERIFY(m_graph->addEdge({{u"I"_s, u"data"_s}, {u"T"_s, u"data"_s}}));
-    showView();
+    REQUIRE_OK(showView());
     // What the workspace does: one command that moves the nodes in the graph.
     connect(m_scene.get(),
             &PipelineScene::moveRequested,
@@ -412,10 +413,10 @@ void TestPipelineScene::movedItemsStayWhenTheGraphFollows()
 
 void TestPipelineScene::dragMovesTheWholeSelection()
 {
-    buildSmallGraph();
+    REQUIRE_OK(buildSmallGraph());
     QVERIFY(m_graph->addAnnotation(
         {u"a1"_s, PipelineAnnotation::Kind::Text, QRectF(0, 200, 200, 60), u"note"_s}));
-    showView();
+    REQUIRE_OK(showView());
     m_scene->selectIds({u"I"_s, u"T"_s}, {u"a1"_s});
     QSignalSpy moves(m_scene.get(), &PipelineScene::moveRequested);
     PipelineNodeItem *i = m_scene->nodeItem(u"I"_s);
@@ -431,8 +432,8 @@ void TestPipelineScene::dragMovesTheWholeSelection()
 
 void TestPipelineScene::connectToCompatiblePort()
 {
-    buildSmallGraph();
-    showView();
+    REQUIRE_OK(buildSmallGraph());
+    REQUIRE_OK(showView());
     QSignalSpy requested(m_scene.get(), &PipelineScene::connectRequested);
     QSignalSpy refused(m_scene.get(), &PipelineScene::connectRefused);
     const QPoint from
@@ -451,8 +452,8 @@ void TestPipelineScene::connectToCompatiblePort()
 
 void TestPipelineScene::connectFromAnInput()
 {
-    buildSmallGraph();
-    showView();
+    REQUIRE_OK(buildSmallGraph());
+    REQUIRE_OK(showView());
     QSignalSpy requested(m_scene.get(), &PipelineScene::connectRequested);
     const QPoint from
         = viewPoint(*m_view, m_scene->nodeItem(u"R"_s)->portScenePos(u"data"_s, false));
@@ -474,8 +475,8 @@ void TestPipelineScene::connectFromAnInput()
 
 void TestPipelineScene::connectToIncompatiblePortIsRefused()
 {
-    buildSmallGraph();
-    showView();
+    REQUIRE_OK(buildSmallGraph());
+    REQUIRE_OK(showView());
     QSignalSpy requested(m_scene.get(), &PipelineScene::connectRequested);
     QSignalSpy refused(m_scene.get(), &PipelineScene::connectRefused);
     // Dataset output -> Features input.
@@ -503,8 +504,8 @@ void TestPipelineScene::connectToIncompatiblePortIsRefused()
 void TestPipelineScene::portsLightUpWhileDragging()
 {
     using Mark = PipelineNodeItem::PortMark;
-    buildSmallGraph();
-    showView();
+    REQUIRE_OK(buildSmallGraph());
+    REQUIRE_OK(showView());
     const PipelineNodeItem *i = m_scene->nodeItem(u"I"_s);
     const PipelineNodeItem *t = m_scene->nodeItem(u"T"_s);
     const PipelineNodeItem *r = m_scene->nodeItem(u"R"_s);
@@ -525,8 +526,8 @@ void TestPipelineScene::portsLightUpWhileDragging()
 
 void TestPipelineScene::connectDroppedOnEmpty()
 {
-    buildSmallGraph();
-    showView();
+    REQUIRE_OK(buildSmallGraph());
+    REQUIRE_OK(showView());
     QSignalSpy dropped(m_scene.get(), &PipelineScene::connectDroppedOnEmpty);
     QSignalSpy requested(m_scene.get(), &PipelineScene::connectRequested);
     QSignalSpy refused(m_scene.get(), &PipelineScene::connectRefused);
@@ -542,8 +543,8 @@ void TestPipelineScene::connectDroppedOnEmpty()
 
 void TestPipelineScene::deleteKeyRequestsDeletion()
 {
-    buildSmallGraph();
-    showView();
+    REQUIRE_OK(buildSmallGraph());
+    REQUIRE_OK(showView());
     QSignalSpy deletion(m_scene.get(), &PipelineScene::deleteRequested);
     QTest::keyClick(m_view.get(), Qt::Key_Delete);
     QCOMPARE(deletion.size(), 0); // nothing selected
@@ -556,8 +557,8 @@ void TestPipelineScene::deleteKeyRequestsDeletion()
 
 void TestPipelineScene::rubberBandSelectsNodesInside()
 {
-    buildSmallGraph();
-    showView();
+    REQUIRE_OK(buildSmallGraph());
+    REQUIRE_OK(showView());
     const PipelineNodeItem *t = m_scene->nodeItem(u"T"_s);
     // Around I and T, from empty canvas above-left to below T's right edge (R is left out).
     const QPoint from = viewPoint(*m_view, QPointF(-60, -60));
@@ -573,8 +574,8 @@ void TestPipelineScene::rubberBandSelectsNodesInside()
 
 void TestPipelineScene::ctrlClickToggles()
 {
-    buildSmallGraph();
-    showView();
+    REQUIRE_OK(buildSmallGraph());
+    REQUIRE_OK(showView());
     const auto centre = [this](const QString &id) {
         const PipelineNodeItem *item = m_scene->nodeItem(id);
         return viewPoint(*m_view, item->pos() + QPointF(item->rect().width() / 2, 10));
@@ -591,8 +592,8 @@ void TestPipelineScene::ctrlClickToggles()
 
 void TestPipelineScene::doubleClicks()
 {
-    buildSmallGraph();
-    showView();
+    REQUIRE_OK(buildSmallGraph());
+    REQUIRE_OK(showView());
     QSignalSpy quickAdd(m_scene.get(), &PipelineScene::quickAddRequested);
     QSignalSpy activated(m_scene.get(), &PipelineScene::nodeActivated);
     const QPoint empty = viewPoint(*m_view, QPointF(160, 420));
@@ -613,8 +614,8 @@ void TestPipelineScene::doubleClicks()
 
 void TestPipelineScene::tabAsksForQuickAdd()
 {
-    buildSmallGraph();
-    showView();
+    REQUIRE_OK(buildSmallGraph());
+    REQUIRE_OK(showView());
     QSignalSpy quickAdd(m_view.get(), &PipelineView::quickAddRequested);
     QTest::keyClick(m_view.get(), Qt::Key_Tab);
     QCOMPARE(quickAdd.size(), 1);
@@ -623,8 +624,8 @@ void TestPipelineScene::tabAsksForQuickAdd()
 
 void TestPipelineScene::viewZoomAndFit()
 {
-    loadTemplate();
-    showView();
+    REQUIRE_OK(loadTemplate());
+    REQUIRE_OK(showView());
     m_view->setZoom(100);
     QCOMPARE(m_view->zoom(), PipelineView::MaximumZoom);
     QTest::keyClick(m_view.get(), Qt::Key_0, Qt::ControlModifier);
@@ -646,8 +647,8 @@ void TestPipelineScene::viewZoomAndFit()
 
 void TestPipelineScene::minimapMovesTheView()
 {
-    loadTemplate();
-    showView();
+    REQUIRE_OK(loadTemplate());
+    REQUIRE_OK(showView());
     m_view->setZoom(1.0);
     m_view->centerOn(QPointF(0, 0));
     PipelineMinimap minimap(m_view.get());
@@ -677,7 +678,7 @@ void TestPipelineScene::paintsInEveryThemeAndZoom()
 {
     QFETCH(QString, theme);
     QFETCH(double, zoom);
-    loadTemplate();
+    REQUIRE_OK(loadTemplate());
     m_scene->setTheme(StudioTheme::byIdOrDefault(theme));
     // The template validates clean: add findings so the badges show.
     QList<PipelineFinding> findings = validatePipeline(*m_graph);
