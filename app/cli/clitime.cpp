@@ -15,25 +15,33 @@ QString duration(int minutes)
     return u"%1 h %2 min"_s.arg(minutes / 60).arg(minutes % 60);
 }
 
-bool parseAt(CliContext &context, const QCommandLineParser &parser, QDateTime *at)
+AtValue parseAtValue(const QString &text, const QDateTime &now)
 {
-    *at = QDateTime::currentDateTimeUtc();
-    if (!parser.isSet(u"at"_s))
-        return true;
-    const QString text = parser.value(u"at"_s);
     QDateTime parsed = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!parsed.isValid())
         parsed = QDateTime::fromString(text, Qt::ISODate);
     if (!parsed.isValid()) {
-        context.fail(u"--at '%1': not an ISO-8601 date and time (e.g. 2026-11-26T18:30 or "
-                     "2026-11-26T18:30:00+01:00)"_s.arg(text));
+        return {{},
+                u"--at '%1': not an ISO-8601 date and time (e.g. 2026-11-26T18:30 or "
+                "2026-11-26T18:30:00+01:00)"_s.arg(text)};
+    }
+    if (parsed > now.addSecs(60))
+        return {{}, u"--at '%1': is in the future"_s.arg(text)};
+    return {parsed.toUTC(), {}};
+}
+
+bool parseAt(CliContext &context, const QCommandLineParser &parser, QDateTime *at)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    *at = now;
+    if (!parser.isSet(u"at"_s))
+        return true;
+    const AtValue value = parseAtValue(parser.value(u"at"_s), now);
+    if (!value.error.isEmpty()) {
+        context.fail(value.error);
         return false;
     }
-    if (parsed > QDateTime::currentDateTimeUtc().addSecs(60)) {
-        context.fail(u"--at '%1': is in the future"_s.arg(text));
-        return false;
-    }
-    *at = parsed.toUTC();
+    *at = value.utc;
     return true;
 }
 

@@ -91,6 +91,136 @@ QStringList portNames(const QList<PortSpec> &ports, const QStringList &used)
     return names;
 }
 
+// The edges at one stage as its step sees them. A feedback edge is no dependency: it only
+// restarts the pipeline.
+struct StepEdges
+{
+    QHash<QString, PortRef> feeds; // input port -> what feeds it
+    QStringList used;              // output ports with an edge
+    QStringList restarts;          // nodes a feedback edge out of this one starts again
+};
+
+StepEdges edgesAt(const PipelineGraph &graph, const QString &nodeId)
+{
+    StepEdges edges;
+    for (const PipelineEdge &edge : graph.edgesOf(nodeId)) {
+        if (PipelineAutoLayout::isFeedbackEdge(graph, edge)) {
+            if (edge.from.node == nodeId)
+                edges.restarts << edge.to.node;
+        } else if (edge.to.node == nodeId) {
+            edges.feeds.insert(edge.to.port, edge.from);
+        } else {
+            edges.used << edge.from.port;
+        }
+    }
+    return edges;
+}
+
+// The stage's own fields, with its kind's image and command where it has none.
+void describeStep(ExportStep &step,
+                  const PipelineNode &node,
+                  const NodeKind &kind,
+                  const QString &id)
+{
+    step.nodeId = node.id;
+    step.id = id;
+    step.name = node.name;
+    step.kind = node.kind;
+    step.tool = node.tool;
+    step.image = node.image.isEmpty() ? kind.image : node.image;
+    step.command = node.command.isEmpty() ? kind.command : node.command;
+    step.notes = node.notes;
+}
+
+QStringList parameterKeyIds(const PipelineNode &node, const ExportNaming &naming)
+{
+    QStringList keys;
+    for (const auto &[key, value] : node.parameters)
+        keys << key;
+    return ExportNames::uniqueNames(keys, naming.parameters, u"param"_s);
+}
+
+// The variables a step finds its inputs, outputs and parameters in: unique together, and none
+// of the names the generated scripts use themselves.
+QStringList
+envNamesOf(const QStringList &inputPorts, const QStringList &outputPorts, const QStringList &keyIds)
+{
+    QStringList names;
+    for (const QString &port : inputPorts)
+        names << u"MLOPS_INPUT_"_s + port;
+    for (const QString &port : outputPorts)
+        names << u"MLOPS_OUTPUT_"_s + port;
+    for (const QString &key : keyIds)
+        names << u"MLOPS_PARAM_"_s + key;
+    return ExportNames::uniqueNames(
+        names,
+        ExportNames::Style::UpperSnake,
+        u"MLOPS"_s,
+        {u"MLOPS_LBRACE"_s, u"MLOPS_STEP_NAME"_s, u"MLOPS_STEP_NOTES"_s});
+}
+
+// Step `s`'s inputs (each with the producer's output that feeds it: producers come earlier in
+// the order, so theirs are filled in), outputs, parameters (without their pipeline-wide ids
+// yet) and upstream steps.
+void addArtifactsAndParameters(ExportPlan &plan,
+                               qsizetype s,
+                               const PipelineNode &node,
+                               const NodeKind &kind,
+                               const StepEdges &edges,
+                               const QHash<QString, qsizetype> &stepOf,
+                               const ExportNaming &naming)
+{
+    using ExportNames::uniqueNames;
+    const QStringList inputPorts = portNames(kind.inputs, edges.feeds.keys());
+    const QStringList outputPorts = portNames(kind.outputs, edges.used);
+    const QStringList inputIds = uniqueNames(inputPorts, naming.steps, u"input"_s);
+    const QStringList outputIds = uniqueNames(outputPorts, naming.steps, u"output"_s);
+    const QStringList keyIds = parameterKeyIds(node, naming);
+    const QStringList envNames = envNamesOf(inputPorts, outputPorts, keyIds);
+    qsizetype env = 0;
+
+    ExportStep &step = plan.steps[s];
+    for (qsizetype i = 0; i < inputPorts.size(); ++i) {
+        const PortRef from = edges.feeds.value(inputPorts.at(i));
+        const ExportStep &producer = plan.steps.at(stepOf.value(from.node));
+        const auto output
+            = std::find_if(producer.outputs.cbegin(),
+                           producer.outputs.cend(),
+                           [&](const ExportOutput &o) { return o.port == from.port; });
+        step.inputs.append({inputPorts.at(i),
+                            inputIds.at(i),
+                            envNames.at(env++),
+                            stepOf.value(from.node),
+                            output->portId});
+    }
+    for (qsizetype i = 0; i < outputPorts.size(); ++i)
+        step.outputs.append({outputPorts.at(i), outputIds.at(i), envNames.at(env++)});
+    for (qsizetype i = 0; i < node.parameters.size(); ++i) {
+        const auto &[key, value] = node.parameters.at(i);
+        step.parameters.append({key, value, keyIds.at(i), QString(), envNames.at(env++)});
+    }
+    for (const PortRef &from : edges.feeds)
+        step.upstream << stepOf.value(from.node);
+    std::sort(step.upstream.begin(), step.upstream.end());
+    step.upstream.erase(std::unique(step.upstream.begin(), step.upstream.end()),
+                        step.upstream.end());
+}
+
+// Each parameter's pipeline-wide id: its step's id and its key, unique over the plan.
+void nameParameters(ExportPlan &plan, const ExportNaming &naming)
+{
+    QStringList names; // "<step id> <key>"
+    for (const ExportStep &step : std::as_const(plan.steps))
+        for (const ExportParameter &parameter : step.parameters)
+            names << step.id + u' ' + parameter.keyId;
+    const QStringList ids
+        = ExportNames::uniqueNames(names, naming.parameters, u"param"_s, naming.reservedParameters);
+    qsizetype p = 0;
+    for (ExportStep &step : plan.steps)
+        for (ExportParameter &parameter : step.parameters)
+            parameter.id = ids.at(p++);
+}
+
 } // namespace
 
 QString ExportPlan::artifactPath(qsizetype step, const QString &portId) const
@@ -125,7 +255,6 @@ QList<std::pair<const ExportStep *, const ExportParameter *>> ExportPlan::parame
 ExportPlan
 ExportPlan::build(const PipelineGraph &graph, const QString &title, const ExportNaming &naming)
 {
-    using ExportNames::uniqueNames;
     ExportPlan plan;
     plan.title = title;
     plan.id = ExportNames::sanitize(title, naming.steps, u"pipeline"_s);
@@ -141,91 +270,18 @@ ExportPlan::build(const PipelineGraph &graph, const QString &title, const Export
         names << graph.nodes().at(n).name;
         plan.steps.append(ExportStep());
     }
-    const QStringList ids = uniqueNames(names, naming.steps, u"step"_s, naming.reservedSteps);
-
-    QStringList parameterNames; // "<step id> <key>", for the pipeline-wide ids
+    const QStringList ids
+        = ExportNames::uniqueNames(names, naming.steps, u"step"_s, naming.reservedSteps);
     for (qsizetype s = 0; s < plan.steps.size(); ++s) {
         const PipelineNode &node = graph.nodes().at(order.at(s));
         const NodeKind &kind = *graph.catalog()->kind(node.kind);
-        ExportStep &step = plan.steps[s];
-        step.nodeId = node.id;
-        step.id = ids.at(s);
-        step.name = node.name;
-        step.kind = node.kind;
-        step.tool = node.tool;
-        step.image = node.image.isEmpty() ? kind.image : node.image;
-        step.command = node.command.isEmpty() ? kind.command : node.command;
-        step.notes = node.notes;
-
-        QHash<QString, PortRef> feeds; // input port -> what feeds it
-        QStringList used;              // output ports with an edge
-        for (const PipelineEdge &edge : graph.edgesOf(node.id)) {
-            if (PipelineAutoLayout::isFeedbackEdge(graph, edge)) {
-                if (edge.from.node == node.id)
-                    plan.feedback.append({s, stepOf.value(edge.to.node)});
-            } else if (edge.to.node == node.id) {
-                feeds.insert(edge.to.port, edge.from);
-            } else {
-                used << edge.from.port;
-            }
-        }
-        const QStringList inputPorts = portNames(kind.inputs, feeds.keys());
-        const QStringList outputPorts = portNames(kind.outputs, used);
-        const QStringList inputIds = uniqueNames(inputPorts, naming.steps, u"input"_s);
-        const QStringList outputIds = uniqueNames(outputPorts, naming.steps, u"output"_s);
-        const QStringList keyIds = [&] {
-            QStringList keys;
-            for (const auto &[key, value] : node.parameters)
-                keys << key;
-            return uniqueNames(keys, naming.parameters, u"param"_s);
-        }();
-
-        QStringList envNames; // inputs, outputs, parameters: unique together
-        for (const QString &port : inputPorts)
-            envNames << u"MLOPS_INPUT_"_s + port;
-        for (const QString &port : outputPorts)
-            envNames << u"MLOPS_OUTPUT_"_s + port;
-        for (const QString &key : keyIds)
-            envNames << u"MLOPS_PARAM_"_s + key;
-        envNames = uniqueNames(envNames,
-                               ExportNames::Style::UpperSnake,
-                               u"MLOPS"_s,
-                               {u"MLOPS_LBRACE"_s, u"MLOPS_STEP_NAME"_s, u"MLOPS_STEP_NOTES"_s});
-        qsizetype env = 0;
-
-        for (qsizetype i = 0; i < inputPorts.size(); ++i) {
-            const PortRef from = feeds.value(inputPorts.at(i));
-            const ExportStep &producer = plan.steps.at(stepOf.value(from.node));
-            const auto output
-                = std::find_if(producer.outputs.cbegin(),
-                               producer.outputs.cend(),
-                               [&](const ExportOutput &o) { return o.port == from.port; });
-            step.inputs.append({inputPorts.at(i),
-                                inputIds.at(i),
-                                envNames.at(env++),
-                                stepOf.value(from.node),
-                                output->portId});
-        }
-        for (qsizetype i = 0; i < outputPorts.size(); ++i)
-            step.outputs.append({outputPorts.at(i), outputIds.at(i), envNames.at(env++)});
-        for (qsizetype i = 0; i < node.parameters.size(); ++i) {
-            const auto &[key, value] = node.parameters.at(i);
-            step.parameters.append({key, value, keyIds.at(i), QString(), envNames.at(env++)});
-            parameterNames << step.id + u' ' + keyIds.at(i);
-        }
-        for (const QString &input : feeds.keys())
-            step.upstream << stepOf.value(feeds.value(input).node);
-        std::sort(step.upstream.begin(), step.upstream.end());
-        step.upstream.erase(std::unique(step.upstream.begin(), step.upstream.end()),
-                            step.upstream.end());
+        describeStep(plan.steps[s], node, kind, ids.at(s));
+        const StepEdges edges = edgesAt(graph, node.id);
+        for (const QString &restarted : edges.restarts)
+            plan.feedback.append({s, stepOf.value(restarted)});
+        addArtifactsAndParameters(plan, s, node, kind, edges, stepOf, naming);
     }
-
-    const QStringList parameterIds
-        = uniqueNames(parameterNames, naming.parameters, u"param"_s, naming.reservedParameters);
-    qsizetype p = 0;
-    for (ExportStep &step : plan.steps)
-        for (ExportParameter &parameter : step.parameters)
-            parameter.id = parameterIds.at(p++);
+    nameParameters(plan, naming);
     std::sort(plan.feedback.begin(), plan.feedback.end());
     return plan;
 }

@@ -229,83 +229,120 @@ private:
     const char *m_end;
 };
 
+// The document's structure: each value, and the containers values open and close, kept on a
+// stack rather than by recursion, so no nesting can overflow the call stack.
+class Checker
+{
+public:
+    Checker(QByteArrayView json, int maxDepth, Result &result)
+        : m_scanner(json)
+        , m_maxDepth(maxDepth)
+        , m_result(result)
+    {}
+
+    void document()
+    {
+        m_result.rootIsObject = m_scanner.peek("a value") == '{';
+        while (true) {
+            if (value())
+                continue; // the container's first value comes next
+            if (!separatorOrEnds())
+                break;
+        }
+        m_scanner.skipSpace();
+        if (!m_scanner.atEnd())
+            failAt(m_scanner.position(), u"more text after the end of the document"_s);
+    }
+
+private:
+    // One value; true when it opened a container with something in it.
+    bool value()
+    {
+        const char c = m_scanner.peek("a value");
+        if (c == '{' || c == '[')
+            return openContainer(c);
+        if (c == '"')
+            m_scanner.string();
+        else if (c == '-' || isDigit(c))
+            m_scanner.number();
+        else if (c == 't')
+            m_scanner.literal("true");
+        else if (c == 'f')
+            m_scanner.literal("false");
+        else if (c == 'n')
+            m_scanner.literal("null");
+        else
+            failAt(m_scanner.position(), u"expected a value"_s);
+        return false;
+    }
+
+    // At '{' or '['; an empty container is closed at once (and false returned).
+    bool openContainer(char c)
+    {
+        if (int(m_open.size()) >= m_maxDepth)
+            failAt(m_scanner.position(), u"nested more than %1 deep"_s.arg(m_maxDepth));
+        m_open.push_back(c == '{' ? '}' : ']');
+        m_scanner.advance();
+        if (m_scanner.peek(c == '{' ? "a member or '}'" : "a value or ']'") == m_open.back()) {
+            m_scanner.advance();
+            m_open.pop_back();
+            return false;
+        }
+        if (c == '{')
+            memberKey();
+        return true;
+    }
+
+    // After a value: a separator (true: another value follows), or the ends of the containers
+    // it closes (false when that closed the root, or the root was no container).
+    bool separatorOrEnds()
+    {
+        while (!m_open.empty()) {
+            const bool inObject = m_open.back() == '}';
+            const char after = m_scanner.peek(inObject ? "',' or '}'" : "',' or ']'");
+            if (after == ',') {
+                m_scanner.advance();
+                if (inObject)
+                    memberKey();
+                return true;
+            }
+            if (after != m_open.back()) {
+                failAt(m_scanner.position(),
+                       inObject ? u"expected ',' or '}' after a member"_s
+                                : u"expected ',' or ']' after an element"_s);
+            }
+            m_scanner.advance();
+            m_open.pop_back();
+        }
+        return false;
+    }
+
+    // Reads a member's key and colon; at the root it remembers where the value starts.
+    void memberKey()
+    {
+        if (m_scanner.peek("a member name in quotes") != '"')
+            failAt(m_scanner.position(), u"expected a member name in quotes"_s);
+        const QByteArrayView key = m_scanner.string();
+        m_scanner.expect(':', "':' after a member name");
+        if (m_open.size() == 1) {
+            m_scanner.skipSpace();
+            m_result.rootMembers.append({key, m_scanner.position() - m_scanner.begin()});
+        }
+    }
+
+    Scanner m_scanner;
+    int m_maxDepth;
+    Result &m_result;
+    std::vector<char> m_open; // the closing bracket of each open container
+};
+
 } // namespace
 
 Result check(QByteArrayView json, int maxDepth)
 {
     Result result;
-    Scanner scanner(json);
-    std::vector<char> open; // the closing bracket of each open container
-    // Reads a member's key and colon; at the root it remembers where the value starts.
-    const auto memberKey = [&] {
-        if (scanner.peek("a member name in quotes") != '"')
-            failAt(scanner.position(), u"expected a member name in quotes"_s);
-        const QByteArrayView key = scanner.string();
-        scanner.expect(':', "':' after a member name");
-        if (open.size() == 1) {
-            scanner.skipSpace();
-            result.rootMembers.append({key, scanner.position() - scanner.begin()});
-        }
-    };
     try {
-        result.rootIsObject = scanner.peek("a value") == '{';
-        while (true) {
-            // A value.
-            const char c = scanner.peek("a value");
-            bool opened = false;
-            if (c == '{' || c == '[') {
-                if (int(open.size()) >= maxDepth)
-                    failAt(scanner.position(), u"nested more than %1 deep"_s.arg(maxDepth));
-                open.push_back(c == '{' ? '}' : ']');
-                scanner.advance();
-                if (scanner.peek(c == '{' ? "a member or '}'" : "a value or ']'") == open.back()) {
-                    scanner.advance();
-                    open.pop_back();
-                } else {
-                    opened = true;
-                    if (c == '{')
-                        memberKey();
-                }
-            } else if (c == '"') {
-                scanner.string();
-            } else if (c == '-' || isDigit(c)) {
-                scanner.number();
-            } else if (c == 't') {
-                scanner.literal("true");
-            } else if (c == 'f') {
-                scanner.literal("false");
-            } else if (c == 'n') {
-                scanner.literal("null");
-            } else {
-                failAt(scanner.position(), u"expected a value"_s);
-            }
-            if (opened)
-                continue;
-            // After a value: a separator, or the ends of the containers it closes.
-            bool next = false;
-            while (!open.empty() && !next) {
-                const bool inObject = open.back() == '}';
-                const char after = scanner.peek(inObject ? "',' or '}'" : "',' or ']'");
-                if (after == ',') {
-                    scanner.advance();
-                    if (inObject)
-                        memberKey();
-                    next = true;
-                } else if (after == open.back()) {
-                    scanner.advance();
-                    open.pop_back();
-                } else {
-                    failAt(scanner.position(),
-                           inObject ? u"expected ',' or '}' after a member"_s
-                                    : u"expected ',' or ']' after an element"_s);
-                }
-            }
-            if (!next)
-                break;
-        }
-        scanner.skipSpace();
-        if (!scanner.atEnd())
-            failAt(scanner.position(), u"more text after the end of the document"_s);
+        Checker(json, maxDepth, result).document();
     } catch (const Failure &failure) {
         result.errorOffset = failure.at - json.data();
         result.errorMessage = failure.message;

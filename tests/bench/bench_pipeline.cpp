@@ -164,95 +164,130 @@ int printPeakMemory(bool baseline)
     return 0;
 }
 
-int main(int argc, char **argv)
-{
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    if (app.arguments().contains(u"--peak-memory"_s))
-        return printPeakMemory(app.arguments().contains(u"--baseline"_s));
-    const GeneratedPipeline::Graph generated = GeneratedPipeline::make(5000, 5000);
-    PipelineGraph graph(&NodeCatalog::builtIn());
-    graph.reset(generated.nodes, generated.edges, {});
-    const PipelineTheme theme = StudioTheme::byIdOrDefault(StudioTheme::defaultId()).pipeline;
-    const QString input
-        = u"%1 nodes, %2 edges"_s.arg(graph.nodes().size()).arg(graph.edges().size());
-    const QList<QPointF> points = hitPoints(graph, theme);
+namespace {
 
-    QTextStream out(stdout);
-    out << "# Pipeline canvas benchmark (" << input << ", median of " << Runs << " runs)\n\n";
+// The big pipeline every figure is about, and where the figures go.
+struct Bench
+{
+    Bench();
+
+    PipelineGraph graph;
+    PipelineTheme theme;
+    QString input;         // "5000 nodes, 5000 edges"
+    QList<QPointF> points; // where the hit tests look: the headers of every 97th node
+    QTextStream out;
+};
+
+Bench::Bench()
+    : graph(&NodeCatalog::builtIn())
+    , theme(StudioTheme::byIdOrDefault(StudioTheme::defaultId()).pipeline)
+    , out(stdout)
+{
+    const GeneratedPipeline::Graph generated = GeneratedPipeline::make(5000, 5000);
+    graph.reset(generated.nodes, generated.edges, {});
+    input = u"%1 nodes, %2 edges"_s.arg(graph.nodes().size()).arg(graph.edges().size());
+    points = hitPoints(graph, theme);
+}
+
+void printHeader(Bench &bench)
+{
+    QTextStream &out = bench.out;
+    out << "# Pipeline canvas benchmark (" << bench.input << ", median of " << Runs << " runs)\n\n";
     out << "Targets from issue 4 (the pipeline canvas), for 5,000 nodes and 5,000 edges, beside a "
            "plain QGraphicsScene of the same picture built in the same run.\n\n";
     out << "| What | Input | Time | Target | |\n|---|---|---|---|---|\n";
+}
 
-    // Scene build: the items, without tearing down the previous run's scene.
+// Scene build: the items, without tearing down the previous run's scene.
+void benchSceneBuild(Bench &bench)
+{
     std::vector<std::unique_ptr<QGraphicsScene>> built;
     const auto dropBuilt = [&built] {
         built.clear();
     };
     const double build = medianMs(
-        Runs, dropBuilt, [&] { built.push_back(std::make_unique<PipelineScene>(&graph)); });
-    BenchFigures::printRow(out, u"Scene build"_s, PipelineInput, build, 60);
+        Runs, dropBuilt, [&] { built.push_back(std::make_unique<PipelineScene>(&bench.graph)); });
+    BenchFigures::printRow(bench.out, u"Scene build"_s, PipelineInput, build, 60);
     const double buildIndexed = medianMs(Runs, dropBuilt, [&] {
-        built.push_back(std::make_unique<PipelineScene>(&graph));
-        built.back()->items(points.first()); // the BSP index is built on first use
+        built.push_back(std::make_unique<PipelineScene>(&bench.graph));
+        built.back()->items(bench.points.first()); // the BSP index is built on first use
     });
-    BenchFigures::printRow(out, u"Scene build + index"_s, PipelineInput, buildIndexed, 60);
+    BenchFigures::printRow(bench.out, u"Scene build + index"_s, PipelineInput, buildIndexed, 60);
     const double baselineBuild = medianMs(Runs, dropBuilt, [&] {
         built.push_back(std::make_unique<QGraphicsScene>());
-        buildBaseline(built.back().get(), graph, theme);
+        buildBaseline(built.back().get(), bench.graph, bench.theme);
     });
-    printBaseline(out, u"Scene build"_s, baselineBuild);
-    dropBuilt();
+    printBaseline(bench.out, u"Scene build"_s, baselineBuild);
+}
 
-    PipelineScene scene(&graph);
-    PipelineView view(&scene);
-    setUpView(view);
-    QGraphicsScene baseline;
-    buildBaseline(&baseline, graph, theme);
-    QGraphicsView baselineView(&baseline);
-    setUpView(baselineView);
-    const QPointF middle = graph.nodes().at(graph.nodes().size() / 2).pos;
+// The canvas in a window and the plain scene in another, side by side.
+struct Canvases
+{
+    PipelineScene &scene;
+    PipelineView &view;
+    QGraphicsScene &baseline;
+    QGraphicsView &baselineView;
+};
 
+void benchFrames(Bench &bench, const Canvases &canvases)
+{
+    PipelineView &view = canvases.view;
+    QGraphicsView &baselineView = canvases.baselineView;
+    const QPointF middle = bench.graph.nodes().at(bench.graph.nodes().size() / 2).pos;
     view.setZoom(1.0);
     view.centerOn(middle);
-    BenchFigures::printRow(
-        out, u"Frame at 100% (1920×1080)"_s, PipelineInput, frameMs(view, u"pipeline-100"_s), 10);
+    BenchFigures::printRow(bench.out,
+                           u"Frame at 100% (1920×1080)"_s,
+                           PipelineInput,
+                           frameMs(view, u"pipeline-100"_s),
+                           10);
     baselineView.centerOn(middle);
-    printBaseline(out, u"Frame at 100% (1920×1080)"_s, frameMs(baselineView, u"baseline-100"_s));
+    printBaseline(
+        bench.out, u"Frame at 100% (1920×1080)"_s, frameMs(baselineView, u"baseline-100"_s));
 
     view.fitAll();
-    BenchFigures::printRow(out,
+    BenchFigures::printRow(bench.out,
                            u"Fit-to-view frame (zoom %1)"_s.arg(view.zoom(), 0, 'f', 3),
                            PipelineInput,
                            frameMs(view, u"pipeline-fit"_s),
                            50);
-    fitInView(baselineView, baseline.itemsBoundingRect());
-    printBaseline(out, u"Fit-to-view frame"_s, frameMs(baselineView, u"baseline-fit"_s));
+    fitInView(baselineView, canvases.baseline.itemsBoundingRect());
+    printBaseline(bench.out, u"Fit-to-view frame"_s, frameMs(baselineView, u"baseline-fit"_s));
+}
 
-    // Microseconds: printRow's millisecond columns would round a hit test to 0.
-    const double hit = hitTestMs(scene, points) * 1000;
+// In microseconds: printRow's millisecond columns would round a hit test to 0.
+void benchHitTests(Bench &bench, const Canvases &canvases)
+{
+    QTextStream &out = bench.out;
+    const QList<QPointF> &points = bench.points;
+    const double hit = hitTestMs(canvases.scene, points) * 1000;
     out << u"| Hit test (items at a point) | %1 | %2 µs | ≤ 100 µs | %3 |\n"_s.arg(PipelineInput)
                .arg(hit, 0, 'f', 2)
                .arg(hit <= 100 ? u"within target"_s : u"OVER target"_s);
     out << u"| Hit test (items at a point) | %1 | %2 µs | — | baseline |\n"_s.arg(BaselineInput)
-               .arg(hitTestMs(baseline, points) * 1000, 0, 'f', 2);
-    const double port = BenchFigures::medianMs(Runs,
-                                               [&] {
-                                                   for (int i = 0; i < HitTestsPerRun; ++i)
-                                                       scene.portAt(points.at(i % points.size()),
-                                                                    theme.portHitRadius);
-                                               })
-                        * 1000 / HitTestsPerRun;
+               .arg(hitTestMs(canvases.baseline, points) * 1000, 0, 'f', 2);
+    const double port
+        = BenchFigures::medianMs(Runs,
+                                 [&] {
+                                     for (int i = 0; i < HitTestsPerRun; ++i)
+                                         canvases.scene.portAt(points.at(i % points.size()),
+                                                               bench.theme.portHitRadius);
+                                 })
+          * 1000 / HitTestsPerRun;
     out << u"| Port under the mouse (portAt) | %1 | %2 µs | ≤ 100 µs | %3 |\n"_s.arg(PipelineInput)
                .arg(port, 0, 'f', 2)
                .arg(port <= 100 ? u"within target"_s : u"OVER target"_s);
+}
 
+void benchSelection(Bench &bench, const Canvases &canvases)
+{
+    PipelineScene &scene = canvases.scene;
+    QGraphicsScene &baseline = canvases.baseline;
     const double selectAll = medianMs(
         Runs, [&] { scene.clearSelection(); }, [&] { scene.selectAll(); });
-    out << u"| Select all | %1 | %2 ms | — | %3 items |\n"_s.arg(PipelineInput)
-               .arg(selectAll, 0, 'f', 2)
-               .arg(scene.selectedItems().size());
+    bench.out << u"| Select all | %1 | %2 ms | — | %3 items |\n"_s.arg(PipelineInput)
+                     .arg(selectAll, 0, 'f', 2)
+                     .arg(scene.selectedItems().size());
     const double baselineSelectAll = medianMs(
         Runs,
         [&] { baseline.clearSelection(); },
@@ -261,7 +296,7 @@ int main(int argc, char **argv)
             all.addRect(baseline.itemsBoundingRect());
             baseline.setSelectionArea(all, Qt::ReplaceSelection, Qt::IntersectsItemBoundingRect);
         });
-    printBaseline(out, u"Select all"_s, baselineSelectAll);
+    printBaseline(bench.out, u"Select all"_s, baselineSelectAll);
 
     // One gesture over everything: select all, move it, take it back.
     const double moveUndo = medianMs(
@@ -271,22 +306,40 @@ int main(int argc, char **argv)
             scene.selectAll();
             ItemPositions moved;
             for (const QString &id : scene.selectedNodeIds())
-                moved.nodes.insert(id, graph.node(id)->pos + QPointF(40, 40));
+                moved.nodes.insert(id, bench.graph.node(id)->pos + QPointF(40, 40));
             QUndoStack stack;
-            stack.push(new MoveItemsCommand(&graph, moved));
+            stack.push(new MoveItemsCommand(&bench.graph, moved));
             stack.undo();
         });
-    BenchFigures::printRow(out, u"Select all + move + undo"_s, PipelineInput, moveUndo, 100);
+    BenchFigures::printRow(bench.out, u"Select all + move + undo"_s, PipelineInput, moveUndo, 100);
+}
 
-    // The document on disk: save, and load back into the model, validated.
+void benchCanvas(Bench &bench)
+{
+    PipelineScene scene(&bench.graph);
+    PipelineView view(&scene);
+    setUpView(view);
+    QGraphicsScene baseline;
+    buildBaseline(&baseline, bench.graph, bench.theme);
+    QGraphicsView baselineView(&baseline);
+    setUpView(baselineView);
+    const Canvases canvases{scene, view, baseline, baselineView};
+    benchFrames(bench, canvases);
+    benchHitTests(bench, canvases);
+    benchSelection(bench, canvases);
+}
+
+// The document on disk: save, and load back into the model, validated.
+void benchFile(Bench &bench)
+{
     QTemporaryDir dir;
     const QString path = dir.filePath(u"big.mlpipe"_s);
     const double save = BenchFigures::medianMs(Runs, [&] {
         QString error;
-        if (!PipelineFile::save(path, graph, &error))
+        if (!PipelineFile::save(path, bench.graph, &error))
             qFatal("%s", qPrintable(error));
     });
-    BenchFigures::printRow(out, u"Save"_s, input, save, 25);
+    BenchFigures::printRow(bench.out, u"Save"_s, bench.input, save, 25);
     PipelineGraph loaded(&NodeCatalog::builtIn());
     const double load = BenchFigures::medianMs(Runs, [&] {
         const PipelineFile::ReadResult read = PipelineFile::load(path, NodeCatalog::builtIn());
@@ -295,16 +348,21 @@ int main(int argc, char **argv)
         loaded.reset(read.nodes, read.edges, read.annotations);
         validatePipeline(loaded);
     });
-    BenchFigures::printRow(out, u"Load into the model, validated"_s, input, load, 25);
+    BenchFigures::printRow(bench.out, u"Load into the model, validated"_s, bench.input, load, 25);
     const double read = BenchFigures::medianMs(Runs, [&] {
         if (!PipelineFile::load(path, NodeCatalog::builtIn()).ok)
             qFatal("cannot read %s", qPrintable(path));
     });
-    out << u"| of which reading the file | %1 | %2 ms | — | |\n"_s.arg(input).arg(read, 0, 'f', 2);
+    bench.out << u"| of which reading the file | %1 | %2 ms | — | |\n"_s.arg(bench.input)
+                     .arg(read, 0, 'f', 2);
     const double validate = BenchFigures::medianMs(Runs, [&] { validatePipeline(loaded); });
-    out << u"| of which validation | %1 | %2 ms | — | |\n"_s.arg(input).arg(validate, 0, 'f', 2);
+    bench.out << u"| of which validation | %1 | %2 ms | — | |\n"_s.arg(bench.input)
+                     .arg(validate, 0, 'f', 2);
+}
 
-    // Memory in a process of its own, so this run's other scenes do not count.
+// Memory in a process of its own, so this run's other scenes do not count.
+void benchPeakMemory(Bench &bench)
+{
     const auto peakMemory = [](const QStringList &arguments) {
         QProcess child;
         child.start(QCoreApplication::applicationFilePath(), arguments);
@@ -312,12 +370,29 @@ int main(int argc, char **argv)
         return child.readAllStandardOutput().trimmed().toDouble();
     };
     const double peakMb = peakMemory({u"--peak-memory"_s});
-    out << u"| Peak memory (graph, canvas, view, frames) | %1 | %2 MB | ≤ 100 MB | %3 |\n"_s
-               .arg(input)
-               .arg(peakMb, 0, 'f', 1)
-               .arg(peakMb <= 100 ? u"within target"_s : u"OVER target"_s);
-    out << u"| Peak memory (graph, scene, view, frames) | %1 | %2 MB | — | baseline |\n"_s
-               .arg(BaselineInput)
-               .arg(peakMemory({u"--peak-memory"_s, u"--baseline"_s}), 0, 'f', 1);
+    bench.out << u"| Peak memory (graph, canvas, view, frames) | %1 | %2 MB | ≤ 100 MB | %3 |\n"_s
+                     .arg(bench.input)
+                     .arg(peakMb, 0, 'f', 1)
+                     .arg(peakMb <= 100 ? u"within target"_s : u"OVER target"_s);
+    bench.out << u"| Peak memory (graph, scene, view, frames) | %1 | %2 MB | — | baseline |\n"_s
+                     .arg(BaselineInput)
+                     .arg(peakMemory({u"--peak-memory"_s, u"--baseline"_s}), 0, 'f', 1);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    if (app.arguments().contains(u"--peak-memory"_s))
+        return printPeakMemory(app.arguments().contains(u"--baseline"_s));
+    Bench bench;
+    printHeader(bench);
+    benchSceneBuild(bench);
+    benchCanvas(bench);
+    benchFile(bench);
+    benchPeakMemory(bench);
     return 0;
 }

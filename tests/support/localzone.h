@@ -5,13 +5,20 @@
 
 #include <ctime>
 
+// The process's local time zone from now on: an IANA name ("America/New_York", "UTC"). The C
+// library reads TZ again only at tzset(); Qt asks it afresh on each local-time conversion.
+inline void useTimeZone(const char *ianaName)
+{
+    qputenv("TZ", ianaName);
+    tzset();
+}
+
 // Tests of local-time figures run in one fixed zone with daylight saving: Europe/Berlin
 // (CET, +01:00; CEST, +02:00 from the last Sunday of March to the last Sunday of October).
 // Call before anything reads the time zone, first thing in main().
 inline void useBerlinTime()
 {
-    qputenv("TZ", "Europe/Berlin");
-    tzset();
+    useTimeZone("Europe/Berlin");
 }
 
 // True when the zone data is there (Debian package tzdata): Berlin is +1 h in January and

@@ -5,28 +5,23 @@
 #include "pipeline/nodepalette.h"
 #include "pipeline/nodepropertypanel.h"
 #include "pipeline/orchestratorexportdialog.h"
-#include "pipeline/pipelineautolayout.h"
-#include "pipeline/pipelineclipboard.h"
 #include "pipeline/pipelinedocument.h"
+#include "pipeline/pipelineeditcontroller.h"
 #include "pipeline/pipelineexportdialog.h"
 #include "pipeline/pipelineminimap.h"
 #include "pipeline/pipelinescene.h"
-#include "pipeline/pipelineundocommands.h"
 #include "pipeline/pipelineview.h"
 #include "pipeline/quickaddpopup.h"
 #include "progress/curriculummodel.h"
 #include "theme/studiotheme.h"
 
 #include <QAction>
-#include <QApplication>
-#include <QClipboard>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QMimeData>
 #include <QSplitter>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -61,6 +56,7 @@ PipelineWorkspace::PipelineWorkspace(PipelineDocument *document,
     , m_properties(new NodePropertyPanel(document->graph()->catalog(), this))
     , m_findingsPanel(new FindingsPanel(this))
     , m_quickAdd(new QuickAddPopup(document->graph()->catalog(), this))
+    , m_edits(new PipelineEditController(document, m_scene, this))
 {
     // The minimap floats over the canvas's bottom-right corner (see eventFilter).
     m_minimap->setParent(m_view);
@@ -104,8 +100,10 @@ PipelineWorkspace::~PipelineWorkspace()
 {
     // The scene is a child: QWidget's destructor deletes it after this class is gone, and clearing
     // its items emits selectionChanged into onSelectionChanged on a half-destroyed object (found
-    // by UBSan in build-asan). Nothing here may listen to it any more.
+    // by UBSan in build-asan). Nothing here may listen to it any more, nor the edit controller,
+    // which goes after the scene.
     disconnect(m_scene, nullptr, this, nullptr);
+    disconnect(m_scene, nullptr, m_edits, nullptr);
 }
 
 void PipelineWorkspace::createActions()
@@ -164,8 +162,14 @@ QList<QAction *> PipelineWorkspace::arrangeActions() const
 
 void PipelineWorkspace::connectScene()
 {
+    connectDocument();
+    connectCanvas();
+    connectPanels();
+}
+
+void PipelineWorkspace::connectDocument()
+{
     PipelineGraph *graph = m_document->graph();
-    QUndoStack *stack = m_document->undoStack();
     connect(graph, &PipelineGraph::changed, &m_validation, qOverload<>(&QTimer::start));
     connect(graph, &PipelineGraph::changed, this, &PipelineWorkspace::updateTopicProgress);
     connect(graph, &PipelineGraph::nodeChanged, this, [this](const QString &id) {
@@ -178,29 +182,36 @@ void PipelineWorkspace::connectScene()
         m_view->showContent();
     });
     connect(
+        m_edits, &PipelineEditController::statusMessage, this, &PipelineWorkspace::statusMessage);
+}
+
+// The canvas's requests go to the edit controller; those that need a popup or a dialog first
+// come here.
+void PipelineWorkspace::connectCanvas()
+{
+    connect(
         m_scene, &QGraphicsScene::selectionChanged, this, &PipelineWorkspace::onSelectionChanged);
     connect(m_scene,
             &PipelineScene::moveRequested,
-            this,
-            [graph, stack](const QHash<QString, QPointF> &,
-                           const QHash<QString, QPointF> &nodes,
-                           const QHash<QString, QPointF> &,
-                           const QHash<QString, QPointF> &notes) {
-                stack->push(new MoveItemsCommand(graph, ItemPositions{nodes, notes}));
-            });
+            m_edits,
+            [this](const QHash<QString, QPointF> &,
+                   const QHash<QString, QPointF> &nodes,
+                   const QHash<QString, QPointF> &,
+                   const QHash<QString, QPointF> &notes) { m_edits->moveItems(nodes, notes); });
     connect(
-        m_scene, &PipelineScene::connectRequested, this, [graph, stack](const PipelineEdge &edge) {
-            stack->push(new ConnectCommand(graph, edge));
-        });
+        m_scene, &PipelineScene::connectRequested, m_edits, &PipelineEditController::connectPorts);
     connect(m_scene, &PipelineScene::connectRefused, this, &PipelineWorkspace::statusMessage);
     connect(m_scene,
             &PipelineScene::connectDroppedOnEmpty,
             this,
             [this](const PortRef &port, bool fromOutput, const QPointF &scenePos) {
-                m_pendingWire = PendingWire{port.node, port.port, fromOutput};
+                m_pendingWire = PipelineEditController::Wire{port.node, port.port, fromOutput};
                 onQuickAdd(scenePos);
             });
-    connect(m_scene, &PipelineScene::deleteRequested, this, &PipelineWorkspace::deleteSelection);
+    connect(m_scene,
+            &PipelineScene::deleteRequested,
+            m_edits,
+            &PipelineEditController::deleteSelection);
     connect(m_scene, &PipelineScene::quickAddRequested, this, &PipelineWorkspace::onQuickAdd);
     connect(m_view, &PipelineView::quickAddRequested, this, &PipelineWorkspace::onQuickAdd);
     connect(m_scene, &PipelineScene::nodeActivated, this, [this] {
@@ -210,30 +221,15 @@ void PipelineWorkspace::connectScene()
     connect(m_scene,
             &PipelineScene::annotationActivated,
             this,
-            [this, graph, stack](const QString &id) {
-                const PipelineAnnotation *annotation = graph->annotation(id);
-                if (!annotation)
-                    return;
-                bool ok = false;
-                const QString text = QInputDialog::getMultiLineText(
-                    this, tr("Edit Note"), tr("Text:"), annotation->text, &ok);
-                if (!ok)
-                    return;
-                PipelineAnnotation edited = *annotation;
-                edited.text = text;
-                stack->push(new EditAnnotationCommand(graph, edited));
-            });
+            &PipelineWorkspace::onAnnotationActivated);
     connect(m_scene,
             &PipelineScene::annotationResizeRequested,
-            this,
-            [graph, stack](const QString &id, const QRectF &rect) {
-                const PipelineAnnotation *annotation = graph->annotation(id);
-                if (!annotation)
-                    return;
-                PipelineAnnotation resized = *annotation;
-                resized.rect = rect;
-                stack->push(new EditAnnotationCommand(graph, resized));
-            });
+            m_edits,
+            &PipelineEditController::resizeAnnotation);
+}
+
+void PipelineWorkspace::connectPanels()
+{
     connect(m_quickAdd, &QuickAddPopup::kindChosen, this, &PipelineWorkspace::onKindChosen);
     connect(m_quickAdd, &QuickAddPopup::dismissed, this, [this] { m_pendingWire.reset(); });
     connect(m_palette, &NodePalette::kindActivated, this, [this](const QString &kindId) {
@@ -241,9 +237,9 @@ void PipelineWorkspace::connectScene()
     });
     connect(m_properties,
             &NodePropertyPanel::nodeEdited,
-            this,
-            [graph, stack](const PipelineNode &, const PipelineNode &after, const QString &) {
-                stack->push(new EditNodeCommand(graph, after));
+            m_edits,
+            [this](const PipelineNode &, const PipelineNode &after, const QString &) {
+                m_edits->editNode(after);
             });
     connect(m_findingsPanel, &FindingsPanel::findingActivated, this, [this](const QString &id) {
         m_scene->selectIds({id});
@@ -261,6 +257,18 @@ void PipelineWorkspace::connectScene()
                 this,
                 &PipelineWorkspace::updateTopicProgress);
     }
+}
+
+void PipelineWorkspace::onAnnotationActivated(const QString &annotationId)
+{
+    const PipelineAnnotation *annotation = m_document->graph()->annotation(annotationId);
+    if (!annotation)
+        return;
+    bool ok = false;
+    const QString text
+        = QInputDialog::getMultiLineText(this, tr("Edit Note"), tr("Text:"), annotation->text, &ok);
+    if (ok)
+        m_edits->setAnnotationText(annotationId, text);
 }
 
 void PipelineWorkspace::setTheme(const StudioTheme &theme)
@@ -308,170 +316,59 @@ void PipelineWorkspace::onQuickAdd(const QPointF &scenePos)
 
 void PipelineWorkspace::onKindChosen(const QString &kindId)
 {
-    const std::optional<PendingWire> wire = std::exchange(m_pendingWire, std::nullopt);
-    PipelineGraph *graph = m_document->graph();
-    QUndoStack *stack = m_document->undoStack();
-    if (!wire) {
-        addNode(kindId, m_quickAddPos);
-        return;
-    }
-    // One step: add the stage and connect the dropped wire to its first compatible port.
-    stack->beginMacro(tr("Add and connect"));
-    const QString nodeId = addNode(kindId, m_quickAddPos);
-    const NodeKind *kind = graph->catalog()->kind(kindId);
-    const QList<PortSpec> ports
-        = kind ? (wire->fromOutput ? kind->inputs : kind->outputs) : QList<PortSpec>();
-    for (const PortSpec &port : ports) {
-        const PipelineEdge edge = wire->fromOutput
-                                      ? PipelineEdge{{wire->node, wire->port}, {nodeId, port.name}}
-                                      : PipelineEdge{{nodeId, port.name}, {wire->node, wire->port}};
-        if (graph->edgeProblem(edge).isEmpty()) {
-            stack->push(new ConnectCommand(graph, edge));
-            break;
-        }
-    }
-    stack->endMacro();
+    const std::optional<PipelineEditController::Wire> wire
+        = std::exchange(m_pendingWire, std::nullopt);
+    if (wire)
+        m_edits->addConnectedNode(kindId, m_quickAddPos, *wire);
+    else
+        m_edits->addNode(kindId, m_quickAddPos);
 }
 
 QString PipelineWorkspace::addNode(const QString &kindId, const QPointF &scenePos)
 {
-    PipelineGraph *graph = m_document->graph();
-    const NodeKind *kind = graph->catalog()->kind(kindId);
-    if (!kind)
-        return {};
-    PipelineNode node;
-    node.id = graph->newNodeId();
-    node.kind = kind->id;
-    node.name = graph->uniqueNodeName(kind->name);
-    node.pos = m_scene->snapToGrid(scenePos);
-    node.tool = kind->tools.value(0);
-    node.image = kind->image;
-    node.command = kind->command;
-    m_document->undoStack()->push(new AddItemsCommand(graph, {node}, {}, {}));
-    m_scene->selectIds({node.id});
-    return node.id;
+    return m_edits->addNode(kindId, scenePos);
 }
 
 void PipelineWorkspace::copySelection()
 {
-    const QStringList nodes = m_scene->selectedNodeIds();
-    const QStringList notes = m_scene->selectedAnnotationIds();
-    if (nodes.isEmpty() && notes.isEmpty())
-        return;
-    QApplication::clipboard()->setMimeData(
-        PipelineClipboard::mimeData(*m_document->graph(), nodes, notes));
-    const qsizetype count = nodes.size() + notes.size();
-    emit statusMessage(count == 1 ? tr("Copied 1 item") : tr("Copied %1 items").arg(count));
+    m_edits->copySelection();
 }
 
 void PipelineWorkspace::cutSelection()
 {
-    copySelection();
-    deleteSelection();
+    m_edits->cutSelection();
 }
 
-void PipelineWorkspace::addPlanned(const QList<PipelineNode> &nodes,
-                                   const QList<PipelineEdge> &edges,
-                                   const QList<PipelineAnnotation> &annotations,
-                                   const QString &text)
-{
-    m_document->undoStack()->push(
-        new AddItemsCommand(m_document->graph(), nodes, edges, annotations, text));
-    QStringList nodeIds;
-    for (const PipelineNode &node : nodes)
-        nodeIds << node.id;
-    QStringList annotationIds;
-    for (const PipelineAnnotation &annotation : annotations)
-        annotationIds << annotation.id;
-    m_scene->selectIds(nodeIds, annotationIds);
-}
-
+// Pasted items land around the centre of the view.
 void PipelineWorkspace::paste()
 {
-    const QMimeData *data = QApplication::clipboard()->mimeData();
-    if (!data || !PipelineClipboard::canPaste(data)) {
-        emit statusMessage(tr("The clipboard holds no pipeline stages"));
-        return;
-    }
-    PipelineClipboard::PastePlan plan
-        = PipelineClipboard::planPaste(data, *m_document->graph(), {});
-    if (!plan.ok) {
-        emit statusMessage(tr("Cannot paste: %1").arg(plan.errorMessage));
-        return;
-    }
-    // Land the pasted items around the centre of the view, keeping their arrangement.
-    QRectF bounds;
-    for (const PipelineNode &node : plan.nodes)
-        bounds |= QRectF(node.pos, QSizeF(1, 1));
-    for (const PipelineAnnotation &annotation : plan.annotations)
-        bounds |= annotation.rect;
-    const QPointF shift = m_scene->snapToGrid(viewCentre() - bounds.center());
-    for (PipelineNode &node : plan.nodes)
-        node.pos += shift;
-    for (PipelineAnnotation &annotation : plan.annotations)
-        annotation.rect.translate(shift);
-    addPlanned(plan.nodes, plan.edges, plan.annotations, tr("Paste"));
+    m_edits->paste(viewCentre());
 }
 
 void PipelineWorkspace::duplicateSelection()
 {
-    const PipelineClipboard::PastePlan plan = PipelineClipboard::planDuplicate(
-        *m_document->graph(), m_scene->selectedNodeIds(), m_scene->selectedAnnotationIds());
-    if (plan.ok)
-        addPlanned(plan.nodes, plan.edges, plan.annotations, tr("Duplicate"));
+    m_edits->duplicateSelection();
 }
 
 void PipelineWorkspace::deleteSelection()
 {
-    const QStringList nodes = m_scene->selectedNodeIds();
-    const QList<PipelineEdge> edges = m_scene->selectedEdges();
-    const QStringList notes = m_scene->selectedAnnotationIds();
-    if (nodes.isEmpty() && edges.isEmpty() && notes.isEmpty())
-        return;
-    m_document->undoStack()->push(new RemoveItemsCommand(m_document->graph(), nodes, edges, notes));
+    m_edits->deleteSelection();
 }
 
 void PipelineWorkspace::arrange()
 {
-    PipelineAutoLayout::Options options;
-    options.nodeSize = QSizeF(m_scene->theme().nodeWidth, m_scene->theme().nodeMinHeight * 1.25);
-    options.layerGap = m_scene->theme().gridSize * 4;
-    options.rowGap = m_scene->theme().gridSize * 2;
-    m_document->undoStack()->push(new AutoLayoutCommand(
-        m_document->graph(), PipelineAutoLayout::layout(*m_document->graph(), options)));
+    m_edits->arrange();
     m_view->fitAll();
 }
 
 void PipelineWorkspace::addNote()
 {
-    PipelineAnnotation note;
-    note.id = m_document->graph()->newAnnotationId();
-    note.kind = PipelineAnnotation::Kind::Text;
-    note.text = tr("A note");
-    note.rect = QRectF(m_scene->snapToGrid(viewCentre()), QSizeF(220, 80));
-    m_document->undoStack()->push(new AddAnnotationCommand(m_document->graph(), note));
-    m_scene->selectIds({}, {note.id});
+    m_edits->addNote(viewCentre());
 }
 
 void PipelineWorkspace::groupSelection()
 {
-    const QStringList nodes = m_scene->selectedNodeIds();
-    if (nodes.isEmpty()) {
-        emit statusMessage(tr("Select the stages to group first"));
-        return;
-    }
-    QRectF bounds;
-    for (const QString &id : nodes)
-        if (const auto *item = m_scene->nodeItem(id))
-            bounds |= item->sceneBoundingRect();
-    const double margin = m_scene->theme().gridSize * 2;
-    PipelineAnnotation group;
-    group.id = m_document->graph()->newAnnotationId();
-    group.kind = PipelineAnnotation::Kind::Group;
-    group.text = tr("Group");
-    group.rect
-        = bounds.adjusted(-margin, -margin - m_scene->theme().groupTitleHeight, margin, margin);
-    m_document->undoStack()->push(new AddAnnotationCommand(m_document->graph(), group));
+    m_edits->groupSelection();
 }
 
 void PipelineWorkspace::validateNow()

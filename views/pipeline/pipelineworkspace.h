@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pipeline/pipelineeditcontroller.h"
 #include "pipeline/pipelinevalidator.h"
 
 #include <QPointF>
@@ -19,12 +20,12 @@ class PipelineScene;
 class PipelineView;
 class QAction;
 class QuickAddPopup;
-struct PortRef;
 struct StudioTheme;
 
 // The Pipeline workspace: the stage palette, the canvas with its minimap, the property panel and
-// the live findings. It turns every gesture into one undo command on the document's graph; the
-// canvas follows the graph. Validation runs a moment after each change.
+// the live findings, wired together. Its PipelineEditController turns every gesture into one
+// undo command on the document's graph; the canvas follows the graph. Validation runs a moment
+// after each change.
 class PipelineWorkspace : public QWidget
 {
     Q_OBJECT
@@ -73,15 +74,15 @@ protected:
 private:
     void createActions();
     void connectScene();
+    void connectDocument();
+    void connectCanvas();
+    void connectPanels();
     void onSelectionChanged();
     void onQuickAdd(const QPointF &scenePos);
     void onKindChosen(const QString &kindId);
+    void onAnnotationActivated(const QString &annotationId);
     void updateTopicProgress();
     QPointF viewCentre() const;
-    void addPlanned(const QList<struct PipelineNode> &nodes,
-                    const QList<struct PipelineEdge> &edges,
-                    const QList<struct PipelineAnnotation> &annotations,
-                    const QString &text);
 
     PipelineDocument *m_document;
     CurriculumModel *m_curriculum;
@@ -92,17 +93,12 @@ private:
     NodePropertyPanel *m_properties;
     FindingsPanel *m_findingsPanel;
     QuickAddPopup *m_quickAdd;
+    PipelineEditController *m_edits;
     QList<PipelineFinding> m_findings;
     QTimer m_validation;
     QPointF m_quickAddPos;
     // A wire dropped on empty canvas: the stage chosen next is connected to it.
-    struct PendingWire
-    {
-        QString node;
-        QString port;
-        bool fromOutput = true;
-    };
-    std::optional<PendingWire> m_pendingWire;
+    std::optional<PipelineEditController::Wire> m_pendingWire;
     QAction *m_cut;
     QAction *m_copy;
     QAction *m_paste;

@@ -1,4 +1,5 @@
 #include "progress/progressstore.h"
+#include "support/require.h"
 #include "support/sharedreference.h"
 #include "support/studioprocess.h"
 
@@ -179,9 +180,9 @@ void TestCommandLine::curriculumImport()
 void TestCommandLine::curriculumImportRejectsNonCurriculum()
 {
     const QString input = m_dir->filePath(u"notes.md"_s);
-    writeFile(input, "# Shopping\n\nMilk, eggs.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+    REQUIRE_OK(writeFile(input, "# Shopping\n\nMilk, eggs.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"));
     const QString output = m_dir->filePath(u"existing.json"_s);
-    writeFile(output, "{\"keep\": true}\n");
+    REQUIRE_OK(writeFile(output, "{\"keep\": true}\n"));
     const QByteArray before = fileHash(output);
 
     const Run imported = run({u"curriculum"_s, u"import"_s, input, u"-o"_s, output});
@@ -195,9 +196,10 @@ void TestCommandLine::curriculumImportRejectsNonCurriculum()
 void TestCommandLine::customCurriculum()
 {
     const QString path = m_dir->filePath(u"tiny.md"_s);
-    writeFile(path,
-              "# Tiny course\n\n## Basics\n\n| Topic | Goals | Activities |\n|---|---|---|\n"
-              "| Kubectl | Learn Kubernetes | Deploy with Helm |\n");
+    REQUIRE_OK(
+        writeFile(path,
+                  "# Tiny course\n\n## Basics\n\n| Topic | Goals | Activities |\n|---|---|---|\n"
+                  "| Kubectl | Learn Kubernetes | Deploy with Helm |\n"));
     const Run shown = run({u"--curriculum"_s, path, u"curriculum"_s, u"show"_s, u"--json"_s});
     QCOMPARE(shown.exitCode, 0);
     const QJsonArray sections = shown.json().value(u"sections"_s).toArray();
@@ -344,9 +346,9 @@ void TestCommandLine::dataDirFromEnvironment()
 void TestCommandLine::orphanedProgressIsReported()
 {
     const QString path = m_dir->filePath(u"old.md"_s);
-    writeFile(path,
-              "# Old course\n\n## One\n\n| Topic | Goals | Activities |\n|---|---|---|\n"
-              "| Retired topic | g | a |\n");
+    REQUIRE_OK(writeFile(path,
+                         "# Old course\n\n## One\n\n| Topic | Goals | Activities |\n|---|---|---|\n"
+                         "| Retired topic | g | a |\n"));
     QCOMPARE(runWithData(
                  {u"--curriculum"_s, path, u"progress"_s, u"set"_s, u"retired-topic"_s, u"done"_s})
                  .exitCode,
@@ -446,7 +448,7 @@ void TestCommandLine::foreignDatabaseIsLeftAlone()
 {
     QVERIFY(QDir().mkpath(m_dir->filePath(u"data"_s)));
     const QString database = m_dir->filePath(u"data/progress.db"_s);
-    writeFile(database, "These are my holiday plans, not a database.\n");
+    REQUIRE_OK(writeFile(database, "These are my holiday plans, not a database.\n"));
     const QByteArray before = fileHash(database);
     const Run result = runWithData({u"progress"_s, u"set"_s, u"mlops-overview"_s, u"done"_s});
     QCOMPARE(result.exitCode, 2);

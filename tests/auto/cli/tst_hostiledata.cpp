@@ -11,6 +11,7 @@
 #include "pipeline/pipelinedocument.h"
 #include "pipeline/pipelinefile.h"
 #include "progress/progressstore.h"
+#include "support/require.h"
 #include "support/studioprocess.h"
 
 #include <QDir>
@@ -187,7 +188,7 @@ struct HostileFile
     std::function<Outcome(const QString &path, Format format)> make;
 };
 
-// Records a failed step of making a row's files (QTest::currentTestFailed() then stops it).
+// Records a failed step of making a row's files (STOP_IF_FAILED() then stops the row).
 void require(bool ok, const char *step)
 {
     QTest::qVerify(ok, step, "", __FILE__, __LINE__);
@@ -482,14 +483,13 @@ void TestHostileData::badFile()
     const QString path = m_dir->filePath(how.fileName);
     QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
     Outcome expected = hostileFiles().at(hostile).make(path, how.format);
-    if (QTest::currentTestFailed())
-        return;
+    STOP_IF_FAILED();
     if (!how.makesNewDatabase)
         expected = Outcome::Refused;
     const bool report = how.refusal == Refusal::Report && QFileInfo::exists(path);
     const QString output = m_dir->filePath(how.output);
     if (!how.output.isEmpty())
-        writeFile(output, "an earlier output that must survive\n");
+        REQUIRE_OK(writeFile(output, "an earlier output that must survive\n"));
     const QMap<QString, QByteArray> before = snapshot(m_dir->path());
 
     int exitCode = 0;
@@ -550,6 +550,7 @@ void TestHostileData::badDestination()
         QFile::copy(QStringLiteral(MLOPS_SOURCE_DIR "/tests/fuzz/corpus/markdownimporter/small.md"),
                     m_dir->filePath(u"valid.md"_s)));
     const Destination made = badDestinations().at(destination).make(m_dir->path(), how.suffix);
+    STOP_IF_FAILED();
     if (!made.skip.isEmpty())
         QSKIP(qPrintable(made.skip));
     const QString *output = &made.path;

@@ -1,6 +1,7 @@
 // `progress stats`, `progress export`, `db backup | check | restore` as a user runs them: exit
 // codes, figures worked out by hand (in Berlin time), files.
 #include "support/progressfixtures.h"
+#include "support/require.h"
 #include "support/studioprocess.h"
 
 #include <QDir>
@@ -67,30 +68,30 @@ void TestProgressCommand::record(const QStringList &arguments) const
 // give Mar 30: 10, Mar 31: 10 (across midnight), Apr 9: 20, Apr 10: 5 minutes.
 void TestProgressCommand::statsFromARecordedHistory()
 {
-    record({u"progress"_s,
-            u"set"_s,
-            u"mlops-overview"_s,
-            u"done"_s,
-            u"--at"_s,
-            u"2024-04-02T00:30"_s});
-    record({u"progress"_s,
-            u"set"_s,
-            u"data-pipelines"_s,
-            u"learning"_s,
-            u"--at"_s,
-            u"2024-04-03T09:00"_s});
-    record({u"progress"_s,
-            u"set"_s,
-            u"data-pipelines"_s,
-            u"done"_s,
-            u"--at"_s,
-            u"2024-04-08T20:00:00+02:00"_s});
-    record(
-        {u"progress"_s, u"log"_s, u"mlops-overview"_s, u"20"_s, u"--at"_s, u"2024-03-30T23:50"_s});
-    record(
-        {u"progress"_s, u"log"_s, u"data-pipelines"_s, u"20"_s, u"--at"_s, u"2024-04-09T12:00"_s});
-    record(
-        {u"progress"_s, u"log"_s, u"data-pipelines"_s, u"5"_s, u"--at"_s, u"2024-04-10T08:00"_s});
+    REQUIRE_OK(record({u"progress"_s,
+                       u"set"_s,
+                       u"mlops-overview"_s,
+                       u"done"_s,
+                       u"--at"_s,
+                       u"2024-04-02T00:30"_s}));
+    REQUIRE_OK(record({u"progress"_s,
+                       u"set"_s,
+                       u"data-pipelines"_s,
+                       u"learning"_s,
+                       u"--at"_s,
+                       u"2024-04-03T09:00"_s}));
+    REQUIRE_OK(record({u"progress"_s,
+                       u"set"_s,
+                       u"data-pipelines"_s,
+                       u"done"_s,
+                       u"--at"_s,
+                       u"2024-04-08T20:00:00+02:00"_s}));
+    REQUIRE_OK(record(
+        {u"progress"_s, u"log"_s, u"mlops-overview"_s, u"20"_s, u"--at"_s, u"2024-03-30T23:50"_s}));
+    REQUIRE_OK(record(
+        {u"progress"_s, u"log"_s, u"data-pipelines"_s, u"20"_s, u"--at"_s, u"2024-04-09T12:00"_s}));
+    REQUIRE_OK(record(
+        {u"progress"_s, u"log"_s, u"data-pipelines"_s, u"5"_s, u"--at"_s, u"2024-04-10T08:00"_s}));
 
     const StudioRun run = studio({u"progress"_s,
                                   u"stats"_s,
@@ -161,12 +162,12 @@ void TestProgressCommand::statsFromARecordedHistory()
 
 void TestProgressCommand::statsTextSummary()
 {
-    record({u"progress"_s,
-            u"set"_s,
-            u"mlops-overview"_s,
-            u"done"_s,
-            u"--at"_s,
-            u"2024-04-02T10:00"_s});
+    REQUIRE_OK(record({u"progress"_s,
+                       u"set"_s,
+                       u"mlops-overview"_s,
+                       u"done"_s,
+                       u"--at"_s,
+                       u"2024-04-02T10:00"_s}));
     const StudioRun run = studio({u"progress"_s, u"stats"_s, u"--as-of"_s, u"2024-04-10"_s});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains("Finished: 1 of 26 topics (3.8%)"), run.out);
@@ -207,18 +208,18 @@ void TestProgressCommand::statsRefusesBadOptions()
 
 void TestProgressCommand::exportCsv()
 {
-    record({u"progress"_s,
-            u"set"_s,
-            u"mlops-overview"_s,
-            u"learning"_s,
-            u"--at"_s,
-            u"2024-03-01T10:30"_s});
-    record({u"progress"_s,
-            u"log"_s,
-            u"mlops-overview"_s,
-            u"45"_s,
-            u"--at"_s,
-            u"2024-07-01T22:15:00Z"_s});
+    REQUIRE_OK(record({u"progress"_s,
+                       u"set"_s,
+                       u"mlops-overview"_s,
+                       u"learning"_s,
+                       u"--at"_s,
+                       u"2024-03-01T10:30"_s}));
+    REQUIRE_OK(record({u"progress"_s,
+                       u"log"_s,
+                       u"mlops-overview"_s,
+                       u"45"_s,
+                       u"--at"_s,
+                       u"2024-07-01T22:15:00Z"_s}));
     QVERIFY(writeFile(m_dir->filePath(u"out.csv"_s), "old contents"));
     const StudioRun run = studio({u"progress"_s, u"export"_s, u"--csv"_s, u"%DIR%/out.csv"_s});
     QCOMPARE(run.exitCode, 0);
@@ -251,11 +252,11 @@ void TestProgressCommand::exportCsvRefusesBadPaths()
 
 void TestProgressCommand::changesAreBackedUp()
 {
-    record({u"progress"_s, u"show"_s});
+    REQUIRE_OK(record({u"progress"_s, u"show"_s}));
     QVERIFY(backups().isEmpty()); // reading changes nothing
-    record({u"progress"_s, u"set"_s, u"mlops-overview"_s, u"learning"_s});
+    REQUIRE_OK(record({u"progress"_s, u"set"_s, u"mlops-overview"_s, u"learning"_s}));
     QCOMPARE(backups().size(), 1); // the first change: never backed up before
-    record({u"progress"_s, u"set"_s, u"mlops-overview"_s, u"done"_s});
+    REQUIRE_OK(record({u"progress"_s, u"set"_s, u"mlops-overview"_s, u"done"_s}));
     QCOMPARE(backups().size(), 1); // within 30 minutes of the last
 }
 
@@ -267,8 +268,8 @@ void TestProgressCommand::backupCheckRestore()
     QCOMPARE(studio({u"db"_s, u"backup"_s}).exitCode, 2);
     QVERIFY(!QFile::exists(data(u"progress.db"_s)));
 
-    record({u"progress"_s, u"set"_s, u"mlops-overview"_s, u"done"_s});
-    record({u"progress"_s, u"log"_s, u"mlops-overview"_s, u"30"_s});
+    REQUIRE_OK(record({u"progress"_s, u"set"_s, u"mlops-overview"_s, u"done"_s}));
+    REQUIRE_OK(record({u"progress"_s, u"log"_s, u"mlops-overview"_s, u"30"_s}));
     const StudioRun check = studio({u"db"_s, u"check"_s});
     QCOMPARE(check.exitCode, 0);
     QVERIFY2(check.out.contains("quick_check: ok"), check.out);
@@ -286,8 +287,8 @@ void TestProgressCommand::backupCheckRestore()
     QVERIFY2(backup.out.contains("(1 backup kept in "), backup.out); // both from today
     QCOMPARE(studio({u"db"_s, u"check"_s, newest}).exitCode, 0);
 
-    record({u"progress"_s, u"set"_s, u"mlops-overview"_s, u"pending"_s});
-    record({u"progress"_s, u"set"_s, u"feature-stores"_s, u"done"_s});
+    REQUIRE_OK(record({u"progress"_s, u"set"_s, u"mlops-overview"_s, u"pending"_s}));
+    REQUIRE_OK(record({u"progress"_s, u"set"_s, u"feature-stores"_s, u"done"_s}));
     const StudioRun restore = studio({u"db"_s, u"restore"_s, newest});
     QCOMPARE(restore.exitCode, 0);
     QVERIFY2(restore.out.contains("-before-restore.db"), restore.out);
@@ -334,7 +335,7 @@ void TestProgressCommand::restoreRefusesBadFiles()
                         u"CREATE TABLE future (x)"_s}));
     else if (kind == u"corrupt"_s)
         QVERIFY(makeCorruptDatabase(file));
-    record({u"progress"_s, u"set"_s, u"mlops-overview"_s, u"done"_s});
+    REQUIRE_OK(record({u"progress"_s, u"set"_s, u"mlops-overview"_s, u"done"_s}));
     const QByteArray before = fileHash(data(u"progress.db"_s));
     const QStringList backupsBefore = backups();
 
@@ -360,7 +361,7 @@ void TestProgressCommand::checkFindsDamage()
 
 void TestProgressCommand::restoreOverADamagedDatabase()
 {
-    record({u"progress"_s, u"set"_s, u"mlops-overview"_s, u"done"_s});
+    REQUIRE_OK(record({u"progress"_s, u"set"_s, u"mlops-overview"_s, u"done"_s}));
     const StudioRun backedUp = studio({u"db"_s, u"backup"_s});
     QCOMPARE(backedUp.exitCode, 0);
     const QString backup

@@ -5,6 +5,7 @@
 #include "support/engineemulation.h"
 #include "support/exportcheckers.h"
 #include "support/hostilepipeline.h"
+#include "support/require.h"
 
 #include <QDir>
 #include <QFile>
@@ -248,8 +249,8 @@ void TestOrchestratorExport::templatesPassTheCheckers()
     QFETCH(QString, templateId);
     QFETCH(ExportTarget, target);
     REQUIRE_SHARED_REFERENCE(u"validators/check-export"_s);
-    loadTemplate(templateId);
-    passesTheCheckers(target);
+    REQUIRE_OK(loadTemplate(templateId));
+    REQUIRE_OK(passesTheCheckers(target));
 }
 
 void TestOrchestratorExport::dependenciesFollowTheEdges_data()
@@ -265,7 +266,7 @@ void TestOrchestratorExport::dependenciesFollowTheEdges_data()
 void TestOrchestratorExport::dependenciesFollowTheEdges()
 {
     QFETCH(ExportTarget, target);
-    loadTemplate(u"end-to-end"_s);
+    REQUIRE_OK(loadTemplate(u"end-to-end"_s));
     const OrchestratorExport::Result result = exportTo(target);
     QVERIFY(result.ok());
     const YAML::Node root = YAML::Load(result.files.first().contents.toStdString());
@@ -306,7 +307,7 @@ void TestOrchestratorExport::hostileTextPassesTheCheckers()
     QFETCH(ExportTarget, target);
     REQUIRE_SHARED_REFERENCE(u"validators/check-export"_s);
     loadHostile();
-    passesTheCheckers(target);
+    REQUIRE_OK(passesTheCheckers(target));
 }
 
 // Argo substitutes {{…}} in the whole workflow, Kubernetes expands $(VAR): after both, each
@@ -559,7 +560,7 @@ void TestOrchestratorExport::invalidPipelineIsRefused()
 // The same pipeline gives the same bytes, whatever order its edges are stored in.
 void TestOrchestratorExport::sameInputSameOutput()
 {
-    loadTemplate(u"end-to-end"_s);
+    REQUIRE_OK(loadTemplate(u"end-to-end"_s));
     QList<PipelineEdge> reversed = m_graph->edges();
     std::reverse(reversed.begin(), reversed.end());
     PipelineGraph other(&NodeCatalog::builtIn());

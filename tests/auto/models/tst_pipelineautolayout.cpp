@@ -3,6 +3,7 @@
 #include "pipeline/pipelinegraph.h"
 #include "pipeline/pipelinetemplates.h"
 #include "pipeline/pipelineundocommands.h"
+#include "support/require.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -122,8 +123,8 @@ void TestPipelineAutoLayout::templates()
     PipelineGraph graph(&NodeCatalog::builtIn());
     graph.reset(result.nodes, result.edges, result.annotations);
     const QHash<QString, QPointF> positions = PipelineAutoLayout::layout(graph, Options);
-    checkNoOverlap(graph, positions);
-    checkLeftToRight(graph, positions);
+    REQUIRE_OK(checkNoOverlap(graph, positions));
+    REQUIRE_OK(checkLeftToRight(graph, positions));
 }
 
 void TestPipelineAutoLayout::deterministic()
@@ -198,7 +199,7 @@ void TestPipelineAutoLayout::loopsStillLayOut()
                  makeEdge(u"d"_s, u"signal"_s, u"d"_s, u"signal"_s)},
                 {});
     const QHash<QString, QPointF> positions = PipelineAutoLayout::layout(graph, Options);
-    checkNoOverlap(graph, positions);
+    REQUIRE_OK(checkNoOverlap(graph, positions));
     int backwards = 0;
     for (const PipelineEdge &edge : graph.edges()) {
         if (edge.from.node != edge.to.node
@@ -240,9 +241,9 @@ void TestPipelineAutoLayout::largeGraphs()
         graph.reset(nodes, edges, {});
     }
     const QHash<QString, QPointF> positions = PipelineAutoLayout::layout(graph, Options);
-    checkNoOverlap(graph, positions);
+    REQUIRE_OK(checkNoOverlap(graph, positions));
     if (shape != 1)
-        checkLeftToRight(graph, positions);
+        REQUIRE_OK(checkLeftToRight(graph, positions));
 }
 
 QTEST_GUILESS_MAIN(TestPipelineAutoLayout)

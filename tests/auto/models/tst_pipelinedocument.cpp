@@ -5,6 +5,7 @@
 #include "pipeline/pipelineundocommands.h"
 #include "support/processprobe.h"
 #include "support/recoverysidecar.h"
+#include "support/require.h"
 
 #include <QDir>
 #include <QFile>
@@ -336,6 +337,7 @@ void TestPipelineDocument::pendingRecoveries()
 
     const QString original = m_dir->filePath(u"ci.mlpipe"_s);
     const PipelineDocument::Recovery crashed = crashedRecovery(original);
+    STOP_IF_FAILED();
     QVERIFY(!crashed.recoveryFile.isEmpty());
     QList<PipelineDocument::Recovery> pending = PipelineDocument::pendingRecoveries(m_recoveryDir);
     QCOMPARE(pending.size(), 1);
@@ -344,15 +346,15 @@ void TestPipelineDocument::pendingRecoveries()
     QVERIFY(pending.first().savedAtMs > 0);
 
     // A process that still runs (pid 1 always does) keeps its recovery to itself.
-    editSidecar(crashed.recoveryFile, {{u"pid"_s, 1}});
+    REQUIRE_OK(editSidecar(crashed.recoveryFile, {{u"pid"_s, 1}}));
     QVERIFY(PipelineDocument::pendingRecoveries(m_recoveryDir).isEmpty());
     // This pid, but written by an earlier process that had it: pending.
-    editSidecar(crashed.recoveryFile,
-                {{u"pid"_s, ProcessProbe::currentPid()}, {u"session"_s, u"earlier"_s}});
+    REQUIRE_OK(editSidecar(crashed.recoveryFile,
+                           {{u"pid"_s, ProcessProbe::currentPid()}, {u"session"_s, u"earlier"_s}}));
     QCOMPARE(PipelineDocument::pendingRecoveries(m_recoveryDir).size(), 1);
 
     // The live document's recovery appears once its sidecar names a dead process; newest first.
-    editSidecar(live->recoveryFilePath(), {{u"pid"_s, deadPid()}, {u"savedAtMs"_s, 1}});
+    REQUIRE_OK(editSidecar(live->recoveryFilePath(), {{u"pid"_s, deadPid()}, {u"savedAtMs"_s, 1}}));
     pending = PipelineDocument::pendingRecoveries(m_recoveryDir);
     QCOMPARE(pending.size(), 2);
     QCOMPARE(pending.first().recoveryFile, crashed.recoveryFile);
@@ -376,6 +378,7 @@ void TestPipelineDocument::restore()
 {
     const QString original = m_dir->filePath(u"ci.mlpipe"_s);
     const PipelineDocument::Recovery crashed = crashedRecovery(original);
+    STOP_IF_FAILED();
     QVERIFY(!crashed.recoveryFile.isEmpty());
     const PipelineFile::ReadResult saved = PipelineFile::load(original, NodeCatalog::builtIn());
     const PipelineFile::ReadResult unsaved
@@ -401,6 +404,7 @@ void TestPipelineDocument::restore()
 
     // An untitled recovery comes back untitled.
     const PipelineDocument::Recovery untitled = crashedRecovery({});
+    STOP_IF_FAILED();
     QVERIFY(document->restore(untitled, &error));
     QVERIFY(document->filePath().isEmpty());
     QVERIFY(document->isModified());
@@ -409,6 +413,7 @@ void TestPipelineDocument::restore()
 void TestPipelineDocument::failedRestoreChangesNothing()
 {
     const PipelineDocument::Recovery crashed = crashedRecovery({});
+    STOP_IF_FAILED();
     QFile file(crashed.recoveryFile);
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write("{ broken");
@@ -426,6 +431,7 @@ void TestPipelineDocument::failedRestoreChangesNothing()
 void TestPipelineDocument::discard()
 {
     const PipelineDocument::Recovery crashed = crashedRecovery({});
+    STOP_IF_FAILED();
     QCOMPARE(PipelineDocument::pendingRecoveries(m_recoveryDir).size(), 1);
     PipelineDocument::discard(crashed);
     QVERIFY(!QFile::exists(crashed.recoveryFile));

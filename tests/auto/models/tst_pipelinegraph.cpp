@@ -1,5 +1,6 @@
 #include "pipeline/nodecatalog.h"
 #include "pipeline/pipelinegraph.h"
+#include "support/require.h"
 
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -191,7 +192,7 @@ void TestPipelineGraph::edgeProblem()
 {
     QFETCH(PipelineEdge, edge);
     QFETCH(QString, problem);
-    buildChain();
+    REQUIRE_OK(buildChain());
     QCOMPARE(m_graph->edgeProblem(edge), problem);
     const qsizetype before = m_graph->edges().size();
     QCOMPARE(m_graph->addEdge(edge), problem.isEmpty());
@@ -201,7 +202,7 @@ void TestPipelineGraph::edgeProblem()
 
 void TestPipelineGraph::addAndRemoveEdge()
 {
-    buildChain();
+    REQUIRE_OK(buildChain());
     const PipelineEdge edge = makeEdge(u"n4"_s, u"model"_s, u"n5"_s, u"model"_s);
     QVERIFY(m_graph->addEdge(edge));
     QCOMPARE(m_log->take(), (QStringList{u"edgeAdded n4.model>n5.model"_s, u"changed"_s}));
@@ -223,7 +224,7 @@ void TestPipelineGraph::addAndRemoveEdge()
 
 void TestPipelineGraph::removeNodeRemovesItsEdges()
 {
-    buildChain();
+    REQUIRE_OK(buildChain());
     QVERIFY(m_graph->removeNode(u"n2"_s));
     QCOMPARE(m_log->take(),
              (QStringList{u"edgeRemoved n1.data>n2.data"_s,
@@ -245,7 +246,7 @@ void TestPipelineGraph::removeNodeRemovesItsEdges()
 
 void TestPipelineGraph::updateNode()
 {
-    buildChain();
+    REQUIRE_OK(buildChain());
     PipelineNode node = *m_graph->node(u"n4"_s);
     node.name = u"Train churn model"_s;
     node.tool = u"PyTorch"_s;
@@ -268,7 +269,7 @@ void TestPipelineGraph::updateNode()
 
 void TestPipelineGraph::moveNode()
 {
-    buildChain();
+    REQUIRE_OK(buildChain());
     QVERIFY(m_graph->moveNode(u"n3"_s, QPointF(260, 160)));
     QCOMPARE(m_log->take(), (QStringList{u"nodeMoved n3"_s, u"changed"_s}));
     QCOMPARE(m_graph->node(u"n3"_s)->pos, QPointF(260, 160));
@@ -308,7 +309,7 @@ void TestPipelineGraph::annotations()
 
 void TestPipelineGraph::reset()
 {
-    buildChain();
+    REQUIRE_OK(buildChain());
     const QList<PipelineNode> nodes{makeNode(u"x"_s, u"train"_s, u"Train"_s),
                                     makeNode(u"y"_s, u"validate-data"_s, u"Check"_s),
                                     makeNode(u"x"_s, u"ingest"_s, u"Repeated id"_s)};
@@ -367,7 +368,7 @@ void TestPipelineGraph::indexesStayInStep()
 
 void TestPipelineGraph::insertAtIndex()
 {
-    buildChain();
+    REQUIRE_OK(buildChain());
     const QList<PipelineNode> before = m_graph->nodes();
     QVERIFY(m_graph->removeNode(u"n2"_s));
     QVERIFY(m_graph->insertNode(1, before.at(1)));
@@ -389,7 +390,7 @@ void TestPipelineGraph::restoreEdgeInvertsRemoval()
 {
     // Remove edges one by one noting their indexes; restoring them backwards at those indexes
     // gives edges() back in its exact order, even for an edge the port rules refuse.
-    buildChain();
+    REQUIRE_OK(buildChain());
     const PipelineEdge mismatch = makeEdge(u"n4"_s, u"model"_s, u"n2"_s, u"data"_s);
     QVERIFY(!m_graph->addEdge(mismatch));
     QVERIFY(m_graph->restoreEdge(mismatch));

@@ -2,6 +2,7 @@
 #include "pipeline/pipelinegraph.h"
 #include "pipeline/pipelinemermaid.h"
 #include "pipeline/pipelinetemplates.h"
+#include "support/require.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -44,7 +45,7 @@ void TestPipelineMermaid::templatesBecomeFlowcharts()
 {
     QFETCH(QString, templateId);
     PipelineGraph graph(&NodeCatalog::builtIn());
-    loadTemplate(graph, templateId);
+    REQUIRE_OK(loadTemplate(graph, templateId));
     const QString text = PipelineMermaid::write(graph);
     QVERIFY(text.startsWith(u"flowchart LR\n"_s));
     for (const PipelineNode &node : graph.nodes())
@@ -110,9 +111,9 @@ void TestPipelineMermaid::groupsBecomeSubgraphs()
 void TestPipelineMermaid::sameGraphSameText()
 {
     PipelineGraph first(&NodeCatalog::builtIn());
-    loadTemplate(first, u"end-to-end"_s);
+    REQUIRE_OK(loadTemplate(first, u"end-to-end"_s));
     PipelineGraph second(&NodeCatalog::builtIn());
-    loadTemplate(second, u"end-to-end"_s);
+    REQUIRE_OK(loadTemplate(second, u"end-to-end"_s));
     // Remove and re-add an edge: the graph's edge order changes, the text must not.
     const PipelineEdge edge = second.edges().first();
     QVERIFY(second.removeEdge(edge));

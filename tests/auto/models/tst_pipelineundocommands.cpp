@@ -2,6 +2,7 @@
 #include "pipeline/pipelinegraph.h"
 #include "pipeline/pipelinetemplates.h"
 #include "pipeline/pipelineundocommands.h"
+#include "support/require.h"
 
 #include <QTest>
 #include <QUndoStack>
@@ -125,14 +126,14 @@ void TestPipelineUndoCommands::checkRoundTrip(QUndoCommand *command)
 
 void TestPipelineUndoCommands::addItems()
 {
-    loadTemplate();
+    REQUIRE_OK(loadTemplate());
     const QList<PipelineNode> nodes{makeNode(u"n20"_s, u"transform"_s, u"Transform 2"_s),
                                     makeNode(u"n21"_s, u"train"_s, u"Train 2"_s)};
     const QList<PipelineEdge> edges{makeEdge(u"n20"_s, u"features"_s, u"n21"_s, u"data"_s),
                                     makeEdge(u"validate"_s, u"data"_s, u"n20"_s, u"data"_s)};
     const QList<PipelineAnnotation> notes{makeNote(u"a9"_s, u"A second model"_s)};
     const Snapshot before = snapshot(*m_graph);
-    checkRoundTrip(new AddItemsCommand(m_graph.get(), nodes, edges, notes, u"Paste"_s));
+    REQUIRE_OK(checkRoundTrip(new AddItemsCommand(m_graph.get(), nodes, edges, notes, u"Paste"_s)));
     QCOMPARE(m_stack->undoText(), u"Paste"_s);
     QCOMPARE(m_graph->nodes(), before.nodes + nodes);
     QCOMPARE(m_graph->edges(), before.edges + edges);
@@ -157,23 +158,24 @@ void TestPipelineUndoCommands::addItemsText()
 
 void TestPipelineUndoCommands::addAnnotation()
 {
-    loadTemplate();
+    REQUIRE_OK(loadTemplate());
     PipelineAnnotation group{
         u"a5"_s, PipelineAnnotation::Kind::Group, QRectF(0, 0, 500, 200), u"Serving"_s};
-    checkRoundTrip(new AddAnnotationCommand(m_graph.get(), group));
+    REQUIRE_OK(checkRoundTrip(new AddAnnotationCommand(m_graph.get(), group)));
     QCOMPARE(m_stack->undoText(), u"Add group"_s);
     QCOMPARE(m_graph->annotations().constLast(), group);
-    checkRoundTrip(new AddAnnotationCommand(m_graph.get(), makeNote(u"a6"_s, u"Why"_s)));
+    REQUIRE_OK(
+        checkRoundTrip(new AddAnnotationCommand(m_graph.get(), makeNote(u"a6"_s, u"Why"_s))));
     QCOMPARE(m_stack->undoText(), u"Add note"_s);
 }
 
 void TestPipelineUndoCommands::connect()
 {
-    loadTemplate();
+    REQUIRE_OK(loadTemplate());
     // The template's Evaluate has its optional features input fed; Train's trigger is free.
     QVERIFY(m_graph->removeEdge(makeEdge(u"store"_s, u"features"_s, u"evaluate"_s, u"data"_s)));
     const PipelineEdge edge = makeEdge(u"features"_s, u"features"_s, u"evaluate"_s, u"data"_s);
-    checkRoundTrip(new ConnectCommand(m_graph.get(), edge));
+    REQUIRE_OK(checkRoundTrip(new ConnectCommand(m_graph.get(), edge)));
     QCOMPARE(m_stack->undoText(), u"Connect “Engineer features” to “Evaluate on holdout”"_s);
     QVERIFY(m_graph->indexOfEdge(edge) >= 0);
 }
@@ -190,7 +192,7 @@ void TestPipelineUndoCommands::connectRefused_data()
 void TestPipelineUndoCommands::connectRefused()
 {
     QFETCH(PipelineEdge, edge);
-    loadTemplate();
+    REQUIRE_OK(loadTemplate());
     const Snapshot before = snapshot(*m_graph);
     m_stack->push(new ConnectCommand(m_graph.get(), edge));
     QCOMPARE(m_stack->count(), 0);
@@ -243,8 +245,9 @@ void TestPipelineUndoCommands::removeItems()
     QFETCH(QList<PipelineEdge>, edges);
     QFETCH(QStringList, annotationIds);
     QFETCH(QString, text);
-    loadTemplate();
-    checkRoundTrip(new RemoveItemsCommand(m_graph.get(), nodeIds, edges, annotationIds));
+    REQUIRE_OK(loadTemplate());
+    REQUIRE_OK(
+        checkRoundTrip(new RemoveItemsCommand(m_graph.get(), nodeIds, edges, annotationIds)));
     QCOMPARE(m_stack->undoText(), text);
     for (const QString &id : std::as_const(nodeIds)) {
         QVERIFY(!m_graph->node(id));
@@ -267,14 +270,14 @@ void TestPipelineUndoCommands::removeKeepsBrokenEdges()
     const PipelineEdge fine = makeEdge(u"n3"_s, u"data"_s, u"n1"_s, u"data"_s);
     m_graph->reset(nodes, {mismatch, fine}, {});
     QVERIFY(m_graph->indexOfEdge(mismatch) >= 0);
-    checkRoundTrip(new RemoveItemsCommand(m_graph.get(), {u"n1"_s}, {}, {}));
+    REQUIRE_OK(checkRoundTrip(new RemoveItemsCommand(m_graph.get(), {u"n1"_s}, {}, {})));
     QCOMPARE(m_graph->nodes().size(), 2);
     QVERIFY(m_graph->edges().isEmpty());
 }
 
 void TestPipelineUndoCommands::removeNothingIsObsolete()
 {
-    loadTemplate();
+    REQUIRE_OK(loadTemplate());
     RemoveItemsCommand command(m_graph.get(),
                                {u"missing"_s},
                                {makeEdge(u"ingest"_s, u"data"_s, u"train"_s, u"data"_s)},
@@ -284,14 +287,14 @@ void TestPipelineUndoCommands::removeNothingIsObsolete()
 
 void TestPipelineUndoCommands::moveItems()
 {
-    loadTemplate();
+    REQUIRE_OK(loadTemplate());
     const QPointF trainAt = m_graph->node(u"train"_s)->pos;
     const QRectF noteAt = m_graph->annotation(u"a1"_s)->rect;
     ItemPositions to;
     to.nodes.insert(u"train"_s, trainAt + QPointF(100, 50));
     to.nodes.insert(u"ghost"_s, QPointF(1, 1)); // not in the graph: ignored
     to.annotations.insert(u"a1"_s, QPointF(-20, 600));
-    checkRoundTrip(new MoveItemsCommand(m_graph.get(), to));
+    REQUIRE_OK(checkRoundTrip(new MoveItemsCommand(m_graph.get(), to)));
     QCOMPARE(m_stack->undoText(), u"Move 2 items"_s);
     QCOMPARE(m_graph->node(u"train"_s)->pos, trainAt + QPointF(100, 50));
     QCOMPARE(m_graph->annotation(u"a1"_s)->rect, QRectF(QPointF(-20, 600), noteAt.size()));
@@ -306,7 +309,7 @@ void TestPipelineUndoCommands::moveItems()
 
 void TestPipelineUndoCommands::movesMerge()
 {
-    loadTemplate();
+    REQUIRE_OK(loadTemplate());
     const QPointF a = m_graph->node(u"train"_s)->pos;
     const QPointF b = m_graph->node(u"evaluate"_s)->pos;
     const auto nudge = [&](QPointF by) {
@@ -333,7 +336,7 @@ void TestPipelineUndoCommands::movesMerge()
 
 void TestPipelineUndoCommands::moveBackIsDropped()
 {
-    loadTemplate();
+    REQUIRE_OK(loadTemplate());
     const Snapshot before = snapshot(*m_graph);
     ItemPositions same;
     same.nodes.insert(u"train"_s, m_graph->node(u"train"_s)->pos);
@@ -350,7 +353,7 @@ void TestPipelineUndoCommands::moveBackIsDropped()
 
 void TestPipelineUndoCommands::autoLayoutDoesNotMergeWithMoves()
 {
-    loadTemplate();
+    REQUIRE_OK(loadTemplate());
     const auto shifted = [&](QPointF by) {
         QHash<QString, QPointF> positions;
         for (const PipelineNode &node : m_graph->nodes())
@@ -358,7 +361,7 @@ void TestPipelineUndoCommands::autoLayoutDoesNotMergeWithMoves()
         return positions;
     };
     m_stack->push(new MoveItemsCommand(m_graph.get(), ItemPositions{shifted({0, 1000}), {}}));
-    checkRoundTrip(new AutoLayoutCommand(m_graph.get(), shifted({0, 1000})));
+    REQUIRE_OK(checkRoundTrip(new AutoLayoutCommand(m_graph.get(), shifted({0, 1000}))));
     QCOMPARE(m_stack->count(), 2);
     QCOMPARE(m_stack->undoText(), u"Arrange pipeline"_s);
     AutoLayoutCommand again(m_graph.get(), shifted({0, 0}));
@@ -367,12 +370,12 @@ void TestPipelineUndoCommands::autoLayoutDoesNotMergeWithMoves()
 
 void TestPipelineUndoCommands::editNode()
 {
-    loadTemplate();
+    REQUIRE_OK(loadTemplate());
     PipelineNode node = *m_graph->node(u"train"_s);
     node.tool = u"XGBoost"_s;
     node.parameters = {{u"max_depth"_s, u"6"_s}};
     node.pos = QPointF(-999, -999); // not the edit's business
-    checkRoundTrip(new EditNodeCommand(m_graph.get(), node));
+    REQUIRE_OK(checkRoundTrip(new EditNodeCommand(m_graph.get(), node)));
     QCOMPARE(m_stack->undoText(), u"Edit “Train churn model”"_s);
     QCOMPARE(m_graph->node(u"train"_s)->tool, u"XGBoost"_s);
     QVERIFY(m_graph->node(u"train"_s)->pos != QPointF(-999, -999));
@@ -401,7 +404,7 @@ void TestPipelineUndoCommands::editNodeMerges()
     QFETCH(QString, secondNode);
     QFETCH(QString, secondField);
     QFETCH(int, steps);
-    loadTemplate();
+    REQUIRE_OK(loadTemplate());
     const Snapshot before = snapshot(*m_graph);
     PipelineNode node = *m_graph->node(u"train"_s);
     for (const QString &typed : {u"T"_s, u"Tr"_s, u"Tra"_s}) {
@@ -434,7 +437,7 @@ void TestPipelineUndoCommands::editNodeMerges()
 
 void TestPipelineUndoCommands::editNodeTypedBackIsDropped()
 {
-    loadTemplate();
+    REQUIRE_OK(loadTemplate());
     PipelineNode node = *m_graph->node(u"train"_s);
     const QString name = node.name;
     node.name = name + u'x';
@@ -447,11 +450,11 @@ void TestPipelineUndoCommands::editNodeTypedBackIsDropped()
 
 void TestPipelineUndoCommands::editAnnotation()
 {
-    loadTemplate();
+    REQUIRE_OK(loadTemplate());
     const Snapshot before = snapshot(*m_graph);
     PipelineAnnotation note = *m_graph->annotation(u"a1"_s);
     note.text = u"A"_s;
-    checkRoundTrip(new EditAnnotationCommand(m_graph.get(), note));
+    REQUIRE_OK(checkRoundTrip(new EditAnnotationCommand(m_graph.get(), note)));
     QCOMPARE(m_stack->undoText(), u"Edit note"_s);
     note.text = u"AB"_s;
     m_stack->push(new EditAnnotationCommand(m_graph.get(), note));
@@ -480,7 +483,7 @@ void TestPipelineUndoCommands::editAnnotation()
 
 void TestPipelineUndoCommands::cleanState()
 {
-    loadTemplate();
+    REQUIRE_OK(loadTemplate());
     QVERIFY(m_stack->isClean());
     ItemPositions to;
     to.nodes.insert(u"train"_s, QPointF(0, 0));

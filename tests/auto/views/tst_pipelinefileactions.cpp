@@ -5,6 +5,7 @@
 #include "pipeline/pipelinetemplates.h"
 #include "pipeline/pipelineundocommands.h"
 #include "support/recoverysidecar.h"
+#include "support/require.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -119,12 +120,12 @@ void TestPipelineFileActions::leaveCrashedRecovery(const QString &templateId,
     crashed.undoStack()->push(new AddItemsCommand(crashed.graph(), {extra}, {}, {}));
     QVERIFY(crashed.writeRecovery(&error));
     // Same pid as this test, but another session's: as after a crash and a reused pid.
-    editSidecar(crashed.recoveryFilePath(), {{u"session"_s, u"an-earlier-session"_s}});
+    REQUIRE_OK(editSidecar(crashed.recoveryFilePath(), {{u"session"_s, u"an-earlier-session"_s}}));
 }
 
 void TestPipelineFileActions::cancelKeepsUnsavedChanges()
 {
-    makeModified();
+    REQUIRE_OK(makeModified());
     m_saveAnswers = {Answer::Cancel};
     QVERIFY(!m_actions->newDocument());
     QCOMPARE(m_saveQuestions, 1);
@@ -134,7 +135,7 @@ void TestPipelineFileActions::cancelKeepsUnsavedChanges()
 
 void TestPipelineFileActions::discardThenNew()
 {
-    makeModified();
+    REQUIRE_OK(makeModified());
     m_saveAnswers = {Answer::Discard};
     QVERIFY(m_actions->newFromTemplate(u"end-to-end"_s));
     QVERIFY(m_document->graph()->nodes().size() > 5);
@@ -146,7 +147,7 @@ void TestPipelineFileActions::discardThenNew()
 
 void TestPipelineFileActions::saveUntitledAsksForPath()
 {
-    makeModified();
+    REQUIRE_OK(makeModified());
     m_savePath = m_dir->filePath(u"mine.mlpipe"_s);
     QVERIFY(m_actions->save());
     QVERIFY(QFile::exists(m_savePath));
@@ -156,7 +157,7 @@ void TestPipelineFileActions::saveUntitledAsksForPath()
     QVERIFY(m_actions->maybeSave());
     QCOMPARE(m_saveQuestions, 0);
     // A cancelled Save As dialog saves nothing.
-    makeModified();
+    REQUIRE_OK(makeModified());
     m_savePath.clear();
     QVERIFY(!m_actions->saveAs());
     QVERIFY(m_document->isModified());
@@ -197,7 +198,7 @@ void TestPipelineFileActions::autosaveWritesRecoveryOnlyWhenModified()
 {
     QVERIFY(m_actions->autosave());
     QVERIFY(!QFile::exists(m_document->recoveryFilePath()));
-    makeModified();
+    REQUIRE_OK(makeModified());
     QVERIFY(m_actions->autosave());
     QVERIFY(QFile::exists(m_document->recoveryFilePath()));
     QCOMPARE(PipelineFileActions::AutosaveIntervalMs, 120000);
@@ -205,7 +206,7 @@ void TestPipelineFileActions::autosaveWritesRecoveryOnlyWhenModified()
 
 void TestPipelineFileActions::crashRecoveryIsOffered()
 {
-    leaveCrashedRecovery(u"end-to-end"_s, u"Page the on-call"_s);
+    REQUIRE_OK(leaveCrashedRecovery(u"end-to-end"_s, u"Page the on-call"_s));
     QCOMPARE(PipelineDocument::pendingRecoveries(recoveryDir()).size(), 1);
     m_recoverAnswers = {true};
     m_actions->offerRecovery();
@@ -218,7 +219,7 @@ void TestPipelineFileActions::crashRecoveryIsOffered()
 
 void TestPipelineFileActions::recoveryCanBeDiscarded()
 {
-    leaveCrashedRecovery(u"ci-cd"_s, u"Alert"_s);
+    REQUIRE_OK(leaveCrashedRecovery(u"ci-cd"_s, u"Alert"_s));
     m_recoverAnswers = {false};
     m_actions->offerRecovery();
     QVERIFY(m_document->graph()->nodes().isEmpty());
