@@ -6,7 +6,7 @@
 #include "pipeline/pipelinegraph.h"
 #include "pipeline/pipelinetemplates.h"
 #include "pipeline/pipelinevalidator.h"
-#include "support/exportfile.h"
+#include "support/atomicfile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -112,7 +112,7 @@ int newPipeline(CliContext &context, const QCommandLineParser &parser, const QSt
     if (QFileInfo::exists(output) && !parser.isSet(u"force"_s))
         return context.fail(u"-o %1: already exists; pass --force to replace it"_s.arg(output));
     // A path that cannot be written is bad input (exit 2); a failure while writing is not.
-    if (const QString problem = ExportFile::checkOutputPath(output); !problem.isEmpty())
+    if (const QString problem = AtomicFile::checkOutputPath(output); !problem.isEmpty())
         return context.fail(u"-o "_s + problem);
 
     const PipelineFile::ReadResult read
@@ -238,7 +238,7 @@ int renderPipeline(CliContext &context,
     if (!problem.isEmpty())
         return context.fail(problem);
     const QString output = parser.value(u"output"_s);
-    const QString pathProblem = ExportFile::checkOutputPath(output);
+    const QString pathProblem = AtomicFile::checkOutputPath(output);
     if (!pathProblem.isEmpty())
         return context.fail(pathProblem);
     const PipelineFile::ReadResult read

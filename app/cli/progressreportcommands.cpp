@@ -6,8 +6,8 @@
 #include "progress/progressstats.h"
 #include "progress/progressstatsjson.h"
 #include "progress/progressstore.h"
+#include "support/atomicfile.h"
 #include "support/closestmatches.h"
-#include "support/exportfile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -185,7 +185,7 @@ int exportCsv(CliContext &context, const QCommandLineParser &parser, const QStri
         return context.fail(u"missing --csv FILE (the only export format)"_s);
     const QString path = parser.value(u"csv"_s);
     // A path that cannot be written is bad input, found before anything is opened.
-    if (const QString problem = ExportFile::checkOutputPath(path); !problem.isEmpty())
+    if (const QString problem = AtomicFile::checkOutputPath(path); !problem.isEmpty())
         return context.fail(problem);
     if (!context.openStore())
         return CliContext::BadInput;

@@ -3,7 +3,7 @@
 #include "progress/curriculummodel.h"
 #include "progress/progressstore.h"
 #include "roadmap/roadmapexporter.h"
-#include "support/exportfile.h"
+#include "support/atomicfile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -99,7 +99,7 @@ int exportRoadmap(CliContext &context, const QCommandLineParser &parser, const Q
     if (!problem.isEmpty())
         return context.fail(problem);
     const QString path = parser.value(u"output"_s);
-    const QString pathProblem = ExportFile::checkOutputPath(path);
+    const QString pathProblem = AtomicFile::checkOutputPath(path);
     if (!pathProblem.isEmpty())
         return context.fail(pathProblem);
     // Without progress nothing personal is read, so no database is opened or created.

@@ -5,7 +5,7 @@
 #include "pipeline/pipelinegraph.h"
 #include "pipeline/pipelinemermaid.h"
 #include "pipeline/pipelinescene.h"
-#include "support/exportfile.h"
+#include "support/atomicfile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -108,13 +108,13 @@ bool PipelineDiagramExporter::exportTo(const QString &path, const Progress &prog
     if (isEmpty())
         return fail(m_options.selectionOnly() ? u"nothing to draw: the selection is empty"_s
                                               : u"nothing to draw: the pipeline is empty"_s);
-    const QString pathProblem = ExportFile::checkOutputPath(path);
+    const QString pathProblem = AtomicFile::checkOutputPath(path);
     if (!pathProblem.isEmpty()) {
         m_error = pathProblem;
         return false;
     }
     QString fileError;
-    if (ExportFile::writeAtomically(
+    if (AtomicFile::writeAtomically(
             path, [this](QIODevice *device) { return write(device); }, &fileError))
         return true;
     return fileError.isEmpty() ? false : fail(fileError);

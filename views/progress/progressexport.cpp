@@ -7,7 +7,7 @@
 #include "progress/progresscsv.h"
 #include "progress/progressstats.h"
 #include "progress/progresstiles.h"
-#include "support/exportfile.h"
+#include "support/atomicfile.h"
 #include "theme/studiotheme.h"
 
 #include <QChartView>
@@ -54,13 +54,13 @@ bool write(const QString &path,
            const std::function<bool(QIODevice *, QString *)> &draw,
            QString *error)
 {
-    if (const QString problem = ExportFile::checkOutputPath(path); !problem.isEmpty()) {
+    if (const QString problem = AtomicFile::checkOutputPath(path); !problem.isEmpty()) {
         *error = problem;
         return false;
     }
     QString drawError;
     QString fileError;
-    const bool ok = ExportFile::writeAtomically(
+    const bool ok = AtomicFile::writeAtomically(
         path, [&](QIODevice *device) { return draw(device, &drawError); }, &fileError);
     if (!ok)
         *error = u"%1: %2"_s.arg(QDir::toNativeSeparators(path),

@@ -5,7 +5,7 @@
 #include "progress/curriculummodel.h"
 #include "roadmap/roadmaphandout.h"
 #include "roadmap/roadmapscene.h"
-#include "support/exportfile.h"
+#include "support/atomicfile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -82,13 +82,13 @@ bool RoadmapExporter::exportTo(const QString &path, const Progress &progress)
     const QString problem = m_options.validate();
     if (!problem.isEmpty())
         return fail(problem);
-    const QString pathProblem = ExportFile::checkOutputPath(path);
+    const QString pathProblem = AtomicFile::checkOutputPath(path);
     if (!pathProblem.isEmpty()) {
         m_error = pathProblem;
         return false;
     }
     QString fileError;
-    if (ExportFile::writeAtomically(
+    if (AtomicFile::writeAtomically(
             path, [this](QIODevice *device) { return write(device); }, &fileError))
         return true;
     return fileError.isEmpty() ? false : fail(fileError);
