@@ -11,8 +11,8 @@ struct ProgressStats;
 
 // The dashboard's exports, each written atomically (AtomicFile): a chart or the calendar as
 // PNG (twice the on-screen size) or SVG (vectors, text as text), picked by the extension, the
-// whole dashboard as a one-page A4 PDF report, and the history as CSV. On failure `error`
-// names the file and the problem.
+// whole dashboard as a one-page A4 PDF report (these three are ImageExporters that differ only
+// in what they draw), and the history as CSV. On failure `error` names the file and the problem.
 namespace ProgressExport {
 
 bool writeChart(QChartView *view, const QString &path, QString *error);
