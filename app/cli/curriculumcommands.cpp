@@ -80,11 +80,10 @@ int importCurriculum(CliContext &context,
         return context.fail(u"-o %1: cannot write: %2"_s.arg(output, error),
                             reached == AtomicFile::Stage::Open ? CliContext::BadInput
                                                                : CliContext::Failure);
-    QTextStream(stderr) << u"Imported %1 sections and %2 topics into %3\n"_s
-                               .arg(result.curriculum.sections.size())
-                               .arg(result.curriculum.topicCount())
-                               .arg(output);
-    return CliContext::Success;
+    return context.succeed(
+        u"Imported %1 sections and %2 topics into %3"_s.arg(result.curriculum.sections.size())
+            .arg(result.curriculum.topicCount())
+            .arg(output));
 }
 
 } // namespace

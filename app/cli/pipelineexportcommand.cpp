@@ -114,13 +114,11 @@ int exportPipeline(CliContext &context,
     for (const QString &file : std::as_const(paths))
         written << QDir::toNativeSeparators(file);
     const qsizetype stages = read.nodes.size();
-    std::fputs(qPrintable(u"Exported %1 to %2 (%3, %4)\n"_s.arg(
-                   QDir::toNativeSeparators(path),
-                   written.join(u" and "_s),
-                   OrchestratorExport::info(*target).name,
-                   stages == 1 ? u"1 stage"_s : u"%1 stages"_s.arg(stages))),
-               stderr);
-    return CliContext::Success;
+    return context.succeed(u"Exported %1 to %2 (%3, %4)"_s.arg(
+        QDir::toNativeSeparators(path),
+        written.join(u" and "_s),
+        OrchestratorExport::info(*target).name,
+        stages == 1 ? u"1 stage"_s : u"%1 stages"_s.arg(stages)));
 }
 
 } // namespace

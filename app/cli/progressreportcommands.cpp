@@ -194,14 +194,13 @@ int exportCsv(CliContext &context, const QCommandLineParser &parser, const QStri
     QString error;
     if (!ProgressExport::writeCsv(events, sessions, path, &error))
         return context.fail(error, CliContext::Failure);
-    QTextStream err(stderr);
-    err << tr("Exported %1 and %2 to %3\n")
-               .arg(events.size() == 1 ? tr("1 status event")
-                                       : tr("%1 status events").arg(events.size()),
-                    sessions.size() == 1 ? tr("1 study session")
-                                         : tr("%1 study sessions").arg(sessions.size()),
-                    QDir::toNativeSeparators(path));
-    return CliContext::Success;
+    return context.succeed(tr("Exported %1 and %2 to %3")
+                               .arg(events.size() == 1 ? tr("1 status event")
+                                                       : tr("%1 status events").arg(events.size()),
+                                    sessions.size() == 1
+                                        ? tr("1 study session")
+                                        : tr("%1 study sessions").arg(sessions.size()),
+                                    QDir::toNativeSeparators(path)));
 }
 
 } // namespace
