@@ -28,6 +28,13 @@ int CliContext::fail(const QString &message, ExitCode code)
     return code;
 }
 
+int CliContext::succeed(const QString &message)
+{
+    m_out.flush();
+    m_err << message << Qt::endl;
+    return Success;
+}
+
 void CliContext::warn(const QString &message)
 {
     writeLine(u"warning"_s, message);

@@ -24,6 +24,9 @@ public:
 
     QTextStream &out() { return m_out; }
     int fail(const QString &message, ExitCode code = BadInput);
+    // The one line that confirms a command wrote its file ("Exported roadmap to map.png (…)"):
+    // on stderr like the errors, so stdout stays free for data. Returns Success.
+    int succeed(const QString &message);
     void warn(const QString &message);
 
     // Loads --curriculum FILE or the built-in curriculum; on failure reports and returns false.

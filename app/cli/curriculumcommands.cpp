@@ -2,12 +2,12 @@
 #include "cli/subcommand.h"
 #include "curriculum/curriculumjson.h"
 #include "curriculum/curriculumloader.h"
+#include "support/atomicfile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -72,18 +72,18 @@ int importCurriculum(CliContext &context,
     }
     if (QFileInfo(output).isDir())
         return context.fail(u"-o %1: is a directory, expected a file name"_s.arg(output));
-    QSaveFile file(output);
-    if (!file.open(QIODevice::WriteOnly))
-        return context.fail(u"-o %1: cannot write: %2"_s.arg(output, file.errorString()));
-    file.write(json);
-    if (!file.commit())
-        return context.fail(u"-o %1: cannot write: %2"_s.arg(output, file.errorString()),
-                            CliContext::Failure);
-    QTextStream(stderr) << u"Imported %1 sections and %2 topics into %3\n"_s
-                               .arg(result.curriculum.sections.size())
-                               .arg(result.curriculum.topicCount())
-                               .arg(output);
-    return CliContext::Success;
+    QString error;
+    AtomicFile::Stage reached = AtomicFile::Stage::Open;
+    const bool written = AtomicFile::writeBytes(output, json, &error, &reached);
+    // A file that cannot be created is bad input; one that fails while written is not.
+    if (!written)
+        return context.fail(u"-o %1: cannot write: %2"_s.arg(output, error),
+                            reached == AtomicFile::Stage::Open ? CliContext::BadInput
+                                                               : CliContext::Failure);
+    return context.succeed(
+        u"Imported %1 sections and %2 topics into %3"_s.arg(result.curriculum.sections.size())
+            .arg(result.curriculum.topicCount())
+            .arg(output));
 }
 
 } // namespace

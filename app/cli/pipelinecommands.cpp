@@ -1,4 +1,5 @@
 #include "cli/clicontext.h"
+#include "cli/imageexportarguments.h"
 #include "cli/subcommand.h"
 #include "pipeline/nodecatalog.h"
 #include "pipeline/pipelinediagramexporter.h"
@@ -6,7 +7,7 @@
 #include "pipeline/pipelinegraph.h"
 #include "pipeline/pipelinetemplates.h"
 #include "pipeline/pipelinevalidator.h"
-#include "support/exportfile.h"
+#include "support/atomicfile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -16,9 +17,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <cmath>
-#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -112,7 +110,7 @@ int newPipeline(CliContext &context, const QCommandLineParser &parser, const QSt
     if (QFileInfo::exists(output) && !parser.isSet(u"force"_s))
         return context.fail(u"-o %1: already exists; pass --force to replace it"_s.arg(output));
     // A path that cannot be written is bad input (exit 2); a failure while writing is not.
-    if (const QString problem = ExportFile::checkOutputPath(output); !problem.isEmpty())
+    if (const QString problem = AtomicFile::checkOutputPath(output); !problem.isEmpty())
         return context.fail(u"-o "_s + problem);
 
     const PipelineFile::ReadResult read
@@ -150,50 +148,18 @@ int validateFile(CliContext &context, const QCommandLineParser &, const QStringL
 
 using DiagramFormat = PipelineDiagramOptions::Format;
 
-// A number option in (min, max] (or [min, max] when `minAllowed`); reports bad input.
-bool readNumber(CliContext &context,
-                const QCommandLineParser &parser,
-                const QString &name,
-                double min,
-                double max,
-                bool minAllowed,
-                double *value)
-{
-    if (!parser.isSet(name))
-        return true;
-    bool isNumber = false;
-    const QString text = parser.value(name);
-    *value = text.toDouble(&isNumber);
-    if (isNumber && std::isfinite(*value) && (*value > min || (minAllowed && *value == min))
-        && *value <= max)
-        return true;
-    const QString range = minAllowed ? u"from %1 to %2"_s : u"greater than %1 and at most %2"_s;
-    context.fail(u"--%1 '%2': expected a number %3"_s.arg(name, text, range.arg(min).arg(max)));
-    return false;
-}
-
 bool readRenderOptions(CliContext &context,
                        const QCommandLineParser &parser,
                        PipelineDiagramOptions *options)
 {
-    const QString path = parser.value(u"output"_s);
-    if (path.isEmpty()) {
-        context.fail(u"missing -o FILE (a .png, .svg, .pdf or .mmd file)"_s);
+    using namespace ImageExportArguments;
+    const std::optional<DiagramFormat> format = readOutputFormat(
+        context,
+        parser,
+        {DiagramFormat::Png, DiagramFormat::Svg, DiagramFormat::Pdf, DiagramFormat::Mermaid});
+    if (!format || !checkPngOnly(context, parser, {u"scale"_s, u"transparent"_s}, *format))
         return false;
-    }
-    const std::optional<DiagramFormat> format = PipelineDiagramOptions::formatForPath(path);
-    if (!format) {
-        context.fail(u"%1: unknown extension; expected .png, .svg, .pdf or .mmd"_s.arg(
-            QDir::toNativeSeparators(path)));
-        return false;
-    }
     options->format = *format;
-    for (const QString &name : {u"scale"_s, u"transparent"_s}) {
-        if (parser.isSet(name) && *format != DiagramFormat::Png) {
-            context.fail(u"--%1 needs a .png file"_s.arg(name));
-            return false;
-        }
-    }
     if (parser.isSet(u"border"_s) && *format == DiagramFormat::Mermaid) {
         context.fail(u"--border needs a .png, .svg or .pdf file"_s);
         return false;
@@ -211,22 +177,6 @@ bool readRenderOptions(CliContext &context,
                context, parser, u"border"_s, 0, Options::MaxBorder, true, &options->border);
 }
 
-QString renderSummary(const PipelineDiagramExporter &exporter)
-{
-    const QSize size = exporter.outputSize();
-    switch (exporter.options().format) {
-    case DiagramFormat::Png:
-        return u"%1×%2 px"_s.arg(size.width()).arg(size.height());
-    case DiagramFormat::Svg:
-        return u"%1×%2 units"_s.arg(size.width()).arg(size.height());
-    case DiagramFormat::Pdf:
-        return u"1 page"_s;
-    case DiagramFormat::Mermaid:
-        break;
-    }
-    return u"Mermaid flowchart"_s;
-}
-
 int renderPipeline(CliContext &context,
                    const QCommandLineParser &parser,
                    const QStringList &arguments)
@@ -238,7 +188,7 @@ int renderPipeline(CliContext &context,
     if (!problem.isEmpty())
         return context.fail(problem);
     const QString output = parser.value(u"output"_s);
-    const QString pathProblem = ExportFile::checkOutputPath(output);
+    const QString pathProblem = AtomicFile::checkOutputPath(output);
     if (!pathProblem.isEmpty())
         return context.fail(pathProblem);
     const PipelineFile::ReadResult read
@@ -251,13 +201,10 @@ int renderPipeline(CliContext &context,
     PipelineDiagramExporter exporter(graph, options);
     if (!exporter.exportTo(output))
         return context.fail(exporter.errorString(), CliContext::Failure);
-    // The confirmation goes to stderr: stdout stays free for data.
-    std::fputs(
-        qPrintable(u"Rendered %1 to %2 (%3)\n"_s.arg(QDir::toNativeSeparators(arguments.at(0)),
-                                                     QDir::toNativeSeparators(output),
-                                                     renderSummary(exporter))),
-        stderr);
-    return CliContext::Success;
+    return context.succeed(u"Rendered %1 to %2 (%3)"_s.arg(
+        QDir::toNativeSeparators(arguments.at(0)),
+        QDir::toNativeSeparators(output),
+        ImageExportArguments::summary(options.format, exporter.outputSize(), 1)));
 }
 
 } // namespace

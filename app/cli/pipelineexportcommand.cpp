@@ -4,8 +4,8 @@
 #include "pipeline/nodecatalog.h"
 #include "pipeline/pipelinefile.h"
 #include "pipeline/pipelinegraph.h"
+#include "support/atomicfile.h"
 #include "support/closestmatches.h"
-#include "support/exportfile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -75,7 +75,7 @@ int exportPipeline(CliContext &context,
         return context.fail(u"missing -o FILE (or -o - for standard output)"_s);
     const bool toStdout = output == u"-"_s;
     if (!toStdout) {
-        const QString problem = ExportFile::checkOutputPath(output);
+        const QString problem = AtomicFile::checkOutputPath(output);
         if (!problem.isEmpty())
             return context.fail(problem);
     }
@@ -104,23 +104,21 @@ int exportPipeline(CliContext &context,
         return CliContext::Success;
     }
     QStringList paths;
-    if (const QString problem = ExportFile::checkFileSet(output, files, &paths); !problem.isEmpty())
+    if (const QString problem = AtomicFile::checkFileSet(output, files, &paths); !problem.isEmpty())
         return context.fail(problem);
     QString error;
-    if (!ExportFile::writeFileSet(paths, files, &error))
+    if (!AtomicFile::writeFileSet(paths, files, &error))
         return context.fail(error, CliContext::Failure);
 
     QStringList written;
     for (const QString &file : std::as_const(paths))
         written << QDir::toNativeSeparators(file);
     const qsizetype stages = read.nodes.size();
-    std::fputs(qPrintable(u"Exported %1 to %2 (%3, %4)\n"_s.arg(
-                   QDir::toNativeSeparators(path),
-                   written.join(u" and "_s),
-                   OrchestratorExport::info(*target).name,
-                   stages == 1 ? u"1 stage"_s : u"%1 stages"_s.arg(stages))),
-               stderr);
-    return CliContext::Success;
+    return context.succeed(u"Exported %1 to %2 (%3, %4)"_s.arg(
+        QDir::toNativeSeparators(path),
+        written.join(u" and "_s),
+        OrchestratorExport::info(*target).name,
+        stages == 1 ? u"1 stage"_s : u"%1 stages"_s.arg(stages)));
 }
 
 } // namespace

@@ -6,8 +6,8 @@
 #include "progress/progressstats.h"
 #include "progress/progressstatsjson.h"
 #include "progress/progressstore.h"
+#include "support/atomicfile.h"
 #include "support/closestmatches.h"
-#include "support/exportfile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -185,7 +185,7 @@ int exportCsv(CliContext &context, const QCommandLineParser &parser, const QStri
         return context.fail(u"missing --csv FILE (the only export format)"_s);
     const QString path = parser.value(u"csv"_s);
     // A path that cannot be written is bad input, found before anything is opened.
-    if (const QString problem = ExportFile::checkOutputPath(path); !problem.isEmpty())
+    if (const QString problem = AtomicFile::checkOutputPath(path); !problem.isEmpty())
         return context.fail(problem);
     if (!context.openStore())
         return CliContext::BadInput;
@@ -194,14 +194,13 @@ int exportCsv(CliContext &context, const QCommandLineParser &parser, const QStri
     QString error;
     if (!ProgressExport::writeCsv(events, sessions, path, &error))
         return context.fail(error, CliContext::Failure);
-    QTextStream err(stderr);
-    err << tr("Exported %1 and %2 to %3\n")
-               .arg(events.size() == 1 ? tr("1 status event")
-                                       : tr("%1 status events").arg(events.size()),
-                    sessions.size() == 1 ? tr("1 study session")
-                                         : tr("%1 study sessions").arg(sessions.size()),
-                    QDir::toNativeSeparators(path));
-    return CliContext::Success;
+    return context.succeed(tr("Exported %1 and %2 to %3")
+                               .arg(events.size() == 1 ? tr("1 status event")
+                                                       : tr("%1 status events").arg(events.size()),
+                                    sessions.size() == 1
+                                        ? tr("1 study session")
+                                        : tr("%1 study sessions").arg(sessions.size()),
+                                    QDir::toNativeSeparators(path)));
 }
 
 } // namespace

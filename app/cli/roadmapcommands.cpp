@@ -1,16 +1,14 @@
 #include "cli/clicontext.h"
+#include "cli/imageexportarguments.h"
 #include "cli/subcommand.h"
 #include "progress/curriculummodel.h"
 #include "progress/progressstore.h"
 #include "roadmap/roadmapexporter.h"
-#include "support/exportfile.h"
+#include "support/atomicfile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-
-#include <cmath>
-#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -23,17 +21,11 @@ bool readOptions(CliContext &context,
                  const QCommandLineParser &parser,
                  RoadmapExportOptions *options)
 {
-    const QString path = parser.value(u"output"_s);
-    if (path.isEmpty()) {
-        context.fail(u"missing -o FILE (a .png, .svg or .pdf file)"_s);
+    using namespace ImageExportArguments;
+    const std::optional<Format> format
+        = readOutputFormat(context, parser, {Format::Png, Format::Svg, Format::PdfPoster});
+    if (!format)
         return false;
-    }
-    const std::optional<Format> format = RoadmapExportOptions::formatForPath(path);
-    if (!format) {
-        context.fail(u"%1: unknown extension; expected .png, .svg or .pdf"_s.arg(
-            QDir::toNativeSeparators(path)));
-        return false;
-    }
     options->format = *format;
     if (parser.isSet(u"handout"_s)) {
         if (*format != Format::PdfPoster) {
@@ -42,64 +34,32 @@ bool readOptions(CliContext &context,
         }
         options->format = Format::PdfHandout;
     }
-    if (parser.isSet(u"transparent"_s) && *format != Format::Png) {
-        context.fail(u"--transparent needs a .png file"_s);
+    if (!checkPngOnly(context, parser, {u"transparent"_s}, *format))
         return false;
-    }
     options->transparent = parser.isSet(u"transparent"_s);
     options->showProgress = !parser.isSet(u"no-progress"_s);
     if (parser.isSet(u"theme"_s))
         options->themeId = parser.value(u"theme"_s);
-    return true;
-}
-
-bool readScale(CliContext &context, const QCommandLineParser &parser, RoadmapExportOptions *options)
-{
-    if (!parser.isSet(u"scale"_s))
-        return true;
-    if (options->format != Format::Png) {
-        context.fail(u"--scale needs a .png file"_s);
-        return false;
-    }
-    bool isNumber = false;
-    const QString text = parser.value(u"scale"_s);
-    options->scale = text.toDouble(&isNumber);
-    if (!isNumber || !std::isfinite(options->scale) || options->scale <= 0
-        || options->scale > RoadmapExportOptions::MaxScale) {
-        context.fail(
-            u"--scale '%1': expected a number greater than 0 and at most %2"_s.arg(text).arg(
-                RoadmapExportOptions::MaxScale));
-        return false;
-    }
-    return true;
-}
-
-QString resultSummary(const RoadmapExporter &exporter)
-{
-    const QSize size = exporter.outputSize();
-    switch (exporter.options().format) {
-    case Format::Png:
-        return u"%1×%2 px"_s.arg(size.width()).arg(size.height());
-    case Format::Svg:
-        return u"%1×%2 units"_s.arg(size.width()).arg(size.height());
-    case Format::PdfPoster:
-    case Format::PdfHandout:
-        break;
-    }
-    const int pages = exporter.pageCount();
-    return pages == 1 ? u"1 page"_s : u"%1 pages"_s.arg(pages);
+    return checkPngOnly(context, parser, {u"scale"_s}, *format)
+           && readNumber(context,
+                         parser,
+                         u"scale"_s,
+                         0,
+                         RoadmapExportOptions::MaxScale,
+                         false,
+                         &options->scale);
 }
 
 int exportRoadmap(CliContext &context, const QCommandLineParser &parser, const QStringList &)
 {
     RoadmapExportOptions options;
-    if (!readOptions(context, parser, &options) || !readScale(context, parser, &options))
+    if (!readOptions(context, parser, &options))
         return CliContext::BadInput;
     const QString problem = options.validate();
     if (!problem.isEmpty())
         return context.fail(problem);
     const QString path = parser.value(u"output"_s);
-    const QString pathProblem = ExportFile::checkOutputPath(path);
+    const QString pathProblem = AtomicFile::checkOutputPath(path);
     if (!pathProblem.isEmpty())
         return context.fail(pathProblem);
     // Without progress nothing personal is read, so no database is opened or created.
@@ -113,11 +73,10 @@ int exportRoadmap(CliContext &context, const QCommandLineParser &parser, const Q
     RoadmapExporter exporter(&model, options);
     if (!exporter.exportTo(path))
         return context.fail(exporter.errorString(), CliContext::Failure);
-    // The confirmation goes to stderr: stdout stays free for data.
-    std::fputs(qPrintable(u"Exported roadmap to %1 (%2)\n"_s.arg(QDir::toNativeSeparators(path),
-                                                                 resultSummary(exporter))),
-               stderr);
-    return CliContext::Success;
+    return context.succeed(u"Exported roadmap to %1 (%2)"_s.arg(
+        QDir::toNativeSeparators(path),
+        ImageExportArguments::summary(
+            options.format, exporter.outputSize(), exporter.pageCount())));
 }
 
 } // namespace

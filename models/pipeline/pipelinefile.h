@@ -39,7 +39,7 @@ QByteArray write(const QList<PipelineNode> &nodes,
                  const QList<PipelineEdge> &edges,
                  const QList<PipelineAnnotation> &annotations);
 QByteArray write(const PipelineGraph &graph);
-// Atomic (QSaveFile): the old file stays whole until the new one is complete. On failure
+// Atomic (AtomicFile): the old file stays whole until the new one is complete. On failure
 // returns false and sets `error`, which names the file.
 bool save(const QString &path, const QByteArray &data, QString *error);
 bool save(const QString &path, const PipelineGraph &graph, QString *error);

@@ -1,9 +1,9 @@
 #include "pipeline/pipelinefile.h"
 
+#include "support/atomicfile.h"
 #include "support/jsonwriter.h"
 
 #include <QFileInfo>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -140,12 +140,9 @@ bool save(const QString &path, const QByteArray &data, QString *error)
     };
     if (QFileInfo(path).isDir())
         return failed(u"is a directory, expected a file name"_s);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return failed(u"cannot write: %1"_s.arg(file.errorString()));
-    if (file.write(data) != data.size() || !file.commit())
-        return failed(u"cannot write: %1"_s.arg(file.errorString()));
-    return true;
+    QString writeError;
+    const bool written = AtomicFile::writeBytes(path, data, &writeError);
+    return written || failed(u"cannot write: %1"_s.arg(writeError));
 }
 
 bool save(const QString &path, const PipelineGraph &graph, QString *error)

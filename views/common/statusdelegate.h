@@ -5,7 +5,8 @@
 #include <QStyledItemDelegate>
 
 // A status is told by a symbol as well as by its word, so it reads in grayscale print and for
-// colour-blind people: ✔ done, ◐ learning, ⊘ skipped, ○ pending.
+// colour-blind people: ✔ done, ◐ learning, ⊘ skipped, ○ pending (the map's icons' shapes, as
+// characters DejaVu Sans has). The list, the topic drawer and the PDF handout use them.
 QString statusSymbol(TopicStatus status);
 QString statusLabel(TopicStatus status); // symbol and translated name
 

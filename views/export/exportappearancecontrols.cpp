@@ -1,5 +1,6 @@
 #include "export/exportappearancecontrols.h"
 
+#include "export/imageexportoptions.h"
 #include "theme/studiotheme.h"
 
 #include <QCheckBox>
@@ -51,6 +52,13 @@ double ExportAppearanceControls::scale() const
 bool ExportAppearanceControls::transparent() const
 {
     return m_transparent->isChecked();
+}
+
+void ExportAppearanceControls::applyTo(ImageExportOptions *options) const
+{
+    options->themeId = themeId();
+    options->scale = scale();
+    options->transparent = options->format == ImageExportOptions::Format::Png && transparent();
 }
 
 void ExportAppearanceControls::setThemeEnabled(bool enabled)

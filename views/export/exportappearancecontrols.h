@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QSize>
 
+struct ImageExportOptions;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -26,6 +27,8 @@ public:
     QString themeId() const;
     double scale() const;
     bool transparent() const; // as ticked: only a PNG has a transparent background
+    // Theme, scale and transparency (for a PNG only) into `options`, whose format is set.
+    void applyTo(ImageExportOptions *options) const;
 
     void setThemeEnabled(bool enabled);
     // Scale, pixel size and transparency mean something for a PNG only.

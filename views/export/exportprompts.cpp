@@ -1,5 +1,7 @@
 #include "export/exportprompts.h"
 
+#include "export/imageexporter.h"
+
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -18,6 +20,23 @@ QString askSavePath(QWidget *parent,
     if (!path.isEmpty() && QFileInfo(path).suffix().compare(suffix, Qt::CaseInsensitive) != 0)
         path += u'.' + suffix;
     return path;
+}
+
+QString fileFilter(ImageExportOptions::Format format)
+{
+    using Format = ImageExportOptions::Format;
+    switch (format) {
+    case Format::Png:
+        return QCoreApplication::translate("ExportPrompts", "PNG images (*.png)");
+    case Format::Svg:
+        return QCoreApplication::translate("ExportPrompts", "SVG images (*.svg)");
+    case Format::Pdf:
+    case Format::PdfHandout:
+        return QCoreApplication::translate("ExportPrompts", "PDF documents (*.pdf)");
+    case Format::Mermaid:
+        break;
+    }
+    return QCoreApplication::translate("ExportPrompts", "Mermaid flowcharts (*.mmd)");
 }
 
 bool runWithProgress(QWidget *parent,
@@ -39,6 +58,18 @@ void showFailure(QWidget *parent, const QString &message)
 {
     QMessageBox::warning(
         parent, QCoreApplication::translate("ExportPrompts", "Export failed"), message);
+}
+
+bool exportWithProgress(QWidget *parent,
+                        const QString &label,
+                        ImageExporter &exporter,
+                        const QString &path)
+{
+    const bool written = runWithProgress(
+        parent, label, [&](const Progress &progress) { return exporter.exportTo(path, progress); });
+    if (!written && !exporter.wasCancelled())
+        showFailure(parent, exporter.errorString());
+    return written;
 }
 
 } // namespace ExportPrompts

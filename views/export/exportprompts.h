@@ -1,9 +1,12 @@
 #pragma once
 
+#include "export/imageexportoptions.h"
+
 #include <QString>
 
 #include <functional>
 
+class ImageExporter;
 class QWidget;
 
 // The parts of an export dialog that do not depend on what is exported: asking for the file
@@ -19,6 +22,9 @@ QString askSavePath(QWidget *parent,
                     const QString &filter,
                     const QString &suffix);
 
+// "PNG images (*.png)" and so on, for the file chooser.
+QString fileFilter(ImageExportOptions::Format format);
+
 // Runs `work` with a modal progress dialog that shows only when it takes a while; the dialog's
 // Cancel makes the progress callback return false.
 bool runWithProgress(QWidget *parent,
@@ -28,19 +34,11 @@ bool runWithProgress(QWidget *parent,
 // A failed export in a message box.
 void showFailure(QWidget *parent, const QString &message);
 
-// Runs `exporter` (RoadmapExporter, PipelineDiagramExporter) to `path` with the progress
-// dialog; a failure other than the user's Cancel is shown. True when the file was written.
-template<typename Exporter>
+// Runs `exporter` to `path` with the progress dialog; a failure other than the user's Cancel is
+// shown. True when the file was written.
 bool exportWithProgress(QWidget *parent,
                         const QString &label,
-                        Exporter &exporter,
-                        const QString &path)
-{
-    const bool written = runWithProgress(
-        parent, label, [&](const Progress &progress) { return exporter.exportTo(path, progress); });
-    if (!written && !exporter.wasCancelled())
-        showFailure(parent, exporter.errorString());
-    return written;
-}
+                        ImageExporter &exporter,
+                        const QString &path);
 
 } // namespace ExportPrompts

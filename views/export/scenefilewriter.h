@@ -10,9 +10,9 @@ class QGraphicsScene;
 class QIODevice;
 
 // Writes a part of a QGraphicsScene as PNG, SVG or a one-page PDF: the drawing half of the
-// roadmap and pipeline diagram exports. PNGs stream in bands through libpng, so any size fits
-// in little memory; SVG and PDF stay vectors (text as text). Callers own the file (QSaveFile)
-// and the scene's look (theme, no caching, no effects).
+// picture exports. PNGs stream in bands through libpng, so any size fits in little memory; SVG
+// and PDF stay vectors (text as text). Callers (ImageExporter) own the file (AtomicFile) and
+// the scene's look (theme, no caching, no effects).
 namespace SceneFileWriter {
 
 // Called with work done and total; returning false cancels.

@@ -3,7 +3,7 @@
 #include "common/applicationsettings.h"
 #include "export/exportprompts.h"
 #include "pipeline/pipelinegraph.h"
-#include "support/exportfile.h"
+#include "support/atomicfile.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -180,8 +180,8 @@ void OrchestratorExportDialog::onSave()
 bool OrchestratorExportDialog::saveTo(const QString &path)
 {
     QStringList paths;
-    QString error = ExportFile::checkFileSet(path, m_result.files, &paths);
-    if (error.isEmpty() && ExportFile::writeFileSet(paths, m_result.files, &error)) {
+    QString error = AtomicFile::checkFileSet(path, m_result.files, &paths);
+    if (error.isEmpty() && AtomicFile::writeFileSet(paths, m_result.files, &error)) {
         QSettings settings = applicationSettings();
         settings.setValue(u"orchestratorExport/folder"_s, QFileInfo(path).absolutePath());
         settings.setValue(u"orchestratorExport/target"_s, OrchestratorExport::info(target()).id);

@@ -1,15 +1,11 @@
 #include "pipeline/pipelinediagramexporter.h"
 
-#include "export/scenebands.h"
-#include "export/scenefilewriter.h"
 #include "pipeline/pipelinegraph.h"
 #include "pipeline/pipelinemermaid.h"
 #include "pipeline/pipelinescene.h"
-#include "support/exportfile.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QGraphicsItem>
+#include <QIODevice>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -63,13 +59,7 @@ PipelineDiagramExporter::PipelineDiagramExporter(const PipelineGraph &graph,
 {
     m_scene->setTheme(StudioTheme::byIdOrDefault(options.themeId));
     m_scene->setShowTopicProgress(false); // personal progress stays out of docs and slides
-    if (options.transparent)
-        m_scene->setBackgroundBrush(Qt::NoBrush);
-    // Cached items and effects reach SVG and PDF as bitmaps: the export draws only vectors.
-    for (QGraphicsItem *item : m_scene->items()) {
-        item->setCacheMode(QGraphicsItem::NoCache);
-        item->setGraphicsEffect(nullptr);
-    }
+    prepareScene(m_scene.get(), options.transparent);
 }
 
 PipelineDiagramExporter::~PipelineDiagramExporter()
@@ -92,87 +82,40 @@ QRectF PipelineDiagramExporter::sourceRect() const
 
 QSize PipelineDiagramExporter::outputSize() const
 {
-    const double scale = m_options.format == Format::Png ? m_options.scale : 1.0;
-    return SceneBands::imageSize(sourceRect(), scale);
+    return m_options.outputSize(sourceRect());
 }
 
-bool PipelineDiagramExporter::exportTo(const QString &path, const Progress &progress)
+QString PipelineDiagramExporter::problem() const
 {
-    m_path = path;
-    m_progress = progress;
-    m_error.clear();
-    m_cancelled = false;
-    const QString problem = m_options.validate();
-    if (!problem.isEmpty())
-        return fail(problem);
+    if (const QString problem = m_options.validate(); !problem.isEmpty())
+        return problem;
     if (isEmpty())
-        return fail(m_options.selectionOnly() ? u"nothing to draw: the selection is empty"_s
-                                              : u"nothing to draw: the pipeline is empty"_s);
-    const QString pathProblem = ExportFile::checkOutputPath(path);
-    if (!pathProblem.isEmpty()) {
-        m_error = pathProblem;
-        return false;
-    }
-    QString fileError;
-    if (ExportFile::writeAtomically(
-            path, [this](QIODevice *device) { return write(device); }, &fileError))
-        return true;
-    return fileError.isEmpty() ? false : fail(fileError);
+        return m_options.selectionOnly() ? u"nothing to draw: the selection is empty"_s
+                                         : u"nothing to draw: the pipeline is empty"_s;
+    return {};
 }
 
 bool PipelineDiagramExporter::write(QIODevice *device)
 {
-    QString error;
     switch (m_options.format) {
     case Format::Png:
-        return writePng(device);
+        return writePng(
+            m_scene.get(), m_options.pngImage(sourceRect(), m_scene->theme().background), device);
     case Format::Svg:
-        if (!SceneFileWriter::writeSvg(
-                m_scene.get(),
-                sourceRect(),
-                title(),
-                QCoreApplication::translate("PipelineDiagramExporter",
-                                            "Pipeline exported by MLOps Roadmap Studio"),
-                device,
-                &error))
-            return fail(error);
-        return true;
+        return writeSvg(m_scene.get(),
+                        sourceRect(),
+                        title(),
+                        QCoreApplication::translate("PipelineDiagramExporter",
+                                                    "Pipeline exported by MLOps Roadmap Studio"),
+                        device);
     case Format::Pdf:
-        if (!SceneFileWriter::writePdf(m_scene.get(), sourceRect(), title(), device, &error))
-            return fail(error);
-        return true;
+        return writePdf(m_scene.get(), sourceRect(), title(), device);
     case Format::Mermaid:
         if (device->write(PipelineMermaid::write(*m_graph).toUtf8()) < 0)
             return fail(device->errorString());
         return true;
+    case Format::PdfHandout:
+        break;
     }
     return fail(u"unknown format"_s);
-}
-
-bool PipelineDiagramExporter::writePng(QIODevice *device)
-{
-    SceneFileWriter::Image image;
-    image.source = sourceRect();
-    image.scale = m_options.scale;
-    image.fill = m_options.transparent ? QColor(Qt::transparent) : m_scene->theme().background;
-    const auto report = [this](int done, int total) {
-        if (!m_progress || m_progress(done, total))
-            return true;
-        m_cancelled = true;
-        return false;
-    };
-    QString error;
-    if (SceneFileWriter::writePng(m_scene.get(), image, device, report, &error))
-        return true;
-    if (m_cancelled) {
-        m_error = u"%1: the export was cancelled"_s.arg(QDir::toNativeSeparators(m_path));
-        return false;
-    }
-    return fail(error);
-}
-
-bool PipelineDiagramExporter::fail(const QString &problem)
-{
-    m_error = u"%1: %2"_s.arg(QDir::toNativeSeparators(m_path), problem);
-    return false;
 }

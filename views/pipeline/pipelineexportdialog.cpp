@@ -22,21 +22,6 @@ namespace {
 
 using Format = PipelineDiagramOptions::Format;
 
-QString fileFilter(Format format)
-{
-    switch (format) {
-    case Format::Png:
-        return PipelineExportDialog::tr("PNG images (*.png)");
-    case Format::Svg:
-        return PipelineExportDialog::tr("SVG images (*.svg)");
-    case Format::Pdf:
-        return PipelineExportDialog::tr("PDF documents (*.pdf)");
-    case Format::Mermaid:
-        break;
-    }
-    return PipelineExportDialog::tr("Mermaid flowcharts (*.mmd)");
-}
-
 QString defaultFolder()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
@@ -88,9 +73,9 @@ PipelineExportDialog::PipelineExportDialog(const PipelineGraph *graph,
     connect(m_border, &QDoubleSpinBox::valueChanged, this, &PipelineExportDialog::updateControls);
     connect(m_selectionOnly, &QCheckBox::toggled, this, &PipelineExportDialog::updateControls);
 
-    const int format
-        = applicationSettings().value(u"pipelineExport/format"_s, int(Format::Png)).toInt();
-    setFormat(Format(format));
+    // The list's position is remembered: it stays put when formats are added to the enum.
+    const int format = applicationSettings().value(u"pipelineExport/format"_s, 0).toInt();
+    m_format->setCurrentIndex(format >= 0 && format < m_format->count() ? format : 0);
     updateControls();
 }
 
@@ -98,9 +83,7 @@ PipelineDiagramOptions PipelineExportDialog::options() const
 {
     PipelineDiagramOptions options;
     options.format = Format(m_format->currentData().toInt());
-    options.themeId = m_appearance->themeId();
-    options.scale = m_appearance->scale();
-    options.transparent = options.format == Format::Png && m_appearance->transparent();
+    m_appearance->applyTo(&options);
     options.border = m_border->value();
     if (m_selectionOnly->isEnabled() && m_selectionOnly->isChecked()) {
         options.nodeIds = m_nodeIds;
@@ -144,7 +127,7 @@ void PipelineExportDialog::onExport()
     const QString path = ExportPrompts::askSavePath(this,
                                                     tr("Export Pipeline Diagram"),
                                                     suggestedPath(),
-                                                    fileFilter(format),
+                                                    ExportPrompts::fileFilter(format),
                                                     PipelineDiagramOptions::suffix(format));
     if (!path.isEmpty() && exportTo(path))
         accept();
@@ -157,6 +140,6 @@ bool PipelineExportDialog::exportTo(const QString &path)
         return false;
     QSettings settings = applicationSettings();
     settings.setValue(u"pipelineExport/folder"_s, QFileInfo(path).absolutePath());
-    settings.setValue(u"pipelineExport/format"_s, int(options().format));
+    settings.setValue(u"pipelineExport/format"_s, m_format->currentIndex());
     return true;
 }

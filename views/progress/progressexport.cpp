@@ -1,19 +1,19 @@
 #include "progress/progressexport.h"
 
 #include "curriculum/curriculum.h"
-#include "export/scenefilewriter.h"
+#include "export/imageexporter.h"
+#include "export/imageexportoptions.h"
 #include "progress/calendarheatmap.h"
 #include "progress/progresscharts.h"
 #include "progress/progresscsv.h"
 #include "progress/progressstats.h"
 #include "progress/progresstiles.h"
-#include "support/exportfile.h"
+#include "support/atomicfile.h"
 #include "theme/studiotheme.h"
 
 #include <QChartView>
 #include <QCoreApplication>
 #include <QDir>
-#include <QFileInfo>
 #include <QGraphicsScene>
 #include <QImage>
 #include <QLocale>
@@ -36,43 +36,51 @@ QString tr(const char *text)
     return QCoreApplication::translate("ProgressExport", text);
 }
 
-enum class Format { Png, Svg, Pdf, Unknown };
+using Format = ImageExportOptions::Format;
 
-Format formatOf(const QString &path)
+// A PNG of the dashboard is twice the on-screen size, over no background.
+ImageExportOptions pngOptions()
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == u"png"_s)
-        return Format::Png;
-    if (suffix == u"svg"_s)
-        return Format::Svg;
-    if (suffix == u"pdf"_s)
-        return Format::Pdf;
-    return Format::Unknown;
+    ImageExportOptions png;
+    png.scale = PngScale;
+    png.transparent = true;
+    return png;
 }
 
-bool write(const QString &path,
-           const std::function<bool(QIODevice *, QString *)> &draw,
-           QString *error)
+// A picture of the dashboard: the file's extension picks its format among those it accepts.
+class DashboardExporter : public ImageExporter
 {
-    if (const QString problem = ExportFile::checkOutputPath(path); !problem.isEmpty()) {
-        *error = problem;
+public:
+    explicit DashboardExporter(const QList<Format> &accepted)
+        : m_accepted(accepted)
+    {}
+
+    // Runs the export; on failure `error` names the file and the problem.
+    bool exportTo(const QString &path, QString *error)
+    {
+        if (ImageExporter::exportTo(path))
+            return true;
+        *error = errorString();
         return false;
     }
-    QString drawError;
-    QString fileError;
-    const bool ok = ExportFile::writeAtomically(
-        path, [&](QIODevice *device) { return draw(device, &drawError); }, &fileError);
-    if (!ok)
-        *error = u"%1: %2"_s.arg(QDir::toNativeSeparators(path),
-                                 fileError.isEmpty() ? drawError : fileError);
-    return ok;
-}
 
-bool unknownFormat(const QString &path, const QString &expected, QString *error)
-{
-    *error = u"%1: unknown format (expected %2)"_s.arg(QDir::toNativeSeparators(path), expected);
-    return false;
-}
+protected:
+    QString problem() const override
+    {
+        return ImageExportOptions::formatForPath(path(), m_accepted)
+                   ? QString()
+                   : u"unknown format (expected %1)"_s.arg(
+                       ImageExportOptions::extensions(m_accepted));
+    }
+    // The format the file's extension names (problem() has checked it).
+    Format format() const
+    {
+        return ImageExportOptions::formatForPath(path(), m_accepted).value_or(Format::Png);
+    }
+
+private:
+    QList<Format> m_accepted;
+};
 
 bool paintPicture(QIODevice *device,
                   Format format,
@@ -111,29 +119,64 @@ bool paintPicture(QIODevice *device,
     return true;
 }
 
+// A chart of the dashboard, drawn from its scene.
+class ChartExporter : public DashboardExporter
+{
+public:
+    explicit ChartExporter(QChartView *view)
+        : DashboardExporter({Format::Png, Format::Svg})
+        , m_view(view)
+    {}
+
+protected:
+    bool write(QIODevice *device) override
+    {
+        QChart *chart = m_view->chart();
+        const QRectF source = chart->sceneBoundingRect();
+        if (format() == Format::Svg)
+            return writeSvg(m_view->scene(), source, chart->title(), {}, device);
+        return writePng(m_view->scene(), pngOptions().pngImage(source, {}), device);
+    }
+
+private:
+    QChartView *m_view;
+};
+
+// The study calendar, drawn by the heatmap itself.
+class HeatmapExporter : public DashboardExporter
+{
+public:
+    explicit HeatmapExporter(const CalendarHeatmap *heatmap)
+        : DashboardExporter({Format::Png, Format::Svg})
+        , m_heatmap(heatmap)
+    {}
+
+protected:
+    bool write(QIODevice *device) override
+    {
+        const QSize size = m_heatmap->naturalSize();
+        const auto paint = [this, size](QPainter *painter) {
+            m_heatmap->draw(painter, QRectF(QPointF(0, 0), size));
+        };
+        QString error;
+        return paintPicture(device, format(), size, tr("Study calendar"), paint, &error)
+               || fail(error);
+    }
+
+private:
+    const CalendarHeatmap *m_heatmap;
+};
+
 } // namespace
 
 bool writeChart(QChartView *view, const QString &path, QString *error)
 {
-    const Format format = formatOf(path);
-    if (format != Format::Png && format != Format::Svg)
-        return unknownFormat(path, u".png or .svg"_s, error);
-    QChart *chart = view->chart();
-    const QRectF source = chart->sceneBoundingRect();
-    return write(
-        path,
-        [&](QIODevice *device, QString *drawError) {
-            if (format == Format::Svg) {
-                return SceneFileWriter::writeSvg(
-                    view->scene(), source, chart->title(), {}, device, drawError);
-            }
-            SceneFileWriter::Image image;
-            image.source = source;
-            image.scale = PngScale;
-            image.fill = Qt::transparent;
-            return SceneFileWriter::writePng(view->scene(), image, device, {}, drawError);
-        },
-        error);
+    return ChartExporter(view).exportTo(path, error);
+}
+
+bool writeHeatmap(const CalendarHeatmap *heatmap, const QString &path, QString *error)
+{
+    return HeatmapExporter(heatmap).exportTo(path, error);
 }
 
 bool writeCsv(const QList<StatusEvent> &events,
@@ -141,38 +184,15 @@ bool writeCsv(const QList<StatusEvent> &events,
               const QString &path,
               QString *error)
 {
-    const QByteArray csv = ProgressCsv::write(events, sessions);
-    return write(
-        path,
-        [&csv](QIODevice *device, QString *writeError) {
-            if (device->write(csv) == csv.size())
-                return true;
-            *writeError = device->errorString();
-            return false;
-        },
-        error);
-}
-
-bool writeHeatmap(const CalendarHeatmap *heatmap, const QString &path, QString *error)
-{
-    const Format format = formatOf(path);
-    if (format != Format::Png && format != Format::Svg)
-        return unknownFormat(path, u".png or .svg"_s, error);
-    const QSize size = heatmap->naturalSize();
-    return write(
-        path,
-        [&](QIODevice *device, QString *drawError) {
-            return paintPicture(
-                device,
-                format,
-                size,
-                tr("Study calendar"),
-                [heatmap, size](QPainter *painter) {
-                    heatmap->draw(painter, QRectF(QPointF(0, 0), size));
-                },
-                drawError);
-        },
-        error);
+    if (const QString problem = AtomicFile::checkOutputPath(path); !problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
+    QString fileError;
+    if (AtomicFile::writeBytes(path, ProgressCsv::write(events, sessions), &fileError))
+        return true;
+    *error = u"%1: %2"_s.arg(QDir::toNativeSeparators(path), fileError);
+    return false;
 }
 
 namespace {
@@ -300,33 +320,49 @@ void drawReport(QPainter *painter,
 
 } // namespace
 
+namespace {
+
+// The whole dashboard on one A4 page.
+class ReportExporter : public DashboardExporter
+{
+public:
+    ReportExporter(const ProgressStats &stats, const Curriculum &curriculum)
+        : DashboardExporter({Format::Pdf})
+        , m_stats(stats)
+        , m_curriculum(curriculum)
+    {}
+
+protected:
+    bool write(QIODevice *device) override
+    {
+        QPdfWriter writer(device);
+        writer.setTitle(tr("MLOps study progress"));
+        writer.setCreator(u"MLOps Roadmap Studio"_s);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setPageOrientation(QPageLayout::Landscape);
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+        writer.setResolution(96);
+        QPainter painter;
+        if (!painter.begin(&writer))
+            return fail(device->errorString());
+        drawReport(&painter, QRectF(0, 0, writer.width(), writer.height()), m_stats, m_curriculum);
+        painter.end();
+        return true;
+    }
+
+private:
+    const ProgressStats &m_stats;
+    const Curriculum &m_curriculum;
+};
+
+} // namespace
+
 bool writeReport(const ProgressStats &stats,
                  const Curriculum &curriculum,
                  const QString &path,
                  QString *error)
 {
-    if (formatOf(path) != Format::Pdf)
-        return unknownFormat(path, u".pdf"_s, error);
-    return write(
-        path,
-        [&](QIODevice *device, QString *drawError) {
-            QPdfWriter writer(device);
-            writer.setTitle(tr("MLOps study progress"));
-            writer.setCreator(u"MLOps Roadmap Studio"_s);
-            writer.setPageSize(QPageSize(QPageSize::A4));
-            writer.setPageOrientation(QPageLayout::Landscape);
-            writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-            writer.setResolution(96);
-            QPainter painter;
-            if (!painter.begin(&writer)) {
-                *drawError = device->errorString();
-                return false;
-            }
-            drawReport(&painter, QRectF(0, 0, writer.width(), writer.height()), stats, curriculum);
-            painter.end();
-            return true;
-        },
-        error);
+    return ReportExporter(stats, curriculum).exportTo(path, error);
 }
 
 } // namespace ProgressExport

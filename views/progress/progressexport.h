@@ -9,10 +9,10 @@ class QChartView;
 struct Curriculum;
 struct ProgressStats;
 
-// The dashboard's exports, each written atomically (ExportFile): a chart or the calendar as
+// The dashboard's exports, each written atomically (AtomicFile): a chart or the calendar as
 // PNG (twice the on-screen size) or SVG (vectors, text as text), picked by the extension, the
-// whole dashboard as a one-page A4 PDF report, and the history as CSV. On failure `error`
-// names the file and the problem.
+// whole dashboard as a one-page A4 PDF report (these three are ImageExporters that differ only
+// in what they draw), and the history as CSV. On failure `error` names the file and the problem.
 namespace ProgressExport {
 
 bool writeChart(QChartView *view, const QString &path, QString *error);

@@ -26,20 +26,6 @@ namespace {
 
 using Format = RoadmapExportOptions::Format;
 
-QString fileFilter(Format format)
-{
-    switch (format) {
-    case Format::Png:
-        return RoadmapExportDialog::tr("PNG images (*.png)");
-    case Format::Svg:
-        return RoadmapExportDialog::tr("SVG images (*.svg)");
-    case Format::PdfPoster:
-    case Format::PdfHandout:
-        break;
-    }
-    return RoadmapExportDialog::tr("PDF documents (*.pdf)");
-}
-
 QString defaultFolder(Format format)
 {
     const auto location = format == Format::Png || format == Format::Svg
@@ -83,8 +69,9 @@ RoadmapExportDialog::RoadmapExportDialog(CurriculumModel *model,
             this,
             &RoadmapExportDialog::updateControls);
 
-    const int format = applicationSettings().value(u"export/format"_s, int(Format::Png)).toInt();
-    m_format->setCurrentIndex(std::max(0, m_format->findData(format)));
+    // The list's position is remembered: it stays put when formats are added to the enum.
+    const int format = applicationSettings().value(u"export/format"_s, 0).toInt();
+    m_format->setCurrentIndex(format >= 0 && format < m_format->count() ? format : 0);
     updateControls();
 }
 
@@ -92,9 +79,7 @@ RoadmapExportOptions RoadmapExportDialog::options() const
 {
     RoadmapExportOptions options;
     options.format = Format(m_format->currentData().toInt());
-    options.themeId = m_appearance->themeId();
-    options.scale = m_appearance->scale();
-    options.transparent = options.format == Format::Png && m_appearance->transparent();
+    m_appearance->applyTo(&options);
     options.showProgress = m_progress->isChecked();
     return options;
 }
@@ -141,7 +126,7 @@ void RoadmapExportDialog::onExport()
     const QString path = ExportPrompts::askSavePath(this,
                                                     tr("Export Roadmap"),
                                                     suggestedPath(),
-                                                    fileFilter(format),
+                                                    ExportPrompts::fileFilter(format),
                                                     RoadmapExportOptions::suffix(format));
     if (!path.isEmpty() && exportTo(path))
         accept();
@@ -154,6 +139,6 @@ bool RoadmapExportDialog::exportTo(const QString &path)
         return false;
     QSettings settings = applicationSettings();
     settings.setValue(u"export/folder"_s, QFileInfo(path).absolutePath());
-    settings.setValue(u"export/format"_s, int(options().format));
+    settings.setValue(u"export/format"_s, m_format->currentIndex());
     return true;
 }

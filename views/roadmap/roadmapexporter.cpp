@@ -1,16 +1,11 @@
 #include "roadmap/roadmapexporter.h"
 
-#include "export/scenebands.h"
-#include "export/scenefilewriter.h"
 #include "progress/curriculummodel.h"
 #include "roadmap/roadmaphandout.h"
 #include "roadmap/roadmapscene.h"
-#include "support/exportfile.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFileInfo>
-#include <QGraphicsItem>
+#include <QIODevice>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
@@ -19,17 +14,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString displayPath(const QString &path)
-{
-    return QDir::toNativeSeparators(path);
-}
-
 QString documentTitle(const CurriculumModel *model)
 {
     const QString title = model->curriculum().title;
     return title.isEmpty() ? QCoreApplication::translate("RoadmapExporter", "MLOps roadmap")
                            : title;
 }
+
+using Format = RoadmapExportOptions::Format;
 
 } // namespace
 
@@ -40,119 +32,68 @@ RoadmapExporter::RoadmapExporter(CurriculumModel *model, const RoadmapExportOpti
 {
     m_scene->setTheme(StudioTheme::byIdOrDefault(options.themeId));
     m_scene->setShowProgress(options.showProgress);
-    if (options.transparent)
-        m_scene->setBackgroundBrush(Qt::NoBrush);
-    // Cached items and effects reach SVG and PDF as bitmaps: the export draws everything as
-    // vectors, whatever the screen uses.
-    for (QGraphicsItem *item : m_scene->items()) {
-        item->setCacheMode(QGraphicsItem::NoCache);
-        item->setGraphicsEffect(nullptr);
-    }
+    prepareScene(m_scene.get(), options.transparent);
 }
 
 RoadmapExporter::~RoadmapExporter() = default;
 
 QSize RoadmapExporter::outputSize() const
 {
-    const double scale
-        = m_options.format == RoadmapExportOptions::Format::Png ? m_options.scale : 1.0;
-    return SceneBands::imageSize(m_scene->sceneRect(), scale);
+    return m_options.outputSize(m_scene->sceneRect());
 }
 
 int RoadmapExporter::pageCount() const
 {
     switch (m_options.format) {
-    case RoadmapExportOptions::Format::PdfPoster:
+    case Format::PdfPoster:
         return 1;
-    case RoadmapExportOptions::Format::PdfHandout:
+    case Format::PdfHandout:
         return 1 + int(m_model->curriculum().sections.size());
-    case RoadmapExportOptions::Format::Png:
-    case RoadmapExportOptions::Format::Svg:
+    case Format::Png:
+    case Format::Svg:
+    case Format::Mermaid:
         break;
     }
     return 0;
 }
 
-bool RoadmapExporter::exportTo(const QString &path, const Progress &progress)
+QString RoadmapExporter::problem() const
 {
-    m_path = path;
-    m_progress = progress;
-    m_error.clear();
-    m_cancelled = false;
-    const QString problem = m_options.validate();
-    if (!problem.isEmpty())
-        return fail(problem);
-    const QString pathProblem = ExportFile::checkOutputPath(path);
-    if (!pathProblem.isEmpty()) {
-        m_error = pathProblem;
-        return false;
-    }
-    QString fileError;
-    if (ExportFile::writeAtomically(
-            path, [this](QIODevice *device) { return write(device); }, &fileError))
-        return true;
-    return fileError.isEmpty() ? false : fail(fileError);
+    return m_options.validate();
 }
 
 bool RoadmapExporter::write(QIODevice *device)
 {
+    const QRectF source = m_scene->sceneRect();
     switch (m_options.format) {
-    case RoadmapExportOptions::Format::Png:
-        return writePng(device);
-    case RoadmapExportOptions::Format::Svg:
-        return writeSvg(device);
-    case RoadmapExportOptions::Format::PdfPoster:
-        return writePoster(device);
-    case RoadmapExportOptions::Format::PdfHandout:
+    case Format::Png: {
+        SceneFileWriter::Image image = m_options.pngImage(source, m_scene->theme().background);
+        image.maxBandRows = m_options.bandHeight;
+        return writePng(m_scene.get(), image, device);
+    }
+    case Format::Svg:
+        return inOneStep([&] {
+            return writeSvg(m_scene.get(),
+                            source,
+                            documentTitle(m_model),
+                            QCoreApplication::translate("RoadmapExporter",
+                                                        "Roadmap exported by MLOps Roadmap Studio"),
+                            device);
+        });
+    case Format::PdfPoster:
+        return inOneStep(
+            [&] { return writePdf(m_scene.get(), source, documentTitle(m_model), device); });
+    case Format::PdfHandout:
         return writeHandout(device);
+    case Format::Mermaid:
+        break;
     }
     return fail(u"unknown format"_s);
 }
 
-bool RoadmapExporter::writePng(QIODevice *device)
+bool RoadmapExporter::inOneStep(const std::function<bool()> &draw)
 {
-    SceneFileWriter::Image image;
-    image.source = m_scene->sceneRect();
-    image.scale = m_options.scale;
-    image.fill = m_options.transparent ? QColor(Qt::transparent) : m_scene->theme().background;
-    image.maxBandRows = m_options.bandHeight;
-    QString error;
-    if (SceneFileWriter::writePng(
-            m_scene.get(),
-            image,
-            device,
-            [this](int done, int total) { return report(done, total); },
-            &error))
-        return true;
-    return m_cancelled ? false : fail(error);
-}
-
-bool RoadmapExporter::writeSvg(QIODevice *device)
-{
-    if (!report(0, 1))
-        return false;
-    QString error;
-    if (!SceneFileWriter::writeSvg(
-            m_scene.get(),
-            m_scene->sceneRect(),
-            documentTitle(m_model),
-            QCoreApplication::translate("RoadmapExporter",
-                                        "Roadmap exported by MLOps Roadmap Studio"),
-            device,
-            &error))
-        return fail(error);
-    return report(1, 1);
-}
-
-bool RoadmapExporter::writePoster(QIODevice *device)
-{
-    if (!report(0, 1))
-        return false;
-    QString error;
-    if (!SceneFileWriter::writePdf(
-            m_scene.get(), m_scene->sceneRect(), documentTitle(m_model), device, &error))
-        return fail(error);
-    return report(1, 1);
+    return report(0, 1) && draw() && report(1, 1);
 }
 
 bool RoadmapExporter::writeHandout(QIODevice *device)
@@ -177,19 +118,4 @@ bool RoadmapExporter::writeHandout(QIODevice *device)
     }
     painter.end();
     return report(pages, pages);
-}
-
-bool RoadmapExporter::report(int done, int total)
-{
-    if (!m_progress || m_progress(done, total))
-        return true;
-    m_cancelled = true;
-    m_error = u"%1: the export was cancelled"_s.arg(displayPath(m_path));
-    return false;
-}
-
-bool RoadmapExporter::fail(const QString &problem)
-{
-    m_error = u"%1: %2"_s.arg(displayPath(m_path), problem);
-    return false;
 }

@@ -1,5 +1,6 @@
 #include "roadmap/roadmaphandout.h"
 
+#include "common/statusdelegate.h"
 #include "progress/curriculummodel.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -34,22 +35,6 @@ QString escaped(const QString &text)
 QString hoursText(double hours)
 {
     return tr("%1 h").arg(QString::number(hours, 'g', 4));
-}
-
-// The same shapes as the map's status icons, as characters DejaVu Sans has.
-QString statusSymbol(TopicStatus status)
-{
-    switch (status) {
-    case TopicStatus::Learning:
-        return u"\u25D0"_s; // ◐
-    case TopicStatus::Done:
-        return u"\u2714"_s; // ✔
-    case TopicStatus::Skipped:
-        return u"\u2298"_s; // ⊘
-    case TopicStatus::Pending:
-        break;
-    }
-    return u"\u25CB"_s; // ○
 }
 
 // The notes' Markdown as HTML to embed in the page: the body of what QTextDocument makes of it.

@@ -1,5 +1,7 @@
 #include "theme/studiotheme.h"
 
+#include "theme/themesectionreader.h"
+
 #include <QApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -11,38 +13,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct ThemeReader
-{
-    const QJsonObject &object;
-    QString *error;
-
-    QColor color(const QString &key) const
-    {
-        const QColor value = QColor::fromString(object.value(u"colors"_s)[key].toString());
-        if (!value.isValid() && error->isEmpty())
-            *error = u"colors.%1: expected a colour such as \"#1d2733\""_s.arg(key);
-        return value;
-    }
-    double size(const QString &key, double fallback) const
-    {
-        const QJsonValue value = object.value(u"sizes"_s)[key];
-        if (value.isUndefined())
-            return fallback;
-        if (!value.isDouble() || value.toDouble() < 0) {
-            if (error->isEmpty())
-                *error = u"sizes.%1: expected a number of at least 0"_s.arg(key);
-            return fallback;
-        }
-        return value.toDouble();
-    }
-    int fontSize(const QString &key, int fallback) const
-    {
-        const int value = object.value(u"fonts"_s)[key].toInt(fallback);
-        return value > 0 ? value : fallback;
-    }
-};
-
-void readColors(const ThemeReader &read, StudioTheme &theme)
+void readColors(const ThemeSectionReader &read, StudioTheme &theme)
 {
     theme.background = read.color(u"background"_s);
     theme.sectionFill = read.color(u"sectionFill"_s);
@@ -65,7 +36,7 @@ void readColors(const ThemeReader &read, StudioTheme &theme)
         theme.statusColors[int(status)] = read.color(TopicStatuses::toString(status));
 }
 
-void readSizes(const ThemeReader &read, StudioTheme &theme)
+void readSizes(const ThemeSectionReader &read, StudioTheme &theme)
 {
     theme.borderWidth = read.size(u"borderWidth"_s, theme.borderWidth);
     theme.edgeWidth = read.size(u"edgeWidth"_s, theme.edgeWidth);
@@ -90,7 +61,7 @@ void readSizes(const ThemeReader &read, StudioTheme &theme)
     slide.laserRadius = read.size(u"laserRadius"_s, slide.laserRadius);
 }
 
-void readFonts(const ThemeReader &read, StudioTheme &theme)
+void readFonts(const ThemeSectionReader &read, StudioTheme &theme)
 {
     theme.fontFamily = read.object.value(u"fonts"_s)[u"family"_s].toString();
     theme.sectionTitleSize = read.fontSize(u"sectionTitle"_s, theme.sectionTitleSize);
@@ -108,9 +79,9 @@ void readFonts(const ThemeReader &read, StudioTheme &theme)
     slide.notesSize = read.fontSize(u"speakerNotes"_s, slide.notesSize);
 }
 
-std::optional<QPalette> readPalette(const QJsonObject &object, QString *error)
+std::optional<QPalette> readPalette(const ThemeSectionReader &read)
 {
-    const QJsonValue value = object.value(u"palette"_s);
+    const QJsonValue value = read.object.value(u"palette"_s);
     if (value.isUndefined() || value.isNull())
         return std::nullopt;
     static const QList<std::pair<QString, QPalette::ColorRole>> roles = {
@@ -136,11 +107,9 @@ std::optional<QPalette> readPalette(const QJsonObject &object, QString *error)
     for (const auto &[key, role] : roles) {
         if (!colors.contains(key))
             continue;
-        const QColor color = QColor::fromString(colors.value(key).toString());
-        if (!color.isValid()) {
-            *error = u"palette.%1: expected a colour such as \"#1d2733\""_s.arg(key);
+        const QColor color = read.color(colors.value(key), u"palette."_s + key);
+        if (!color.isValid())
             return std::nullopt;
-        }
         palette.setColor(role, color);
     }
     // Disabled text is the window text, faded.
@@ -214,7 +183,7 @@ std::optional<StudioTheme> StudioTheme::fromJson(const QJsonObject &object, QStr
     theme.name = object.value(u"name"_s).toString(theme.id);
     if (theme.id.isEmpty())
         problem = u"a theme needs an \"id\""_s;
-    const ThemeReader read{object, &problem};
+    const ThemeSectionReader read{object, QString(), &problem};
     readColors(read, theme);
     readSizes(read, theme);
     readFonts(read, theme);
@@ -231,7 +200,7 @@ std::optional<StudioTheme> StudioTheme::fromJson(const QJsonObject &object, QStr
             theme.dashboard = std::move(*dashboard);
     }
     if (problem.isEmpty())
-        theme.palette = readPalette(object, &problem);
+        theme.palette = readPalette(read);
     if (!problem.isEmpty()) {
         if (error)
             *error = theme.id.isEmpty() ? problem : u"theme %1: %2"_s.arg(theme.id, problem);

@@ -5,7 +5,7 @@
 #include "roadmap/roadmapexportdialog.h"
 #include "roadmap/roadmapexporter.h"
 #include "roadmap/roadmapscene.h"
-#include "support/exportfile.h"
+#include "support/atomicfile.h"
 #include "support/exportprobes.h"
 
 #include <QCryptographicHash>
@@ -305,7 +305,7 @@ void TestRoadmapExport::unwritablePathFails()
              qPrintable(exporter.errorString()));
     QCOMPARE(entries(m_dir->path()), before);
     QCOMPARE(readAll(path(u"blocker"_s)), QByteArray("a file, not a folder"));
-    QVERIFY(!ExportFile::checkOutputPath(file).isEmpty());
+    QVERIFY(!AtomicFile::checkOutputPath(file).isEmpty());
 }
 
 void TestRoadmapExport::folderAsOutputFails()

@@ -1,4 +1,4 @@
-#include "support/exportfile.h"
+#include "support/atomicfile.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -6,7 +6,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace ExportFile {
+namespace AtomicFile {
 
 namespace {
 
@@ -45,22 +45,43 @@ QString checkOutputPath(const QString &path)
 
 bool writeAtomically(const QString &path,
                      const std::function<bool(QIODevice *)> &write,
-                     QString *fileError)
+                     QString *fileError,
+                     Stage *reached)
 {
+    Stage ignored;
+    Stage &stage = reached ? *reached : ignored;
+    stage = Stage::Open;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *fileError = file.errorString();
         return false;
     }
+    stage = Stage::Write;
     if (!write(&file)) {
         file.cancelWriting(); // the temporary file goes, an existing file stays as it was
         return false;
     }
+    stage = Stage::Commit;
     if (!file.commit()) {
         *fileError = file.errorString();
         return false;
     }
+    stage = Stage::Done;
     return true;
+}
+
+bool writeBytes(const QString &path, const QByteArray &data, QString *error, Stage *reached)
+{
+    return writeAtomically(
+        path,
+        [&](QIODevice *device) {
+            if (device->write(data) == data.size())
+                return true;
+            *error = device->errorString();
+            return false;
+        },
+        error,
+        reached);
 }
 
 QString checkFileSet(const QString &path, const QList<ExportedFile> &files, QStringList *paths)
@@ -100,4 +121,4 @@ bool writeFileSet(const QStringList &paths, const QList<ExportedFile> &files, QS
     return true;
 }
 
-} // namespace ExportFile
+} // namespace AtomicFile
