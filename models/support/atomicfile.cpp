@@ -87,7 +87,7 @@ bool writeBytes(const QString &path, const QByteArray &data, QString *error, Sta
 QString checkFileSet(const QString &path, const QList<ExportedFile> &files, QStringList *paths)
 {
     paths->clear();
-    if (const QString problem = checkOutputPath(path); !problem.isEmpty())
+    if (QString problem = checkOutputPath(path); !problem.isEmpty())
         return problem;
     *paths << path;
     const QFileInfo main(path);
@@ -96,7 +96,7 @@ QString checkFileSet(const QString &path, const QList<ExportedFile> &files, QStr
         if (QFileInfo(extra).absoluteFilePath() == main.absoluteFilePath())
             return u"%1: the export writes %2 there too; choose another name"_s.arg(
                 displayPath(path), file.fileName);
-        if (const QString problem = checkOutputPath(extra); !problem.isEmpty())
+        if (QString problem = checkOutputPath(extra); !problem.isEmpty())
             return problem;
         *paths << extra;
     }
