@@ -87,7 +87,7 @@ QSize PipelineDiagramExporter::outputSize() const
 
 QString PipelineDiagramExporter::problem() const
 {
-    if (const QString problem = m_options.validate(); !problem.isEmpty())
+    if (QString problem = m_options.validate(); !problem.isEmpty())
         return problem;
     if (isEmpty())
         return m_options.selectionOnly() ? u"nothing to draw: the selection is empty"_s

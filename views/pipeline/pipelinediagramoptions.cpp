@@ -6,7 +6,7 @@ using namespace Qt::StringLiterals;
 
 QString PipelineDiagramOptions::validate() const
 {
-    if (const QString problem = ImageExportOptions::validate(); !problem.isEmpty())
+    if (QString problem = ImageExportOptions::validate(); !problem.isEmpty())
         return problem;
     if (!std::isfinite(border) || border < 0 || border > MaxBorder)
         return u"border %1: expected a number from 0 to %2"_s.arg(border).arg(MaxBorder);

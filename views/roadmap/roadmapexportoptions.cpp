@@ -4,7 +4,7 @@ using namespace Qt::StringLiterals;
 
 QString RoadmapExportOptions::validate() const
 {
-    if (const QString problem = ImageExportOptions::validate(); !problem.isEmpty())
+    if (QString problem = ImageExportOptions::validate(); !problem.isEmpty())
         return problem;
     if (format == Format::Png && bandHeight < 1)
         return u"band height %1: expected at least 1 row"_s.arg(bandHeight);
