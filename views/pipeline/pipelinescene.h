@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pipeline/nodetopicprogress.h"
 #include "pipeline/pipelinegraph.h"
 #include "pipeline/pipelinenodeitem.h"
 #include "pipeline/pipelinetextmeasure.h"
@@ -16,13 +17,6 @@ class PipelineAnnotationItem;
 class PipelineEdgeItem;
 class QGraphicsPathItem;
 struct StudioTheme;
-
-// How many of the curriculum topics a node's kind teaches the learner has finished.
-struct NodeTopicProgress
-{
-    int finished = 0;
-    int total = 0;
-};
 
 // The pipeline canvas: mirrors a PipelineGraph through its signals with an id -> item map (and
 // rebuilds on graphReset), shows validation findings and topic progress on the nodes, and turns

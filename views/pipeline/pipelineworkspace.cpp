@@ -4,6 +4,7 @@
 #include "pipeline/nodecatalog.h"
 #include "pipeline/nodepalette.h"
 #include "pipeline/nodepropertypanel.h"
+#include "pipeline/nodetopicprogress.h"
 #include "pipeline/orchestratorexportdialog.h"
 #include "pipeline/pipelinedocument.h"
 #include "pipeline/pipelineeditcontroller.h"
@@ -384,25 +385,8 @@ void PipelineWorkspace::validateNow()
 
 void PipelineWorkspace::updateTopicProgress()
 {
-    if (!m_curriculum)
-        return;
-    const NodeCatalog *catalog = m_document->graph()->catalog();
-    QHash<QString, NodeTopicProgress> progress;
-    for (const PipelineNode &node : m_document->graph()->nodes()) {
-        const NodeKind *kind = catalog->kind(node.kind);
-        if (!kind)
-            continue;
-        NodeTopicProgress counts;
-        for (const QString &topicId : kind->topics) {
-            if (!m_curriculum->curriculum().findTopic(topicId))
-                continue; // another curriculum: only topics it has count
-            ++counts.total;
-            counts.finished
-                += TopicStatuses::isFinished(m_curriculum->topicStatus(topicId)) ? 1 : 0;
-        }
-        progress.insert(node.id, counts);
-    }
-    m_scene->setTopicProgress(progress);
+    if (m_curriculum)
+        m_scene->setTopicProgress(NodeTopicProgresses::of(*m_document->graph(), *m_curriculum));
 }
 
 bool PipelineWorkspace::showTopic(const QString &topicId)
