@@ -123,6 +123,7 @@ NodeKind readKind(const QJsonObject &object, const QString &path)
     kind.command = stringList(object, path, u"command"_s);
     kind.topics = stringList(object, path, u"topics"_s);
     kind.requiresOneOf = stringList(object, path, u"requiresOneOf"_s);
+    kind.feedback = boolean(object, path, u"feedback"_s, false);
     for (qsizetype i = 0; i < kind.requiresOneOf.size(); ++i) {
         if (!kind.input(kind.requiresOneOf.at(i)))
             failAt(element(member(path, u"requiresOneOf"_s), i),

@@ -42,6 +42,10 @@ struct NodeKind
     // Inputs of which at least one must be connected, when each alone is optional (a deploy
     // takes a model or an image; a monitor watches an endpoint or batch predictions).
     QStringList requiresOneOf;
+    // Every edge out of this stage starts the pipeline again (a retrain trigger): the one loop a
+    // pipeline may have, so validation, Arrange and the orchestrator exports leave it out of the
+    // DAG instead of calling it a cycle or a dependency.
+    bool feedback = false;
 
     const PortSpec *input(const QString &portName) const;
     const PortSpec *output(const QString &portName) const;

@@ -1,5 +1,6 @@
 #include "pipeline/pipelineautolayout.h"
 
+#include "pipeline/nodecatalog.h"
 #include "pipeline/pipelinegraph.h"
 
 #include <QList>
@@ -199,7 +200,8 @@ void placeLayer(const QList<qsizetype> &layer,
 bool isFeedbackEdge(const PipelineGraph &graph, const PipelineEdge &edge)
 {
     const PipelineNode *from = graph.node(edge.from.node);
-    return from && from->kind == u"retrain-trigger"_s;
+    const NodeKind *kind = from ? graph.catalog()->kind(from->kind) : nullptr;
+    return kind && kind->feedback;
 }
 
 QHash<QString, QPointF> layout(const PipelineGraph &graph, const Options &options)

@@ -23,8 +23,9 @@ struct Options
     int sweeps = 4;           // down-and-up passes of barycenter ordering
 };
 
-// An edge from a Retrain trigger: it starts an earlier stage again, closing the one loop a
-// pipeline may have, so it runs right to left.
+// An edge out of a stage whose kind is marked "feedback" in the catalog (a Retrain trigger): it
+// starts an earlier stage again, closing the one loop a pipeline may have, so it runs right to
+// left.
 bool isFeedbackEdge(const PipelineGraph &graph, const PipelineEdge &edge);
 
 // New top-left positions of every node, by id; the drawing keeps the nodes' old top-left

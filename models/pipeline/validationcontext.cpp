@@ -112,7 +112,7 @@ void ValidationContext::addEdge(const PipelineEdge &edge, QHash<PortRef, int> &i
             u"cycle"_s,
             u"data-pipelines"_s,
             u"This stage feeds itself: a pipeline runs as a DAG and this would never finish."_s);
-    } else if (!(roles[from] & Role::RetrainTrigger)) {
+    } else if (!kinds[from]->feedback) {
         arcs.append({from, to});
     }
 }

@@ -50,8 +50,8 @@ public:
     QList<const NodeKind *> kinds; // nullptr for a kind the catalog lacks
     QList<quint32> roles;
     QList<quint32> successorRoles; // roles of the stages each one feeds directly
-    // Every edge between existing ports except feedback edges out of a retrain trigger: the
-    // one loop allowed, so the flow analysis must not see it.
+    // Every edge between existing ports except feedback edges (out of a kind the catalog marks
+    // "feedback", a retrain trigger): the one loop allowed, so the flow analysis must not see it.
     QList<PipelineFlow::Arc> arcs;
 
     bool isConnected(qsizetype node, const QString &input) const;

@@ -33,6 +33,9 @@ private slots:
     void builtInPorts_data();
     void builtInPorts();
     void parsesDefaults();
+    void feedbackFlag_data();
+    void feedbackFlag();
+    void builtInFeedbackIsTheRetrainTrigger();
     void rejects_data();
     void rejects();
 };
@@ -169,6 +172,38 @@ void TestNodeCatalog::parsesDefaults()
     QVERIFY(train->tools.isEmpty() && train->image.isEmpty() && train->requiresOneOf.isEmpty());
 }
 
+void TestNodeCatalog::feedbackFlag_data()
+{
+    QTest::addColumn<QByteArray>("kind");
+    QTest::addColumn<bool>("feedback");
+
+    QTest::newRow("absent") << GoodKind << false;
+    QTest::newRow("true") << QByteArray(R"({"id": "loop", "name": "Loop", "feedback": true,
+        "outputs": [{"name": "trigger", "type": "Signal"}]})")
+                          << true;
+    QTest::newRow("false") << QByteArray(R"({"id": "t", "name": "T", "feedback": false})") << false;
+}
+
+void TestNodeCatalog::feedbackFlag()
+{
+    QFETCH(QByteArray, kind);
+    QFETCH(bool, feedback);
+    QString error;
+    const std::optional<NodeCatalog> catalog = NodeCatalog::fromJson(catalogWith(kind), &error);
+    QVERIFY2(catalog, qPrintable(error));
+    QCOMPARE(catalog->kinds().first().feedback, feedback);
+}
+
+void TestNodeCatalog::builtInFeedbackIsTheRetrainTrigger()
+{
+    // The one loop a pipeline may have runs through a Retrain trigger, and through no other stage.
+    QStringList feedback;
+    for (const NodeKind &kind : NodeCatalog::builtIn().kinds())
+        if (kind.feedback)
+            feedback << kind.id;
+    QCOMPARE(feedback, QStringList{u"retrain-trigger"_s});
+}
+
 void TestNodeCatalog::rejects_data()
 {
     QTest::addColumn<QByteArray>("json");
@@ -205,6 +240,9 @@ void TestNodeCatalog::rejects_data()
         << catalogWith(R"({"id": "t", "name": "T", "inputs": [
                {"name": "d", "type": "Dataset", "required": "yes"}]})")
         << u"kinds[0].inputs[0].required: expected a boolean, found a string"_s;
+    QTest::newRow("feedback not bool")
+        << catalogWith(R"({"id": "t", "name": "T", "feedback": "yes"})")
+        << u"kinds[0].feedback: expected a boolean, found a string"_s;
     QTest::newRow("command not strings")
         << catalogWith(R"({"id": "t", "name": "T", "command": ["python", 3]})")
         << u"kinds[0].command[1]: expected a string, found a number"_s;
