@@ -91,7 +91,8 @@ public:
     // `id`, when given, gets the new session's id.
     bool
     logSession(const QString &topicId, int minutes, const QDateTime &start, qint64 *id = nullptr);
-    // Changes the topic, start and minutes of the session with `session.id`.
+    // Editing sessions (progressstoretimer.cpp, beside the timer that lands them). Changes the
+    // topic, start and minutes of the session with `session.id`.
     bool updateSession(const StudySession &session);
     bool deleteSession(qint64 id);
     // Puts a deleted session back with its old id (undo of a delete).
@@ -115,7 +116,8 @@ public:
     // Oldest first. An empty topicId means all topics.
     QList<StatusEvent> statusHistory(const QString &topicId = {}) const;
     QList<StudySession> sessions(const QString &topicId = {}) const;
-    // Every status event and session in a compact form for the charts (progressstorehistory.cpp).
+    // Every status event and session in a compact form for the charts; this and the next four
+    // are in progressstorehistory.cpp.
     ProgressHistory history() const;
     // Brings a history read before up to date: adds the status events or the sessions recorded
     // since, or reads all sessions again (after sessionsEdited()).
@@ -143,6 +145,7 @@ public:
     // one transaction (other connections see the change as an external one).
     bool replaceContentsWith(const QString &filePath);
 
+    // These three are in progressstoredata.cpp.
     int schemaVersion() const; // PRAGMA user_version of the open file
     // Runs PRAGMA integrity_check; true when it reports "ok". `report` gets its lines.
     bool integrityCheck(QString *report = nullptr) const;
@@ -181,7 +184,8 @@ private:
     bool writeTransaction(const std::function<bool()> &body);
     bool checkWritable(const QString &topicId);
     bool checkSession(const QString &topicId, int minutes, const QDateTime &start);
-    // Runs `body` in a write transaction and emits sessionsChanged() when it succeeded.
+    // Runs `body` in a write transaction and emits sessionsChanged() when it succeeded
+    // (progressstoretimer.cpp, with the session edits that use it).
     bool changeSessions(const std::function<bool(QSqlQuery &)> &body);
     std::optional<StatusEvent> latestEvent(const QString &topicId) const;
     int totalMinutes(const QString &topicId) const;

@@ -522,8 +522,8 @@ void TestMainWindow::pipelineFileArgumentOpensIt()
     QVERIFY(window->windowTitle().startsWith(u"mine.mlpipe"_s));
 }
 
-// Registered at start (main(), and testapplicationsetup.cpp in tests) from the resources, whatever
-// fonts the machine has: the window and the roadmap's themes lay out in it.
+// Registered at start (main(), and tests/support/guitestsetup.cpp in GUI tests) from the
+// resources, whatever fonts the machine has: the window and every theme lay out in it.
 void TestMainWindow::shippedFontIsTheApplicationFont()
 {
     QCOMPARE(ApplicationFonts::installedFiles(),
