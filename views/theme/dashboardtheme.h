@@ -10,8 +10,8 @@
 class QJsonObject;
 
 // The Progress dashboard's colours, sizes and fonts: the "dashboard" object of each theme in
-// resources/themes/themes.json. Status colours come from the roadmap theme itself, so
-// a status looks the same on the map and in the charts.
+// resources/themes/themes.json. Status colours come from the StudioTheme itself
+// (statusColors), so a status looks the same on the map and in the charts.
 struct DashboardTheme
 {
     QColor background; // behind the cards

@@ -126,7 +126,7 @@ const QList<StudioTheme> &builtInThemes()
         QList<StudioTheme> loaded;
         QFile file(u":/themes/themes.json"_s);
         if (!file.open(QIODevice::ReadOnly))
-            qFatal("the roadmap themes resource is missing");
+            qFatal("the themes resource is missing");
         const QJsonArray array = QJsonDocument::fromJson(file.readAll())[u"themes"_s].toArray();
         for (const auto &value : array) {
             QString error;
