@@ -3,6 +3,7 @@
 #include "export/imageexporter.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -20,6 +21,18 @@ QString askSavePath(QWidget *parent,
     if (!path.isEmpty() && QFileInfo(path).suffix().compare(suffix, Qt::CaseInsensitive) != 0)
         path += u'.' + suffix;
     return path;
+}
+
+QString suggestedPath(const QString &lastFolder,
+                      QStandardPaths::StandardLocation location,
+                      const QString &fileName)
+{
+    QString folder = lastFolder;
+    if (!QFileInfo(folder).isDir())
+        folder = QStandardPaths::writableLocation(location);
+    if (!QFileInfo(folder).isDir())
+        folder = QDir::homePath();
+    return QDir(folder).filePath(fileName);
 }
 
 QString fileFilter(ImageExportOptions::Format format)

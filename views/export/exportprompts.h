@@ -2,6 +2,7 @@
 
 #include "export/imageexportoptions.h"
 
+#include <QStandardPaths>
 #include <QString>
 
 #include <functional>
@@ -21,6 +22,12 @@ QString askSavePath(QWidget *parent,
                     const QString &suggestedPath,
                     const QString &filter,
                     const QString &suffix);
+
+// Where a save dialog starts: `fileName` in the folder the user last exported to when it still
+// exists, else in the standard location (Pictures, Documents …), else in the home folder.
+QString suggestedPath(const QString &lastFolder,
+                      QStandardPaths::StandardLocation location,
+                      const QString &fileName);
 
 // "PNG images (*.png)" and so on, for the file chooser.
 QString fileFilter(ImageExportOptions::Format format);

@@ -13,7 +13,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int KindIdRole = Qt::UserRole + 1;
+constexpr int PaletteKindIdRole = Qt::UserRole + 1;
 
 // A tree that starts a drag with the kind id of the dragged stage.
 class PaletteTree : public QTreeWidget
@@ -24,11 +24,11 @@ public:
 protected:
     QMimeData *mimeData(const QList<QTreeWidgetItem *> &items) const override
     {
-        if (items.isEmpty() || items.first()->data(0, KindIdRole).isNull())
+        if (items.isEmpty() || items.first()->data(0, PaletteKindIdRole).isNull())
             return nullptr;
         auto *data = new QMimeData;
         data->setData(NodePalette::mimeType(),
-                      items.first()->data(0, KindIdRole).toString().toUtf8());
+                      items.first()->data(0, PaletteKindIdRole).toString().toUtf8());
         return data;
     }
     QStringList mimeTypes() const override { return {NodePalette::mimeType()}; }
@@ -75,7 +75,7 @@ NodePalette::NodePalette(const NodeCatalog *catalog, QWidget *parent)
             emit kindActivated(ids.first());
     });
     connect(m_list, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        const QVariant id = item->data(0, KindIdRole);
+        const QVariant id = item->data(0, PaletteKindIdRole);
         if (!id.isNull())
             emit kindActivated(id.toString());
     });
@@ -95,7 +95,7 @@ void NodePalette::populate()
             category->setExpanded(true);
         }
         auto *item = new QTreeWidgetItem(category, {kind.name});
-        item->setData(0, KindIdRole, kind.id);
+        item->setData(0, PaletteKindIdRole, kind.id);
         item->setToolTip(0, kind.description);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
     }
@@ -110,7 +110,7 @@ void NodePalette::applyFilter(const QString &text)
         int shown = 0;
         for (int k = 0; k < category->childCount(); ++k) {
             QTreeWidgetItem *item = category->child(k);
-            const NodeKind *kind = m_catalog->kind(item->data(0, KindIdRole).toString());
+            const NodeKind *kind = m_catalog->kind(item->data(0, PaletteKindIdRole).toString());
             const bool match = kind && kindMatches(*kind, needle);
             item->setHidden(!match);
             shown += match ? 1 : 0;
@@ -126,7 +126,7 @@ QStringList NodePalette::visibleKindIds() const
         const QTreeWidgetItem *category = m_list->topLevelItem(c);
         for (int k = 0; k < category->childCount(); ++k)
             if (!category->child(k)->isHidden())
-                ids << category->child(k)->data(0, KindIdRole).toString();
+                ids << category->child(k)->data(0, PaletteKindIdRole).toString();
     }
     return ids;
 }

@@ -28,12 +28,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString defaultFolder()
-{
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    return QFileInfo(folder).isDir() ? folder : QDir::homePath();
-}
-
 QString fileFilter(ExportTarget target)
 {
     switch (target) {
@@ -160,7 +154,7 @@ QString OrchestratorExportDialog::suggestedPath() const
 {
     const QString folder = applicationSettings().value(u"orchestratorExport/folder"_s).toString();
     const QString name = m_result.ok() ? m_result.files.first().fileName : QString();
-    return QDir(QFileInfo(folder).isDir() ? folder : defaultFolder()).filePath(name);
+    return ExportPrompts::suggestedPath(folder, QStandardPaths::DocumentsLocation, name);
 }
 
 void OrchestratorExportDialog::onSave()

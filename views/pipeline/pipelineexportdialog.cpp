@@ -22,12 +22,6 @@ namespace {
 
 using Format = PipelineDiagramOptions::Format;
 
-QString defaultFolder()
-{
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    return QFileInfo(folder).isDir() ? folder : QDir::homePath();
-}
-
 } // namespace
 
 PipelineExportDialog::PipelineExportDialog(const PipelineGraph *graph,
@@ -118,7 +112,7 @@ QString PipelineExportDialog::suggestedPath() const
 {
     const QString folder = applicationSettings().value(u"pipelineExport/folder"_s).toString();
     const QString name = u"pipeline."_s + PipelineDiagramOptions::suffix(options().format);
-    return QDir(QFileInfo(folder).isDir() ? folder : defaultFolder()).filePath(name);
+    return ExportPrompts::suggestedPath(folder, QStandardPaths::PicturesLocation, name);
 }
 
 void PipelineExportDialog::onExport()

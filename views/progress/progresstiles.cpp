@@ -10,7 +10,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr double Gap = 12;
-constexpr double Padding = 14;
+constexpr double TilePadding = 14;
 
 QString hoursText(int minutes)
 {
@@ -76,7 +76,8 @@ void ProgressTiles::draw(QPainter *painter,
         painter->setBrush(theme.panel);
         painter->drawRoundedRect(
             tile.adjusted(0.5, 0.5, -0.5, -0.5), theme.cardRadius, theme.cardRadius);
-        const QRectF inner = tile.adjusted(Padding, Padding * 0.7, -Padding, -Padding * 0.7);
+        const QRectF inner
+            = tile.adjusted(TilePadding, TilePadding * 0.7, -TilePadding, -TilePadding * 0.7);
         painter->setFont(theme.tileValueFont);
         painter->setPen(theme.text);
         painter->drawText(QRectF(inner.left(), inner.top(), inner.width(), valueMetrics.height()),
@@ -99,7 +100,7 @@ void ProgressTiles::draw(QPainter *painter,
 QSize ProgressTiles::sizeHint() const
 {
     const double height = QFontMetricsF(m_theme.tileValueFont).height()
-                          + QFontMetricsF(m_theme.tileLabelFont).height() + Padding * 1.6;
+                          + QFontMetricsF(m_theme.tileLabelFont).height() + TilePadding * 1.6;
     return QSize(600, int(std::ceil(height)));
 }
 

@@ -26,13 +26,10 @@ namespace {
 
 using Format = RoadmapExportOptions::Format;
 
-QString defaultFolder(Format format)
+QStandardPaths::StandardLocation defaultLocation(Format format)
 {
-    const auto location = format == Format::Png || format == Format::Svg
-                              ? QStandardPaths::PicturesLocation
-                              : QStandardPaths::DocumentsLocation;
-    const QString folder = QStandardPaths::writableLocation(location);
-    return QFileInfo(folder).isDir() ? folder : QDir::homePath();
+    return format == Format::Png || format == Format::Svg ? QStandardPaths::PicturesLocation
+                                                          : QStandardPaths::DocumentsLocation;
 }
 
 } // namespace
@@ -117,7 +114,7 @@ QString RoadmapExportDialog::suggestedPath() const
     const QString name = format == Format::PdfHandout
                              ? u"roadmap-handout.pdf"_s
                              : u"roadmap."_s + RoadmapExportOptions::suffix(format);
-    return QDir(QFileInfo(folder).isDir() ? folder : defaultFolder(format)).filePath(name);
+    return ExportPrompts::suggestedPath(folder, defaultLocation(format), name);
 }
 
 void RoadmapExportDialog::onExport()

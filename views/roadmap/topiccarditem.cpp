@@ -11,7 +11,7 @@
 using namespace Qt::StringLiterals;
 
 // Below this zoom level text is unreadable anyway: draw plain shapes, keep panning smooth.
-static constexpr double TextLevelOfDetail = 0.35;
+static constexpr double CardTextLevelOfDetail = 0.35;
 
 TopicCardItem::TopicCardItem(const QString &topicId, const StudioTheme *theme)
     : m_topicId(topicId)
@@ -152,7 +152,7 @@ void TopicCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         RoadmapPainter::drawStatusIcon(painter, m_iconRect, shown, theme);
 
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (lod < TextLevelOfDetail) {
+    if (lod < CardTextLevelOfDetail) {
         // Text would be a few pixels tall: bars where the lines are read as text and cost
         // nothing to draw.
         QColor greeking = theme.mutedText;

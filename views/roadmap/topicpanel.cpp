@@ -36,7 +36,7 @@ QString paragraph(const QString &heading, const QString &text)
                                          text.toHtmlEscaped().replace(u'\n', u"<br>"_s));
 }
 
-QString hoursText(double hours)
+QString estimateText(double hours)
 {
     return TopicPanel::tr("about %1 h").arg(QString::number(hours, 'g', 4));
 }
@@ -227,7 +227,7 @@ void TopicPanel::refresh()
         m_facts->setText(tr("%1 of %2 topics finished · %3")
                              .arg(finished)
                              .arg(total)
-                             .arg(hoursText(index.data(CurriculumModel::HoursRole).toDouble())));
+                             .arg(estimateText(index.data(CurriculumModel::HoursRole).toDouble())));
         QStringList prerequisites;
         for (const QString &id : index.data(CurriculumModel::PrerequisitesRole).toStringList())
             prerequisites << m_model->indexOfSection(id).data().toString();
@@ -238,7 +238,7 @@ void TopicPanel::refresh()
         return;
     }
     m_breadcrumb->setText(index.parent().data(Qt::DisplayRole).toString());
-    QStringList facts{hoursText(index.data(CurriculumModel::HoursRole).toDouble())};
+    QStringList facts{estimateText(index.data(CurriculumModel::HoursRole).toDouble())};
     const QStringList tags = index.data(CurriculumModel::TagsRole).toStringList();
     if (!tags.isEmpty())
         facts << tr("Tools: %1").arg(tags.join(u", "_s));
