@@ -98,6 +98,7 @@ struct StepEdges
     QHash<QString, PortRef> feeds; // input port -> what feeds it
     QStringList used;              // output ports with an edge
     QStringList restarts;          // nodes a feedback edge out of this one starts again
+    QStringList after;             // nodes an ordering edge says this one runs after
 };
 
 StepEdges edgesAt(const PipelineGraph &graph, const QString &nodeId)
@@ -107,6 +108,9 @@ StepEdges edgesAt(const PipelineGraph &graph, const QString &nodeId)
         if (PipelineAutoLayout::isFeedbackEdge(graph, edge)) {
             if (edge.from.node == nodeId)
                 edges.restarts << edge.to.node;
+        } else if (edge.isOrdering()) {
+            if (edge.to.node == nodeId)
+                edges.after << edge.from.node;
         } else if (edge.to.node == nodeId) {
             edges.feeds.insert(edge.to.port, edge.from);
         } else {
@@ -201,6 +205,8 @@ void addArtifactsAndParameters(ExportPlan &plan,
     }
     for (const PortRef &from : edges.feeds)
         step.upstream << stepOf.value(from.node);
+    for (const QString &nodeId : edges.after)
+        step.upstream << stepOf.value(nodeId);
     std::sort(step.upstream.begin(), step.upstream.end());
     step.upstream.erase(std::unique(step.upstream.begin(), step.upstream.end()),
                         step.upstream.end());

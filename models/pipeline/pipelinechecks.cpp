@@ -108,6 +108,11 @@ bool isImageReference(const QString &image)
     return reference.match(image).hasMatch();
 }
 
+bool isTemplated(const QString &text)
+{
+    return text.contains(u'$') || text.contains(u"{{"_s);
+}
+
 bool isPinned(const QString &image)
 {
     // A digest pins exactly; else the tag is what follows the last ':' after the last '/'
@@ -143,7 +148,12 @@ void checkHygiene(ValidationContext &context)
     for (qsizetype n = 0; n < context.nodes.size(); ++n) {
         const PipelineNode &node = context.nodes.at(n);
         const quint32 role = context.roles.at(n);
-        if (!node.image.isEmpty() && !isImageReference(node.image)) {
+        const bool imported = !node.source.isEmpty();
+        // An imported image may be an expression its engine fills in ("${{ matrix.image }}",
+        // "$CI_REGISTRY_IMAGE:$TAG", "{{inputs.parameters.image}}"): not ours to judge.
+        if (imported && isTemplated(node.image)) {
+            // nothing to check
+        } else if (!node.image.isEmpty() && !isImageReference(node.image)) {
             context.add(n,
                         Severity::Error,
                         u"invalid-image"_s,
@@ -160,7 +170,8 @@ void checkHygiene(ValidationContext &context)
                         "pipeline can run different code tomorrow. Pin a tag such as "
                         "python:3.11-slim, or a digest."_s.arg(node.image));
         }
-        if (context.nodes.size() > 1 && !context.hasEdges(n)) {
+        // Independent jobs are normal in a CI file; only a drawn stage left alone is a slip.
+        if (context.nodes.size() > 1 && !imported && !context.hasEdges(n)) {
             context.add(n,
                         Severity::Warning,
                         u"disconnected-node"_s,

@@ -82,20 +82,18 @@ void PipelineDocument::setFilePath(const QString &filePath)
     emit filePathChanged(m_filePath);
 }
 
-void PipelineDocument::replaceContents(const QList<PipelineNode> &nodes,
-                                       const QList<PipelineEdge> &edges,
-                                       const QList<PipelineAnnotation> &annotations,
+void PipelineDocument::replaceContents(const PipelineFile::ReadResult &contents,
                                        const QString &filePath)
 {
     removeRecovery();     // of the contents being replaced: the window asked about them first
     m_undoStack->clear(); // its commands refer to the old graph; clean again
-    m_graph->reset(nodes, edges, annotations);
+    m_graph->reset(contents.nodes, contents.edges, contents.annotations, contents.source);
     setFilePath(filePath);
 }
 
 void PipelineDocument::newEmpty()
 {
-    replaceContents({}, {}, {}, {});
+    replaceContents({}, {});
     emit loaded();
 }
 
@@ -112,7 +110,7 @@ bool PipelineDocument::newFromTemplate(const QString &templateIdOrName, QString 
         *error = result.errorMessage;
         return false;
     }
-    replaceContents(result.nodes, result.edges, result.annotations, {});
+    replaceContents(result, {});
     emit loaded();
     return true;
 }
@@ -124,7 +122,7 @@ bool PipelineDocument::load(const QString &path, QString *error)
         *error = result.errorMessage;
         return false;
     }
-    replaceContents(result.nodes, result.edges, result.annotations, path);
+    replaceContents(result, path);
     emit loaded();
     return true;
 }
@@ -210,7 +208,7 @@ bool PipelineDocument::restore(const Recovery &recovery, QString *error)
         *error = result.errorMessage;
         return false;
     }
-    replaceContents(result.nodes, result.edges, result.annotations, recovery.originalPath);
+    replaceContents(result, recovery.originalPath);
     // Nothing to undo, yet unsaved; the recovery becomes this document's own, claimed at once
     // with this process's pid so another instance does not offer it too.
     m_undoStack->resetClean();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pipeline/pipelinefile.h"
+
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -72,10 +74,7 @@ signals:
 
 private:
     void setFilePath(const QString &filePath);
-    void replaceContents(const QList<PipelineNode> &nodes,
-                         const QList<PipelineEdge> &edges,
-                         const QList<PipelineAnnotation> &annotations,
-                         const QString &filePath);
+    void replaceContents(const PipelineFile::ReadResult &contents, const QString &filePath);
 
     const NodeCatalog *m_catalog;
     PipelineGraph *m_graph;

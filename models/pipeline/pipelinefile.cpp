@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <cmath>
+#include <limits>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -122,9 +124,11 @@ public:
             fail(path.member("id"_L1), u"an id cannot be empty"_s, objectAt);
     }
 
-    QList<std::pair<QString, QString>> parameters(const Path &path)
+    // Parameters, details: [{"key": …, "value": …}], keys unique and not empty. `what` names an
+    // item in messages ("parameter").
+    KeyValueList keyValues(const Path &path, const QString &what)
     {
-        QList<std::pair<QString, QString>> parameters;
+        KeyValueList parameters;
         QSet<QString> keys;
         enter(path, Type::Array);
         for (qsizetype i = 0; m_cursor.nextElement(); ++i) {
@@ -147,8 +151,8 @@ public:
                 failMissing(itemPath.member("value"_L1), u"a string"_s, at);
             if (key->isEmpty() || keys.contains(*key))
                 fail(itemPath.member("key"_L1),
-                     key->isEmpty() ? u"a parameter needs a key"_s
-                                    : u"duplicate parameter '%1'"_s.arg(*key),
+                     key->isEmpty() ? u"a %1 needs a key"_s.arg(what)
+                                    : u"duplicate %1 '%2'"_s.arg(what, *key),
                      at);
             keys.insert(*key);
             parameters.append({*key, *value});
@@ -168,12 +172,58 @@ public:
             else if (name == "command")
                 node.command = stringList(path.member("command"_L1));
             else if (name == "parameters")
-                node.parameters = parameters(path.member("parameters"_L1));
+                node.parameters = keyValues(path.member("parameters"_L1), u"parameter"_s);
             else if (name == "notes")
                 node.notes = string(path.member("notes"_L1));
             else
                 m_cursor.skip();
         }
+    }
+
+    NodeSource nodeSource(const Path &path)
+    {
+        const qsizetype at = m_cursor.offset();
+        enter(path, Type::Object);
+        NodeSource source;
+        QByteArrayView name;
+        while (m_cursor.nextMember(&name)) {
+            if (name == "format") {
+                source.format = string(path.member("format"_L1));
+            } else if (name == "id") {
+                source.id = string(path.member("id"_L1));
+            } else if (name == "line") {
+                const double line = number(path.member("line"_L1));
+                if (line < 0 || line > std::numeric_limits<int>::max() || line != std::floor(line))
+                    fail(path.member("line"_L1), u"expected a line number"_s, at);
+                source.line = int(line);
+            } else {
+                m_cursor.skip();
+            }
+        }
+        if (source.format.isEmpty())
+            fail(path.member("format"_L1), u"a node's source names its format"_s, at);
+        return source;
+    }
+
+    PipelineSource pipelineSource(const Path &path)
+    {
+        const qsizetype at = m_cursor.offset();
+        enter(path, Type::Object);
+        PipelineSource source;
+        QByteArrayView name;
+        while (m_cursor.nextMember(&name)) {
+            if (name == "format")
+                source.format = string(path.member("format"_L1));
+            else if (name == "path")
+                source.path = string(path.member("path"_L1));
+            else if (name == "details")
+                source.details = keyValues(path.member("details"_L1), u"detail"_s);
+            else
+                m_cursor.skip();
+        }
+        if (source.format.isEmpty())
+            fail(path.member("format"_L1), u"a pipeline's source names its format"_s, at);
+        return source;
     }
 
     QString kind(const Path &path)
@@ -215,6 +265,12 @@ public:
                 y = number(path.member("y"_L1));
             } else if (name == "properties") {
                 properties(path.member("properties"_L1), node);
+            } else if (name == "source") {
+                node.source = nodeSource(path.member("source"_L1));
+            } else if (name == "details") {
+                node.details = keyValues(path.member("details"_L1), u"detail"_s);
+            } else if (name == "badges") {
+                node.badges = stringList(path.member("badges"_L1));
             } else {
                 m_cursor.skip();
             }
@@ -264,12 +320,13 @@ public:
         }
         if (!hasNode)
             failMissing(path.member("node"_L1), u"a string"_s, at);
-        if (!hasPort)
-            failMissing(path.member("port"_L1), u"a string"_s, at);
         const qsizetype index = nodes.index.value(ref.node, -1);
         if (index < 0)
             fail(path.member("node"_L1), u"no node has the id '%1'"_s.arg(ref.node), at);
         const PipelineNode &node = nodes.list.at(index);
+        ref.node = node.id; // share the node's string: one copy per node, not one per edge
+        if (!hasPort)       // an ordering edge's end; edges() checks the other end has none either
+            return ref;
         const NodeKind *kind = m_catalog.kind(node.kind);
         const auto *port = isOutput ? kind->output(ref.port) : kind->input(ref.port);
         if (!port) {
@@ -278,10 +335,8 @@ public:
                      node.name, node.kind, isOutput ? u"output"_s : u"input"_s, ref.port),
                  at);
         }
-        // The same text as the node's id and the catalog's port name: share theirs, so a big
-        // pipeline keeps one copy of each instead of four strings per edge.
+        ref.port = port->name; // the catalog's copy, as for the node id
         ref.node = node.id;
-        ref.port = port->name;
         return ref;
     }
 
@@ -295,12 +350,15 @@ public:
             const qsizetype at = m_cursor.offset();
             enter(edgePath, Type::Object);
             std::optional<PortRef> from, to;
+            QString condition;
             QByteArrayView name;
             while (m_cursor.nextMember(&name)) {
                 if (name == "from")
                     from = portRef(edgePath.member("from"_L1), true, nodes);
                 else if (name == "to")
                     to = portRef(edgePath.member("to"_L1), false, nodes);
+                else if (name == "condition")
+                    condition = string(edgePath.member("condition"_L1));
                 else
                     m_cursor.skip();
             }
@@ -308,7 +366,11 @@ public:
                 failMissing(edgePath.member("from"_L1), u"an object"_s, at);
             if (!to)
                 failMissing(edgePath.member("to"_L1), u"an object"_s, at);
-            const PipelineEdge edge{*from, *to};
+            const PipelineEdge edge{*from, *to, condition};
+            if (from->port.isEmpty() != to->port.isEmpty())
+                fail(edgePath,
+                     u"an edge names a port at both ends, or (an ordering edge) at neither"_s,
+                     at);
             if (seen.contains(edge))
                 fail(edgePath, u"the same edge again"_s, at);
             seen.insert(edge);
@@ -467,6 +529,10 @@ ReadResult read(const QByteArray &json, const NodeCatalog &catalog)
         if (const qsizetype at = rootMember(syntax.rootMembers, "annotations"); at >= 0) {
             reader.seek(at);
             result.annotations = reader.annotations(root.member("annotations"_L1));
+        }
+        if (const qsizetype at = rootMember(syntax.rootMembers, "source"); at >= 0) {
+            reader.seek(at);
+            result.source = reader.pipelineSource(root.member("source"_L1));
         }
         result.nodes = std::move(nodes.list);
     } catch (const JsonReading::Error &error) {

@@ -13,6 +13,20 @@ namespace {
 
 using Layout = JsonWriter::Layout;
 
+void writeKeyValues(JsonWriter &json, const KeyValueList &list)
+{
+    json.beginArray(list.isEmpty() ? Layout::Inline : Layout::Block);
+    for (const auto &[key, value] : list) {
+        json.beginObject(Layout::Inline);
+        json.key(u"key"_s);
+        json.value(key);
+        json.key(u"value"_s);
+        json.value(value);
+        json.endObject();
+    }
+    json.endArray();
+}
+
 void writeProperties(JsonWriter &json, const PipelineNode &node)
 {
     json.beginObject();
@@ -23,16 +37,7 @@ void writeProperties(JsonWriter &json, const PipelineNode &node)
     json.key(u"command"_s);
     json.stringArray(node.command);
     json.key(u"parameters"_s);
-    json.beginArray(node.parameters.isEmpty() ? Layout::Inline : Layout::Block);
-    for (const auto &[key, value] : node.parameters) {
-        json.beginObject(Layout::Inline);
-        json.key(u"key"_s);
-        json.value(key);
-        json.key(u"value"_s);
-        json.value(value);
-        json.endObject();
-    }
-    json.endArray();
+    writeKeyValues(json, node.parameters);
     json.key(u"notes"_s);
     json.value(node.notes);
     json.endObject();
@@ -53,6 +58,26 @@ void writeNode(JsonWriter &json, const PipelineNode &node)
     json.value(node.pos.y());
     json.key(u"properties"_s);
     writeProperties(json, node);
+    // Only imported nodes have these: a drawn pipeline's file stays as it was.
+    if (!node.source.isEmpty()) {
+        json.key(u"source"_s);
+        json.beginObject(Layout::Inline);
+        json.key(u"format"_s);
+        json.value(node.source.format);
+        json.key(u"id"_s);
+        json.value(node.source.id);
+        json.key(u"line"_s);
+        json.value(double(node.source.line));
+        json.endObject();
+    }
+    if (!node.details.isEmpty()) {
+        json.key(u"details"_s);
+        writeKeyValues(json, node.details);
+    }
+    if (!node.badges.isEmpty()) {
+        json.key(u"badges"_s);
+        json.stringArray(node.badges);
+    }
     json.endObject();
 }
 
@@ -62,8 +87,10 @@ void writePort(JsonWriter &json, const QString &key, const PortRef &ref)
     json.beginObject(Layout::Inline);
     json.key(u"node"_s);
     json.value(ref.node);
-    json.key(u"port"_s);
-    json.value(ref.port);
+    if (!ref.port.isEmpty()) { // an ordering edge's ends name no port
+        json.key(u"port"_s);
+        json.value(ref.port);
+    }
     json.endObject();
 }
 
@@ -72,6 +99,10 @@ void writeEdge(JsonWriter &json, const PipelineEdge &edge)
     json.beginObject(Layout::Inline);
     writePort(json, u"from"_s, edge.from);
     writePort(json, u"to"_s, edge.to);
+    if (!edge.condition.isEmpty()) {
+        json.key(u"condition"_s);
+        json.value(edge.condition);
+    }
     json.endObject();
 }
 
@@ -99,7 +130,8 @@ void writeAnnotation(JsonWriter &json, const PipelineAnnotation &annotation)
 
 QByteArray write(const QList<PipelineNode> &nodes,
                  const QList<PipelineEdge> &edges,
-                 const QList<PipelineAnnotation> &annotations)
+                 const QList<PipelineAnnotation> &annotations,
+                 const PipelineSource &source)
 {
     JsonWriter json;
     json.beginObject();
@@ -122,13 +154,24 @@ QByteArray write(const QList<PipelineNode> &nodes,
     for (const PipelineAnnotation &annotation : annotations)
         writeAnnotation(json, annotation);
     json.endArray();
+    if (!source.isEmpty()) {
+        json.key(u"source"_s);
+        json.beginObject();
+        json.key(u"format"_s);
+        json.value(source.format);
+        json.key(u"path"_s);
+        json.value(source.path);
+        json.key(u"details"_s);
+        writeKeyValues(json, source.details);
+        json.endObject();
+    }
     json.endObject();
     return json.toUtf8();
 }
 
 QByteArray write(const PipelineGraph &graph)
 {
-    return write(graph.nodes(), graph.edges(), graph.annotations());
+    return write(graph.nodes(), graph.edges(), graph.annotations(), graph.source());
 }
 
 bool save(const QString &path, const QByteArray &data, QString *error)

@@ -168,12 +168,27 @@ PipelineGraph::portProblem(const PipelineNode &node, const QString &port, bool i
     return u"'%1' has no %2 '%3'"_s.arg(node.name, isOutput ? u"output"_s : u"input"_s, port);
 }
 
+QString PipelineGraph::orderingProblem(const PipelineNode &from,
+                                       const PipelineNode &to,
+                                       const PipelineEdge &edge) const
+{
+    if (&from == &to)
+        return u"'%1' cannot run after itself"_s.arg(from.name);
+    if (m_edgeIndex.contains(edge))
+        return u"'%1' already runs after '%2'"_s.arg(to.name, from.name);
+    return {};
+}
+
 QString PipelineGraph::edgeProblem(const PipelineEdge &edge) const
 {
     const PipelineNode *from = node(edge.from.node);
     const PipelineNode *to = node(edge.to.node);
     if (!from || !to)
         return u"there is no node '%1'"_s.arg(from ? edge.to.node : edge.from.node);
+    if (edge.isOrdering())
+        return orderingProblem(*from, *to, edge);
+    if (edge.from.port.isEmpty() || edge.to.port.isEmpty())
+        return u"an edge joins two ports, or (an ordering edge) no port at either end"_s;
     for (const QString &problem :
          {portProblem(*from, edge.from.port, true), portProblem(*to, edge.to.port, false)}) {
         if (!problem.isEmpty())
@@ -323,8 +338,10 @@ bool PipelineGraph::updateAnnotation(const PipelineAnnotation &annotation)
 
 void PipelineGraph::reset(const QList<PipelineNode> &nodes,
                           const QList<PipelineEdge> &edges,
-                          const QList<PipelineAnnotation> &annotations)
+                          const QList<PipelineAnnotation> &annotations,
+                          const PipelineSource &source)
 {
+    m_source = source;
     m_nodes.clear();
     m_edges.clear();
     m_annotations.clear();

@@ -13,6 +13,20 @@
 
 class NodeCatalog;
 
+// Where an imported node came from (README "Pipeline files", "source"); empty for a stage drawn
+// in the app. Lets a user go back to the source and a script match nodes to it.
+struct NodeSource
+{
+    QString format; // "github-actions", "gitlab-ci", "argo", "dvc", "tekton", "kubeflow"
+    QString id;     // the job id, task or stage name as written in the source
+    int line = 0;   // 1-based line where it is defined; 0 when unknown
+
+    bool isEmpty() const { return format.isEmpty(); }
+    bool operator==(const NodeSource &) const = default;
+};
+
+using KeyValueList = QList<std::pair<QString, QString>>;
+
 struct PipelineNode
 {
     QString id;   // unique in the graph; stable, never shown ("n1", "n2" …)
@@ -21,9 +35,14 @@ struct PipelineNode
     QPointF pos;  // top-left on the canvas, scene units
     QString tool;
     QString image;
-    QStringList command;                           // argv
-    QList<std::pair<QString, QString>> parameters; // ordered key / value pairs
+    QStringList command;     // argv
+    KeyValueList parameters; // ordered key / value pairs
     QString notes;
+    NodeSource source;
+    // What an imported node had that the stage fields cannot hold ("runs-on", "if", "steps" …),
+    // in source order, shown read-only in the property panel; empty for drawn stages.
+    KeyValueList details;
+    QStringList badges; // short marks drawn on the node: "matrix ×6", "manual", "loop"
 
     bool operator==(const PipelineNode &) const = default;
 };
@@ -35,10 +54,22 @@ struct PortRef
     bool operator==(const PortRef &) const = default;
 };
 
+// A data edge joins an output port to an input port of the same artifact type. An ordering
+// edge (both ports empty) only says "after": a dependency of an imported pipeline that carries
+// no typed data (a `needs`, `runAfter`, `dependencies`); port rules do not apply to it.
 struct PipelineEdge
 {
-    PortRef from; // an output port
-    PortRef to;   // an input port
+    PortRef from;      // an output port
+    PortRef to;        // an input port
+    QString condition; // ordering edges: when it is followed ("Failed", "A.Succeeded || B")
+
+    PipelineEdge() = default;
+    PipelineEdge(PortRef from, PortRef to, QString condition = {})
+        : from(std::move(from))
+        , to(std::move(to))
+        , condition(std::move(condition))
+    {}
+    bool isOrdering() const { return from.port.isEmpty() && to.port.isEmpty(); }
     bool operator==(const PipelineEdge &) const = default;
 };
 
@@ -60,6 +91,18 @@ struct PipelineAnnotation
     QRectF rect;
     QString text; // the note, or the group frame's title
     bool operator==(const PipelineAnnotation &) const = default;
+};
+
+// Where an imported pipeline came from, and what it had beyond its nodes (triggers, variables,
+// what the import could not follow): shown on the canvas, kept in the file.
+struct PipelineSource
+{
+    QString format; // as NodeSource::format
+    QString path;   // the file it was imported from, as given
+    KeyValueList details;
+
+    bool isEmpty() const { return format.isEmpty(); }
+    bool operator==(const PipelineSource &) const = default;
 };
 
 // The pipeline document's data: nodes, edges, annotations. The one source of truth: the canvas
@@ -89,6 +132,7 @@ public:
     QList<PipelineNode> nodesInOrder(const QStringList &nodeIds) const;
     QList<PipelineAnnotation> annotationsInOrder(const QStringList &annotationIds) const;
     bool isEmpty() const { return m_nodes.isEmpty() && m_annotations.isEmpty(); }
+    const PipelineSource &source() const { return m_source; }
 
     // A fresh id ("n<k>" / "a<k>") not used in this graph.
     QString newNodeId() const;
@@ -124,13 +168,15 @@ public:
     bool removeAnnotation(const QString &annotationId);
     bool updateAnnotation(const PipelineAnnotation &annotation);
 
-    // Replaces everything at once (open, new from template): sends graphReset(). Takes what
+    // Replaces everything at once (open, new from template, import), the source included: sends
+    // graphReset(). Takes what
     // PipelineFile reads: edges may break port rules (validation reports them), but a node or
     // annotation whose id repeats an earlier one, an edge naming a missing node and a repeated
     // edge are dropped, since the indexes need unique ids.
     void reset(const QList<PipelineNode> &nodes,
                const QList<PipelineEdge> &edges,
-               const QList<PipelineAnnotation> &annotations);
+               const QList<PipelineAnnotation> &annotations,
+               const PipelineSource &source = {});
     void clear();
 
 signals:
@@ -148,6 +194,9 @@ signals:
 
 private:
     QString portProblem(const PipelineNode &node, const QString &port, bool isOutput) const;
+    QString orderingProblem(const PipelineNode &from,
+                            const PipelineNode &to,
+                            const PipelineEdge &edge) const;
     void appendNode(const PipelineNode &node);
     void appendEdge(const PipelineEdge &edge);
     void takeEdge(const PipelineEdge &edge);
@@ -155,6 +204,7 @@ private:
     void countName(const QString &name, int delta);
 
     const NodeCatalog *m_catalog;
+    PipelineSource m_source;
     QList<PipelineNode> m_nodes;
     QList<PipelineEdge> m_edges;
     QList<PipelineAnnotation> m_annotations;

@@ -114,9 +114,13 @@ QString write(const PipelineGraph &graph)
                    order.value(b.from.node), b.from.port, order.value(b.to.node), b.to.port);
     });
     for (const PipelineEdge &edge : std::as_const(edges)) {
-        text += u"  %1 -- \"%2\" --> %3\n"_s.arg(ids.value(edge.from.node),
-                                                 escapeLabel(edgeLabel(graph, edge)),
-                                                 ids.value(edge.to.node));
+        const QString from = ids.value(edge.from.node), to = ids.value(edge.to.node);
+        if (!edge.isOrdering()) // a data edge, labelled with what it carries
+            text += u"  %1 -- \"%2\" --> %3\n"_s.arg(from, escapeLabel(edgeLabel(graph, edge)), to);
+        else if (edge.condition.isEmpty()) // "runs after", dotted as on the canvas
+            text += u"  %1 -.-> %2\n"_s.arg(from, to);
+        else
+            text += u"  %1 -. \"%2\" .-> %3\n"_s.arg(from, escapeLabel(edge.condition), to);
     }
     return text;
 }

@@ -43,7 +43,9 @@ void checkInputs(ValidationContext &context)
 {
     for (qsizetype n = 0; n < context.nodes.size(); ++n) {
         const NodeKind *kind = context.kinds.at(n);
-        if (!kind)
+        // An imported job gets its inputs from outside the diagram (a checkout, a bucket): its
+        // kind's inputs describe the stage, they are not wiring the source left out.
+        if (!kind || !context.nodes.at(n).source.isEmpty())
             continue;
         const QString topic = kind->topics.value(0, u"ai-ml-lifecycle"_s);
         for (const PortSpec &port : kind->inputs) {

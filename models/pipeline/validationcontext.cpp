@@ -93,12 +93,20 @@ void ValidationContext::addEdge(const PipelineEdge &edge, QHash<PortRef, int> &i
 {
     const qsizetype from = m_index.value(edge.from.node, -1);
     const qsizetype to = m_index.value(edge.to.node, -1);
-    if (from < 0 || to < 0 || !checkPorts(edge, from, to))
+    if (from < 0 || to < 0)
         return; // PipelineGraph and PipelineFile never keep an edge to a missing node
-    m_connectedInputs[to].append(edge.to.port);
-    m_usedOutputs[from].append(edge.from.port);
+    if (edge.isOrdering()) {
+        // "Runs after": no port, no type, so it stands for any of the ports (isConnected()).
+        m_connectedInputs[to].append(QString());
+        m_usedOutputs[from].append(QString());
+    } else if (!checkPorts(edge, from, to)) {
+        return;
+    } else {
+        m_connectedInputs[to].append(edge.to.port);
+        m_usedOutputs[from].append(edge.from.port);
+    }
     successorRoles[from] |= roles[to];
-    if (++inputEdges[edge.to] == 2) {
+    if (!edge.isOrdering() && ++inputEdges[edge.to] == 2) {
         add(to,
             Severity::Error,
             u"input-taken"_s,
@@ -117,14 +125,17 @@ void ValidationContext::addEdge(const PipelineEdge &edge, QHash<PortRef, int> &i
     }
 }
 
+// The empty name is an ordering edge's end, which may carry what any port would.
 bool ValidationContext::isConnected(qsizetype node, const QString &input) const
 {
-    return m_connectedInputs.at(node).contains(input);
+    const QStringList &inputs = m_connectedInputs.at(node);
+    return inputs.contains(input) || inputs.contains(QString());
 }
 
 bool ValidationContext::isUsed(qsizetype node, const QString &output) const
 {
-    return m_usedOutputs.at(node).contains(output);
+    const QStringList &outputs = m_usedOutputs.at(node);
+    return outputs.contains(output) || outputs.contains(QString());
 }
 
 bool ValidationContext::hasEdges(qsizetype node) const

@@ -4,6 +4,7 @@
 #include "pipeline/pipelinenodeitem.h"
 #include "theme/pipelinetheme.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
@@ -27,6 +28,11 @@ PipelineEdgeItem::PipelineEdgeItem(const PipelineEdge &edge,
 
 void PipelineEdgeItem::prepareStyle()
 {
+    if (m_edge.isOrdering()) { // "runs after": no artifact, so no type colour to take
+        m_typeValid = true;
+        m_color = m_theme->edge;
+        return;
+    }
     const qsizetype out = m_from->portIndex(m_edge.from.port, true);
     const qsizetype in = m_to->portIndex(m_edge.to.port, false);
     if (out < 0 || in < 0) {
@@ -87,6 +93,13 @@ void PipelineEdgeItem::updatePath()
     m_bounds = m_path.controlPointRect()
                    .united(m_arrow.boundingRect())
                    .adjusted(-margin, -margin, margin, margin);
+    if (!m_edge.condition.isEmpty()) {
+        const QFontMetricsF metrics(t.badgeFont);
+        const double width = std::min(metrics.horizontalAdvance(m_edge.condition), MaxLabelWidth);
+        m_label = QRectF(0, 0, width + 2 * t.notePadding, metrics.height() + t.notePadding);
+        m_label.moveCenter(m_path.pointAtPercent(0.5));
+        m_bounds = m_bounds.united(m_label);
+    }
     m_shape = QPainterPath();
 }
 
@@ -125,12 +138,31 @@ void PipelineEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     QPen pen(color, emphasised ? t.edgeHoverWidth : t.edgeWidth);
     if (!m_typeValid)
         pen.setStyle(Qt::DashLine);
+    else if (m_edge.isOrdering()) // "after", not "feeds": short dashes in the plain edge colour
+        pen.setDashPattern({4, 2.5});
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_path);
     painter->setPen(Qt::NoPen);
     painter->setBrush(color);
     painter->drawPolygon(m_arrow);
+    if (!m_label.isEmpty() && lod >= PipelineDetail::Titles)
+        paintLabel(painter);
+}
+
+void PipelineEdgeItem::paintLabel(QPainter *painter) const
+{
+    const PipelineTheme &t = *m_theme;
+    painter->setPen(QPen(m_color, 1));
+    painter->setBrush(t.background);
+    const double radius = m_label.height() / 2;
+    painter->drawRoundedRect(m_label, radius, radius);
+    painter->setFont(t.badgeFont);
+    painter->setPen(t.nodeText);
+    const QRectF text = m_label.adjusted(t.notePadding, 0, -t.notePadding, 0);
+    const QString shown
+        = QFontMetricsF(t.badgeFont).elidedText(m_edge.condition, Qt::ElideMiddle, text.width());
+    painter->drawText(text, Qt::AlignCenter, shown);
 }
 
 void PipelineEdgeItem::hoverEnterEvent(QGraphicsSceneHoverEvent *)

@@ -12,8 +12,10 @@ class PipelineNodeItem;
 struct PipelineTheme;
 
 // An edge on the canvas: a cubic curve from an output port to an input port with an arrow head,
-// in the colour of the artifact type it carries. Selectable; highlights under the mouse. Its
-// path is computed when an endpoint moves (updatePath), never in paint().
+// in the colour of the artifact type it carries; an ordering edge ("runs after") joins the
+// sides of its nodes, dashed in the plain edge colour, with its condition on a pill. Selectable;
+// highlights under the mouse. Its path is computed when an endpoint moves (updatePath), never in
+// paint().
 class PipelineEdgeItem : public QGraphicsItem
 {
 public:
@@ -54,6 +56,11 @@ protected:
 
 private:
     void prepareStyle();
+    void paintLabel(QPainter *painter) const;
+
+    // An ordering edge's condition longer than this is shortened on the canvas (the tooltip and
+    // the property panel have all of it).
+    static constexpr double MaxLabelWidth = 220;
 
     PipelineEdge m_edge;
     PipelineNodeItem *m_from;
@@ -69,5 +76,6 @@ private:
     QPainterPath m_path;
     QPolygonF m_arrow;
     QRectF m_bounds;
+    QRectF m_label; // the condition's pill at the middle of the curve; empty without one
     mutable QPainterPath m_shape;
 };

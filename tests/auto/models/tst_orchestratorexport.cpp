@@ -539,8 +539,13 @@ void TestOrchestratorExport::invalidPipelineIsRefused()
         for (const QString &id : edge.split(u'>')) {
             if (std::none_of(nodes.cbegin(), nodes.cend(), [&](const PipelineNode &n) {
                     return n.id == id;
-                }))
-                nodes.append(PipelineNode{id, u"step"_s, id, {}, {}, image, {}, {}, {}});
+                })) {
+                PipelineNode node;
+                node.id = node.name = id;
+                node.kind = u"step"_s;
+                node.image = image;
+                nodes.append(node);
+            }
         }
         edges.append(PipelineEdge{{edge.section(u'>', 0, 0), u"data"_s},
                                   {edge.section(u'>', 1), u"data"_s}});

@@ -72,6 +72,7 @@ class TestPipelineFile : public QObject
 private slots:
     void roundTrip();
     void writesReadableJson();
+    void importedPipelineRoundTrip();
     void readsDefaults();
     void badFiles_data();
     void badFiles();
@@ -95,11 +96,42 @@ void TestPipelineFile::roundTrip()
     QCOMPARE(PipelineFile::write(read.nodes, read.edges, read.annotations), json);
 }
 
+// An imported pipeline keeps where each node came from, what it had beyond the stage fields,
+// its ordering edges with their conditions and the pipeline's own source (README "Pipeline
+// files", version 2).
+void TestPipelineFile::importedPipelineRoundTrip()
+{
+    Lists lists = sample();
+    lists.nodes[0].source = {u"gitlab-ci"_s, u"ingest:orders"_s, 42};
+    lists.nodes[0].details = {{u"image"_s, u"$CI_REGISTRY_IMAGE"_s}, {u"when"_s, u"manual"_s}};
+    lists.nodes[0].badges = {u"manual"_s, u"matrix ×6"_s};
+    lists.nodes[1].source = {u"gitlab-ci"_s, u"train"_s, 0};
+    lists.edges.append({{u"n1"_s, {}}, {u"n2"_s, {}}, u"on_failure"_s});
+    const PipelineSource source{
+        u"gitlab-ci"_s, u"ci/.gitlab-ci.yml"_s, {{u"stages"_s, u"build, train"_s}}};
+    const QByteArray json
+        = PipelineFile::write(lists.nodes, lists.edges, lists.annotations, source);
+    QVERIFY(json.contains(
+        R"({"from": {"node": "n1"}, "to": {"node": "n2"}, "condition": "on_failure"})"));
+    QVERIFY(
+        json.contains(R"("source": {"format": "gitlab-ci", "id": "ingest:orders", "line": 42})"));
+    const PipelineFile::ReadResult read = PipelineFile::read(json, catalog());
+    QVERIFY2(read.ok, qPrintable(read.errorMessage));
+    QCOMPARE(read.nodes, lists.nodes);
+    QCOMPARE(read.edges, lists.edges);
+    QVERIFY(read.edges.last().isOrdering());
+    QCOMPARE(read.source, source);
+    QCOMPARE(PipelineFile::write(read.nodes, read.edges, read.annotations, read.source), json);
+}
+
 void TestPipelineFile::writesReadableJson()
 {
     const Lists lists = sample();
     const QByteArray json = PipelineFile::write(lists.nodes, lists.edges, lists.annotations);
-    QVERIFY(json.startsWith("{\n  \"format\": \"mlops-studio-pipeline\",\n  \"version\": 1,\n"));
+    QVERIFY(json.startsWith("{\n  \"format\": \"mlops-studio-pipeline\",\n  \"version\": 2,\n"));
+    // A drawn pipeline has nothing of an import: its file stays as version 1 wrote it.
+    for (const char *key : {"\"source\": {", "\"details\":", "\"badges\":", "\"condition\":"})
+        QVERIFY2(!json.contains(key), key);
     QVERIFY(json.endsWith("}\n"));
     QVERIFY(json.contains(
         R"({"from": {"node": "n1", "port": "data"}, "to": {"node": "n2", "port": "data"}})"));
@@ -137,9 +169,9 @@ void TestPipelineFile::badFiles_data()
     QTest::newRow("other format") << QByteArray(R"({"format": "mlops-studio-curriculum"})") << 0
                                   << u"not a pipeline file: expected \"format\": "
                                      "\"mlops-studio-pipeline\""_s;
-    QTest::newRow("newer") << head + R"("version": 2, "nodes": []})" << 0
-                           << u"written by a newer version (format version 2; this version "
-                              "reads up to 1)"_s;
+    QTest::newRow("newer") << head + R"("version": 3, "nodes": []})" << 0
+                           << u"written by a newer version (format version 3; this version "
+                              "reads up to 2)"_s;
     QTest::newRow("version text") << head + R"("version": "1", "nodes": []})" << 0
                                   << u"version: expected a number, found a string"_s;
     QTest::newRow("no nodes") << head + R"("version": 1})" << 0
@@ -198,6 +230,28 @@ void TestPipelineFile::badFiles_data()
         R"({"from": {"node": "n1", "port": "data"}, "to": {"node": "n2", "port": "data"}},
                        {"from": {"node": "n1", "port": "data"}, "to": {"node": "n2", "port": "data"}})")
                                     << 3 << u"edges[1]: the same edge again"_s;
+    QTest::newRow("half an ordering edge")
+        << withEdge(R"({"from": {"node": "n1"}, "to": {"node": "n2", "port": "data"}})") << 2
+        << u"edges[0]: an edge names a port at both ends, or (an ordering edge) at neither"_s;
+    QTest::newRow("ordering edge twice")
+        << withEdge(R"({"from": {"node": "n1"}, "to": {"node": "n2"}},
+                       {"from": {"node": "n1"}, "to": {"node": "n2"}})")
+        << 3 << u"edges[1]: the same edge again"_s;
+    QTest::newRow("node source without format")
+        << minimal(R"({"id": "n", "kind": "train", "name": "T", "source": {"id": "train"}})") << 1
+        << u"nodes[0].source.format: a node's source names its format"_s;
+    QTest::newRow("node source line") << minimal(R"({"id": "n", "kind": "train", "name": "T",
+                       "source": {"format": "dvc", "line": 2.5}})")
+                                      << 2 << u"nodes[0].source.line: expected a line number"_s;
+    QTest::newRow("duplicate detail") << minimal(R"({"id": "n", "kind": "train", "name": "T",
+        "details": [{"key": "if", "value": "a"}, {"key": "if", "value": "b"}]})")
+                                      << 2 << u"nodes[0].details[1].key: duplicate detail 'if'"_s;
+    QTest::newRow("badges text") << minimal(
+        R"({"id": "n", "kind": "train", "name": "T", "badges": "manual"})")
+                                 << 1 << u"nodes[0].badges: expected an array, found a string"_s;
+    QTest::newRow("pipeline source without format")
+        << minimal({}, R"(, "source": {"path": ".gitlab-ci.yml"})") << 1
+        << u"source.format: a pipeline's source names its format"_s;
     QTest::newRow("annotation kind")
         << minimal({}, R"(, "annotations": [{"id": "a", "kind": "sticky"}])") << 1
         << u"annotations[0].kind: expected \"text\" or \"group\", found 'sticky'"_s;

@@ -186,6 +186,18 @@ void TestPipelineGraph::edgeProblem_data()
     QTest::newRow("input taken")
         << makeEdge(u"n1"_s, u"data"_s, u"n3"_s, u"data"_s)
         << u"the input 'data' of 'Transform' is already connected: an input takes one edge"_s;
+    // Ordering edges ("runs after", no ports): no port or type rule, an input may have several.
+    QTest::newRow("ordering") << makeEdge(u"n4"_s, {}, u"n2"_s, {}) << QString();
+    QTest::newRow("ordering beside a data edge") << makeEdge(u"n1"_s, {}, u"n2"_s, {}) << QString();
+    QTest::newRow("ordering into a taken input's node")
+        << makeEdge(u"n5"_s, {}, u"n3"_s, {}) << QString();
+    QTest::newRow("ordering self")
+        << makeEdge(u"n2"_s, {}, u"n2"_s, {}) << u"'Validate data' cannot run after itself"_s;
+    QTest::newRow("ordering unknown node")
+        << makeEdge(u"n1"_s, {}, u"n9"_s, {}) << u"there is no node 'n9'"_s;
+    QTest::newRow("half ordering")
+        << makeEdge(u"n1"_s, u"data"_s, u"n5"_s, {})
+        << u"an edge joins two ports, or (an ordering edge) no port at either end"_s;
 }
 
 void TestPipelineGraph::edgeProblem()

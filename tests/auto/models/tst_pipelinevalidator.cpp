@@ -45,6 +45,9 @@ private slots:
     void completePipelineIsClean();
     void checks_data();
     void checks();
+    void importedPipelineIsClean();
+    void templatedImages_data();
+    void templatedImages();
     void imagePinning_data();
     void imagePinning();
     void findingsTeach();
@@ -209,7 +212,68 @@ void TestPipelineValidator::checks_data()
         u"warning retrain-triggers-nothing X"_s,
         true);
     row("disconnected stage", u"step:A step:B"_s, u"warning disconnected-node B"_s, true);
+    // Ordering edges ("runs after", from an imported file) carry no type: no port rule applies,
+    // they satisfy inputs, and they still order the lifecycle for the teaching warnings.
+    row("ordering edge satisfies a required input",
+        u"ingest:I train:R | I>R"_s,
+        u"error missing-input R"_s,
+        false);
+    row("ordering edge still teaches",
+        u"ingest:I train:R | I>R"_s,
+        u"warning unvalidated-training-data R"_s,
+        true);
+    row("ordering edge uses the model",
+        u"train:R evaluate:E | R>E"_s,
+        u"warning unused-model R"_s,
+        false);
+    row("ordering cycle", u"+step:A +step:B | A>B B>A"_s, u"error cycle A"_s, true);
+    row("ordering self loop", u"+step:A | A>A"_s, u"error cycle A"_s, true);
+    row("imported job needs no wiring", u"+train:R"_s, u"error missing-input R"_s, false);
+    row("imported deploy needs no wiring", u"+deploy:D"_s, u"error missing-input D"_s, false);
+    row("drawn deploy needs an input", u"deploy:D"_s, u"error missing-input D"_s, true);
+    row("imported independent jobs", u"+step:A +step:B"_s, u"warning disconnected-node B"_s, false);
+    row("imported deploy without monitoring",
+        u"+package:P +deploy:D | P>D"_s,
+        u"warning deploy-without-monitoring D"_s,
+        true);
     row("a lone stage is not disconnected", u"step:A"_s, u"warning disconnected-node A"_s, false);
+}
+
+// An imported pipeline well formed as an ML pipeline opens without a single finding.
+void TestPipelineValidator::importedPipelineIsClean()
+{
+    QCOMPARE(describe(validate(u"+ingest:I +validate-data:V +train:R +evaluate:E +register:G "
+                               "+ci-gate:C +package:P +deploy:D +monitor:M +alert:A | I>V V>R R>E "
+                               "E>G G>C C>P P>D D>M M>A"_s)),
+             QStringList());
+}
+
+// The engine fills in an imported image ("${{ matrix.image }}"): the app cannot judge it. The
+// same text typed into a drawn stage is no image reference at all.
+void TestPipelineValidator::templatedImages_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QString>("image");
+    QTest::addColumn<QStringList>("findings");
+    const QStringList none;
+    QTest::newRow("github") << u"+step:S"_s << u"${{ matrix.image }}"_s << none;
+    QTest::newRow("gitlab") << u"+step:S"_s << u"$CI_REGISTRY_IMAGE:$TAG"_s << none;
+    QTest::newRow("argo") << u"+step:S"_s << u"{{inputs.parameters.image}}"_s << none;
+    QTest::newRow("imported, invalid")
+        << u"+step:S"_s << u"Not An Image"_s << QStringList{u"error invalid-image S"_s};
+    QTest::newRow("drawn") << u"step:S"_s << u"${{ matrix.image }}"_s
+                           << QStringList{u"error invalid-image S"_s};
+}
+
+void TestPipelineValidator::templatedImages()
+{
+    QFETCH(QString, spec);
+    QFETCH(QString, image);
+    QFETCH(QStringList, findings);
+    PipelineSpec pipeline = PipelineSpec::parse(spec);
+    pipeline.nodes.first().image = image;
+    QCOMPARE(describe(validatePipeline(pipeline.nodes, pipeline.edges, NodeCatalog::builtIn())),
+             findings);
 }
 
 void TestPipelineValidator::checks()
