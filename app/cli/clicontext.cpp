@@ -40,6 +40,12 @@ void CliContext::warn(const QString &message)
     writeLine(u"warning"_s, message);
 }
 
+void CliContext::diagnostic(const QString &line)
+{
+    m_out.flush();
+    m_err << line.simplified() << Qt::endl;
+}
+
 // One line, so scripts can grep it: newlines inside a message (e.g. from SQLite) are joined.
 void CliContext::writeLine(const QString &kind, const QString &message)
 {

@@ -28,6 +28,9 @@ public:
     // on stderr like the errors, so stdout stays free for data. Returns Success.
     int succeed(const QString &message);
     void warn(const QString &message);
+    // A line that already says where and what, as compilers print them ("ci.yml:12: warning:
+    // …"), so editors can jump to it: on stderr, as it is.
+    void diagnostic(const QString &line);
 
     // Loads --curriculum FILE or the built-in curriculum; on failure reports and returns false.
     bool loadCurriculum();

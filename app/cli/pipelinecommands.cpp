@@ -1,5 +1,6 @@
 #include "cli/clicontext.h"
 #include "cli/imageexportarguments.h"
+#include "cli/pipelineinput.h"
 #include "cli/subcommand.h"
 #include "pipeline/nodecatalog.h"
 #include "pipeline/pipelinediagramexporter.h"
@@ -130,9 +131,10 @@ int newPipeline(CliContext &context, const QCommandLineParser &parser, const QSt
 int validateFile(CliContext &context, const QCommandLineParser &, const QStringList &arguments)
 {
     const QString &path = arguments.at(0);
-    const PipelineFile::ReadResult read = PipelineFile::load(path, NodeCatalog::builtIn());
-    if (!read.ok)
-        return context.fail(read.errorMessage);
+    const std::optional<PipelineImport::Result> opened = readPipelineArgument(context, path);
+    if (!opened)
+        return CliContext::BadInput;
+    const PipelineFile::ReadResult &read = opened->pipeline;
     QHash<QString, QString> names;
     for (const PipelineNode &node : read.nodes)
         names.insert(node.id, node.name);
@@ -191,13 +193,14 @@ int renderPipeline(CliContext &context,
     const QString pathProblem = AtomicFile::checkOutputPath(output);
     if (!pathProblem.isEmpty())
         return context.fail(pathProblem);
-    const PipelineFile::ReadResult read
-        = PipelineFile::load(arguments.at(0), NodeCatalog::builtIn());
-    if (!read.ok)
-        return context.fail(read.errorMessage);
+    const std::optional<PipelineImport::Result> opened
+        = readPipelineArgument(context, arguments.at(0));
+    if (!opened)
+        return CliContext::BadInput;
+    const PipelineFile::ReadResult &read = opened->pipeline;
 
     PipelineGraph graph(&NodeCatalog::builtIn());
-    graph.reset(read.nodes, read.edges, read.annotations);
+    graph.reset(read.nodes, read.edges, read.annotations, read.source);
     PipelineDiagramExporter exporter(graph, options);
     if (!exporter.exportTo(output))
         return context.fail(exporter.errorString(), CliContext::Failure);
@@ -262,5 +265,5 @@ QList<Subcommand> pipelineCommands()
             u"border"_s, tr("Margin around the pipeline in canvas units (default: 24)."), u"N"_s),
     };
     render.run = renderPipeline;
-    return {kinds, create, validate, render, pipelineExportCommand()};
+    return {kinds, create, validate, render, pipelineImportCommand(), pipelineExportCommand()};
 }

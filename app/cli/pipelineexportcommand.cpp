@@ -1,4 +1,5 @@
 #include "cli/clicontext.h"
+#include "cli/pipelineinput.h"
 #include "cli/subcommand.h"
 #include "orchestrator/orchestratorexport.h"
 #include "pipeline/nodecatalog.h"
@@ -80,9 +81,10 @@ int exportPipeline(CliContext &context,
             return context.fail(problem);
     }
     const QString &path = arguments.at(0);
-    const PipelineFile::ReadResult read = PipelineFile::load(path, NodeCatalog::builtIn());
-    if (!read.ok)
-        return context.fail(read.errorMessage);
+    const std::optional<PipelineImport::Result> opened = readPipelineArgument(context, path);
+    if (!opened)
+        return CliContext::BadInput;
+    const PipelineFile::ReadResult &read = opened->pipeline;
 
     PipelineGraph graph(&NodeCatalog::builtIn());
     graph.reset(read.nodes, read.edges, read.annotations);

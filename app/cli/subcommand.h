@@ -30,4 +30,5 @@ QList<Subcommand> dbCommands();
 QList<Subcommand> roadmapCommands();
 QList<Subcommand> pipelineCommands();
 Subcommand pipelineExportCommand(); // pipelineexportcommand.cpp
+Subcommand pipelineImportCommand(); // pipelineimportcommand.cpp
 Subcommand studyTimerCommand();     // studytimercommand.cpp

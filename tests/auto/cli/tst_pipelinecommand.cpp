@@ -18,6 +18,17 @@ using Run = StudioRun;
 const QStringList TemplateIds{
     u"end-to-end"_s, u"continuous-training"_s, u"ci-cd"_s, u"batch-scoring"_s};
 
+const QByteArray Workflow = R"(on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps: [{run: make}]
+  train:
+    needs: build
+    runs-on: ubuntu-latest
+    steps: [{run: python train.py}]
+)";
+
 QByteArray pipeline(const QByteArray &nodes, const QByteArray &edges)
 {
     return R"({"format": "mlops-studio-pipeline", "version": 1, "nodes": [)" + nodes
@@ -46,6 +57,10 @@ private slots:
     void validateWarningsOnly();
     void validateBadFile_data();
     void validateBadFile();
+    void importWritesAPipeline();
+    void importRefusals_data();
+    void importRefusals();
+    void validateAndRenderTakeWorkflows();
 
 private:
     Run run(const QStringList &arguments);
@@ -282,6 +297,75 @@ void TestPipelineCommand::validateBadFile()
     QVERIFY2(validated.err.contains(path.toUtf8()), validated.err);
     QVERIFY2(validated.err.contains(error), validated.err);
     QCOMPARE(validated.err.count('\n'), 1);
+}
+
+void TestPipelineCommand::importWritesAPipeline()
+{
+    const QString source = write(u"ci.yml"_s, Workflow);
+    const Run imported
+        = run({u"pipeline"_s, u"import"_s, source, u"-o"_s, m_dir->filePath(u"ci.mlpipe"_s)});
+    QCOMPARE(imported.exitCode, 0);
+    QVERIFY2(imported.err.contains("(GitHub Actions)"), imported.err.constData());
+    QFile file(m_dir->filePath(u"ci.mlpipe"_s));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(root.value(u"nodes"_s).toArray().size(), 2);
+    QCOMPARE(root.value(u"edges"_s).toArray().size(), 1);
+    QCOMPARE(root.value(u"source"_s).toObject().value(u"format"_s).toString(), u"github-actions"_s);
+    // The .mlpipe it wrote validates like any other.
+    QCOMPARE(run({u"pipeline"_s, u"validate"_s, m_dir->filePath(u"ci.mlpipe"_s)}).exitCode, 0);
+    QFile original(source);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QCOMPARE(original.readAll(), Workflow); // never written to
+}
+
+void TestPipelineCommand::importRefusals_data()
+{
+    QTest::addColumn<QStringList>("arguments"); // %IN% is the workflow, %DIR% the folder
+    QTest::addColumn<QString>("error");
+    QTest::newRow("over its source")
+        << QStringList{u"%IN%"_s, u"-o"_s, u"%IN%"_s} << u"is the file being imported"_s;
+    QTest::newRow("no output") << QStringList{u"%IN%"_s} << u"missing -o FILE"_s;
+    QTest::newRow("unknown format")
+        << QStringList{u"%IN%"_s, u"--from"_s, u"github"_s, u"-o"_s, u"%DIR%/x.mlpipe"_s}
+        << u"--from 'github': unknown format; did you mean 'github-actions'?"_s;
+    QTest::newRow("not a pipeline")
+        << QStringList{u"%DIR%/other.yml"_s, u"-o"_s, u"%DIR%/x.mlpipe"_s}
+        << u"other.yml:1: not a pipeline file of a kind this app opens"_s;
+    QTest::newRow("a directory") << QStringList{u"%DIR%"_s, u"-o"_s, u"%DIR%/x.mlpipe"_s}
+                                 << u"is a directory, expected a pipeline file"_s;
+}
+
+void TestPipelineCommand::importRefusals()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, error);
+    const QString source = write(u"ci.yml"_s, Workflow);
+    write(u"other.yml"_s, "apiVersion: v1\nkind: ConfigMap\n");
+    for (QString &argument : arguments)
+        argument.replace(u"%IN%"_s, source).replace(u"%DIR%"_s, m_dir->path());
+    const Run refused = run(QStringList{u"pipeline"_s, u"import"_s} + arguments);
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(refused.err).contains(error), refused.err.constData());
+    QVERIFY(!QFile::exists(m_dir->filePath(u"x.mlpipe"_s)));
+    QFile original(source);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QCOMPARE(original.readAll(), Workflow);
+}
+
+// validate and render read a workflow directly: findings in CI, a diagram in one command.
+void TestPipelineCommand::validateAndRenderTakeWorkflows()
+{
+    const QString source = write(u"ci.yml"_s, Workflow);
+    const Run validated = run({u"pipeline"_s, u"validate"_s, source});
+    QCOMPARE(validated.exitCode, 0);
+    const Run rendered
+        = run({u"pipeline"_s, u"render"_s, source, u"-o"_s, m_dir->filePath(u"ci.svg"_s)});
+    QCOMPARE(rendered.exitCode, 0);
+    QFile svg(m_dir->filePath(u"ci.svg"_s));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    const QByteArray text = svg.readAll();
+    QVERIFY(text.contains(">build<") && text.contains(">train<"));
 }
 
 QTEST_GUILESS_MAIN(TestPipelineCommand)

@@ -1,0 +1,81 @@
+#include "pipeline/import/stagekindrules.h"
+
+#include "pipeline/nodecatalog.h"
+#include "support/jsonreading.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr auto FormatName = "mlops-studio-import-kinds";
+constexpr int FormatVersion = 1;
+constexpr auto Fallback = "step";
+} // namespace
+
+const StageKindRules &StageKindRules::builtIn()
+{
+    static const StageKindRules rules = [] {
+        QFile file(u":/curriculum/import-kinds.json"_s);
+        QString error;
+        std::optional<StageKindRules> loaded;
+        if (file.open(QIODevice::ReadOnly))
+            loaded = fromJson(file.readAll(), &error);
+        else
+            error = file.errorString();
+        // Compiled in: failing is a build mistake; every job then imports as a generic step.
+        if (!loaded)
+            qCritical("built-in import kind rules unusable: %s", qUtf8Printable(error));
+        return loaded.value_or(StageKindRules());
+    }();
+    return rules;
+}
+
+std::optional<StageKindRules> StageKindRules::fromJson(const QByteArray &json, QString *error)
+{
+    const JsonReading::Parsed parsed
+        = JsonReading::parseObject(json, u"import kind rules"_s, qsizetype(1) << 20);
+    if (!parsed.ok) {
+        *error = parsed.errorMessage;
+        return std::nullopt;
+    }
+    StageKindRules result;
+    try {
+        JsonReading::checkFormat(
+            parsed.root, QString::fromLatin1(FormatName), FormatVersion, u"import kind rules"_s);
+        const QJsonArray rules = parsed.root.value(u"rules"_s).toArray();
+        for (qsizetype i = 0; i < rules.size(); ++i) {
+            const QJsonObject rule = rules.at(i).toObject();
+            Rule read{rule.value(u"kind"_s).toString(),
+                      QRegularExpression(rule.value(u"pattern"_s).toString(),
+                                         QRegularExpression::CaseInsensitiveOption)};
+            if (read.kind.isEmpty() || !read.pattern.isValid()
+                || read.pattern.pattern().isEmpty()) {
+                *error = u"rules[%1]: expected a kind and a valid pattern (%2)"_s.arg(i).arg(
+                    read.pattern.errorString());
+                return std::nullopt;
+            }
+            read.pattern.optimize();
+            result.m_rules.append(std::move(read));
+        }
+    } catch (const JsonReading::Error &failure) {
+        *error = failure.message;
+        return std::nullopt;
+    }
+    return result;
+}
+
+QString StageKindRules::kindFor(const QStringList &texts, const NodeCatalog &catalog) const
+{
+    for (const QString &text : texts) {
+        if (text.isEmpty())
+            continue;
+        for (const Rule &rule : m_rules) {
+            if (catalog.kind(rule.kind) && rule.pattern.match(text).hasMatch())
+                return rule.kind;
+        }
+    }
+    return QString::fromLatin1(Fallback);
+}
