@@ -13,6 +13,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// The texts of main() itself: the window's name and its start-up failure.
+struct Main
+{
+    Q_DECLARE_TR_FUNCTIONS(Main)
+};
+
 void describeApplication()
 {
     QCoreApplication::setApplicationName(u"mlops-studio"_s);
@@ -52,15 +58,12 @@ int runGui(int argc, char **argv)
     QApplication app(argc, argv);
     describeApplication();
     ApplicationFonts::install();
-    QApplication::setApplicationDisplayName(
-        QApplication::translate("main", "MLOps Roadmap Studio"));
+    QApplication::setApplicationDisplayName(Main::tr("MLOps Roadmap Studio"));
 
     const CommandLine::GuiOptions options = CommandLine::guiOptions(app.arguments().mid(1));
     StudioSession session;
     if (!session.start(options.dataDir, options.curriculum)) {
-        QMessageBox::critical(nullptr,
-                              QApplication::translate("main", "MLOps Roadmap Studio"),
-                              session.errorString());
+        QMessageBox::critical(nullptr, Main::tr("MLOps Roadmap Studio"), session.errorString());
         return 2;
     }
     MainWindow window(&session);

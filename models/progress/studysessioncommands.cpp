@@ -2,17 +2,6 @@
 
 #include "support/undocommandids.h"
 
-#include <QCoreApplication>
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("StudySessionCommands", text);
-}
-
-} // namespace
-
 LogStudySessionCommand::LogStudySessionCommand(ProgressStore *store,
                                                const StudySession &session,
                                                const QString &topicTitle,

@@ -22,11 +22,6 @@ const QString StyleSheet = u"h1 { font-size: 20pt; }"
                            ".muted { color: #5b6570; }"
                            ".status { color: #1d4f91; font-weight: bold; }"_s;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RoadmapHandout", text);
-}
-
 QString escaped(const QString &text)
 {
     return text.toHtmlEscaped();
@@ -34,7 +29,7 @@ QString escaped(const QString &text)
 
 QString hoursText(double hours)
 {
-    return tr("%1 h").arg(QString::number(hours, 'g', 4));
+    return RoadmapHandout::tr("%1 h").arg(QString::number(hours, 'g', 4));
 }
 
 // The notes' Markdown as HTML to embed in the page: the body of what QTextDocument makes of it.
