@@ -18,6 +18,11 @@ struct CurriculumCommands
     Q_DECLARE_TR_FUNCTIONS(CurriculumCommands)
 };
 
+QString sectionsText(const Curriculum &curriculum)
+{
+    return CurriculumCommands::tr("%n section(s)", nullptr, int(curriculum.sections.size()));
+}
+
 QString hoursText(double hours)
 {
     return CurriculumCommands::tr("%1 h").arg(QString::number(hours, 'g', 4));
@@ -26,10 +31,9 @@ QString hoursText(double hours)
 void printCurriculum(QTextStream &out, const Curriculum &curriculum)
 {
     out << curriculum.title << u"\n"_s;
-    out << CurriculumCommands::tr("%1 sections, %2 topics, about %3 of study\n")
-               .arg(curriculum.sections.size())
-               .arg(curriculum.topicCount())
-               .arg(hoursText(curriculum.totalHours()));
+    out << CurriculumCommands::tr(
+               "%1, %n topic(s), about %2 of study\n", nullptr, curriculum.topicCount())
+               .arg(sectionsText(curriculum), hoursText(curriculum.totalHours()));
     for (const Section &section : curriculum.sections) {
         out << u"\n%1. %2  [%3]\n"_s.arg(section.number).arg(section.title, section.id);
         if (!section.objective.isEmpty())
@@ -88,10 +92,10 @@ int importCurriculum(CliContext &context,
         return context.fail(CurriculumCommands::tr("-o %1: cannot write: %2").arg(output, error),
                             reached == AtomicFile::Stage::Open ? CliContext::BadInput
                                                                : CliContext::Failure);
-    return context.succeed(CurriculumCommands::tr("Imported %1 sections and %2 topics into %3")
-                               .arg(result.curriculum.sections.size())
-                               .arg(result.curriculum.topicCount())
-                               .arg(output));
+    return context.succeed(CurriculumCommands::tr("Imported %1 and %n topic(s) into %2",
+                                                  nullptr,
+                                                  result.curriculum.topicCount())
+                               .arg(sectionsText(result.curriculum), output));
 }
 
 } // namespace

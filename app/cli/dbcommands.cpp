@@ -53,8 +53,7 @@ int backup(CliContext &context, const QCommandLineParser &, const QStringList &)
     context.out() << DbCommands::tr("Backed up %1 to %2 (%3 kept in %4)\n")
                          .arg(shown(path),
                               shown(written),
-                              kept == 1 ? DbCommands::tr("1 backup")
-                                        : DbCommands::tr("%1 backups").arg(kept),
+                              DbCommands::tr("%n backup(s)", nullptr, int(kept)),
                               shown(backups.folder()));
     return CliContext::Success;
 }

@@ -87,8 +87,7 @@ QString summary(Format format, const QSize &size, int pages)
         return ImageExportArgumentsText::tr("%1×%2 units").arg(size.width()).arg(size.height());
     case Format::Pdf:
     case Format::PdfHandout:
-        return pages == 1 ? ImageExportArgumentsText::tr("1 page")
-                          : ImageExportArgumentsText::tr("%1 pages").arg(pages);
+        return ImageExportArgumentsText::tr("%n page(s)", nullptr, pages);
     case Format::Mermaid:
         break;
     }

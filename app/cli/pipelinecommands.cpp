@@ -130,10 +130,11 @@ int newPipeline(CliContext &context, const QCommandLineParser &parser, const QSt
     if (!PipelineFile::save(
             output, PipelineFile::write(read.nodes, read.edges, read.annotations), &error))
         return context.fail(u"-o "_s + error, CliContext::Failure);
-    context.out() << PipelineCommands::tr("%1: %2 (%3 stages, %4 edges)\n")
-                         .arg(output, pipelineTemplate->name)
-                         .arg(read.nodes.size())
-                         .arg(read.edges.size());
+    context.out() << PipelineCommands::tr("%1: %2 (%3, %4)\n")
+                         .arg(output,
+                              pipelineTemplate->name,
+                              PipelineCommands::tr("%n stage(s)", nullptr, int(read.nodes.size())),
+                              PipelineCommands::tr("%n edge(s)", nullptr, int(read.edges.size())));
     return CliContext::Success;
 }
 

@@ -68,11 +68,11 @@ int refuse(CliContext &context,
         std::fputs(qPrintable(path + u": "_s + describeFinding(finding, names.value(finding.nodeId))
                               + u'\n'),
                    stderr);
-    const QString count = problems.size() == 1
-                              ? PipelineCommands::tr("1 error")
-                              : PipelineCommands::tr("%1 errors").arg(problems.size());
     return context.fail(
-        PipelineCommands::tr("%1: not exported: the pipeline has %2 (see above)").arg(path, count),
+        PipelineCommands::tr("%1: not exported: the pipeline has %n error(s) (see above)",
+                             nullptr,
+                             int(problems.size()))
+            .arg(path),
         CliContext::Failure);
 }
 
@@ -111,8 +111,10 @@ int exportPipeline(CliContext &context,
             for (const ExportedFile &file : files)
                 names << file.fileName;
             return context.fail(
-                PipelineCommands::tr("-o -: this export is %1 files (%2); give -o a path")
-                    .arg(QString::number(files.size()), names.join(u", "_s)));
+                PipelineCommands::tr("-o -: this export is %n file(s) (%1); give -o a path",
+                                     nullptr,
+                                     int(files.size()))
+                    .arg(names.join(u", "_s)));
         }
         std::fwrite(files.first().contents.constData(), 1, files.first().contents.size(), stdout);
         return CliContext::Success;
@@ -127,13 +129,11 @@ int exportPipeline(CliContext &context,
     QStringList written;
     for (const QString &file : std::as_const(paths))
         written << QDir::toNativeSeparators(file);
-    const qsizetype stages = read.nodes.size();
-    return context.succeed(PipelineCommands::tr("Exported %1 to %2 (%3, %4)")
-                               .arg(QDir::toNativeSeparators(path),
-                                    written.join(PipelineCommands::tr(" and ")),
-                                    OrchestratorExport::info(*target).name,
-                                    stages == 1 ? PipelineCommands::tr("1 stage")
-                                                : PipelineCommands::tr("%1 stages").arg(stages)));
+    return context.succeed(
+        PipelineCommands::tr("Exported %1 to %2 (%3, %n stage(s))", nullptr, int(read.nodes.size()))
+            .arg(QDir::toNativeSeparators(path),
+                 written.join(PipelineCommands::tr(" and ")),
+                 OrchestratorExport::info(*target).name));
 }
 
 } // namespace

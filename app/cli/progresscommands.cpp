@@ -191,9 +191,10 @@ void printProgress(QTextStream &out,
                    const ProgressSummary &summary)
 {
     const StatusCounts &overall = summary.overall;
-    out << ProgressCommands::tr("%1 of %2 topics finished (%3%), %4 learning, %5 studied\n")
+    out << ProgressCommands::tr("%1 of %n topic(s) finished (%2%), %3 learning, %4 studied\n",
+                                nullptr,
+                                overall.total())
                .arg(overall.finished())
-               .arg(overall.total())
                .arg(qRound(overall.percent()))
                .arg(overall.learning)
                .arg(CliTime::duration(overall.minutes));

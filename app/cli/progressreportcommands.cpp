@@ -99,24 +99,23 @@ bool parseOptions(CliContext &context, const QCommandLineParser &parser, StatsOp
 QString hoursText(int minutes)
 {
     if (minutes < 60)
-        return minutes == 1 ? ProgressReportCommands::tr("1 minute")
-                            : ProgressReportCommands::tr("%1 minutes").arg(minutes);
+        return ProgressReportCommands::tr("%n minute(s)", nullptr, minutes);
     return ProgressReportCommands::tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
 }
 
 QString daysText(int days)
 {
-    return days == 1 ? ProgressReportCommands::tr("1 day")
-                     : ProgressReportCommands::tr("%1 days").arg(days);
+    return ProgressReportCommands::tr("%n day(s)", nullptr, days);
 }
 
 void printForecast(QTextStream &out, const ProgressStats &stats)
 {
     const ForecastStats &forecast = stats.forecast;
-    out << ProgressReportCommands::tr("Pace: %1 topics a week (%2 finished in the last %3 days)")
+    out << ProgressReportCommands::tr("Pace: %1 topics a week (%2 finished in the last %n day(s))",
+                                      nullptr,
+                                      StatsOptions::PaceWindowDays)
                .arg(forecast.pacePerWeek, 0, 'f', 2)
-               .arg(forecast.finishedInWindow)
-               .arg(StatsOptions::PaceWindowDays);
+               .arg(forecast.finishedInWindow);
     if (forecast.remaining == 0)
         out << ProgressReportCommands::tr("; every topic is finished\n");
     else if (forecast.finishDate.isValid())
@@ -150,16 +149,17 @@ void printStats(QTextStream &out, const Curriculum &curriculum, const ProgressSt
                .arg(stats.options.asOf.toString(Qt::ISODate),
                     range,
                     stats.rangeFrom.toString(Qt::ISODate));
-    out << ProgressReportCommands::tr("Finished: %1 of %2 topics (%3%), %4 learning\n")
+    out << ProgressReportCommands::tr(
+               "Finished: %1 of %n topic(s) (%2%), %3 learning\n", nullptr, stats.overall.total())
                .arg(stats.overall.finished())
-               .arg(stats.overall.total())
                .arg(stats.overall.percent(), 0, 'f', 1)
                .arg(stats.overall.learning);
     out << ProgressReportCommands::tr("Studied: %1 in the range, %2 in all\n")
                .arg(hoursText(stats.minutesInRange), hoursText(stats.minutesTotal));
-    out << ProgressReportCommands::tr("Streak: %1 (longest %2; a day counts from %3 minutes)\n")
-               .arg(daysText(stats.streak.current), daysText(stats.streak.longest))
-               .arg(stats.streak.minMinutes);
+    out << ProgressReportCommands::tr("Streak: %1 (longest %2; a day counts from %n minute(s))\n",
+                                      nullptr,
+                                      stats.streak.minMinutes)
+               .arg(daysText(stats.streak.current), daysText(stats.streak.longest));
     printForecast(out, stats);
     for (const SectionSummary &section : stats.sections) {
         const Section *found = nullptr;
@@ -209,12 +209,8 @@ int exportCsv(CliContext &context, const QCommandLineParser &parser, const QStri
         return context.fail(error, CliContext::Failure);
     return context.succeed(
         ProgressReportCommands::tr("Exported %1 and %2 to %3")
-            .arg(events.size() == 1
-                     ? ProgressReportCommands::tr("1 status event")
-                     : ProgressReportCommands::tr("%1 status events").arg(events.size()),
-                 sessions.size() == 1
-                     ? ProgressReportCommands::tr("1 study session")
-                     : ProgressReportCommands::tr("%1 study sessions").arg(sessions.size()),
+            .arg(ProgressReportCommands::tr("%n status event(s)", nullptr, int(events.size())),
+                 ProgressReportCommands::tr("%n study session(s)", nullptr, int(sessions.size())),
                  QDir::toNativeSeparators(path)));
 }
 

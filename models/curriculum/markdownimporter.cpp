@@ -242,11 +242,10 @@ notCurriculum(const QByteArray &markdown, const QList<MarkdownBlock> &blocks, co
     if (scan.narrowTable >= 0) {
         const MarkdownBlock &table = blocks.at(scan.narrowTable);
         const int columns = table.columnCount();
-        const QString count = columns == 1 ? MarkdownImporter::tr("1 column")
-                                           : MarkdownImporter::tr("%1 columns").arg(columns);
-        return failure(table.line,
-                       MarkdownImporter::tr("%1; this table has only %2")
-                           .arg(MarkdownImporter::tr(NotCurriculum), count));
+        return failure(
+            table.line,
+            MarkdownImporter::tr("%1; this table has only %n column(s)", nullptr, columns)
+                .arg(MarkdownImporter::tr(NotCurriculum)));
     }
     if (scan.emptyTableHeading >= 0) {
         const MarkdownBlock &heading = blocks.at(scan.emptyTableHeading);

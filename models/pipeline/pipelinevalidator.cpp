@@ -40,9 +40,10 @@ void checkNames(ValidationContext &context)
                         u"duplicate-name"_s,
                         u"data-pipelines"_s,
                         PipelineValidator::tr(
-                            "%1 stages are called '%2': names must be unique, since exports turn "
-                            "them into task and job names (as Airflow task ids).")
-                            .arg(counts.value(name))
+                            "%n stage(s) are called '%1': names must be unique, since exports "
+                            "turn them into task and job names (as Airflow task ids).",
+                            nullptr,
+                            counts.value(name))
                             .arg(name));
         }
     }

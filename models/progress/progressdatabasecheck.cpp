@@ -19,11 +19,6 @@ namespace {
 
 constexpr int MaxReportedLines = 20;
 
-QString plural(qint64 count, const QString &one, const QString &many)
-{
-    return (count == 1 ? one : many).arg(count);
-}
-
 class Checker
 {
 public:
@@ -154,16 +149,11 @@ void Checker::contents(QSqlDatabase &db)
                 ProgressDatabaseCheck::tr("cannot be read (%1)").arg(query.lastError().text()));
         return;
     }
-    QString line = ProgressDatabaseCheck::tr("contents: %1, %2, %3")
-                       .arg(plural(events,
-                                   ProgressDatabaseCheck::tr("%1 status event"),
-                                   ProgressDatabaseCheck::tr("%1 status events")),
-                            plural(sessions,
-                                   ProgressDatabaseCheck::tr("%1 study session"),
-                                   ProgressDatabaseCheck::tr("%1 study sessions")),
-                            plural(notes,
-                                   ProgressDatabaseCheck::tr("%1 note"),
-                                   ProgressDatabaseCheck::tr("%1 notes")));
+    QString line
+        = ProgressDatabaseCheck::tr("contents: %1, %2, %3")
+              .arg(ProgressDatabaseCheck::tr("%n status event(s)", nullptr, int(events)),
+                   ProgressDatabaseCheck::tr("%n study session(s)", nullptr, int(sessions)),
+                   ProgressDatabaseCheck::tr("%n note(s)", nullptr, int(notes)));
     if (m_result.schemaVersion >= 2 && query.exec(u"SELECT topic_id FROM study_timer"_s)
         && query.next()) {
         line += ProgressDatabaseCheck::tr("; the study timer runs for %1")
@@ -205,9 +195,7 @@ QString ProgressDatabaseCheck::report() const
     for (const QString &line : lines)
         text += u"  "_s + line + u'\n';
     text += problems == 0 ? ProgressDatabaseCheck::tr("No problems found.\n")
-                          : plural(problems,
-                                   ProgressDatabaseCheck::tr("%1 problem found.\n"),
-                                   ProgressDatabaseCheck::tr("%1 problems found.\n"));
+                          : ProgressDatabaseCheck::tr("%n problem(s) found.\n", nullptr, problems);
     return text;
 }
 

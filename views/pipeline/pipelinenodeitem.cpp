@@ -248,7 +248,7 @@ void PipelineNodeItem::prepareText()
         m_progressFill.setWidth(barWidth * std::clamp(share, 0.0, 1.0));
         const int total = m_topicsTotal > 0 ? m_topicsTotal : int(m_kind->topics.size());
         m_progressText
-            = text.progress.elided(tr("%1/%2 topics done").arg(m_topicsFinished).arg(total),
+            = text.progress.elided(tr("%1/%n topic(s) done", nullptr, total).arg(m_topicsFinished),
                                    textWidth - barWidth - t.nodePadding);
         m_progressBaseline
             = QPointF(m_progressTrack.right() + t.nodePadding, text.progress.baselineFor(centreY));

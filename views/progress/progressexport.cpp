@@ -201,7 +201,7 @@ namespace {
 QString rangeText(const ProgressStats &stats)
 {
     return stats.options.rangeDays > 0
-               ? ProgressExportText::tr("the last %1 days").arg(stats.options.rangeDays)
+               ? ProgressExportText::tr("the last %n day(s)", nullptr, stats.options.rangeDays)
                : ProgressExportText::tr("all history");
 }
 
@@ -213,15 +213,16 @@ QString forecastText(const ProgressStats &stats)
     if (forecast.remaining == 0)
         text = ProgressExportText::tr("Every topic is finished.");
     else if (forecast.finishDate.isValid())
-        text = ProgressExportText::tr(
-                   "Pace: %1 topics a week over the last %2 days; at this pace the last topic is "
-                   "finished on %3.")
-                   .arg(QString::number(forecast.pacePerWeek, 'f', 2))
-                   .arg(StatsOptions::PaceWindowDays)
-                   .arg(locale.toString(forecast.finishDate, QLocale::LongFormat));
+        text = ProgressExportText::tr("Pace: %1 topics a week over the last %n day(s); at this "
+                                      "pace the last topic is finished on %2.",
+                                      nullptr,
+                                      StatsOptions::PaceWindowDays)
+                   .arg(QString::number(forecast.pacePerWeek, 'f', 2),
+                        locale.toString(forecast.finishDate, QLocale::LongFormat));
     else
-        text = ProgressExportText::tr("No pace yet: nothing finished in the last %1 days.")
-                   .arg(StatsOptions::PaceWindowDays);
+        text = ProgressExportText::tr("No pace yet: nothing finished in the last %n day(s).",
+                                      nullptr,
+                                      StatsOptions::PaceWindowDays);
     if (stats.target) {
         const TargetStats &target = *stats.target;
         const QString date = locale.toString(target.date, QLocale::LongFormat);
@@ -229,11 +230,9 @@ QString forecastText(const ProgressStats &stats)
             text += u' ' + ProgressExportText::tr("Target %1: on track.").arg(date);
         else if (target.behindByDays)
             text += u' '
-                    + (*target.behindByDays == 1
-                           ? ProgressExportText::tr("Target %1: behind by 1 day.").arg(date)
-                           : ProgressExportText::tr("Target %1: behind by %2 days.")
-                                 .arg(date)
-                                 .arg(*target.behindByDays));
+                    + ProgressExportText::tr(
+                          "Target %1: behind by %n day(s).", nullptr, *target.behindByDays)
+                          .arg(date);
         else
             text += u' ' + ProgressExportText::tr("Target %1: behind.").arg(date);
     }

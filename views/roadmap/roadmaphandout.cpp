@@ -129,18 +129,17 @@ QString RoadmapHandout::titlePageHtml() const
         const int total = curriculum.topicCount();
         html += u"<h2>%1</h2>"_s.arg(escaped(tr("Your progress")));
         html += u"<p>%1</p>"_s.arg(
-            escaped(tr("%1 of %2 topics finished (%3%)")
+            escaped(tr("%1 of %n topic(s) finished (%2%)", nullptr, total)
                         .arg(finished)
-                        .arg(total)
                         .arg(total > 0 ? qRound(100.0 * finished / total) : 0)));
     }
     html += u"<h2>%1</h2><ol>"_s.arg(escaped(tr("Sections")));
     for (const Section &section : curriculum.sections)
         html += u"<li>%1</li>"_s.arg(escaped(section.title));
     html += u"</ol>"_s;
-    html += labelled(
-        tr("Total:"),
-        tr("%1 topics, %2").arg(curriculum.topicCount()).arg(hoursText(curriculum.totalHours())));
+    html += labelled(tr("Total:"),
+                     tr("%n topic(s), %1", nullptr, curriculum.topicCount())
+                         .arg(hoursText(curriculum.totalHours())));
     return html;
 }
 

@@ -91,10 +91,8 @@ void SectionItem::prepare()
     const QString hours = tr("%1 h").arg(QString::number(m_hours, 'g', 4));
     if (m_showProgress) {
         m_meta = tr("%1 of %2 finished · %3").arg(m_finished).arg(m_total).arg(hours);
-    } else if (m_total == 1) {
-        m_meta = tr("1 topic · %1").arg(hours);
     } else {
-        m_meta = tr("%1 topics · %2").arg(m_total).arg(hours);
+        m_meta = tr("%n topic(s) · %1", nullptr, m_total).arg(hours);
     }
     m_meta = metaMetrics.elidedText(m_meta, Qt::ElideRight, text.width());
     m_metaBaseline = QPointF(text.left(), y + metaMetrics.ascent());
