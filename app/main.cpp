@@ -3,6 +3,7 @@
 #include "firstpaintprobe.h"
 #include "mainwindow.h"
 #include "session/studiosession.h"
+#include "support/studiotranslations.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -13,10 +14,19 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// The texts of main() itself: the window's name and its start-up failure.
+struct Main
+{
+    Q_DECLARE_TR_FUNCTIONS(Main)
+};
+
 void describeApplication()
 {
     QCoreApplication::setApplicationName(u"mlops-studio"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(MLOPS_STUDIO_VERSION));
+    // Counts read "1 day" and "2 days" only through it: without it Qt prints "1 day(s)".
+    if (!StudioTranslations::install())
+        qFatal("the compiled-in translation could not be loaded");
 }
 
 // Options QGuiApplication consumes (-platform offscreen, -style fusion …): they select the GUI,
@@ -52,15 +62,12 @@ int runGui(int argc, char **argv)
     QApplication app(argc, argv);
     describeApplication();
     ApplicationFonts::install();
-    QApplication::setApplicationDisplayName(
-        QApplication::translate("main", "MLOps Roadmap Studio"));
+    QApplication::setApplicationDisplayName(Main::tr("MLOps Roadmap Studio"));
 
     const CommandLine::GuiOptions options = CommandLine::guiOptions(app.arguments().mid(1));
     StudioSession session;
     if (!session.start(options.dataDir, options.curriculum)) {
-        QMessageBox::critical(nullptr,
-                              QApplication::translate("main", "MLOps Roadmap Studio"),
-                              session.errorString());
+        QMessageBox::critical(nullptr, Main::tr("MLOps Roadmap Studio"), session.errorString());
         return 2;
     }
     MainWindow window(&session);

@@ -73,8 +73,8 @@ QString CliContext::databasePath()
 {
     const QString dataDir = DataDirectory::resolve(m_dataDirOption);
     if (dataDir.isEmpty()) {
-        fail(u"no data directory: pass --data-dir DIR or set %1"_s.arg(
-            QLatin1String(DataDirectory::EnvironmentVariable)));
+        fail(tr("no data directory: pass --data-dir DIR or set %1")
+                 .arg(QLatin1String(DataDirectory::EnvironmentVariable)));
         return {};
     }
     return DataDirectory::databasePath(dataDir);
@@ -97,7 +97,7 @@ void CliContext::backupIfDue()
 {
     ProgressBackups backups(m_store.get(), ProgressBackups::folderFor(m_store->filePath()));
     if (backups.backupIfDue() == ProgressBackups::Outcome::Failed)
-        warn(u"no backup taken: "_s + backups.errorString());
+        warn(tr("no backup taken: %1").arg(backups.errorString()));
 }
 
 bool CliContext::checkTopicId(const QString &topicId)
@@ -105,11 +105,11 @@ bool CliContext::checkTopicId(const QString &topicId)
     if (m_curriculum.findTopic(topicId))
         return true;
     const QStringList suggestions = closestMatches(topicId, m_curriculum.topicIds());
-    QString message = u"unknown topic id '%1'"_s.arg(topicId);
     if (!suggestions.isEmpty())
-        message += u"; did you mean %1?"_s.arg(u"'"_s + suggestions.join(u"', '"_s) + u"'"_s);
+        fail(tr("unknown topic id '%1'; did you mean %2?")
+                 .arg(topicId, u"'"_s + suggestions.join(u"', '"_s) + u"'"_s));
     else
-        message += u" (`mlops-studio curriculum show` lists the ids)"_s;
-    fail(message);
+        fail(tr("unknown topic id '%1' (`mlops-studio curriculum show` lists the ids)")
+                 .arg(topicId));
     return false;
 }

@@ -2,6 +2,7 @@
 
 #include "curriculum/curriculum.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
@@ -14,6 +15,8 @@ class ProgressStore;
 // (one line on stderr naming the file or argument, exit code 2 for bad usage or bad input).
 class CliContext
 {
+    Q_DECLARE_TR_FUNCTIONS(CliContext)
+
 public:
     enum ExitCode { Success = 0, Failure = 1, BadInput = 2 };
 

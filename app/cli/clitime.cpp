@@ -3,16 +3,26 @@
 #include "cli/clicontext.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+struct CliTimeText
+{
+    Q_DECLARE_TR_FUNCTIONS(CliTimeText)
+};
+
+} // namespace
 
 namespace CliTime {
 
 QString duration(int minutes)
 {
     if (minutes < 60)
-        return u"%1 min"_s.arg(minutes);
-    return u"%1 h %2 min"_s.arg(minutes / 60).arg(minutes % 60);
+        return CliTimeText::tr("%1 min").arg(minutes);
+    return CliTimeText::tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
 }
 
 AtValue parseAtValue(const QString &text, const QDateTime &now)
@@ -21,12 +31,14 @@ AtValue parseAtValue(const QString &text, const QDateTime &now)
     if (!parsed.isValid())
         parsed = QDateTime::fromString(text, Qt::ISODate);
     if (!parsed.isValid()) {
-        return {{},
-                u"--at '%1': not an ISO-8601 date and time (e.g. 2026-11-26T18:30 or "
-                "2026-11-26T18:30:00+01:00)"_s.arg(text)};
+        return {
+            {},
+            CliTimeText::tr("--at '%1': not an ISO-8601 date and time (e.g. 2026-11-26T18:30 or "
+                            "2026-11-26T18:30:00+01:00)")
+                .arg(text)};
     }
     if (parsed > now.addSecs(60))
-        return {{}, u"--at '%1': is in the future"_s.arg(text)};
+        return {{}, CliTimeText::tr("--at '%1': is in the future").arg(text)};
     return {parsed.toUTC(), {}};
 }
 

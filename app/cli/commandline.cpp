@@ -11,6 +11,15 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+struct CommandLineText
+{
+    Q_DECLARE_TR_FUNCTIONS(CommandLineText)
+};
+
+} // namespace
+
 namespace CommandLine {
 
 namespace {
@@ -22,15 +31,13 @@ QList<QCommandLineOption> globalOptions()
 {
     return {
         QCommandLineOption(DataDirOption,
-                           QCoreApplication::translate("CommandLine",
-                                                       "Keep progress.db in DIR (default: "
-                                                       "$MLOPS_STUDIO_DATA_DIR, else the "
-                                                       "application data directory)."),
+                           CommandLineText::tr("Keep progress.db in DIR (default: "
+                                               "$MLOPS_STUDIO_DATA_DIR, else the "
+                                               "application data directory)."),
                            u"DIR"_s),
         QCommandLineOption(CurriculumOption,
-                           QCoreApplication::translate("CommandLine",
-                                                       "Use the curriculum in FILE (.json or "
-                                                       ".md) instead of the built-in one."),
+                           CommandLineText::tr("Use the curriculum in FILE (.json or "
+                                               ".md) instead of the built-in one."),
                            u"FILE"_s),
     };
 }
@@ -89,12 +96,14 @@ QStringList groups()
 
 QString generalHelp()
 {
-    QString help = u"MLOps Roadmap Studio %1: learn MLOps with an interactive roadmap, a pipeline "
-                   "designer and a progress tracker.\n\n"
-                   "Usage: %2 [--data-dir DIR] [--curriculum FILE]            open the window\n"
-                   "       %2 [global options] COMMAND SUBCOMMAND [options] [arguments]\n\n"
-                   "Commands:\n"_s.arg(QCoreApplication::applicationVersion(),
-                                       QCoreApplication::applicationName());
+    QString help
+        = CommandLineText::tr(
+              "MLOps Roadmap Studio %1: learn MLOps with an interactive roadmap, a "
+              "pipeline designer and a progress tracker.\n\n"
+              "Usage: %2 [--data-dir DIR] [--curriculum FILE]            open the window\n"
+              "       %2 [global options] COMMAND SUBCOMMAND [options] [arguments]\n\n"
+              "Commands:\n")
+              .arg(QCoreApplication::applicationVersion(), QCoreApplication::applicationName());
     for (const Subcommand &command : allCommands()) {
         QString usage = command.group + u' ' + command.name;
         for (qsizetype i = 0; i < command.arguments.size(); ++i) {
@@ -104,13 +113,14 @@ QString generalHelp()
         }
         help += u"  %1 %2\n"_s.arg(usage, -34).arg(command.summary);
     }
-    help += u"\nGlobal options:\n"
-            "  --data-dir DIR       Keep progress.db in DIR (default: $MLOPS_STUDIO_DATA_DIR,\n"
-            "                       else the application data directory).\n"
-            "  --curriculum FILE    Use a .json or .md curriculum instead of the built-in one.\n"
-            "  -h, --help           Show help; `COMMAND SUBCOMMAND --help` shows a command's.\n"
-            "  -v, --version        Show the version.\n\n"
-            "Exit codes: 0 success, 1 an operation failed, 2 bad usage or bad input.\n"_s;
+    help += CommandLineText::tr(
+        "\nGlobal options:\n"
+        "  --data-dir DIR       Keep progress.db in DIR (default: $MLOPS_STUDIO_DATA_DIR,\n"
+        "                       else the application data directory).\n"
+        "  --curriculum FILE    Use a .json or .md curriculum instead of the built-in one.\n"
+        "  -h, --help           Show help; `COMMAND SUBCOMMAND --help` shows a command's.\n"
+        "  -v, --version        Show the version.\n\n"
+        "Exit codes: 0 success, 1 an operation failed, 2 bad usage or bad input.\n");
     return help;
 }
 
@@ -120,19 +130,19 @@ int printGeneralHelp()
     return CliContext::Success;
 }
 
-int unknownWord(const QString &kind,
+// `unknown` says what `word` is not ("unknown command 'x'"); the suggestion or the choices follow.
+int unknownWord(const QString &unknown,
                 const QString &word,
                 const QStringList &known,
                 const QString &command = {})
 {
     CliContext context(command, {}, {});
-    QString message = u"unknown %1 '%2'"_s.arg(kind, word);
     const QStringList suggestions = closestMatches(word, known);
-    if (!suggestions.isEmpty())
-        message += u"; did you mean '%1'?"_s.arg(suggestions.first());
-    else
-        message += u" (expected one of: %1)"_s.arg(known.join(u", "_s));
-    return context.fail(message + u"; see --help"_s);
+    const QString message
+        = suggestions.isEmpty()
+              ? CommandLineText::tr("%1 (expected one of: %2)").arg(unknown, known.join(u", "_s))
+              : CommandLineText::tr("%1; did you mean '%2'?").arg(unknown, suggestions.first());
+    return context.fail(CommandLineText::tr("%1; see --help").arg(message));
 }
 
 int runSubcommand(const Subcommand &command, const QStringList &arguments)
@@ -155,7 +165,8 @@ int runSubcommand(const Subcommand &command, const QStringList &arguments)
 
     CliContext context(name, {}, {});
     if (!parser.parse(QStringList{QCoreApplication::applicationName()} + arguments))
-        return context.fail(parser.errorText() + u"; see `%1 --help`"_s.arg(name));
+        return context.fail(
+            CommandLineText::tr("%1; see `%2 --help`").arg(parser.errorText(), name));
     if (parser.isSet(help)) {
         std::fputs(qPrintable(parser.helpText()), stdout);
         return CliContext::Success;
@@ -164,14 +175,16 @@ int runSubcommand(const Subcommand &command, const QStringList &arguments)
     const QStringList values = parser.positionalArguments().mid(2);
     const qsizetype required = command.arguments.size() - command.optionalArguments;
     if (values.size() < required) {
-        return context.fail(u"missing %1; usage: %2 %3"_s.arg(
-            command.arguments.at(values.size()), name, command.arguments.join(u' ')));
+        return context.fail(
+            CommandLineText::tr("missing %1; usage: %2 %3")
+                .arg(command.arguments.at(values.size()), name, command.arguments.join(u' ')));
     }
     if (values.size() > command.arguments.size())
-        return context.fail(u"unexpected argument '%1'"_s.arg(values.at(command.arguments.size())));
+        return context.fail(CommandLineText::tr("unexpected argument '%1'")
+                                .arg(values.at(command.arguments.size())));
     for (const QString &option : {DataDirOption, CurriculumOption}) {
         if (parser.isSet(option) && parser.value(option).isEmpty())
-            return context.fail(u"--%1 needs a non-empty value"_s.arg(option));
+            return context.fail(CommandLineText::tr("--%1 needs a non-empty value").arg(option));
     }
 
     CliContext runContext(name, parser.value(DataDirOption), parser.value(CurriculumOption));
@@ -236,7 +249,7 @@ int run(const QStringList &arguments)
         const QCommandLineOption version = parser.addVersionOption();
         if (!parser.parse(QStringList{QCoreApplication::applicationName()} + arguments)) {
             CliContext context({}, {}, {});
-            return context.fail(parser.errorText() + u"; see --help"_s);
+            return context.fail(CommandLineText::tr("%1; see --help").arg(parser.errorText()));
         }
         if (parser.isSet(version)) {
             std::fputs(qPrintable(u"%1 %2\n"_s.arg(QCoreApplication::applicationName(),
@@ -249,7 +262,7 @@ int run(const QStringList &arguments)
 
     const QString &group = words.first();
     if (!groups().contains(group))
-        return unknownWord(u"command"_s, group, groups());
+        return unknownWord(CommandLineText::tr("unknown command '%1'").arg(group), group, groups());
     QStringList names;
     for (const Subcommand &command : allCommands()) {
         if (command.group != group)
@@ -262,10 +275,11 @@ int run(const QStringList &arguments)
         if (arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s))
             return printGeneralHelp();
         CliContext context(group, {}, {});
-        return context.fail(
-            u"missing subcommand (one of: %1); see --help"_s.arg(names.join(u", "_s)));
+        return context.fail(CommandLineText::tr("missing subcommand (one of: %1); see --help")
+                                .arg(names.join(u", "_s)));
     }
-    return unknownWord(u"subcommand"_s, words.at(1), names, group);
+    return unknownWord(
+        CommandLineText::tr("unknown subcommand '%1'").arg(words.at(1)), words.at(1), names, group);
 }
 
 } // namespace CommandLine

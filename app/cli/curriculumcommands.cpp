@@ -13,32 +13,43 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+struct CurriculumCommands
+{
+    Q_DECLARE_TR_FUNCTIONS(CurriculumCommands)
+};
+
+QString sectionsText(const Curriculum &curriculum)
+{
+    return CurriculumCommands::tr("%n section(s)", nullptr, int(curriculum.sections.size()));
+}
+
 QString hoursText(double hours)
 {
-    return QString::number(hours, 'g', 4) + u" h"_s;
+    return CurriculumCommands::tr("%1 h").arg(QString::number(hours, 'g', 4));
 }
 
 void printCurriculum(QTextStream &out, const Curriculum &curriculum)
 {
     out << curriculum.title << u"\n"_s;
-    out << u"%1 sections, %2 topics, about %3 of study\n"_s.arg(curriculum.sections.size())
-               .arg(curriculum.topicCount())
-               .arg(hoursText(curriculum.totalHours()));
+    out << CurriculumCommands::tr(
+               "%1, %n topic(s), about %2 of study\n", nullptr, curriculum.topicCount())
+               .arg(sectionsText(curriculum), hoursText(curriculum.totalHours()));
     for (const Section &section : curriculum.sections) {
         out << u"\n%1. %2  [%3]\n"_s.arg(section.number).arg(section.title, section.id);
         if (!section.objective.isEmpty())
-            out << u"   Objective: %1\n"_s.arg(section.objective);
+            out << CurriculumCommands::tr("   Objective: %1\n").arg(section.objective);
         if (!section.prerequisites.isEmpty())
-            out << u"   After: %1\n"_s.arg(section.prerequisites.join(u", "_s));
+            out << CurriculumCommands::tr("   After: %1\n")
+                       .arg(section.prerequisites.join(u", "_s));
         for (const Topic &topic : section.topics) {
             out << u"   - %1  %2 (%3)"_s.arg(topic.id, topic.title, hoursText(topic.hours));
             if (!topic.tags.isEmpty())
-                out << u"  tools: "_s << topic.tags.join(u", "_s);
+                out << CurriculumCommands::tr("  tools: %1").arg(topic.tags.join(u", "_s));
             out << u"\n"_s;
         }
     }
     if (!curriculum.outcomes.isEmpty()) {
-        out << u"\nExpected outcomes:\n"_s;
+        out << CurriculumCommands::tr("\nExpected outcomes:\n");
         for (qsizetype i = 0; i < curriculum.outcomes.size(); ++i)
             out << u"%1. %2\n"_s.arg(i + 1).arg(curriculum.outcomes.at(i));
     }
@@ -71,43 +82,47 @@ int importCurriculum(CliContext &context,
         return CliContext::Success;
     }
     if (QFileInfo(output).isDir())
-        return context.fail(u"-o %1: is a directory, expected a file name"_s.arg(output));
+        return context.fail(
+            CurriculumCommands::tr("-o %1: is a directory, expected a file name").arg(output));
     QString error;
     AtomicFile::Stage reached = AtomicFile::Stage::Open;
     const bool written = AtomicFile::writeBytes(output, json, &error, &reached);
     // A file that cannot be created is bad input; one that fails while written is not.
     if (!written)
-        return context.fail(u"-o %1: cannot write: %2"_s.arg(output, error),
+        return context.fail(CurriculumCommands::tr("-o %1: cannot write: %2").arg(output, error),
                             reached == AtomicFile::Stage::Open ? CliContext::BadInput
                                                                : CliContext::Failure);
-    return context.succeed(
-        u"Imported %1 sections and %2 topics into %3"_s.arg(result.curriculum.sections.size())
-            .arg(result.curriculum.topicCount())
-            .arg(output));
+    return context.succeed(CurriculumCommands::tr("Imported %1 and %n topic(s) into %2",
+                                                  nullptr,
+                                                  result.curriculum.topicCount())
+                               .arg(sectionsText(result.curriculum), output));
 }
 
 } // namespace
 
 QList<Subcommand> curriculumCommands()
 {
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("CurriculumCommands", text);
-    };
     Subcommand show;
     show.group = u"curriculum"_s;
     show.name = u"show"_s;
-    show.summary = tr("Print the curriculum: sections, topics, ids, tools and hours.");
-    show.options = {QCommandLineOption(u"json"_s, tr("Print JSON (the curriculum file format)."))};
+    show.summary
+        = CurriculumCommands::tr("Print the curriculum: sections, topics, ids, tools and hours.");
+    show.options = {QCommandLineOption(
+        u"json"_s, CurriculumCommands::tr("Print JSON (the curriculum file format)."))};
     show.run = showCurriculum;
 
     Subcommand import;
     import.group = u"curriculum"_s;
     import.name = u"import"_s;
-    import.summary = tr("Turn a Markdown curriculum into the JSON curriculum format.");
+    import.summary
+        = CurriculumCommands::tr("Turn a Markdown curriculum into the JSON curriculum format.");
     import.arguments = {u"FILE.md"_s};
-    import.argumentHelp = {tr("A Markdown document shaped like the coursework.")};
+    import.argumentHelp
+        = {CurriculumCommands::tr("A Markdown document shaped like the coursework.")};
     import.options = {QCommandLineOption(
-        {u"o"_s, u"output"_s}, tr("Write the JSON to OUT (default: standard output)."), u"OUT"_s)};
+        {u"o"_s, u"output"_s},
+        CurriculumCommands::tr("Write the JSON to OUT (default: standard output)."),
+        u"OUT"_s)};
     import.run = importCurriculum;
     return {show, import};
 }

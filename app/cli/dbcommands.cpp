@@ -15,10 +15,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
+struct DbCommands
 {
-    return QCoreApplication::translate("DbCommands", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(DbCommands)
+};
 
 QString shown(const QString &path)
 {
@@ -33,8 +33,8 @@ bool requireDatabase(CliContext &context, QString *path)
         return false;
     if (!QFileInfo::exists(*path)) {
         context.fail(
-            u"%1: no progress database yet (nothing recorded in this data directory)"_s.arg(
-                shown(*path)));
+            DbCommands::tr("%1: no progress database yet (nothing recorded in this data directory)")
+                .arg(shown(*path)));
         return false;
     }
     return true;
@@ -50,10 +50,10 @@ int backup(CliContext &context, const QCommandLineParser &, const QStringList &)
     if (!backups.backupNow(&written))
         return context.fail(backups.errorString(), CliContext::Failure);
     const qsizetype kept = backups.backups().size();
-    context.out() << tr("Backed up %1 to %2 (%3 kept in %4)\n")
+    context.out() << DbCommands::tr("Backed up %1 to %2 (%3 kept in %4)\n")
                          .arg(shown(path),
                               shown(written),
-                              kept == 1 ? tr("1 backup") : tr("%1 backups").arg(kept),
+                              DbCommands::tr("%n backup(s)", nullptr, int(kept)),
                               shown(backups.folder()));
     return CliContext::Success;
 }
@@ -66,7 +66,7 @@ int check(CliContext &context, const QCommandLineParser &, const QStringList &ar
         path = args.first();
         where = ProgressDatabaseCheck::Where::OnACopy;
         if (!QFileInfo::exists(path))
-            return context.fail(u"%1: no such file"_s.arg(shown(path)));
+            return context.fail(DbCommands::tr("%1: no such file").arg(shown(path)));
     } else if (!requireDatabase(context, &path)) {
         return CliContext::BadInput;
     }
@@ -81,18 +81,20 @@ int restore(CliContext &context, const QCommandLineParser &, const QStringList &
 {
     const QString &file = args.first();
     if (!QFileInfo::exists(file))
-        return context.fail(u"%1: no such file"_s.arg(shown(file)));
+        return context.fail(DbCommands::tr("%1: no such file").arg(shown(file)));
     if (QFileInfo(file).isDir())
-        return context.fail(u"%1: is a folder, not a database file"_s.arg(shown(file)));
+        return context.fail(
+            DbCommands::tr("%1: is a folder, not a database file").arg(shown(file)));
     const QString path = context.databasePath();
     if (path.isEmpty())
         return CliContext::BadInput;
     if (QFileInfo(file).canonicalFilePath() == QFileInfo(path).canonicalFilePath())
-        return context.fail(u"%1: is the progress database itself"_s.arg(shown(file)));
+        return context.fail(DbCommands::tr("%1: is the progress database itself").arg(shown(file)));
     const ProgressDatabaseCheck checked
         = ProgressDatabaseCheck::run(file, ProgressDatabaseCheck::Where::OnACopy);
     if (!checked.ok())
-        return context.fail(u"%1: cannot restore it: %2"_s.arg(shown(file), checked.firstProblem));
+        return context.fail(
+            DbCommands::tr("%1: cannot restore it: %2").arg(shown(file), checked.firstProblem));
 
     ProgressStore store;
     ProgressBackups backups(&store, ProgressBackups::folderFor(path));
@@ -103,15 +105,15 @@ int restore(CliContext &context, const QCommandLineParser &, const QStringList &
             return context.fail(problem, CliContext::Failure);
         if (!store.open(path))
             return context.fail(store.errorString(), CliContext::Failure);
-        context.warn(u"%1; it was moved to %2"_s.arg(problem, shown(setAside)));
+        context.warn(DbCommands::tr("%1; it was moved to %2").arg(problem, shown(setAside)));
     }
     QString safetyCopy;
     if (!backups.restore(file, &safetyCopy))
         return context.fail(backups.errorString(), CliContext::Failure);
     const QString before = setAside.isEmpty() ? safetyCopy : setAside;
-    context.out() << tr("Restored %1 from %2").arg(shown(path), shown(file));
+    context.out() << DbCommands::tr("Restored %1 from %2").arg(shown(path), shown(file));
     if (!before.isEmpty())
-        context.out() << tr("; what it held before is in %1").arg(shown(before));
+        context.out() << DbCommands::tr("; what it held before is in %1").arg(shown(before));
     context.out() << u"\n"_s;
     return CliContext::Success;
 }
@@ -123,24 +125,27 @@ QList<Subcommand> dbCommands()
     Subcommand backupCommand;
     backupCommand.group = u"db"_s;
     backupCommand.name = u"backup"_s;
-    backupCommand.summary = tr("Back up progress.db now (into backups/ beside it).");
+    backupCommand.summary = DbCommands::tr("Back up progress.db now (into backups/ beside it).");
     backupCommand.run = backup;
 
     Subcommand checkCommand;
     checkCommand.group = u"db"_s;
     checkCommand.name = u"check"_s;
-    checkCommand.summary = tr("Check progress.db (or FILE) for damage: exit 1 on a problem.");
+    checkCommand.summary
+        = DbCommands::tr("Check progress.db (or FILE) for damage: exit 1 on a problem.");
     checkCommand.arguments = {u"FILE"_s};
-    checkCommand.argumentHelp = {tr("A progress database to check instead, e.g. a backup.")};
+    checkCommand.argumentHelp
+        = {DbCommands::tr("A progress database to check instead, e.g. a backup.")};
     checkCommand.optionalArguments = 1;
     checkCommand.run = check;
 
     Subcommand restoreCommand;
     restoreCommand.group = u"db"_s;
     restoreCommand.name = u"restore"_s;
-    restoreCommand.summary = tr("Replace your progress with FILE's, after backing it up.");
+    restoreCommand.summary
+        = DbCommands::tr("Replace your progress with FILE's, after backing it up.");
     restoreCommand.arguments = {u"FILE"_s};
-    restoreCommand.argumentHelp = {tr("A progress database or one of its backups.")};
+    restoreCommand.argumentHelp = {DbCommands::tr("A progress database or one of its backups.")};
     restoreCommand.run = restore;
     return {backupCommand, checkCommand, restoreCommand};
 }

@@ -3,11 +3,21 @@
 #include "cli/clicontext.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 
 #include <cmath>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+struct ImageExportArgumentsText
+{
+    Q_DECLARE_TR_FUNCTIONS(ImageExportArgumentsText)
+};
+
+} // namespace
 
 namespace ImageExportArguments {
 
@@ -17,14 +27,15 @@ std::optional<Format> readOutputFormat(CliContext &context,
 {
     const QString path = parser.value(u"output"_s);
     if (path.isEmpty()) {
-        context.fail(
-            u"missing -o FILE (a %1 file)"_s.arg(ImageExportOptions::extensions(accepted)));
+        context.fail(ImageExportArgumentsText::tr("missing -o FILE (a %1 file)")
+                         .arg(ImageExportOptions::extensions(accepted)));
         return std::nullopt;
     }
     const std::optional<Format> format = ImageExportOptions::formatForPath(path, accepted);
     if (!format) {
-        context.fail(u"%1: unknown extension; expected %2"_s.arg(
-            QDir::toNativeSeparators(path), ImageExportOptions::extensions(accepted)));
+        context.fail(
+            ImageExportArgumentsText::tr("%1: unknown extension; expected %2")
+                .arg(QDir::toNativeSeparators(path), ImageExportOptions::extensions(accepted)));
     }
     return format;
 }
@@ -36,7 +47,7 @@ bool checkPngOnly(CliContext &context,
 {
     for (const QString &name : names) {
         if (parser.isSet(name) && format != Format::Png) {
-            context.fail(u"--%1 needs a .png file"_s.arg(name));
+            context.fail(ImageExportArgumentsText::tr("--%1 needs a .png file").arg(name));
             return false;
         }
     }
@@ -59,8 +70,11 @@ bool readNumber(CliContext &context,
     if (isNumber && std::isfinite(*value) && (*value > min || (minAllowed && *value == min))
         && *value <= max)
         return true;
-    const QString range = minAllowed ? u"from %1 to %2"_s : u"greater than %1 and at most %2"_s;
-    context.fail(u"--%1 '%2': expected a number %3"_s.arg(name, text, range.arg(min).arg(max)));
+    const QString range = minAllowed
+                              ? ImageExportArgumentsText::tr("from %1 to %2")
+                              : ImageExportArgumentsText::tr("greater than %1 and at most %2");
+    context.fail(ImageExportArgumentsText::tr("--%1 '%2': expected a number %3")
+                     .arg(name, text, range.arg(min).arg(max)));
     return false;
 }
 
@@ -68,16 +82,16 @@ QString summary(Format format, const QSize &size, int pages)
 {
     switch (format) {
     case Format::Png:
-        return u"%1×%2 px"_s.arg(size.width()).arg(size.height());
+        return ImageExportArgumentsText::tr("%1×%2 px").arg(size.width()).arg(size.height());
     case Format::Svg:
-        return u"%1×%2 units"_s.arg(size.width()).arg(size.height());
+        return ImageExportArgumentsText::tr("%1×%2 units").arg(size.width()).arg(size.height());
     case Format::Pdf:
     case Format::PdfHandout:
-        return pages == 1 ? u"1 page"_s : u"%1 pages"_s.arg(pages);
+        return ImageExportArgumentsText::tr("%n page(s)", nullptr, pages);
     case Format::Mermaid:
         break;
     }
-    return u"Mermaid flowchart"_s;
+    return ImageExportArgumentsText::tr("Mermaid flowchart");
 }
 
 } // namespace ImageExportArguments

@@ -23,6 +23,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+struct PipelineCommands
+{
+    Q_DECLARE_TR_FUNCTIONS(PipelineCommands)
+};
+
 QJsonArray portsJson(const QList<PortSpec> &ports, bool inputs)
 {
     QJsonArray array;
@@ -58,7 +63,8 @@ QString portsText(const QList<PortSpec> &ports, bool inputs)
     for (const PortSpec &port : ports) {
         parts << u"%1: %2%3"_s.arg(port.name,
                                    ArtifactTypes::toString(port.type),
-                                   inputs && !port.required ? u" (optional)"_s : QString());
+                                   inputs && !port.required ? PipelineCommands::tr(" (optional)")
+                                                            : QString());
     }
     return parts.isEmpty() ? u"—"_s : parts.join(u", "_s);
 }
@@ -75,10 +81,10 @@ int listKinds(CliContext &context, const QCommandLineParser &parser, const QStri
     }
     for (const NodeKind &kind : catalog.kinds()) {
         context.out() << u"%1  %2  [%3]\n"_s.arg(kind.id, kind.name, kind.category);
-        context.out() << u"   in:     %1\n   out:    %2\n"_s.arg(portsText(kind.inputs, true),
-                                                                 portsText(kind.outputs, false));
-        context.out() << u"   tools:  %1\n   image:  %2\n   topics: %3\n"_s.arg(
-            kind.tools.join(u", "_s), kind.image, kind.topics.join(u", "_s));
+        context.out() << PipelineCommands::tr("   in:     %1\n   out:    %2\n")
+                             .arg(portsText(kind.inputs, true), portsText(kind.outputs, false));
+        context.out() << PipelineCommands::tr("   tools:  %1\n   image:  %2\n   topics: %3\n")
+                             .arg(kind.tools.join(u", "_s), kind.image, kind.topics.join(u", "_s));
     }
     return CliContext::Success;
 }
@@ -101,15 +107,18 @@ int newPipeline(CliContext &context, const QCommandLineParser &parser, const QSt
     const QString output = parser.value(u"output"_s);
     if (name.isEmpty())
         return context.fail(
-            u"missing --template NAME (one of: %1; --list describes them)"_s.arg(names));
+            PipelineCommands::tr("missing --template NAME (one of: %1; --list describes them)")
+                .arg(names));
     const PipelineTemplate *pipelineTemplate = PipelineTemplates::find(name);
     if (!pipelineTemplate)
         return context.fail(
-            u"--template '%1': unknown template (expected one of: %2)"_s.arg(name, names));
+            PipelineCommands::tr("--template '%1': unknown template (expected one of: %2)")
+                .arg(name, names));
     if (output.isEmpty())
-        return context.fail(u"missing -o FILE: where to write the pipeline"_s);
+        return context.fail(PipelineCommands::tr("missing -o FILE: where to write the pipeline"));
     if (QFileInfo::exists(output) && !parser.isSet(u"force"_s))
-        return context.fail(u"-o %1: already exists; pass --force to replace it"_s.arg(output));
+        return context.fail(
+            PipelineCommands::tr("-o %1: already exists; pass --force to replace it").arg(output));
     // A path that cannot be written is bad input (exit 2); a failure while writing is not.
     if (const QString problem = AtomicFile::checkOutputPath(output); !problem.isEmpty())
         return context.fail(u"-o "_s + problem);
@@ -122,9 +131,11 @@ int newPipeline(CliContext &context, const QCommandLineParser &parser, const QSt
     if (!PipelineFile::save(
             output, PipelineFile::write(read.nodes, read.edges, read.annotations), &error))
         return context.fail(u"-o "_s + error, CliContext::Failure);
-    context.out() << u"%1: %2 (%3 stages, %4 edges)\n"_s.arg(output, pipelineTemplate->name)
-                         .arg(read.nodes.size())
-                         .arg(read.edges.size());
+    context.out() << PipelineCommands::tr("%1: %2 (%3, %4)\n")
+                         .arg(output,
+                              pipelineTemplate->name,
+                              PipelineCommands::tr("%n stage(s)", nullptr, int(read.nodes.size())),
+                              PipelineCommands::tr("%n edge(s)", nullptr, int(read.edges.size())));
     return CliContext::Success;
 }
 
@@ -163,11 +174,11 @@ bool readRenderOptions(CliContext &context,
         return false;
     options->format = *format;
     if (parser.isSet(u"border"_s) && *format == DiagramFormat::Mermaid) {
-        context.fail(u"--border needs a .png, .svg or .pdf file"_s);
+        context.fail(PipelineCommands::tr("--border needs a .png, .svg or .pdf file"));
         return false;
     }
     if (parser.isSet(u"theme"_s) && *format == DiagramFormat::Mermaid) {
-        context.fail(u"--theme needs a .png, .svg or .pdf file"_s);
+        context.fail(PipelineCommands::tr("--theme needs a .png, .svg or .pdf file"));
         return false;
     }
     options->transparent = parser.isSet(u"transparent"_s);
@@ -204,65 +215,74 @@ int renderPipeline(CliContext &context,
     PipelineDiagramExporter exporter(graph, options);
     if (!exporter.exportTo(output))
         return context.fail(exporter.errorString(), CliContext::Failure);
-    return context.succeed(u"Rendered %1 to %2 (%3)"_s.arg(
-        QDir::toNativeSeparators(arguments.at(0)),
-        QDir::toNativeSeparators(output),
-        ImageExportArguments::summary(options.format, exporter.outputSize(), 1)));
+    return context.succeed(
+        PipelineCommands::tr("Rendered %1 to %2 (%3)")
+            .arg(QDir::toNativeSeparators(arguments.at(0)),
+                 QDir::toNativeSeparators(output),
+                 ImageExportArguments::summary(options.format, exporter.outputSize(), 1)));
 }
 
 } // namespace
 
 QList<Subcommand> pipelineCommands()
 {
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("PipelineCommands", text);
-    };
-
     Subcommand kinds;
     kinds.group = u"pipeline"_s;
     kinds.name = u"kinds"_s;
-    kinds.summary = tr("List the stage kinds a pipeline node can be, with ports and tools.");
-    kinds.options = {QCommandLineOption(u"json"_s, tr("Print JSON."))};
+    kinds.summary = PipelineCommands::tr(
+        "List the stage kinds a pipeline node can be, with ports and tools.");
+    kinds.options = {QCommandLineOption(u"json"_s, PipelineCommands::tr("Print JSON."))};
     kinds.run = listKinds;
 
     Subcommand create;
     create.group = u"pipeline"_s;
     create.name = u"new"_s;
-    create.summary = tr("Write a new .mlpipe file from a template (--list names them).");
+    create.summary
+        = PipelineCommands::tr("Write a new .mlpipe file from a template (--list names them).");
     create.options = {
-        QCommandLineOption(u"template"_s, tr("The template: its id or name."), u"NAME"_s),
-        QCommandLineOption({u"o"_s, u"output"_s}, tr("The .mlpipe file to write."), u"FILE"_s),
-        QCommandLineOption(u"force"_s, tr("Replace FILE if it exists.")),
-        QCommandLineOption(u"list"_s, tr("List the templates.")),
+        QCommandLineOption(
+            u"template"_s, PipelineCommands::tr("The template: its id or name."), u"NAME"_s),
+        QCommandLineOption(
+            {u"o"_s, u"output"_s}, PipelineCommands::tr("The .mlpipe file to write."), u"FILE"_s),
+        QCommandLineOption(u"force"_s, PipelineCommands::tr("Replace FILE if it exists.")),
+        QCommandLineOption(u"list"_s, PipelineCommands::tr("List the templates.")),
     };
     create.run = newPipeline;
 
     Subcommand validate;
     validate.group = u"pipeline"_s;
     validate.name = u"validate"_s;
-    validate.summary = tr("Check a .mlpipe file: errors, and warnings that teach (exit 1 on "
-                          "errors).");
+    validate.summary
+        = PipelineCommands::tr("Check a .mlpipe file: errors, and warnings that teach (exit 1 on "
+                               "errors).");
     validate.arguments = {u"FILE"_s};
-    validate.argumentHelp = {tr("A pipeline file (.mlpipe).")};
+    validate.argumentHelp = {PipelineCommands::tr("A pipeline file (.mlpipe).")};
     validate.run = validateFile;
 
     Subcommand render;
     render.group = u"pipeline"_s;
     render.name = u"render"_s;
-    render.summary = tr("Draw a .mlpipe file as PNG, SVG, a one-page PDF or Mermaid text.");
+    render.summary
+        = PipelineCommands::tr("Draw a .mlpipe file as PNG, SVG, a one-page PDF or Mermaid text.");
     render.arguments = {u"FILE"_s};
-    render.argumentHelp = {tr("A pipeline file (.mlpipe).")};
+    render.argumentHelp = {PipelineCommands::tr("A pipeline file (.mlpipe).")};
     render.options = {
-        QCommandLineOption({u"o"_s, u"output"_s},
-                           tr("Write to FILE; .png, .svg, .pdf or .mmd decides the format."),
-                           u"FILE"_s),
         QCommandLineOption(
-            u"theme"_s, tr("light, dark or projector (default: light)."), u"THEME"_s),
+            {u"o"_s, u"output"_s},
+            PipelineCommands::tr("Write to FILE; .png, .svg, .pdf or .mmd decides the format."),
+            u"FILE"_s),
+        QCommandLineOption(u"theme"_s,
+                           PipelineCommands::tr("light, dark or projector (default: light)."),
+                           u"THEME"_s),
         QCommandLineOption(
-            u"scale"_s, tr("PNG pixels per canvas unit, up to 16 (default: 1)."), u"N"_s),
-        QCommandLineOption(u"transparent"_s, tr("PNG: no background.")),
+            u"scale"_s,
+            PipelineCommands::tr("PNG pixels per canvas unit, up to 16 (default: 1)."),
+            u"N"_s),
+        QCommandLineOption(u"transparent"_s, PipelineCommands::tr("PNG: no background.")),
         QCommandLineOption(
-            u"border"_s, tr("Margin around the pipeline in canvas units (default: 24)."), u"N"_s),
+            u"border"_s,
+            PipelineCommands::tr("Margin around the pipeline in canvas units (default: 24)."),
+            u"N"_s),
     };
     render.run = renderPipeline;
     return {kinds, create, validate, render, pipelineImportCommand(), pipelineExportCommand()};

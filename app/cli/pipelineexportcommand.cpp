@@ -21,6 +21,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// The context of every `pipeline` command's texts, as in pipelinecommands.cpp.
+struct PipelineCommands
+{
+    Q_DECLARE_TR_FUNCTIONS(PipelineCommands)
+};
+
 QStringList targetIds()
 {
     QStringList ids;
@@ -32,16 +38,20 @@ QStringList targetIds()
 std::optional<ExportTarget> readTarget(CliContext &context, const QCommandLineParser &parser)
 {
     const QString id = parser.value(u"to"_s);
-    const QString expected = u"expected one of: %1"_s.arg(targetIds().join(u", "_s));
+    const QString expected
+        = PipelineCommands::tr("expected one of: %1").arg(targetIds().join(u", "_s));
     if (id.isEmpty()) {
-        context.fail(u"missing --to TARGET (%1)"_s.arg(expected));
+        context.fail(PipelineCommands::tr("missing --to TARGET (%1)").arg(expected));
         return std::nullopt;
     }
     const std::optional<ExportTarget> target = OrchestratorExport::targetFromId(id);
     if (!target) {
         const QStringList close = closestMatches(id, targetIds());
-        context.fail(u"--to '%1': unknown target; %2"_s.arg(
-            id, close.isEmpty() ? expected : u"did you mean '%1'?"_s.arg(close.first())));
+        context.fail(PipelineCommands::tr("--to '%1': unknown target; %2")
+                         .arg(id,
+                              close.isEmpty()
+                                  ? expected
+                                  : PipelineCommands::tr("did you mean '%1'?").arg(close.first())));
     }
     return target;
 }
@@ -59,9 +69,12 @@ int refuse(CliContext &context,
         std::fputs(qPrintable(path + u": "_s + describeFinding(finding, names.value(finding.nodeId))
                               + u'\n'),
                    stderr);
-    const QString count = problems.size() == 1 ? u"1 error"_s : u"%1 errors"_s.arg(problems.size());
-    return context.fail(u"%1: not exported: the pipeline has %2 (see above)"_s.arg(path, count),
-                        CliContext::Failure);
+    return context.fail(
+        PipelineCommands::tr("%1: not exported: the pipeline has %n error(s) (see above)",
+                             nullptr,
+                             int(problems.size()))
+            .arg(path),
+        CliContext::Failure);
 }
 
 int exportPipeline(CliContext &context,
@@ -73,7 +86,7 @@ int exportPipeline(CliContext &context,
         return CliContext::BadInput;
     const QString output = parser.value(u"output"_s);
     if (output.isEmpty())
-        return context.fail(u"missing -o FILE (or -o - for standard output)"_s);
+        return context.fail(PipelineCommands::tr("missing -o FILE (or -o - for standard output)"));
     const bool toStdout = output == u"-"_s;
     if (!toStdout) {
         const QString problem = AtomicFile::checkOutputPath(output);
@@ -99,8 +112,11 @@ int exportPipeline(CliContext &context,
             QStringList names;
             for (const ExportedFile &file : files)
                 names << file.fileName;
-            return context.fail(u"-o -: this export is %1 files (%2); give -o a path"_s.arg(
-                QString::number(files.size()), names.join(u", "_s)));
+            return context.fail(
+                PipelineCommands::tr("-o -: this export is %n file(s) (%1); give -o a path",
+                                     nullptr,
+                                     int(files.size()))
+                    .arg(names.join(u", "_s)));
         }
         std::fwrite(files.first().contents.constData(), 1, files.first().contents.size(), stdout);
         return CliContext::Success;
@@ -115,34 +131,34 @@ int exportPipeline(CliContext &context,
     QStringList written;
     for (const QString &file : std::as_const(paths))
         written << QDir::toNativeSeparators(file);
-    const qsizetype stages = read.nodes.size();
-    return context.succeed(u"Exported %1 to %2 (%3, %4)"_s.arg(
-        QDir::toNativeSeparators(path),
-        written.join(u" and "_s),
-        OrchestratorExport::info(*target).name,
-        stages == 1 ? u"1 stage"_s : u"%1 stages"_s.arg(stages)));
+    return context.succeed(
+        PipelineCommands::tr("Exported %1 to %2 (%3, %n stage(s))", nullptr, int(read.nodes.size()))
+            .arg(QDir::toNativeSeparators(path),
+                 written.join(PipelineCommands::tr(" and ")),
+                 OrchestratorExport::info(*target).name));
 }
 
 } // namespace
 
 Subcommand pipelineExportCommand()
 {
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("PipelineCommands", text);
-    };
     Subcommand command;
     command.group = u"pipeline"_s;
     command.name = u"export"_s;
-    command.summary = tr("Export a .mlpipe file to Argo Workflows, Airflow, GitHub Actions or "
-                         "DVC (exit 1 on errors).");
+    command.summary = PipelineCommands::tr(
+        "Export a .mlpipe file to Argo Workflows, Airflow, GitHub Actions or "
+        "DVC (exit 1 on errors).");
     command.arguments = {u"FILE"_s};
-    command.argumentHelp = {tr("A pipeline file (.mlpipe) without validation errors.")};
+    command.argumentHelp
+        = {PipelineCommands::tr("A pipeline file (.mlpipe) without validation errors.")};
     command.options = {
-        QCommandLineOption(u"to"_s, tr("argo, airflow, github-actions or dvc."), u"TARGET"_s),
-        QCommandLineOption({u"o"_s, u"output"_s},
-                           tr("Write to FILE (- for standard output); DVC also writes "
-                              "params.yaml beside it."),
-                           u"FILE"_s),
+        QCommandLineOption(
+            u"to"_s, PipelineCommands::tr("argo, airflow, github-actions or dvc."), u"TARGET"_s),
+        QCommandLineOption(
+            {u"o"_s, u"output"_s},
+            PipelineCommands::tr("Write to FILE (- for standard output); DVC also writes "
+                                 "params.yaml beside it."),
+            u"FILE"_s),
     };
     command.run = exportPipeline;
     return command;

@@ -16,7 +16,7 @@ using namespace Qt::StringLiterals;
 // file (README "Opening other pipelines").
 namespace {
 
-struct Text
+struct ImportCommandText
 {
     Q_DECLARE_TR_FUNCTIONS(PipelineImportCommand)
 };
@@ -36,10 +36,11 @@ bool readFormat(CliContext &context,
     const QStringList near = closestMatches(value, ids, 1);
     context.fail(
         near.isEmpty()
-            ? Text::tr("--from '%1': unknown format (expected auto or one of: "
-                       "%2)")
+            ? ImportCommandText::tr("--from '%1': unknown format (expected auto or one of: "
+                                    "%2)")
                   .arg(value, ids.join(u", "_s))
-            : Text::tr("--from '%1': unknown format; did you mean '%2'?").arg(value, near.first()));
+            : ImportCommandText::tr("--from '%1': unknown format; did you mean '%2'?")
+                  .arg(value, near.first()));
     return false;
 }
 
@@ -48,18 +49,19 @@ QString checkOutput(CliContext &context, const QCommandLineParser &parser, const
 {
     const QString output = parser.value(u"output"_s);
     if (output.isEmpty()) {
-        context.fail(Text::tr("missing -o FILE: the .mlpipe file to write"));
+        context.fail(ImportCommandText::tr("missing -o FILE: the .mlpipe file to write"));
         return {};
     }
     const QFileInfo out(output), in(source);
     if (out.exists() && in.exists() && out.canonicalFilePath() == in.canonicalFilePath()) {
-        context.fail(Text::tr("-o %1: is the file being imported; the import never writes over "
-                              "its source")
-                         .arg(QDir::toNativeSeparators(output)));
+        context.fail(
+            ImportCommandText::tr("-o %1: is the file being imported; the import never writes over "
+                                  "its source")
+                .arg(QDir::toNativeSeparators(output)));
         return {};
     }
     if (out.exists() && !parser.isSet(u"force"_s)) {
-        context.fail(Text::tr("-o %1: already exists; pass --force to replace it")
+        context.fail(ImportCommandText::tr("-o %1: already exists; pass --force to replace it")
                          .arg(QDir::toNativeSeparators(output)));
         return {};
     }
@@ -85,19 +87,21 @@ int importPipeline(CliContext &context,
     if (!read)
         return CliContext::BadInput;
     if (!read->imported)
-        return context.fail(Text::tr("%1: already a pipeline file (.mlpipe): nothing to import")
-                                .arg(QDir::toNativeSeparators(path)));
+        return context.fail(
+            ImportCommandText::tr("%1: already a pipeline file (.mlpipe): nothing to import")
+                .arg(QDir::toNativeSeparators(path)));
     const PipelineFile::ReadResult &pipeline = read->pipeline;
     QString error;
     const QByteArray json = PipelineFile::write(
         pipeline.nodes, pipeline.edges, pipeline.annotations, pipeline.source);
     if (!PipelineFile::save(output, json, &error))
         return context.fail(error, CliContext::Failure);
-    return context.succeed(
-        Text::tr("Imported %1 (%2) to %3: %n job(s)", nullptr, int(pipeline.nodes.size()))
-            .arg(QDir::toNativeSeparators(path),
-                 PipelineImport::formatName(read->format),
-                 QDir::toNativeSeparators(output)));
+    return context.succeed(ImportCommandText::tr("Imported %1 (%2) to %3: %n job(s)",
+                                                 nullptr,
+                                                 int(pipeline.nodes.size()))
+                               .arg(QDir::toNativeSeparators(path),
+                                    PipelineImport::formatName(read->format),
+                                    QDir::toNativeSeparators(output)));
 }
 
 } // namespace
@@ -107,19 +111,23 @@ Subcommand pipelineImportCommand()
     Subcommand command;
     command.group = u"pipeline"_s;
     command.name = u"import"_s;
-    command.summary = Text::tr("Turn a GitHub Actions workflow (and other engines' pipelines) "
-                               "into a .mlpipe file.");
+    command.summary
+        = ImportCommandText::tr("Turn a GitHub Actions workflow (and other engines' pipelines) "
+                                "into a .mlpipe file.");
     command.arguments = {u"FILE"_s};
-    command.argumentHelp = {Text::tr("The pipeline file to import (never written to).")};
+    command.argumentHelp
+        = {ImportCommandText::tr("The pipeline file to import (never written to).")};
     command.options = {
-        QCommandLineOption(u"from"_s,
-                           Text::tr("The format: auto (from the content, the default) or one of "
-                                    "%1.")
-                               .arg(PipelineImport::formatIds().join(u", "_s)),
-                           u"FORMAT"_s),
         QCommandLineOption(
-            {u"o"_s, u"output"_s}, Text::tr("The .mlpipe file to write."), u"FILE"_s),
-        QCommandLineOption(u"force"_s, Text::tr("Replace the output file if it exists.")),
+            u"from"_s,
+            ImportCommandText::tr("The format: auto (from the content, the default) or one of "
+                                  "%1.")
+                .arg(PipelineImport::formatIds().join(u", "_s)),
+            u"FORMAT"_s),
+        QCommandLineOption(
+            {u"o"_s, u"output"_s}, ImportCommandText::tr("The .mlpipe file to write."), u"FILE"_s),
+        QCommandLineOption(u"force"_s,
+                           ImportCommandText::tr("Replace the output file if it exists.")),
     };
     command.run = importPipeline;
     return command;

@@ -17,6 +17,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+struct ProgressCommands
+{
+    Q_DECLARE_TR_FUNCTIONS(ProgressCommands)
+};
+
 constexpr int MaxSessionMinutes = 24 * 60;
 
 double roundedPercent(double percent)
@@ -33,8 +38,8 @@ int setStatus(CliContext &context, const QCommandLineParser &parser, const QStri
 {
     const std::optional<TopicStatus> status = TopicStatuses::fromString(args.at(1));
     if (!status) {
-        return context.fail(u"unknown status '%1' (expected one of: %2)"_s.arg(
-            args.at(1), TopicStatuses::names().join(u", "_s)));
+        return context.fail(ProgressCommands::tr("unknown status '%1' (expected one of: %2)")
+                                .arg(args.at(1), TopicStatuses::names().join(u", "_s)));
     }
     QDateTime at;
     if (!CliTime::parseAt(context, parser, &at) || !prepare(context, args.at(0)))
@@ -52,7 +57,7 @@ int setNote(CliContext &context, const QCommandLineParser &, const QStringList &
     if (text == u"-"_s) {
         QFile input;
         if (!input.open(stdin, QIODevice::ReadOnly))
-            return context.fail(u"cannot read the note from standard input"_s);
+            return context.fail(ProgressCommands::tr("cannot read the note from standard input"));
         // A pipe gives what it has at each read: read on up to one byte over the limit.
         QByteArray bytes;
         while (bytes.size() <= ProgressStore::MaxNoteBytes) {
@@ -64,15 +69,16 @@ int setNote(CliContext &context, const QCommandLineParser &, const QStringList &
         text = QString::fromUtf8(bytes);
     }
     if (text.toUtf8().size() > ProgressStore::MaxNoteBytes)
-        return context.fail(
-            u"the note is longer than %1 MiB"_s.arg(ProgressStore::MaxNoteBytes >> 20));
+        return context.fail(ProgressCommands::tr("the note is longer than %1 MiB")
+                                .arg(ProgressStore::MaxNoteBytes >> 20));
     if (!prepare(context, args.at(0)))
         return CliContext::BadInput;
     if (!context.store().setNotes(args.at(0), text))
         return context.fail(context.store().errorString(), CliContext::Failure);
     context.backupIfDue();
-    context.out()
-        << (text.isEmpty() ? u"%1: note cleared\n"_s : u"%1: note saved\n"_s).arg(args.at(0));
+    context.out() << (text.isEmpty() ? ProgressCommands::tr("%1: note cleared\n")
+                                     : ProgressCommands::tr("%1: note saved\n"))
+                         .arg(args.at(0));
     return CliContext::Success;
 }
 
@@ -81,8 +87,10 @@ int logSession(CliContext &context, const QCommandLineParser &parser, const QStr
     bool isNumber = false;
     const int minutes = args.at(1).toInt(&isNumber);
     if (!isNumber || minutes < 1 || minutes > MaxSessionMinutes) {
-        return context.fail(u"MINUTES '%1': expected a whole number from 1 to %2"_s.arg(args.at(1))
-                                .arg(MaxSessionMinutes));
+        return context.fail(
+            ProgressCommands::tr("MINUTES '%1': expected a whole number from 1 to %2")
+                .arg(args.at(1))
+                .arg(MaxSessionMinutes));
     }
     QDateTime at;
     if (!CliTime::parseAt(context, parser, &at) || !prepare(context, args.at(0)))
@@ -90,7 +98,8 @@ int logSession(CliContext &context, const QCommandLineParser &parser, const QStr
     if (!context.store().logSession(args.at(0), minutes, at))
         return context.fail(context.store().errorString(), CliContext::Failure);
     context.backupIfDue();
-    context.out() << u"%1: logged %2\n"_s.arg(args.at(0), CliTime::duration(minutes));
+    context.out()
+        << ProgressCommands::tr("%1: logged %2\n").arg(args.at(0), CliTime::duration(minutes));
     return CliContext::Success;
 }
 
@@ -172,7 +181,7 @@ void printTopicLine(QTextStream &out,
     if (progress.minutes > 0)
         out << u"  ("_s << CliTime::duration(progress.minutes) << u")"_s;
     if (!progress.notes.isEmpty())
-        out << u"  [notes]"_s;
+        out << ProgressCommands::tr("  [notes]");
     out << u"\n"_s;
 }
 
@@ -182,12 +191,14 @@ void printProgress(QTextStream &out,
                    const ProgressSummary &summary)
 {
     const StatusCounts &overall = summary.overall;
-    out << u"%1 of %2 topics finished (%3%), %4 learning, %5 studied\n"_s.arg(overall.finished())
-               .arg(overall.total())
+    out << ProgressCommands::tr("%1 of %n topic(s) finished (%2%), %3 learning, %4 studied\n",
+                                nullptr,
+                                overall.total())
+               .arg(overall.finished())
                .arg(qRound(overall.percent()))
                .arg(overall.learning)
                .arg(CliTime::duration(overall.minutes));
-    out << u"[x] done  [~] learning  [-] skipped  [ ] pending\n"_s;
+    out << ProgressCommands::tr("[x] done  [~] learning  [-] skipped  [ ] pending\n");
     for (qsizetype i = 0; i < curriculum.sections.size(); ++i) {
         const Section &section = curriculum.sections.at(i);
         const StatusCounts &counts = summary.sections.at(i).counts;
@@ -200,7 +211,7 @@ void printProgress(QTextStream &out,
             printTopicLine(out, topic.id, topic.title, progressOrPending(all, topic.id));
     }
     if (!summary.orphaned.isEmpty()) {
-        out << u"\nProgress kept for topics this curriculum does not have:\n"_s;
+        out << ProgressCommands::tr("\nProgress kept for topics this curriculum does not have:\n");
         for (const TopicProgress &progress : summary.orphaned)
             printTopicLine(out, progress.topicId, {}, progress);
     }
@@ -223,10 +234,8 @@ int showProgress(CliContext &context, const QCommandLineParser &parser, const QS
 QCommandLineOption atOption()
 {
     return QCommandLineOption(u"at"_s,
-                              QCoreApplication::translate("ProgressCommands",
-                                                          "When it happened (ISO-8601; local "
-                                                          "time unless an offset is given). "
-                                                          "Default: now."),
+                              ProgressCommands::tr("When it happened (ISO-8601; local time "
+                                                   "unless an offset is given). Default: now."),
                               u"ISO-8601"_s);
 }
 
@@ -234,42 +243,41 @@ QCommandLineOption atOption()
 
 QList<Subcommand> progressCommands()
 {
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("ProgressCommands", text);
-    };
-    const QString topicHelp = tr("A topic id, as `curriculum show` lists them.");
+    const QString topicHelp = ProgressCommands::tr("A topic id, as `curriculum show` lists them.");
 
     Subcommand set;
     set.group = u"progress"_s;
     set.name = u"set"_s;
-    set.summary = tr("Set a topic's status: pending, learning, done or skipped.");
+    set.summary = ProgressCommands::tr("Set a topic's status: pending, learning, done or skipped.");
     set.arguments = {u"TOPIC_ID"_s, u"STATUS"_s};
-    set.argumentHelp = {topicHelp, tr("pending, learning, done or skipped.")};
+    set.argumentHelp = {topicHelp, ProgressCommands::tr("pending, learning, done or skipped.")};
     set.options = {atOption()};
     set.run = setStatus;
 
     Subcommand note;
     note.group = u"progress"_s;
     note.name = u"note"_s;
-    note.summary = tr("Replace a topic's notes (Markdown; - reads standard input).");
+    note.summary
+        = ProgressCommands::tr("Replace a topic's notes (Markdown; - reads standard input).");
     note.arguments = {u"TOPIC_ID"_s, u"TEXT"_s};
-    note.argumentHelp = {topicHelp, tr("The notes; an empty text clears them, - reads stdin.")};
+    note.argumentHelp
+        = {topicHelp, ProgressCommands::tr("The notes; an empty text clears them, - reads stdin.")};
     note.run = setNote;
 
     Subcommand log;
     log.group = u"progress"_s;
     log.name = u"log"_s;
-    log.summary = tr("Record a study session of MINUTES on a topic.");
+    log.summary = ProgressCommands::tr("Record a study session of MINUTES on a topic.");
     log.arguments = {u"TOPIC_ID"_s, u"MINUTES"_s};
-    log.argumentHelp = {topicHelp, tr("Whole minutes, 1 to 1440.")};
+    log.argumentHelp = {topicHelp, ProgressCommands::tr("Whole minutes, 1 to 1440.")};
     log.options = {atOption()};
     log.run = logSession;
 
     Subcommand show;
     show.group = u"progress"_s;
     show.name = u"show"_s;
-    show.summary = tr("Show progress per section and topic.");
-    show.options = {QCommandLineOption(u"json"_s, tr("Print JSON."))};
+    show.summary = ProgressCommands::tr("Show progress per section and topic.");
+    show.options = {QCommandLineOption(u"json"_s, ProgressCommands::tr("Print JSON."))};
     show.run = showProgress;
     return {set, note, log, show, studyTimerCommand()};
 }

@@ -17,17 +17,18 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
+struct ProgressReportCommands
 {
-    return QCoreApplication::translate("ProgressReportCommands", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProgressReportCommands)
+};
 
 bool parseDate(CliContext &context, const QString &option, const QString &text, QDate *date)
 {
     *date = QDate::fromString(text, Qt::ISODate);
     if (date->isValid() && text.size() == 10)
         return true;
-    context.fail(u"--%1 '%2': not a date in the form YYYY-MM-DD"_s.arg(option, text));
+    context.fail(ProgressReportCommands::tr("--%1 '%2': not a date in the form YYYY-MM-DD")
+                     .arg(option, text));
     return false;
 }
 
@@ -41,7 +42,8 @@ bool parseRange(CliContext &context, const QString &text, int *days)
             return true;
         }
     }
-    context.fail(u"--range '%1': expected 30d, 90d, 1y or all"_s.arg(text));
+    context.fail(
+        ProgressReportCommands::tr("--range '%1': expected 30d, 90d, 1y or all").arg(text));
     return false;
 }
 
@@ -52,11 +54,15 @@ bool parseSection(CliContext &context, const QString &text)
         ids << section.id;
     if (ids.contains(text))
         return true;
-    QString message = u"--section '%1': no such section"_s.arg(text);
     const QStringList suggestions = closestMatches(text, ids);
-    message += suggestions.isEmpty() ? u" (`mlops-studio curriculum show` lists the ids)"_s
-                                     : u"; did you mean '%1'?"_s.arg(suggestions.first());
-    context.fail(message);
+    context.fail(
+        suggestions.isEmpty()
+            ? ProgressReportCommands::tr(
+                  "--section '%1': no such section (`mlops-studio curriculum show` lists "
+                  "the ids)")
+                  .arg(text)
+            : ProgressReportCommands::tr("--section '%1': no such section; did you mean '%2'?")
+                  .arg(text, suggestions.first()));
     return false;
 }
 
@@ -70,8 +76,9 @@ bool parseOptions(CliContext &context, const QCommandLineParser &parser, StatsOp
         bool isNumber = false;
         options->minMinutes = parser.value(u"min-minutes"_s).toInt(&isNumber);
         if (!isNumber || options->minMinutes < 1 || options->minMinutes > 1440) {
-            context.fail(u"--min-minutes '%1': expected a whole number from 1 to 1440"_s.arg(
-                parser.value(u"min-minutes"_s)));
+            context.fail(ProgressReportCommands::tr(
+                             "--min-minutes '%1': expected a whole number from 1 to 1440")
+                             .arg(parser.value(u"min-minutes"_s)));
             return false;
         }
     }
@@ -92,63 +99,67 @@ bool parseOptions(CliContext &context, const QCommandLineParser &parser, StatsOp
 QString hoursText(int minutes)
 {
     if (minutes < 60)
-        return minutes == 1 ? tr("1 minute") : tr("%1 minutes").arg(minutes);
-    return tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
+        return ProgressReportCommands::tr("%n minute(s)", nullptr, minutes);
+    return ProgressReportCommands::tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
 }
 
 QString daysText(int days)
 {
-    return days == 1 ? tr("1 day") : tr("%1 days").arg(days);
+    return ProgressReportCommands::tr("%n day(s)", nullptr, days);
 }
 
 void printForecast(QTextStream &out, const ProgressStats &stats)
 {
     const ForecastStats &forecast = stats.forecast;
-    out << tr("Pace: %1 topics a week (%2 finished in the last %3 days)")
+    out << ProgressReportCommands::tr("Pace: %1 topics a week (%2 finished in the last %n day(s))",
+                                      nullptr,
+                                      StatsOptions::PaceWindowDays)
                .arg(forecast.pacePerWeek, 0, 'f', 2)
-               .arg(forecast.finishedInWindow)
-               .arg(StatsOptions::PaceWindowDays);
+               .arg(forecast.finishedInWindow);
     if (forecast.remaining == 0)
-        out << tr("; every topic is finished\n");
+        out << ProgressReportCommands::tr("; every topic is finished\n");
     else if (forecast.finishDate.isValid())
-        out << tr("; at this pace the last topic is finished on %1\n")
+        out << ProgressReportCommands::tr("; at this pace the last topic is finished on %1\n")
                    .arg(forecast.finishDate.toString(Qt::ISODate));
     else
-        out << tr("; no finish date without a pace\n");
+        out << ProgressReportCommands::tr("; no finish date without a pace\n");
     if (!stats.target)
         return;
     const TargetStats &target = *stats.target;
-    out << tr("Target %1: ").arg(target.date.toString(Qt::ISODate));
+    out << ProgressReportCommands::tr("Target %1: ").arg(target.date.toString(Qt::ISODate));
     if (target.onTrack)
-        out << tr("on track");
+        out << ProgressReportCommands::tr("on track");
     else if (target.behindByDays)
-        out << tr("behind by %1").arg(daysText(*target.behindByDays));
+        out << ProgressReportCommands::tr("behind by %1").arg(daysText(*target.behindByDays));
     else
-        out << tr("behind (no pace yet)");
+        out << ProgressReportCommands::tr("behind (no pace yet)");
     if (target.neededPerWeek)
-        out << tr("; it needs %1 topics a week").arg(*target.neededPerWeek, 0, 'f', 2);
+        out << ProgressReportCommands::tr("; it needs %1 topics a week")
+                   .arg(*target.neededPerWeek, 0, 'f', 2);
     out << u"\n"_s;
 }
 
 void printStats(QTextStream &out, const Curriculum &curriculum, const ProgressStats &stats)
 {
-    const QString range = stats.options.rangeDays > 0
-                              ? tr("the last %1").arg(daysText(stats.options.rangeDays))
-                              : tr("all history");
-    out << tr("As of %1; range: %2 (from %3)\n")
+    const QString range
+        = stats.options.rangeDays > 0
+              ? ProgressReportCommands::tr("the last %1").arg(daysText(stats.options.rangeDays))
+              : ProgressReportCommands::tr("all history");
+    out << ProgressReportCommands::tr("As of %1; range: %2 (from %3)\n")
                .arg(stats.options.asOf.toString(Qt::ISODate),
                     range,
                     stats.rangeFrom.toString(Qt::ISODate));
-    out << tr("Finished: %1 of %2 topics (%3%), %4 learning\n")
+    out << ProgressReportCommands::tr(
+               "Finished: %1 of %n topic(s) (%2%), %3 learning\n", nullptr, stats.overall.total())
                .arg(stats.overall.finished())
-               .arg(stats.overall.total())
                .arg(stats.overall.percent(), 0, 'f', 1)
                .arg(stats.overall.learning);
-    out << tr("Studied: %1 in the range, %2 in all\n")
+    out << ProgressReportCommands::tr("Studied: %1 in the range, %2 in all\n")
                .arg(hoursText(stats.minutesInRange), hoursText(stats.minutesTotal));
-    out << tr("Streak: %1 (longest %2; a day counts from %3 minutes)\n")
-               .arg(daysText(stats.streak.current), daysText(stats.streak.longest))
-               .arg(stats.streak.minMinutes);
+    out << ProgressReportCommands::tr("Streak: %1 (longest %2; a day counts from %n minute(s))\n",
+                                      nullptr,
+                                      stats.streak.minMinutes)
+               .arg(daysText(stats.streak.current), daysText(stats.streak.longest));
     printForecast(out, stats);
     for (const SectionSummary &section : stats.sections) {
         const Section *found = nullptr;
@@ -156,7 +167,8 @@ void printStats(QTextStream &out, const Curriculum &curriculum, const ProgressSt
             if (candidate.id == section.sectionId)
                 found = &candidate;
         const StatusCounts &c = section.counts;
-        out << u"  %1/%2 done, %3 learning, %4 skipped  %5\n"_s.arg(c.done)
+        out << ProgressReportCommands::tr("  %1/%2 done, %3 learning, %4 skipped  %5\n")
+                   .arg(c.done)
                    .arg(c.total())
                    .arg(c.learning)
                    .arg(c.skipped)
@@ -182,7 +194,8 @@ int showStats(CliContext &context, const QCommandLineParser &parser, const QStri
 int exportCsv(CliContext &context, const QCommandLineParser &parser, const QStringList &)
 {
     if (!parser.isSet(u"csv"_s))
-        return context.fail(u"missing --csv FILE (the only export format)"_s);
+        return context.fail(
+            ProgressReportCommands::tr("missing --csv FILE (the only export format)"));
     const QString path = parser.value(u"csv"_s);
     // A path that cannot be written is bad input, found before anything is opened.
     if (const QString problem = AtomicFile::checkOutputPath(path); !problem.isEmpty())
@@ -194,13 +207,11 @@ int exportCsv(CliContext &context, const QCommandLineParser &parser, const QStri
     QString error;
     if (!ProgressExport::writeCsv(events, sessions, path, &error))
         return context.fail(error, CliContext::Failure);
-    return context.succeed(tr("Exported %1 and %2 to %3")
-                               .arg(events.size() == 1 ? tr("1 status event")
-                                                       : tr("%1 status events").arg(events.size()),
-                                    sessions.size() == 1
-                                        ? tr("1 study session")
-                                        : tr("%1 study sessions").arg(sessions.size()),
-                                    QDir::toNativeSeparators(path)));
+    return context.succeed(
+        ProgressReportCommands::tr("Exported %1 and %2 to %3")
+            .arg(ProgressReportCommands::tr("%n status event(s)", nullptr, int(events.size())),
+                 ProgressReportCommands::tr("%n study session(s)", nullptr, int(sessions.size())),
+                 QDir::toNativeSeparators(path)));
 }
 
 } // namespace
@@ -210,32 +221,43 @@ QList<Subcommand> progressReportCommands()
     Subcommand stats;
     stats.group = u"progress"_s;
     stats.name = u"stats"_s;
-    stats.summary = tr("The dashboard's figures: sections, completions, study time, streaks.");
+    stats.summary = ProgressReportCommands::tr(
+        "The dashboard's figures: sections, completions, study time, streaks.");
     stats.options = {
-        QCommandLineOption(u"json"_s, tr("Print JSON.")),
+        QCommandLineOption(u"json"_s, ProgressReportCommands::tr("Print JSON.")),
         QCommandLineOption(
-            u"as-of"_s, tr("Count as if today were this date (default: today)."), u"YYYY-MM-DD"_s),
-        QCommandLineOption(u"min-minutes"_s,
-                           tr("Minutes of study that make a day count for the streak "
-                              "(default: 15)."),
-                           u"N"_s),
-        QCommandLineOption(u"range"_s,
-                           tr("The range of the figures over time: 30d, 90d, 1y or all "
-                              "(default)."),
-                           u"RANGE"_s),
-        QCommandLineOption(u"section"_s, tr("Only this section's topics."), u"SECTION_ID"_s),
-        QCommandLineOption(u"target"_s,
-                           tr("Your target date: are you on track to finish by then?"),
-                           u"YYYY-MM-DD"_s),
+            u"as-of"_s,
+            ProgressReportCommands::tr("Count as if today were this date (default: today)."),
+            u"YYYY-MM-DD"_s),
+        QCommandLineOption(
+            u"min-minutes"_s,
+            ProgressReportCommands::tr("Minutes of study that make a day count for the streak "
+                                       "(default: 15)."),
+            u"N"_s),
+        QCommandLineOption(
+            u"range"_s,
+            ProgressReportCommands::tr("The range of the figures over time: 30d, 90d, 1y or all "
+                                       "(default)."),
+            u"RANGE"_s),
+        QCommandLineOption(u"section"_s,
+                           ProgressReportCommands::tr("Only this section's topics."),
+                           u"SECTION_ID"_s),
+        QCommandLineOption(
+            u"target"_s,
+            ProgressReportCommands::tr("Your target date: are you on track to finish by then?"),
+            u"YYYY-MM-DD"_s),
     };
     stats.run = showStats;
 
     Subcommand exportCommand;
     exportCommand.group = u"progress"_s;
     exportCommand.name = u"export"_s;
-    exportCommand.summary = tr("Write every status event and study session to a CSV file.");
+    exportCommand.summary
+        = ProgressReportCommands::tr("Write every status event and study session to a CSV file.");
     exportCommand.options = {QCommandLineOption(
-        u"csv"_s, tr("The CSV file to write (replaced atomically)."), u"FILE"_s)};
+        u"csv"_s,
+        ProgressReportCommands::tr("The CSV file to write (replaced atomically)."),
+        u"FILE"_s)};
     exportCommand.run = exportCsv;
     return {stats, exportCommand};
 }

@@ -14,6 +14,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+struct RoadmapCommands
+{
+    Q_DECLARE_TR_FUNCTIONS(RoadmapCommands)
+};
+
 using Format = RoadmapExportOptions::Format;
 
 // Reads the options into `options`; on bad usage reports it and returns false.
@@ -29,7 +34,7 @@ bool readOptions(CliContext &context,
     options->format = *format;
     if (parser.isSet(u"handout"_s)) {
         if (*format != Format::PdfPoster) {
-            context.fail(u"--handout needs a .pdf file"_s);
+            context.fail(RoadmapCommands::tr("--handout needs a .pdf file"));
             return false;
         }
         options->format = Format::PdfHandout;
@@ -73,35 +78,39 @@ int exportRoadmap(CliContext &context, const QCommandLineParser &parser, const Q
     RoadmapExporter exporter(&model, options);
     if (!exporter.exportTo(path))
         return context.fail(exporter.errorString(), CliContext::Failure);
-    return context.succeed(u"Exported roadmap to %1 (%2)"_s.arg(
-        QDir::toNativeSeparators(path),
-        ImageExportArguments::summary(
-            options.format, exporter.outputSize(), exporter.pageCount())));
+    return context.succeed(RoadmapCommands::tr("Exported roadmap to %1 (%2)")
+                               .arg(QDir::toNativeSeparators(path),
+                                    ImageExportArguments::summary(options.format,
+                                                                  exporter.outputSize(),
+                                                                  exporter.pageCount())));
 }
 
 } // namespace
 
 QList<Subcommand> roadmapCommands()
 {
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("RoadmapCommands", text);
-    };
     Subcommand exportCommand;
     exportCommand.group = u"roadmap"_s;
     exportCommand.name = u"export"_s;
-    exportCommand.summary = tr("Export the roadmap as PNG, SVG, a PDF poster or a PDF handout.");
+    exportCommand.summary
+        = RoadmapCommands::tr("Export the roadmap as PNG, SVG, a PDF poster or a PDF handout.");
     exportCommand.options = {
-        QCommandLineOption({u"o"_s, u"output"_s},
-                           tr("Write to FILE; .png, .svg or .pdf decides the format."),
-                           u"FILE"_s),
         QCommandLineOption(
-            u"theme"_s, tr("light, dark or projector (default: light)."), u"THEME"_s),
+            {u"o"_s, u"output"_s},
+            RoadmapCommands::tr("Write to FILE; .png, .svg or .pdf decides the format."),
+            u"FILE"_s),
+        QCommandLineOption(u"theme"_s,
+                           RoadmapCommands::tr("light, dark or projector (default: light)."),
+                           u"THEME"_s),
+        QCommandLineOption(u"scale"_s,
+                           RoadmapCommands::tr("PNG pixels per map unit, up to 16 (default: 1)."),
+                           u"N"_s),
         QCommandLineOption(
-            u"scale"_s, tr("PNG pixels per map unit, up to 16 (default: 1)."), u"N"_s),
-        QCommandLineOption(u"handout"_s,
-                           tr("PDF: a title page and one page per section instead of a poster.")),
-        QCommandLineOption(u"no-progress"_s, tr("Leave out statuses and notes (for sharing).")),
-        QCommandLineOption(u"transparent"_s, tr("PNG: no background.")),
+            u"handout"_s,
+            RoadmapCommands::tr("PDF: a title page and one page per section instead of a poster.")),
+        QCommandLineOption(u"no-progress"_s,
+                           RoadmapCommands::tr("Leave out statuses and notes (for sharing).")),
+        QCommandLineOption(u"transparent"_s, RoadmapCommands::tr("PNG: no background.")),
     };
     exportCommand.run = exportRoadmap;
     return {exportCommand};

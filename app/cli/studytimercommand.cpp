@@ -15,6 +15,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+struct StudyTimerCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(StudyTimerCommand)
+};
+
 const QStringList Actions = {u"start"_s, u"stop"_s, u"status"_s, u"cancel"_s};
 
 QString localTime(const QDateTime &utc)
@@ -31,13 +36,13 @@ int elapsedMinutes(const RunningTimer &timer, const QDateTime &now)
 QString landedText(const RunningTimer &stopped, const QDateTime &end, const StudySession &landed)
 {
     if (landed.id == 0)
-        return u"%1: timer stopped after under half a minute; nothing logged"_s.arg(
-            stopped.topicId);
-    QString text
-        = u"%1: timer stopped, logged %2"_s.arg(stopped.topicId, CliTime::duration(landed.minutes));
+        return StudyTimerCommand::tr("%1: timer stopped after under half a minute; nothing logged")
+            .arg(stopped.topicId);
+    QString text = StudyTimerCommand::tr("%1: timer stopped, logged %2")
+                       .arg(stopped.topicId, CliTime::duration(landed.minutes));
     if (stopped.start.secsTo(end) > qint64(ProgressStore::MaxSessionMinutes) * 60)
-        text += u" (it ran for %1; a session counts at most 24 h)"_s.arg(
-            CliTime::duration(elapsedMinutes(stopped, end)));
+        text += StudyTimerCommand::tr(" (it ran for %1; a session counts at most 24 h)")
+                    .arg(CliTime::duration(elapsedMinutes(stopped, end)));
     return text;
 }
 
@@ -46,24 +51,26 @@ bool checkUsage(CliContext &context, const QCommandLineParser &parser, const QSt
 {
     const QString &action = args.at(0);
     if (!Actions.contains(action)) {
-        context.fail(u"unknown timer action '%1' (expected one of: %2)"_s.arg(
-            action, Actions.join(u", "_s)));
+        context.fail(StudyTimerCommand::tr("unknown timer action '%1' (expected one of: %2)")
+                         .arg(action, Actions.join(u", "_s)));
         return false;
     }
     if (action == u"start"_s && args.size() < 2) {
-        context.fail(u"timer start needs the TOPIC_ID to time"_s);
+        context.fail(StudyTimerCommand::tr("timer start needs the TOPIC_ID to time"));
         return false;
     }
     if (action != u"start"_s && args.size() > 1) {
-        context.fail(u"unexpected argument '%1': only timer start takes a topic"_s.arg(args.at(1)));
+        context.fail(
+            StudyTimerCommand::tr("unexpected argument '%1': only timer start takes a topic")
+                .arg(args.at(1)));
         return false;
     }
     if (parser.isSet(u"at"_s) && action != u"start"_s && action != u"stop"_s) {
-        context.fail(u"--at is for timer start and timer stop"_s);
+        context.fail(StudyTimerCommand::tr("--at is for timer start and timer stop"));
         return false;
     }
     if (parser.isSet(u"json"_s) && action != u"status"_s) {
-        context.fail(u"--json is for timer status"_s);
+        context.fail(StudyTimerCommand::tr("--json is for timer status"));
         return false;
     }
     return true;
@@ -73,8 +80,8 @@ bool checkUsage(CliContext &context, const QCommandLineParser &parser, const QSt
 int stopRunning(CliContext &context, const RunningTimer &running, const QDateTime &at)
 {
     if (at < running.start)
-        return context.fail(u"--at: before the timer for %1 started (%2)"_s.arg(
-            running.topicId, localTime(running.start)));
+        return context.fail(StudyTimerCommand::tr("--at: before the timer for %1 started (%2)")
+                                .arg(running.topicId, localTime(running.start)));
     StudySession landed;
     if (!context.store().stopTimer(at, &landed))
         return context.fail(context.store().errorString(), CliContext::Failure);
@@ -87,8 +94,8 @@ int start(CliContext &context, const QString &topicId, const QDateTime &at)
     ProgressStore &store = context.store();
     if (const std::optional<RunningTimer> running = store.runningTimer()) {
         if (running->topicId == topicId) {
-            context.out() << u"%1: the timer already runs, since %2\n"_s.arg(
-                topicId, localTime(running->start));
+            context.out() << StudyTimerCommand::tr("%1: the timer already runs, since %2\n")
+                                 .arg(topicId, localTime(running->start));
             return CliContext::Success;
         }
         // One timer at a time, as in the window: the other topic's session lands first.
@@ -98,7 +105,7 @@ int start(CliContext &context, const QString &topicId, const QDateTime &at)
     if (!store.startTimer(topicId, at))
         return context.fail(store.errorString(), CliContext::Failure);
     context.backupIfDue();
-    context.out() << u"%1: timer started at %2\n"_s.arg(topicId, localTime(at));
+    context.out() << StudyTimerCommand::tr("%1: timer started at %2\n").arg(topicId, localTime(at));
     return CliContext::Success;
 }
 
@@ -106,7 +113,8 @@ int stop(CliContext &context, const QDateTime &at)
 {
     const std::optional<RunningTimer> running = context.store().runningTimer();
     if (!running)
-        return context.fail(u"the study timer is not running"_s, CliContext::Failure);
+        return context.fail(StudyTimerCommand::tr("the study timer is not running"),
+                            CliContext::Failure);
     const int code = stopRunning(context, *running, at);
     if (code == CliContext::Success)
         context.backupIfDue();
@@ -131,15 +139,15 @@ int status(CliContext &context, bool json)
         return CliContext::Success;
     }
     if (!running) {
-        context.out() << u"The study timer is not running.\n"_s;
+        context.out() << StudyTimerCommand::tr("The study timer is not running.\n");
         return CliContext::Success;
     }
     const Topic *topic = context.curriculum().findTopic(running->topicId);
-    context.out() << u"%1: timer running for %2, since %3%4\n"_s.arg(
-        running->topicId,
-        CliTime::duration(elapsedMinutes(*running, now)),
-        localTime(running->start),
-        topic ? u" (%1)"_s.arg(topic->title) : QString());
+    context.out() << StudyTimerCommand::tr("%1: timer running for %2, since %3%4\n")
+                         .arg(running->topicId,
+                              CliTime::duration(elapsedMinutes(*running, now)),
+                              localTime(running->start),
+                              topic ? u" (%1)"_s.arg(topic->title) : QString());
     return CliContext::Success;
 }
 
@@ -148,12 +156,13 @@ int cancel(CliContext &context)
     ProgressStore &store = context.store();
     const std::optional<RunningTimer> running = store.runningTimer();
     if (!running) {
-        context.out() << u"The study timer is not running.\n"_s;
+        context.out() << StudyTimerCommand::tr("The study timer is not running.\n");
         return CliContext::Success;
     }
     if (!store.cancelTimer())
         return context.fail(store.errorString(), CliContext::Failure);
-    context.out() << u"%1: timer cancelled; nothing logged\n"_s.arg(running->topicId);
+    context.out()
+        << StudyTimerCommand::tr("%1: timer cancelled; nothing logged\n").arg(running->topicId);
     return CliContext::Success;
 }
 
@@ -182,25 +191,25 @@ int runTimer(CliContext &context, const QCommandLineParser &parser, const QStrin
 
 Subcommand studyTimerCommand()
 {
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("StudyTimerCommand", text);
-    };
     Subcommand timer;
     timer.group = u"progress"_s;
     timer.name = u"timer"_s;
-    timer.summary = tr("The study timer: start TOPIC_ID, stop (logs the session), status, cancel.");
+    timer.summary = StudyTimerCommand::tr(
+        "The study timer: start TOPIC_ID, stop (logs the session), status, cancel.");
     timer.arguments = {u"ACTION"_s, u"TOPIC_ID"_s};
     timer.argumentHelp
-        = {tr("start: time TOPIC_ID (a timer running for another topic is stopped and logged "
-              "first); stop: stop and log the minutes; status: show what runs; cancel: stop "
-              "without logging."),
-           tr("For start: a topic id, as `curriculum show` lists them.")};
+        = {StudyTimerCommand::tr(
+               "start: time TOPIC_ID (a timer running for another topic is stopped and logged "
+               "first); stop: stop and log the minutes; status: show what runs; cancel: stop "
+               "without logging."),
+           StudyTimerCommand::tr("For start: a topic id, as `curriculum show` lists them.")};
     timer.optionalArguments = 1;
-    timer.options = {QCommandLineOption(u"at"_s,
-                                        tr("For start and stop: when (ISO-8601; local time "
-                                           "unless an offset is given). Default: now."),
-                                        u"ISO-8601"_s),
-                     QCommandLineOption(u"json"_s, tr("For status: print JSON."))};
+    timer.options = {
+        QCommandLineOption(u"at"_s,
+                           StudyTimerCommand::tr("For start and stop: when (ISO-8601; local time "
+                                                 "unless an offset is given). Default: now."),
+                           u"ISO-8601"_s),
+        QCommandLineOption(u"json"_s, StudyTimerCommand::tr("For status: print JSON."))};
     timer.run = runTimer;
     return timer;
 }

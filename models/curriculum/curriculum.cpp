@@ -1,5 +1,6 @@
 #include "curriculum/curriculum.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
@@ -7,6 +8,16 @@
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// The context of validate()'s problems.
+struct CurriculumValidation
+{
+    Q_DECLARE_TR_FUNCTIONS(CurriculumValidation)
+};
+
+} // namespace
 
 int Curriculum::topicCount() const
 {
@@ -123,44 +134,51 @@ static QString findCycle(const QList<Section> &sections)
 QString Curriculum::validate() const
 {
     if (sections.isEmpty())
-        return u"the curriculum has no sections"_s;
+        return CurriculumValidation::tr("the curriculum has no sections");
 
     QSet<QString> sectionIdSet;
     QSet<QString> topicIdSet;
     for (const Section &section : sections) {
-        const QString where = u"section %1"_s.arg(section.number);
+        const QString number = QString::number(section.number);
         if (!CurriculumIds::isValidId(section.id))
-            return u"%1: invalid id '%2' (expected lowercase letters, digits and '-')"_s.arg(
-                where, section.id);
+            return CurriculumValidation::tr("section %1: invalid id '%2' (expected lowercase "
+                                            "letters, digits and '-')")
+                .arg(number, section.id);
         if (sectionIdSet.contains(section.id))
-            return u"%1: duplicate section id '%2'"_s.arg(where, section.id);
+            return CurriculumValidation::tr("section %1: duplicate section id '%2'")
+                .arg(number, section.id);
         sectionIdSet.insert(section.id);
         if (!CurriculumText::hasVisibleText(section.title))
-            return u"section '%1' has no title"_s.arg(section.id);
+            return CurriculumValidation::tr("section '%1' has no title").arg(section.id);
         for (const Topic &topic : section.topics) {
             if (!CurriculumIds::isValidId(topic.id))
-                return u"section '%1': invalid topic id '%2' (expected lowercase letters, digits "
-                       "and '-')"_s.arg(section.id, topic.id);
+                return CurriculumValidation::
+                    tr("section '%1': invalid topic id '%2' (expected lowercase letters, digits "
+                       "and '-')")
+                        .arg(section.id, topic.id);
             if (topicIdSet.contains(topic.id))
-                return u"duplicate topic id '%1'"_s.arg(topic.id);
+                return CurriculumValidation::tr("duplicate topic id '%1'").arg(topic.id);
             topicIdSet.insert(topic.id);
             if (!CurriculumText::hasVisibleText(topic.title))
-                return u"topic '%1' has no title"_s.arg(topic.id);
+                return CurriculumValidation::tr("topic '%1' has no title").arg(topic.id);
             if (topic.hours < 0 || topic.hours > 10000)
-                return u"topic '%1': hours must be between 0 and 10000"_s.arg(topic.id);
+                return CurriculumValidation::tr("topic '%1': hours must be between 0 and 10000")
+                    .arg(topic.id);
         }
     }
     for (const Section &section : sections) {
         for (const QString &pre : section.prerequisites) {
             if (!sectionIdSet.contains(pre))
-                return u"section '%1': unknown prerequisite '%2'"_s.arg(section.id, pre);
+                return CurriculumValidation::tr("section '%1': unknown prerequisite '%2'")
+                    .arg(section.id, pre);
             if (pre == section.id)
-                return u"section '%1' lists itself as a prerequisite"_s.arg(section.id);
+                return CurriculumValidation::tr("section '%1' lists itself as a prerequisite")
+                    .arg(section.id);
         }
     }
     const QString cycle = findCycle(sections);
     if (!cycle.isEmpty())
-        return u"prerequisites form a cycle: %1"_s.arg(cycle);
+        return CurriculumValidation::tr("prerequisites form a cycle: %1").arg(cycle);
     return {};
 }
 

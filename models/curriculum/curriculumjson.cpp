@@ -2,6 +2,7 @@
 
 #include "support/jsonreading.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -10,6 +11,11 @@ using namespace Qt::StringLiterals;
 namespace CurriculumJson {
 
 namespace {
+
+struct CurriculumJsonText
+{
+    Q_DECLARE_TR_FUNCTIONS(CurriculumJsonText)
+};
 
 using JsonReading::fail;
 using JsonReading::member;
@@ -25,7 +31,7 @@ Topic readTopic(const QJsonObject &object, const QString &path)
     const QJsonValue hours = object.value(u"hours"_s);
     if (!hours.isUndefined()) {
         if (!hours.isDouble())
-            fail(member(path, u"hours"_s), u"a number"_s, hours);
+            fail(member(path, u"hours"_s), CurriculumJsonText::tr("a number"), hours);
         topic.hours = hours.toDouble();
     }
     return topic;
@@ -44,7 +50,9 @@ Section readSection(const QJsonObject &object, const QString &path, int position
     } else {
         const double n = number.toDouble(-1);
         if (!number.isDouble() || n < 0 || n > 1e6 || n != double(qint64(n)))
-            fail(member(path, u"number"_s), u"a whole number from 0 to 1000000"_s, number);
+            fail(member(path, u"number"_s),
+                 CurriculumJsonText::tr("a whole number from 0 to 1000000"),
+                 number);
         section.number = int(n);
     }
     const QJsonArray topics = JsonReading::array(object, path, u"topics"_s, true);
@@ -57,8 +65,10 @@ Section readSection(const QJsonObject &object, const QString &path, int position
 
 Curriculum readCurriculum(const QJsonObject &root)
 {
-    JsonReading::checkFormat(
-        root, QLatin1String(FormatName), FormatVersion, u"a curriculum file"_s);
+    JsonReading::checkFormat(root,
+                             QLatin1String(FormatName),
+                             FormatVersion,
+                             CurriculumJsonText::tr("a curriculum file"));
 
     Curriculum curriculum;
     curriculum.title = JsonReading::string(root, {}, u"title"_s, true);
@@ -78,8 +88,8 @@ Curriculum readCurriculum(const QJsonObject &root)
 ReadResult read(const QByteArray &json)
 {
     ReadResult result;
-    const JsonReading::Parsed parsed
-        = JsonReading::parseObject(json, u"a curriculum file"_s, MaxInputBytes);
+    const JsonReading::Parsed parsed = JsonReading::parseObject(
+        json, CurriculumJsonText::tr("a curriculum file"), MaxInputBytes);
     if (!parsed.ok) {
         result.errorLine = parsed.errorLine;
         result.errorMessage = parsed.errorMessage;

@@ -4,6 +4,7 @@
 #include "curriculum/markdownimporter.h"
 #include "support/bytesizes.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -12,6 +13,11 @@ using namespace Qt::StringLiterals;
 namespace CurriculumLoader {
 
 namespace {
+
+struct CurriculumLoaderText
+{
+    Q_DECLARE_TR_FUNCTIONS(CurriculumLoaderText)
+};
 
 enum class Kind { Json, Markdown, Sniff };
 
@@ -32,27 +38,32 @@ bool readFile(const QString &path, QByteArray *data, QString *error)
 {
     const QFileInfo info(path);
     if (!info.exists()) {
-        *error = u"%1: no such file"_s.arg(path);
+        *error = CurriculumLoaderText::tr("%1: no such file").arg(path);
         return false;
     }
     if (info.isDir()) {
-        *error = u"%1: is a directory, expected a curriculum file (.json or .md)"_s.arg(path);
+        *error = CurriculumLoaderText::tr(
+                     "%1: is a directory, expected a curriculum file (.json or .md)")
+                     .arg(path);
         return false;
     }
     if (!info.isFile()) { // a pipe or a device could block reading
-        *error = u"%1: not a regular file, expected a curriculum file (.json or .md)"_s.arg(path);
+        *error = CurriculumLoaderText::tr(
+                     "%1: not a regular file, expected a curriculum file (.json or .md)")
+                     .arg(path);
         return false;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"%1: cannot read: %2"_s.arg(path, file.errorString());
+        *error = CurriculumLoaderText::tr("%1: cannot read: %2").arg(path, file.errorString());
         return false;
     }
     // Read one byte past the limit so a file that grows while we read is still caught.
     *data = file.read(MaxFileBytes + 1);
     if (data->size() > MaxFileBytes) {
-        *error
-            = u"%1: too large (over %2 MiB) for a curriculum"_s.arg(path).arg(MaxFileBytes / MiB);
+        *error = CurriculumLoaderText::tr("%1: too large (over %2 MiB) for a curriculum")
+                     .arg(path)
+                     .arg(MaxFileBytes / MiB);
         return false;
     }
     return true;

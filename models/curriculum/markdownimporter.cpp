@@ -18,9 +18,12 @@ namespace {
 // Imported documents carry no estimate; 4 hours is a half-day placeholder the user edits.
 constexpr double DefaultTopicHours = 4;
 
-const QString NotCurriculum = u"not a curriculum: expected a section heading such as \"### 1. "
-                              "Section title\" followed by a three-column table \"Topic | "
-                              "Learning Goals | Suggested Activities\""_s;
+// Translated where it is used, as MarkdownImporter::tr(NotCurriculum).
+const char *const NotCurriculum
+    = QT_TRANSLATE_NOOP("MarkdownImporter",
+                        "not a curriculum: expected a section heading such as \"### 1. Section "
+                        "title\" followed by a three-column table \"Topic | Learning Goals | "
+                        "Suggested Activities\"");
 
 MarkdownImporter::Result failure(int line, const QString &message)
 {
@@ -48,14 +51,16 @@ int firstInvalidUtf8Line(const QByteArray &bytes)
 std::optional<MarkdownImporter::Result> checkInput(const QByteArray &markdown)
 {
     if (markdown.size() > MarkdownImporter::MaxInputBytes)
-        return failure(0,
-                       u"the document is larger than %1 MB, too large for a curriculum"_s.arg(
-                           MarkdownImporter::MaxInputBytes / MiB));
+        return failure(
+            0,
+            MarkdownImporter::tr("the document is larger than %1 MB, too large for a curriculum")
+                .arg(MarkdownImporter::MaxInputBytes / MiB));
     if (const qsizetype nul = markdown.indexOf('\0'); nul >= 0)
         return failure(MarkdownBlocks::lineAt(markdown, nul),
-                       u"not a text document: it contains NUL bytes"_s);
+                       MarkdownImporter::tr("not a text document: it contains NUL bytes"));
     if (const int line = firstInvalidUtf8Line(markdown); line > 0)
-        return failure(line, u"not valid UTF-8 text: save the document as UTF-8"_s);
+        return failure(line,
+                       MarkdownImporter::tr("not valid UTF-8 text: save the document as UTF-8"));
     return std::nullopt;
 }
 
@@ -237,20 +242,24 @@ notCurriculum(const QByteArray &markdown, const QList<MarkdownBlock> &blocks, co
     if (scan.narrowTable >= 0) {
         const MarkdownBlock &table = blocks.at(scan.narrowTable);
         const int columns = table.columnCount();
-        const QString count = columns == 1 ? u"1 column"_s : u"%1 columns"_s.arg(columns);
-        return failure(table.line, u"%1; this table has only %2"_s.arg(NotCurriculum, count));
+        return failure(
+            table.line,
+            MarkdownImporter::tr("%1; this table has only %n column(s)", nullptr, columns)
+                .arg(MarkdownImporter::tr(NotCurriculum)));
     }
     if (scan.emptyTableHeading >= 0) {
         const MarkdownBlock &heading = blocks.at(scan.emptyTableHeading);
-        return failure(heading.line,
-                       u"%1; the table under \"%2\" has a header but no topic rows"_s.arg(
-                           NotCurriculum, heading.text));
+        return failure(
+            heading.line,
+            MarkdownImporter::tr("%1; the table under \"%2\" has a header but no topic rows")
+                .arg(MarkdownImporter::tr(NotCurriculum), heading.text));
     }
     if (scan.orphanTable >= 0) {
         return failure(blocks.at(scan.orphanTable).line,
-                       u"%1; this table has no section heading before it"_s.arg(NotCurriculum));
+                       MarkdownImporter::tr("%1; this table has no section heading before it")
+                           .arg(MarkdownImporter::tr(NotCurriculum)));
     }
-    return failure(MarkdownBlocks::lineCount(markdown), NotCurriculum);
+    return failure(MarkdownBlocks::lineCount(markdown), MarkdownImporter::tr(NotCurriculum));
 }
 
 bool isHeading(const MarkdownBlock &block)
@@ -324,12 +333,14 @@ MarkdownImporter::Result MarkdownImporter::import(const QByteArray &markdown)
     result.curriculum.sections = buildSections(blocks, scan.sources);
 
     const int title = findTitle(blocks, scan.sources);
-    result.curriculum.title = title >= 0 ? blocks.at(title).text : u"Untitled curriculum"_s;
+    result.curriculum.title
+        = title >= 0 ? blocks.at(title).text : MarkdownImporter::tr("Untitled curriculum");
     result.curriculum.introduction = introduction(blocks, title, scan.sources.first().heading);
     result.curriculum.outcomes = outcomes(blocks, scan.sources);
 
     if (const QString problem = result.curriculum.validate(); !problem.isEmpty())
-        return failure(0, u"the imported curriculum is not valid: %1"_s.arg(problem));
+        return failure(
+            0, MarkdownImporter::tr("the imported curriculum is not valid: %1").arg(problem));
     result.ok = true;
     return result;
 }

@@ -4,12 +4,15 @@
 #include "support/bytesizes.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 // Turns a Markdown document shaped like ../shared/coursework.md into a Curriculum, with md4c
 // (tables enabled). See curriculum/README.md for what is accepted.
 class MarkdownImporter
 {
+    Q_DECLARE_TR_FUNCTIONS(MarkdownImporter)
+
 public:
     static constexpr qsizetype MaxInputBytes = 8 * MiB;
 

@@ -4,6 +4,15 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+struct TopicStatusText
+{
+    Q_DECLARE_TR_FUNCTIONS(TopicStatusText)
+};
+
+} // namespace
+
 namespace TopicStatuses {
 
 QString toString(TopicStatus status)
@@ -25,13 +34,13 @@ QString displayName(TopicStatus status)
 {
     switch (status) {
     case TopicStatus::Pending:
-        return QCoreApplication::translate("TopicStatus", "Pending");
+        return TopicStatusText::tr("Pending");
     case TopicStatus::Learning:
-        return QCoreApplication::translate("TopicStatus", "Learning");
+        return TopicStatusText::tr("Learning");
     case TopicStatus::Done:
-        return QCoreApplication::translate("TopicStatus", "Done");
+        return TopicStatusText::tr("Done");
     case TopicStatus::Skipped:
-        return QCoreApplication::translate("TopicStatus", "Skipped");
+        return TopicStatusText::tr("Skipped");
     }
     return {};
 }

@@ -4,6 +4,7 @@
 #include "pipeline/pipelineautolayout.h"
 #include "pipeline/pipelinegraph.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 #include <algorithm>
@@ -13,6 +14,12 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// The texts of the problems that refuse an export; the exported files' comments stay English.
+struct ExportPlanText
+{
+    Q_DECLARE_TR_FUNCTIONS(ExportPlanText)
+};
 
 using Severity = PipelineFinding::Severity;
 
@@ -58,7 +65,9 @@ QList<PipelineFinding> problemsOf(const PipelineGraph &graph)
     QList<PipelineFinding> problems;
     if (graph.nodes().isEmpty()) {
         problems << exportProblem(
-            {}, u"empty-pipeline"_s, u"The pipeline has no stages: there is nothing to export."_s);
+            {},
+            u"empty-pipeline"_s,
+            ExportPlanText::tr("The pipeline has no stages: there is nothing to export."));
         return problems;
     }
     for (const PipelineFinding &finding : validatePipeline(graph))
@@ -69,15 +78,17 @@ QList<PipelineFinding> problemsOf(const PipelineGraph &graph)
         if (!kind)
             continue; // validation reported it
         if (node.image.isEmpty() && kind->image.isEmpty())
-            problems << exportProblem(node.id,
-                                      u"no-image"_s,
-                                      u"This stage has no container image to run, and its "
-                                      "kind has no default: set one."_s);
+            problems << exportProblem(
+                node.id,
+                u"no-image"_s,
+                ExportPlanText::tr("This stage has no container image to run, and its "
+                                   "kind has no default: set one."));
         if (node.command.isEmpty() && kind->command.isEmpty())
-            problems << exportProblem(node.id,
-                                      u"no-command"_s,
-                                      u"This stage has no command to run, and its kind has no "
-                                      "default: set one."_s);
+            problems << exportProblem(
+                node.id,
+                u"no-command"_s,
+                ExportPlanText::tr("This stage has no command to run, and its kind has no "
+                                   "default: set one."));
     }
     return problems;
 }

@@ -1,11 +1,17 @@
 #include "pipeline/nodecatalog.h"
 #include "pipeline/validationcontext.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
 namespace {
+
+struct PipelineChecks
+{
+    Q_DECLARE_TR_FUNCTIONS(PipelineChecks)
+};
 
 using Severity = PipelineFinding::Severity;
 constexpr quint32 Training = Role::Train | Role::Tune;
@@ -16,7 +22,7 @@ struct LifecycleRule
     quint32 role; // the stages it looks at
     const char16_t *code;
     const char16_t *topic;
-    const char16_t *message;
+    const char *message; // QT_TRANSLATE_NOOP: translated when a finding uses it
     bool (*applies)(quint32 upstream, quint32 downstream, const ValidationContext &, qsizetype);
 };
 
@@ -24,33 +30,41 @@ const LifecycleRule LifecycleRules[] = {
     {Role::Deploy,
      u"deploy-without-monitoring",
      u"monitoring-and-logging",
-     u"Deploying without monitoring: nobody will notice when the model drifts or the endpoint "
-     "fails. Add a Monitor stage after it.",
+     QT_TRANSLATE_NOOP(
+         "PipelineChecks",
+         "Deploying without monitoring: nobody will notice when the model drifts or the endpoint "
+         "fails. Add a Monitor stage after it."),
      [](quint32 up, quint32 down, const ValidationContext &, qsizetype) {
          return up != 0 && !(down & Role::Monitor);
      }},
     {Role::Deploy,
      u"deploy-without-registry",
      u"version-control-for-ml",
-     u"Deploying a model that did not come from a registry: nobody can tell which version is "
-     "live or roll back to the last good one. Register it first (e.g. the MLflow Model "
-     "Registry).",
+     QT_TRANSLATE_NOOP(
+         "PipelineChecks",
+         "Deploying a model that did not come from a registry: nobody can tell which version is "
+         "live or roll back to the last good one. Register it first (e.g. the MLflow Model "
+         "Registry)."),
      [](quint32 up, quint32, const ValidationContext &, qsizetype) {
          return up != 0 && !(up & Role::Register);
      }},
     {Role::Deploy,
      u"deploy-without-ci-gate",
      u"ci-cd-pipelines-for-ml",
-     u"No CI/CD gate before deployment: an untested model can reach production. Put a CI/CD "
-     "gate (tests, metric thresholds, approval) before it.",
+     QT_TRANSLATE_NOOP(
+         "PipelineChecks",
+         "No CI/CD gate before deployment: an untested model can reach production. Put a CI/CD "
+         "gate (tests, metric thresholds, approval) before it."),
      [](quint32 up, quint32, const ValidationContext &, qsizetype) {
          return up != 0 && !(up & Role::CiGate);
      }},
     {Role::Deploy,
      u"kubernetes-without-image",
      u"containerization-and-orchestration",
-     u"Deploying to Kubernetes without a container image: Kubernetes runs containers. Package "
-     "the model into an image (a Package image stage) and deploy that.",
+     QT_TRANSLATE_NOOP(
+         "PipelineChecks",
+         "Deploying to Kubernetes without a container image: Kubernetes runs containers. Package "
+         "the model into an image (a Package image stage) and deploy that."),
      [](quint32 up, quint32, const ValidationContext &context, qsizetype n) {
          const QString tool = context.nodes.at(n).tool;
          return !(up & Role::Package)
@@ -60,33 +74,41 @@ const LifecycleRule LifecycleRules[] = {
     {Training,
      u"unvalidated-training-data",
      u"testing-in-ml-pipelines",
-     u"Training on data that was never validated: a broken export or a schema change silently "
-     "becomes a broken model. Add a Validate data stage (e.g. Great Expectations) before it.",
+     QT_TRANSLATE_NOOP(
+         "PipelineChecks",
+         "Training on data that was never validated: a broken export or a schema change silently "
+         "becomes a broken model. Add a Validate data stage (e.g. Great Expectations) before it."),
      [](quint32 up, quint32, const ValidationContext &, qsizetype) {
          return up != 0 && !(up & Role::ValidateData);
      }},
     {Role::Register,
      u"no-evaluation-before-registry",
      u"testing-in-ml-pipelines",
-     u"A model reaches the registry without evaluation: a worse model can become the next "
-     "version. Add an Evaluate stage between training and the registry.",
+     QT_TRANSLATE_NOOP(
+         "PipelineChecks",
+         "A model reaches the registry without evaluation: a worse model can become the next "
+         "version. Add an Evaluate stage between training and the registry."),
      [](quint32 up, quint32, const ValidationContext &, qsizetype) {
          return (up & Training) && !(up & Role::Evaluate);
      }},
     {Role::Monitor,
      u"monitor-triggers-nothing",
      u"model-retraining-and-automation",
-     u"Monitoring that triggers nothing: drift is measured but nobody acts on it. Connect its "
-     "signal to an Alert or a Retrain trigger.",
+     QT_TRANSLATE_NOOP(
+         "PipelineChecks",
+         "Monitoring that triggers nothing: drift is measured but nobody acts on it. Connect its "
+         "signal to an Alert or a Retrain trigger."),
      [](quint32, quint32 down, const ValidationContext &, qsizetype) {
          return !(down & (Role::Alert | Role::RetrainTrigger));
      }},
     {Role::FeatureStore,
      u"training-serving-skew",
      u"feature-stores",
-     u"This feature store feeds training but not serving: the deployed model computes its "
-     "features another way, and the difference (training/serving skew) quietly costs "
-     "accuracy. Connect it to the Deploy stage too.",
+     QT_TRANSLATE_NOOP(
+         "PipelineChecks",
+         "This feature store feeds training but not serving: the deployed model computes its "
+         "features another way, and the difference (training/serving skew) quietly costs "
+         "accuracy. Connect it to the Deploy stage too."),
      [](quint32, quint32 down, const ValidationContext &context, qsizetype n) {
          return (down & Training) && (down & Role::Deploy)
                 && !(context.successorRoles.at(n) & Role::Deploy);
@@ -137,7 +159,7 @@ void checkLifecycle(ValidationContext &context,
                             Severity::Warning,
                             QString::fromUtf16(rule.code),
                             QString::fromUtf16(rule.topic),
-                            QString::fromUtf16(rule.message));
+                            PipelineChecks::tr(rule.message));
             }
         }
     }
@@ -158,17 +180,21 @@ void checkHygiene(ValidationContext &context)
                         Severity::Error,
                         u"invalid-image"_s,
                         u"containerization-and-orchestration"_s,
-                        u"'%1' is not a container image reference such as "
-                        "registry.example.com/team/name:1.0 (a lowercase name, an optional tag "
-                        "or digest): no engine could pull it."_s.arg(node.image));
+                        PipelineChecks::tr(
+                            "'%1' is not a container image reference such as "
+                            "registry.example.com/team/name:1.0 (a lowercase name, an optional tag "
+                            "or digest): no engine could pull it.")
+                            .arg(node.image));
         } else if (!node.image.isEmpty() && !isPinned(node.image)) {
             context.add(n,
                         Severity::Warning,
                         u"unpinned-image"_s,
                         u"containerization-and-orchestration"_s,
-                        u"The image '%1' has no pinned version: 'latest' moves, so the same "
-                        "pipeline can run different code tomorrow. Pin a tag such as "
-                        "python:3.11-slim, or a digest."_s.arg(node.image));
+                        PipelineChecks::tr(
+                            "The image '%1' has no pinned version: 'latest' moves, so the same "
+                            "pipeline can run different code tomorrow. Pin a tag such as "
+                            "python:3.11-slim, or a digest.")
+                            .arg(node.image));
         }
         // Independent jobs are normal in a CI file; only a drawn stage left alone is a slip.
         if (context.nodes.size() > 1 && !imported && !context.hasEdges(n)) {
@@ -176,22 +202,25 @@ void checkHygiene(ValidationContext &context)
                         Severity::Warning,
                         u"disconnected-node"_s,
                         u"data-pipelines"_s,
-                        u"This stage is connected to nothing: nothing feeds it and nothing "
-                        "uses what it makes."_s);
+                        PipelineChecks::tr(
+                            "This stage is connected to nothing: nothing feeds it and nothing "
+                            "uses what it makes."));
         } else if ((role & Training) && !context.isUsed(n, u"model"_s)) {
             context.add(n,
                         Severity::Warning,
                         u"unused-model"_s,
                         u"ai-ml-lifecycle"_s,
-                        u"The trained model goes nowhere: evaluate, register or deploy it, or "
-                        "the training run is wasted."_s);
+                        PipelineChecks::tr(
+                            "The trained model goes nowhere: evaluate, register or deploy it, or "
+                            "the training run is wasted."));
         } else if ((role & Role::RetrainTrigger) && !context.isUsed(n, u"trigger"_s)) {
             context.add(n,
                         Severity::Warning,
                         u"retrain-triggers-nothing"_s,
                         u"model-retraining-and-automation"_s,
-                        u"This retrain trigger starts nothing: connect its trigger to Ingest, "
-                        "Train or Tune so the pipeline runs again."_s);
+                        PipelineChecks::tr(
+                            "This retrain trigger starts nothing: connect its trigger to Ingest, "
+                            "Train or Tune so the pipeline runs again."));
         }
     }
 }

@@ -2,6 +2,7 @@
 
 #include "pipeline/pipelinefile.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QMimeData>
 #include <QRegularExpression>
@@ -14,6 +15,11 @@ using namespace Qt::StringLiterals;
 namespace PipelineClipboard {
 
 namespace {
+
+struct PipelineClipboardText
+{
+    Q_DECLARE_TR_FUNCTIONS(PipelineClipboardText)
+};
 
 // Ids "<prefix><k>" used neither by the graph nor by earlier picks.
 class IdPicker
@@ -122,12 +128,12 @@ bool canPaste(const QMimeData *mimeData)
 PastePlan planPaste(const QByteArray &fragment, const PipelineGraph &graph, QPointF offset)
 {
     if (!graph.catalog())
-        return failed(u"the pipeline has no node catalog"_s);
+        return failed(PipelineClipboardText::tr("the pipeline has no node catalog"));
     const PipelineFile::ReadResult read = PipelineFile::read(fragment, *graph.catalog());
     if (!read.ok)
         return failed(read.errorMessage);
     if (read.nodes.isEmpty() && read.annotations.isEmpty())
-        return failed(u"there is nothing to paste"_s);
+        return failed(PipelineClipboardText::tr("there is nothing to paste"));
 
     PastePlan plan;
     plan.ok = true;
@@ -162,7 +168,7 @@ PastePlan planPaste(const QMimeData *mimeData, const PipelineGraph &graph, QPoin
         return planPaste(mimeData->data(MimeType.toString()), graph, offset);
     if (mimeData && mimeData->hasText())
         return planPaste(mimeData->text().toUtf8(), graph, offset);
-    return failed(u"the clipboard holds no pipeline"_s);
+    return failed(PipelineClipboardText::tr("the clipboard holds no pipeline"));
 }
 
 PastePlan planDuplicate(const PipelineGraph &graph,

@@ -24,7 +24,7 @@ MoveItemsCommand::MoveItemsCommand(PipelineGraph *graph,
                                      ? graph->node(m_to.nodes.cbegin().key())
                                      : nullptr;
     setText(single ? tr("Move “%1”").arg(single->name)
-                   : (count == 1 ? tr("Move 1 item") : tr("Move %1 items").arg(count)));
+                   : tr("Move %n item(s)", nullptr, int(count)));
     updateObsolete();
 }
 

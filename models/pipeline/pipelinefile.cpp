@@ -6,6 +6,7 @@
 #include "support/jsonreading.h"
 #include "support/jsonsyntax.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -21,6 +22,11 @@ using namespace Qt::StringLiterals;
 namespace PipelineFile {
 
 namespace {
+
+struct PipelineFileText
+{
+    Q_DECLARE_TR_FUNCTIONS(PipelineFileText)
+};
 
 using Type = JsonCursor::Type;
 
@@ -78,32 +84,35 @@ public:
     [[noreturn]] void failType(const Path &path, const QString &expected)
     {
         fail(path,
-             u"expected %1, found %2"_s.arg(expected, JsonCursor::typeName(m_cursor.type())),
+             PipelineFileText::tr("expected %1, found %2")
+                 .arg(expected, JsonCursor::typeName(m_cursor.type())),
              m_cursor.offset());
     }
     [[noreturn]] static void failMissing(const Path &path, const QString &expected, qsizetype at)
     {
-        fail(path, u"expected %1, found missing"_s.arg(expected), at);
+        fail(path, PipelineFileText::tr("expected %1, found missing").arg(expected), at);
     }
 
     QString string(const Path &path)
     {
         if (m_cursor.type() != Type::String)
-            failType(path, u"a string"_s);
+            failType(path, PipelineFileText::tr("a string"));
         return m_cursor.string();
     }
 
     double number(const Path &path)
     {
         if (m_cursor.type() != Type::Number)
-            failType(path, u"a finite number"_s);
+            failType(path, PipelineFileText::tr("a finite number"));
         return m_cursor.number();
     }
 
     void enter(const Path &path, Type type)
     {
         if (m_cursor.type() != type)
-            failType(path, type == Type::Object ? u"an object"_s : u"an array"_s);
+            failType(path,
+                     type == Type::Object ? PipelineFileText::tr("an object")
+                                          : PipelineFileText::tr("an array"));
         m_cursor.enter();
     }
 
@@ -119,9 +128,9 @@ public:
     static void checkId(const QString &id, const Path &path, qsizetype objectAt, bool seen)
     {
         if (!seen)
-            failMissing(path.member("id"_L1), u"a string"_s, objectAt);
+            failMissing(path.member("id"_L1), PipelineFileText::tr("a string"), objectAt);
         if (id.isEmpty())
-            fail(path.member("id"_L1), u"an id cannot be empty"_s, objectAt);
+            fail(path.member("id"_L1), PipelineFileText::tr("an id cannot be empty"), objectAt);
     }
 
     // Parameters, details: [{"key": …, "value": …}], keys unique and not empty. `what` names an
@@ -146,13 +155,13 @@ public:
                     m_cursor.skip();
             }
             if (!key)
-                failMissing(itemPath.member("key"_L1), u"a string"_s, at);
+                failMissing(itemPath.member("key"_L1), PipelineFileText::tr("a string"), at);
             if (!value)
-                failMissing(itemPath.member("value"_L1), u"a string"_s, at);
+                failMissing(itemPath.member("value"_L1), PipelineFileText::tr("a string"), at);
             if (key->isEmpty() || keys.contains(*key))
                 fail(itemPath.member("key"_L1),
-                     key->isEmpty() ? u"a %1 needs a key"_s.arg(what)
-                                    : u"duplicate %1 '%2'"_s.arg(what, *key),
+                     key->isEmpty() ? PipelineFileText::tr("a %1 needs a key").arg(what)
+                                    : PipelineFileText::tr("duplicate %1 '%2'").arg(what, *key),
                      at);
             keys.insert(*key);
             parameters.append({*key, *value});
@@ -172,7 +181,8 @@ public:
             else if (name == "command")
                 node.command = stringList(path.member("command"_L1));
             else if (name == "parameters")
-                node.parameters = keyValues(path.member("parameters"_L1), u"parameter"_s);
+                node.parameters
+                    = keyValues(path.member("parameters"_L1), PipelineFileText::tr("parameter"));
             else if (name == "notes")
                 node.notes = string(path.member("notes"_L1));
             else
@@ -194,14 +204,17 @@ public:
             } else if (name == "line") {
                 const double line = number(path.member("line"_L1));
                 if (line < 0 || line > std::numeric_limits<int>::max() || line != std::floor(line))
-                    fail(path.member("line"_L1), u"expected a line number"_s, at);
+                    fail(
+                        path.member("line"_L1), PipelineFileText::tr("expected a line number"), at);
                 source.line = int(line);
             } else {
                 m_cursor.skip();
             }
         }
         if (source.format.isEmpty())
-            fail(path.member("format"_L1), u"a node's source names its format"_s, at);
+            fail(path.member("format"_L1),
+                 PipelineFileText::tr("a node's source names its format"),
+                 at);
         return source;
     }
 
@@ -217,12 +230,15 @@ public:
             else if (name == "path")
                 source.path = string(path.member("path"_L1));
             else if (name == "details")
-                source.details = keyValues(path.member("details"_L1), u"detail"_s);
+                source.details
+                    = keyValues(path.member("details"_L1), PipelineFileText::tr("detail"));
             else
                 m_cursor.skip();
         }
         if (source.format.isEmpty())
-            fail(path.member("format"_L1), u"a pipeline's source names its format"_s, at);
+            fail(path.member("format"_L1),
+                 PipelineFileText::tr("a pipeline's source names its format"),
+                 at);
         return source;
     }
 
@@ -234,10 +250,10 @@ public:
             return kind->id;
         const QStringList matches = closestMatches(id, m_catalog.kindIds(), 1);
         fail(path,
-             matches.isEmpty()
-                 ? u"unknown kind '%1' (expected one of: %2)"_s.arg(
-                     id, m_catalog.kindIds().join(u", "_s))
-                 : u"unknown kind '%1'; did you mean '%2'?"_s.arg(id, matches.first()),
+             matches.isEmpty() ? PipelineFileText::tr("unknown kind '%1' (expected one of: %2)")
+                                     .arg(id, m_catalog.kindIds().join(u", "_s))
+                               : PipelineFileText::tr("unknown kind '%1'; did you mean '%2'?")
+                                     .arg(id, matches.first()),
              at);
     }
 
@@ -268,7 +284,7 @@ public:
             } else if (name == "source") {
                 node.source = nodeSource(path.member("source"_L1));
             } else if (name == "details") {
-                node.details = keyValues(path.member("details"_L1), u"detail"_s);
+                node.details = keyValues(path.member("details"_L1), PipelineFileText::tr("detail"));
             } else if (name == "badges") {
                 node.badges = stringList(path.member("badges"_L1));
             } else {
@@ -277,9 +293,9 @@ public:
         }
         checkId(node.id, path, at, hasId);
         if (!hasKind)
-            failMissing(path.member("kind"_L1), u"a string"_s, at);
+            failMissing(path.member("kind"_L1), PipelineFileText::tr("a string"), at);
         if (!hasName)
-            failMissing(path.member("name"_L1), u"a string"_s, at);
+            failMissing(path.member("name"_L1), PipelineFileText::tr("a string"), at);
         node.pos = QPointF(x, y);
         return node;
     }
@@ -293,7 +309,9 @@ public:
             const qsizetype at = m_cursor.offset();
             PipelineNode node = this->node(nodePath);
             if (nodes.index.contains(node.id))
-                fail(nodePath.member("id"_L1), u"duplicate node id '%1'"_s.arg(node.id), at);
+                fail(nodePath.member("id"_L1),
+                     PipelineFileText::tr("duplicate node id '%1'").arg(node.id),
+                     at);
             nodes.index.insert(node.id, nodes.list.size());
             nodes.list.append(std::move(node));
         }
@@ -319,10 +337,12 @@ public:
             }
         }
         if (!hasNode)
-            failMissing(path.member("node"_L1), u"a string"_s, at);
+            failMissing(path.member("node"_L1), PipelineFileText::tr("a string"), at);
         const qsizetype index = nodes.index.value(ref.node, -1);
         if (index < 0)
-            fail(path.member("node"_L1), u"no node has the id '%1'"_s.arg(ref.node), at);
+            fail(path.member("node"_L1),
+                 PipelineFileText::tr("no node has the id '%1'").arg(ref.node),
+                 at);
         const PipelineNode &node = nodes.list.at(index);
         ref.node = node.id; // share the node's string: one copy per node, not one per edge
         if (!hasPort)       // an ordering edge's end; edges() checks the other end has none either
@@ -331,8 +351,9 @@ public:
         const auto *port = isOutput ? kind->output(ref.port) : kind->input(ref.port);
         if (!port) {
             fail(path.member("port"_L1),
-                 u"'%1' (%2) has no %3 '%4'"_s.arg(
-                     node.name, node.kind, isOutput ? u"output"_s : u"input"_s, ref.port),
+                 (isOutput ? PipelineFileText::tr("'%1' (%2) has no output '%3'")
+                           : PipelineFileText::tr("'%1' (%2) has no input '%3'"))
+                     .arg(node.name, node.kind, ref.port),
                  at);
         }
         ref.port = port->name; // the catalog's copy, as for the node id
@@ -363,16 +384,17 @@ public:
                     m_cursor.skip();
             }
             if (!from)
-                failMissing(edgePath.member("from"_L1), u"an object"_s, at);
+                failMissing(edgePath.member("from"_L1), PipelineFileText::tr("an object"), at);
             if (!to)
-                failMissing(edgePath.member("to"_L1), u"an object"_s, at);
+                failMissing(edgePath.member("to"_L1), PipelineFileText::tr("an object"), at);
             const PipelineEdge edge{*from, *to, condition};
             if (from->port.isEmpty() != to->port.isEmpty())
                 fail(edgePath,
-                     u"an edge names a port at both ends, or (an ordering edge) at neither"_s,
+                     PipelineFileText::tr(
+                         "an edge names a port at both ends, or (an ordering edge) at neither"),
                      at);
             if (seen.contains(edge))
-                fail(edgePath, u"the same edge again"_s, at);
+                fail(edgePath, PipelineFileText::tr("the same edge again"), at);
             seen.insert(edge);
             edges.append(edge);
         }
@@ -400,7 +422,8 @@ public:
                     annotation.kind = PipelineAnnotation::Kind::Text;
                 else
                     fail(path.member("kind"_L1),
-                         u"expected \"text\" or \"group\", found '%1'"_s.arg(kind),
+                         PipelineFileText::tr("expected \"text\" or \"group\", found '%1'")
+                             .arg(kind),
                          kindAt);
             } else if (name == "x") {
                 x = number(path.member("x"_L1));
@@ -418,7 +441,7 @@ public:
         }
         checkId(annotation.id, path, at, hasId);
         if (width < 0 || height < 0)
-            fail(path, u"width and height cannot be negative"_s, at);
+            fail(path, PipelineFileText::tr("width and height cannot be negative"), at);
         annotation.rect = QRectF(x, y, width, height);
         return annotation;
     }
@@ -434,7 +457,7 @@ public:
             PipelineAnnotation annotation = this->annotation(itemPath);
             if (ids.contains(annotation.id))
                 fail(itemPath.member("id"_L1),
-                     u"duplicate annotation id '%1'"_s.arg(annotation.id),
+                     PipelineFileText::tr("duplicate annotation id '%1'").arg(annotation.id),
                      at);
             ids.insert(annotation.id);
             annotations.append(std::move(annotation));
@@ -462,24 +485,27 @@ bool readFile(const QString &path, QByteArray *data, QString *error)
 {
     const QFileInfo info(path);
     if (!info.exists())
-        *error = u"no such file"_s;
+        *error = PipelineFileText::tr("no such file");
     else if (info.isDir())
-        *error = u"is a directory, expected a pipeline file (.%1)"_s.arg(Suffix);
+        *error = PipelineFileText::tr("is a directory, expected a pipeline file (.%1)").arg(Suffix);
     else if (!info.isFile()) // a pipe or a device: reading could block or never end
-        *error = u"not a regular file, expected a pipeline file (.%1)"_s.arg(Suffix);
+        *error = PipelineFileText::tr("not a regular file, expected a pipeline file (.%1)")
+                     .arg(Suffix);
     else if (info.size() > MaxFileBytes)
-        *error = u"too large (over %1 MB) for a pipeline file"_s.arg(MaxFileBytes / 1000000);
+        *error = PipelineFileText::tr("too large (over %1 MB) for a pipeline file")
+                     .arg(MaxFileBytes / 1000000);
     if (!error->isEmpty())
         return false;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"cannot read: %1"_s.arg(file.errorString());
+        *error = PipelineFileText::tr("cannot read: %1").arg(file.errorString());
         return false;
     }
     // One byte past the limit catches a file that grew since it was measured.
     *data = file.read(MaxFileBytes + 1);
     if (data->size() > MaxFileBytes)
-        *error = u"too large (over %1 MB) for a pipeline file"_s.arg(MaxFileBytes / 1000000);
+        *error = PipelineFileText::tr("too large (over %1 MB) for a pipeline file")
+                     .arg(MaxFileBytes / 1000000);
     return error->isEmpty();
 }
 
@@ -490,15 +516,16 @@ ReadResult read(const QByteArray &json, const NodeCatalog &catalog)
     ReadResult result;
     // Also for data that never was a file (the clipboard), before any parsing.
     if (json.size() > MaxFileBytes) {
-        result.errorMessage
-            = u"too large (over %1 MB) for a pipeline file"_s.arg(MaxFileBytes / 1000000);
+        result.errorMessage = PipelineFileText::tr("too large (over %1 MB) for a pipeline file")
+                                  .arg(MaxFileBytes / 1000000);
         return result;
     }
     const JsonSyntax::Result syntax = JsonSyntax::check(json);
     if (!syntax.ok || !syntax.rootIsObject) {
         result.errorLine = JsonSyntax::lineAt(json, syntax.errorOffset);
-        result.errorMessage = syntax.ok ? u"not a pipeline file: expected a JSON object"_s
-                                        : u"invalid JSON: %1"_s.arg(syntax.errorMessage);
+        result.errorMessage
+            = syntax.ok ? PipelineFileText::tr("not a pipeline file: expected a JSON object")
+                        : PipelineFileText::tr("invalid JSON: %1").arg(syntax.errorMessage);
         return result;
     }
     Reader reader(json, catalog);
@@ -515,11 +542,12 @@ ReadResult read(const QByteArray &json, const NodeCatalog &catalog)
                 head.insert(QString::fromLatin1(key), reader.cursor().scalar());
             }
         }
-        JsonReading::checkFormat(head, FormatName.toString(), FormatVersion, u"a pipeline file"_s);
+        JsonReading::checkFormat(
+            head, FormatName.toString(), FormatVersion, PipelineFileText::tr("a pipeline file"));
 
         const qsizetype nodesAt = rootMember(syntax.rootMembers, "nodes");
         if (nodesAt < 0)
-            Reader::failMissing(root.member("nodes"_L1), u"an array"_s, 0);
+            Reader::failMissing(root.member("nodes"_L1), PipelineFileText::tr("an array"), 0);
         reader.seek(nodesAt);
         Nodes nodes = reader.nodes(root.member("nodes"_L1));
         if (const qsizetype at = rootMember(syntax.rootMembers, "edges"); at >= 0) {

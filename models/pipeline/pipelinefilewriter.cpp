@@ -3,6 +3,7 @@
 #include "support/atomicfile.h"
 #include "support/jsonwriter.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 using namespace Qt::StringLiterals;
@@ -10,6 +11,12 @@ using namespace Qt::StringLiterals;
 namespace PipelineFile {
 
 namespace {
+
+// The context of the file's texts, as in pipelinefile.cpp.
+struct PipelineFileText
+{
+    Q_DECLARE_TR_FUNCTIONS(PipelineFileText)
+};
 
 using Layout = JsonWriter::Layout;
 
@@ -182,10 +189,10 @@ bool save(const QString &path, const QByteArray &data, QString *error)
         return false;
     };
     if (QFileInfo(path).isDir())
-        return failed(u"is a directory, expected a file name"_s);
+        return failed(PipelineFileText::tr("is a directory, expected a file name"));
     QString writeError;
     const bool written = AtomicFile::writeBytes(path, data, &writeError);
-    return written || failed(u"cannot write: %1"_s.arg(writeError));
+    return written || failed(PipelineFileText::tr("cannot write: %1").arg(writeError));
 }
 
 bool save(const QString &path, const PipelineGraph &graph, QString *error)

@@ -156,16 +156,17 @@ PipelineGraph::portProblem(const PipelineNode &node, const QString &port, bool i
 {
     const NodeKind *kind = m_catalog ? m_catalog->kind(node.kind) : nullptr;
     if (!kind)
-        return u"'%1' is of an unknown kind '%2'"_s.arg(node.name, node.kind);
+        return tr("'%1' is of an unknown kind '%2'").arg(node.name, node.kind);
     if (isOutput ? kind->output(port) : kind->input(port))
         return {};
     if (isOutput && kind->input(port))
-        return u"'%1' is an input of '%2', not an output: an edge starts at an output"_s.arg(
-            port, node.name);
+        return tr("'%1' is an input of '%2', not an output: an edge starts at an output")
+            .arg(port, node.name);
     if (!isOutput && kind->output(port))
-        return u"'%1' is an output of '%2', not an input: an edge ends at an input"_s.arg(
-            port, node.name);
-    return u"'%1' has no %2 '%3'"_s.arg(node.name, isOutput ? u"output"_s : u"input"_s, port);
+        return tr("'%1' is an output of '%2', not an input: an edge ends at an input")
+            .arg(port, node.name);
+    return (isOutput ? tr("'%1' has no output '%2'") : tr("'%1' has no input '%2'"))
+        .arg(node.name, port);
 }
 
 QString PipelineGraph::orderingProblem(const PipelineNode &from,
@@ -173,9 +174,9 @@ QString PipelineGraph::orderingProblem(const PipelineNode &from,
                                        const PipelineEdge &edge) const
 {
     if (&from == &to)
-        return u"'%1' cannot run after itself"_s.arg(from.name);
+        return tr("'%1' cannot run after itself").arg(from.name);
     if (m_edgeIndex.contains(edge))
-        return u"'%1' already runs after '%2'"_s.arg(to.name, from.name);
+        return tr("'%1' already runs after '%2'").arg(to.name, from.name);
     return {};
 }
 
@@ -184,34 +185,34 @@ QString PipelineGraph::edgeProblem(const PipelineEdge &edge) const
     const PipelineNode *from = node(edge.from.node);
     const PipelineNode *to = node(edge.to.node);
     if (!from || !to)
-        return u"there is no node '%1'"_s.arg(from ? edge.to.node : edge.from.node);
+        return tr("there is no node '%1'").arg(from ? edge.to.node : edge.from.node);
     if (edge.isOrdering())
         return orderingProblem(*from, *to, edge);
     if (edge.from.port.isEmpty() || edge.to.port.isEmpty())
-        return u"an edge joins two ports, or (an ordering edge) no port at either end"_s;
+        return tr("an edge joins two ports, or (an ordering edge) no port at either end");
     for (const QString &problem :
          {portProblem(*from, edge.from.port, true), portProblem(*to, edge.to.port, false)}) {
         if (!problem.isEmpty())
             return problem;
     }
     if (from == to)
-        return u"'%1' cannot feed itself"_s.arg(from->name);
+        return tr("'%1' cannot feed itself").arg(from->name);
     const ArtifactType output = m_catalog->kind(from->kind)->output(edge.from.port)->type;
     const ArtifactType input = m_catalog->kind(to->kind)->input(edge.to.port)->type;
     if (output != input) {
-        return u"%1 output '%2' cannot feed the %3 input '%4' of '%5'"_s.arg(
-            ArtifactTypes::toString(output),
-            edge.from.port,
-            ArtifactTypes::toString(input),
-            edge.to.port,
-            to->name);
+        return tr("%1 output '%2' cannot feed the %3 input '%4' of '%5'")
+            .arg(ArtifactTypes::toString(output),
+                 edge.from.port,
+                 ArtifactTypes::toString(input),
+                 edge.to.port,
+                 to->name);
     }
     if (m_edgeIndex.contains(edge))
-        return u"'%1' already feeds the input '%2' of '%3'"_s.arg(
-            from->name, edge.to.port, to->name);
+        return tr("'%1' already feeds the input '%2' of '%3'")
+            .arg(from->name, edge.to.port, to->name);
     if (m_inputEdges.contains(edge.to))
-        return u"the input '%1' of '%2' is already connected: an input takes one edge"_s.arg(
-            edge.to.port, to->name);
+        return tr("the input '%1' of '%2' is already connected: an input takes one edge")
+            .arg(edge.to.port, to->name);
     return {};
 }
 

@@ -22,7 +22,7 @@ AddItemsCommand::AddItemsCommand(PipelineGraph *graph,
     else if (nodes.size() == 1 && annotations.isEmpty())
         setText(tr("Add “%1”").arg(nodes.constFirst().name));
     else
-        setText((count == 1 ? tr("Add 1 item") : tr("Add %1 items").arg(count)));
+        setText(tr("Add %n item(s)", nullptr, int(count)));
     setObsolete(count == 0 && edges.isEmpty());
 }
 
@@ -115,7 +115,7 @@ RemoveItemsCommand::RemoveItemsCommand(PipelineGraph *graph,
     if (m_nodes.size() == 1 && m_annotations.isEmpty())
         setText(tr("Delete “%1”").arg(m_nodes.constFirst().name));
     else
-        setText((count == 1 ? tr("Delete 1 item") : tr("Delete %1 items").arg(count)));
+        setText(tr("Delete %n item(s)", nullptr, int(count)));
     setObsolete(m_nodes.isEmpty() && m_edges.isEmpty() && m_annotations.isEmpty());
 }
 

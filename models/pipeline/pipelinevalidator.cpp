@@ -5,11 +5,18 @@
 #include "pipeline/pipelinegraph.h"
 #include "pipeline/validationcontext.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace {
+
+struct PipelineValidator
+{
+    Q_DECLARE_TR_FUNCTIONS(PipelineValidator)
+};
 
 using Severity = PipelineFinding::Severity;
 
@@ -25,16 +32,19 @@ void checkNames(ValidationContext &context)
                         Severity::Error,
                         u"empty-name"_s,
                         u"data-pipelines"_s,
-                        u"A stage needs a name: exports turn it into a task or job name."_s);
+                        PipelineValidator::tr(
+                            "A stage needs a name: exports turn it into a task or job name."));
         } else if (counts.value(name) > 1) {
-            context.add(
-                n,
-                Severity::Error,
-                u"duplicate-name"_s,
-                u"data-pipelines"_s,
-                u"%1 stages are called '%2': names must be unique, since exports turn "
-                "them into task and job names (as Airflow task ids)."_s.arg(counts.value(name))
-                    .arg(name));
+            context.add(n,
+                        Severity::Error,
+                        u"duplicate-name"_s,
+                        u"data-pipelines"_s,
+                        PipelineValidator::tr(
+                            "%n stage(s) are called '%1': names must be unique, since exports "
+                            "turn them into task and job names (as Airflow task ids).",
+                            nullptr,
+                            counts.value(name))
+                            .arg(name));
         }
     }
 }
@@ -50,13 +60,14 @@ void checkInputs(ValidationContext &context)
         const QString topic = kind->topics.value(0, u"ai-ml-lifecycle"_s);
         for (const PortSpec &port : kind->inputs) {
             if (port.required && !context.isConnected(n, port.name)) {
-                context.add(
-                    n,
-                    Severity::Error,
-                    u"missing-input"_s,
-                    topic,
-                    u"The required input '%1' (%2) is not connected: this stage has "
-                    "nothing to work on."_s.arg(port.name, ArtifactTypes::toString(port.type)));
+                context.add(n,
+                            Severity::Error,
+                            u"missing-input"_s,
+                            topic,
+                            PipelineValidator::tr(
+                                "The required input '%1' (%2) is not connected: this stage has "
+                                "nothing to work on.")
+                                .arg(port.name, ArtifactTypes::toString(port.type)));
             }
         }
         const bool anyConnected
@@ -64,12 +75,14 @@ void checkInputs(ValidationContext &context)
                           kind->requiresOneOf.cend(),
                           [&](const QString &port) { return context.isConnected(n, port); });
         if (!kind->requiresOneOf.isEmpty() && !anyConnected) {
-            context.add(n,
-                        Severity::Error,
-                        u"missing-input"_s,
-                        topic,
-                        u"Connect one of the inputs %1: a %2 stage needs something to run."_s.arg(
-                            u"'"_s + kind->requiresOneOf.join(u"', '"_s) + u"'"_s, kind->name));
+            context.add(
+                n,
+                Severity::Error,
+                u"missing-input"_s,
+                topic,
+                PipelineValidator::tr(
+                    "Connect one of the inputs %1: a %2 stage needs something to run.")
+                    .arg(u"'"_s + kind->requiresOneOf.join(u"', '"_s) + u"'"_s, kind->name));
         }
     }
 }
@@ -86,9 +99,11 @@ void checkCycles(ValidationContext &context, const PipelineFlow &flow)
                     Severity::Error,
                     u"cycle"_s,
                     u"data-pipelines"_s,
-                    u"%1 form a loop: a pipeline runs as a DAG (as in Airflow) and this one "
-                    "would never finish. The one loop allowed is a feedback edge through a "
-                    "Retrain trigger."_s.arg(names.join(u", "_s)));
+                    PipelineValidator::tr(
+                        "%1 form a loop: a pipeline runs as a DAG (as in Airflow) and this one "
+                        "would never finish. The one loop allowed is a feedback edge through a "
+                        "Retrain trigger.")
+                        .arg(names.join(u", "_s)));
     }
 }
 
@@ -118,6 +133,7 @@ QList<PipelineFinding> validatePipeline(const PipelineGraph &graph)
 QString describeFinding(const PipelineFinding &finding, const QString &nodeName)
 {
     const QString severity = finding.severity == Severity::Error ? u"error"_s : u"warning"_s;
-    const QString node = finding.nodeId.isEmpty() ? QString() : u"node '%1': "_s.arg(nodeName);
+    const QString node
+        = finding.nodeId.isEmpty() ? QString() : PipelineValidator::tr("node '%1': ").arg(nodeName);
     return u"%1: %2%3 [%4]"_s.arg(severity, node, finding.message, finding.topicId);
 }

@@ -49,7 +49,7 @@ ValidationContext::ValidationContext(const QList<PipelineNode> &nodes,
                 Severity::Error,
                 u"unknown-kind"_s,
                 u"ai-ml-lifecycle"_s,
-                u"The catalog has no stage kind '%1'."_s.arg(node.kind));
+                tr("The catalog has no stage kind '%1'.").arg(node.kind));
     }
     QHash<PortRef, int> inputEdges;
     inputEdges.reserve(edges.size());
@@ -68,9 +68,10 @@ bool ValidationContext::checkPorts(const PipelineEdge &edge, qsizetype from, qsi
             Severity::Error,
             u"missing-port"_s,
             u"ai-ml-lifecycle"_s,
-            u"An edge uses the %1 '%2', which this stage does not have."_s.arg(
-                outputMissing ? u"output"_s : u"input"_s,
-                outputMissing ? edge.from.port : edge.to.port));
+            outputMissing ? tr("An edge uses the output '%1', which this stage does not have.")
+                                .arg(edge.from.port)
+                          : tr("An edge uses the input '%1', which this stage does not have.")
+                                .arg(edge.to.port));
         return false;
     }
     if (output->type != input->type) {
@@ -78,13 +79,13 @@ bool ValidationContext::checkPorts(const PipelineEdge &edge, qsizetype from, qsi
             Severity::Error,
             u"port-type-mismatch"_s,
             u"ai-ml-lifecycle"_s,
-            u"The %1 output '%2' of '%3' cannot feed the %4 input '%5': an edge carries one "
-            "kind of artifact, and this input expects %4."_s.arg(
-                ArtifactTypes::toString(output->type),
-                edge.from.port,
-                nodes.at(from).name,
-                ArtifactTypes::toString(input->type),
-                edge.to.port));
+            tr("The %1 output '%2' of '%3' cannot feed the %4 input '%5': an edge carries one "
+               "kind of artifact, and this input expects %4.")
+                .arg(ArtifactTypes::toString(output->type),
+                     edge.from.port,
+                     nodes.at(from).name,
+                     ArtifactTypes::toString(input->type),
+                     edge.to.port));
     }
     return true;
 }
@@ -111,15 +112,16 @@ void ValidationContext::addEdge(const PipelineEdge &edge, QHash<PortRef, int> &i
             Severity::Error,
             u"input-taken"_s,
             u"data-pipelines"_s,
-            u"The input '%1' has more than one edge: an input takes one. Merge the data in a "
-            "stage before it."_s.arg(edge.to.port));
+            tr("The input '%1' has more than one edge: an input takes one. Merge the data in a "
+               "stage before it.")
+                .arg(edge.to.port));
     }
     if (from == to) {
         add(from,
             Severity::Error,
             u"cycle"_s,
             u"data-pipelines"_s,
-            u"This stage feeds itself: a pipeline runs as a DAG and this would never finish."_s);
+            tr("This stage feeds itself: a pipeline runs as a DAG and this would never finish."));
     } else if (!kinds[from]->feedback) {
         arcs.append({from, to});
     }

@@ -4,6 +4,7 @@
 #include "pipeline/pipelinegraph.h"
 #include "pipeline/pipelinevalidator.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -15,23 +16,21 @@ struct NodeKind;
 // The lifecycle stages the checks reason about, as bits so "is there a registry upstream?" is
 // one AND. Kinds the checks do not know (custom catalogs) have no bit.
 namespace Role {
-enum : quint32 {
-    Ingest = 1u << 0,
-    ValidateData = 1u << 1,
-    Transform = 1u << 2,
-    FeatureStore = 1u << 3,
-    Train = 1u << 4,
-    Tune = 1u << 5,
-    Evaluate = 1u << 6,
-    Register = 1u << 7,
-    CiGate = 1u << 8,
-    Package = 1u << 9,
-    Deploy = 1u << 10,
-    Monitor = 1u << 11,
-    Alert = 1u << 12,
-    RetrainTrigger = 1u << 13,
-    Step = 1u << 14,
-};
+inline constexpr quint32 Ingest = 1u << 0;
+inline constexpr quint32 ValidateData = 1u << 1;
+inline constexpr quint32 Transform = 1u << 2;
+inline constexpr quint32 FeatureStore = 1u << 3;
+inline constexpr quint32 Train = 1u << 4;
+inline constexpr quint32 Tune = 1u << 5;
+inline constexpr quint32 Evaluate = 1u << 6;
+inline constexpr quint32 Register = 1u << 7;
+inline constexpr quint32 CiGate = 1u << 8;
+inline constexpr quint32 Package = 1u << 9;
+inline constexpr quint32 Deploy = 1u << 10;
+inline constexpr quint32 Monitor = 1u << 11;
+inline constexpr quint32 Alert = 1u << 12;
+inline constexpr quint32 RetrainTrigger = 1u << 13;
+inline constexpr quint32 Step = 1u << 14;
 quint32 of(const QString &kindId);
 } // namespace Role
 
@@ -41,6 +40,8 @@ quint32 of(const QString &kindId);
 // feeding itself) are found while building it.
 class ValidationContext
 {
+    Q_DECLARE_TR_FUNCTIONS(ValidationContext)
+
 public:
     ValidationContext(const QList<PipelineNode> &nodes,
                       const QList<PipelineEdge> &edges,

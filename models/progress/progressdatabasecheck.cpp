@@ -19,16 +19,6 @@ namespace {
 
 constexpr int MaxReportedLines = 20;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ProgressDatabaseCheck", text);
-}
-
-QString plural(qint64 count, const QString &one, const QString &many)
-{
-    return (count == 1 ? one : many).arg(count);
-}
-
 class Checker
 {
 public:
@@ -61,19 +51,20 @@ bool Checker::header(const QString &path)
     const SqliteFileHeader header = SqliteFileHeader::read(path);
     switch (header.kind) {
     case SqliteFileHeader::Kind::Missing:
-        problem(u"file"_s, tr("does not exist"));
+        problem(u"file"_s, ProgressDatabaseCheck::tr("does not exist"));
         return false;
     case SqliteFileHeader::Kind::Empty:
-        problem(u"file"_s, tr("is empty"));
+        problem(u"file"_s, ProgressDatabaseCheck::tr("is empty"));
         return false;
     case SqliteFileHeader::Kind::Unreadable:
-        problem(u"file"_s, tr("cannot be read (%1)").arg(header.readError));
+        problem(u"file"_s, ProgressDatabaseCheck::tr("cannot be read (%1)").arg(header.readError));
         return false;
     case SqliteFileHeader::Kind::NotSqlite:
-        problem(u"file"_s, tr("not an SQLite database"));
+        problem(u"file"_s, ProgressDatabaseCheck::tr("not an SQLite database"));
         return false;
     case SqliteFileHeader::Kind::Truncated:
-        problem(u"file"_s, tr("the database is corrupt (its header is truncated)"));
+        problem(u"file"_s,
+                ProgressDatabaseCheck::tr("the database is corrupt (its header is truncated)"));
         return false;
     case SqliteFileHeader::Kind::Sqlite:
         break;
@@ -88,28 +79,33 @@ bool Checker::pragmas(QSqlDatabase &db)
     if (!query.exec(u"SELECT (SELECT application_id FROM pragma_application_id) AS app, "
                     "(SELECT user_version FROM pragma_user_version) AS version"_s)
         || !query.next()) {
-        problem(u"header"_s, tr("the database is corrupt (%1)").arg(query.lastError().text()));
+        problem(u"header"_s,
+                ProgressDatabaseCheck::tr("the database is corrupt (%1)")
+                    .arg(query.lastError().text()));
         return false;
     }
     const quint32 app = quint32(query.value(u"app"_s).toLongLong());
     const int version = query.value(u"version"_s).toInt();
     if (app != quint32(ProgressStore::ApplicationId)) {
         problem(u"header"_s,
-                tr("not an MLOps Roadmap Studio progress database (application id "
-                   "0x%1)")
+                ProgressDatabaseCheck::tr(
+                    "not an MLOps Roadmap Studio progress database (application id "
+                    "0x%1)")
                     .arg(app, 8, 16, QLatin1Char('0')));
         return false;
     }
     if (version > ProgressStore::SchemaVersion) {
         problem(u"header"_s,
-                tr("written by a newer version of MLOps Roadmap Studio (schema %1; this "
-                   "version reads up to %2)")
+                ProgressDatabaseCheck::tr(
+                    "written by a newer version of MLOps Roadmap Studio (schema %1; this "
+                    "version reads up to %2)")
                     .arg(version)
                     .arg(ProgressStore::SchemaVersion));
         return false;
     }
     m_result.schemaVersion = version;
-    note(tr("header: MLOps Roadmap Studio progress database, schema %1").arg(version));
+    note(ProgressDatabaseCheck::tr("header: MLOps Roadmap Studio progress database, schema %1")
+             .arg(version));
     return true;
 }
 
@@ -132,7 +128,9 @@ void Checker::pragmaCheck(QSqlDatabase &db, const QString &pragma)
         return;
     }
     for (const QString &line : found)
-        problem(pragma, line, tr("the database is corrupt (%1: %2)").arg(pragma, line));
+        problem(pragma,
+                line,
+                ProgressDatabaseCheck::tr("the database is corrupt (%1: %2)").arg(pragma, line));
 }
 
 void Checker::contents(QSqlDatabase &db)
@@ -147,16 +145,19 @@ void Checker::contents(QSqlDatabase &db)
     const qint64 sessions = count(u"study_sessions"_s);
     const qint64 notes = count(u"notes"_s);
     if (events < 0 || sessions < 0 || notes < 0) {
-        problem(u"contents"_s, tr("cannot be read (%1)").arg(query.lastError().text()));
+        problem(u"contents"_s,
+                ProgressDatabaseCheck::tr("cannot be read (%1)").arg(query.lastError().text()));
         return;
     }
-    QString line = tr("contents: %1, %2, %3")
-                       .arg(plural(events, tr("%1 status event"), tr("%1 status events")),
-                            plural(sessions, tr("%1 study session"), tr("%1 study sessions")),
-                            plural(notes, tr("%1 note"), tr("%1 notes")));
+    QString line
+        = ProgressDatabaseCheck::tr("contents: %1, %2, %3")
+              .arg(ProgressDatabaseCheck::tr("%n status event(s)", nullptr, int(events)),
+                   ProgressDatabaseCheck::tr("%n study session(s)", nullptr, int(sessions)),
+                   ProgressDatabaseCheck::tr("%n note(s)", nullptr, int(notes)));
     if (m_result.schemaVersion >= 2 && query.exec(u"SELECT topic_id FROM study_timer"_s)
         && query.next()) {
-        line += tr("; the study timer runs for %1").arg(query.value(0).toString());
+        line += ProgressDatabaseCheck::tr("; the study timer runs for %1")
+                    .arg(query.value(0).toString());
     }
     note(line);
 }
@@ -171,7 +172,8 @@ void Checker::database(const QString &path)
         db.setConnectOptions(
             u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1"_s.arg(ProgressStore::BusyTimeoutMs));
         if (!db.open()) {
-            problem(u"file"_s, tr("cannot be opened (%1)").arg(db.lastError().text()));
+            problem(u"file"_s,
+                    ProgressDatabaseCheck::tr("cannot be opened (%1)").arg(db.lastError().text()));
         } else if (pragmas(db)) {
             const int before = m_result.problems;
             pragmaCheck(db, u"quick_check"_s);
@@ -188,11 +190,12 @@ void Checker::database(const QString &path)
 
 QString ProgressDatabaseCheck::report() const
 {
-    QString text = tr("Checked %1\n").arg(QDir::toNativeSeparators(filePath));
+    QString text
+        = ProgressDatabaseCheck::tr("Checked %1\n").arg(QDir::toNativeSeparators(filePath));
     for (const QString &line : lines)
         text += u"  "_s + line + u'\n';
-    text += problems == 0 ? tr("No problems found.\n")
-                          : plural(problems, tr("%1 problem found.\n"), tr("%1 problems found.\n"));
+    text += problems == 0 ? ProgressDatabaseCheck::tr("No problems found.\n")
+                          : ProgressDatabaseCheck::tr("%n problem(s) found.\n", nullptr, problems);
     return text;
 }
 
@@ -210,7 +213,7 @@ ProgressDatabaseCheck ProgressDatabaseCheck::run(const QString &filePath, Where 
     QTemporaryDir copyDir;
     const QString copy = copyDir.filePath(u"check.db"_s);
     if (!copyDir.isValid() || !QFile::copy(filePath, copy)) {
-        checker.problem(u"file"_s, tr("cannot be copied for the check"));
+        checker.problem(u"file"_s, ProgressDatabaseCheck::tr("cannot be copied for the check"));
         return result;
     }
     // A database left in WAL mode keeps recent commits in its -wal file.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -7,6 +8,9 @@
 // this version can read, as a readable report. Nothing is written to the file.
 struct ProgressDatabaseCheck
 {
+    Q_DECLARE_TR_FUNCTIONS(ProgressDatabaseCheck)
+
+public:
     enum class Where {
         InPlace, // the live database: checked where it is (its WAL files belong beside it)
         OnACopy, // any other file: a copy in a temporary folder is checked, so nothing appears

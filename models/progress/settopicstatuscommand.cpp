@@ -3,8 +3,6 @@
 #include "progress/progressstore.h"
 #include "support/undocommandids.h"
 
-#include <QCoreApplication>
-
 SetTopicStatusCommand::SetTopicStatusCommand(ProgressStore *store,
                                              const QString &topicId,
                                              const QString &topicTitle,
@@ -16,8 +14,7 @@ SetTopicStatusCommand::SetTopicStatusCommand(ProgressStore *store,
     , m_previous(store->status(topicId))
     , m_status(status)
 {
-    setText(QCoreApplication::translate("SetTopicStatusCommand", "Mark “%1” as %2")
-                .arg(topicTitle, TopicStatuses::displayName(status).toLower()));
+    setText(tr("Mark “%1” as %2").arg(topicTitle, TopicStatuses::displayName(status).toLower()));
     if (m_previous == m_status)
         setObsolete(true);
 }

@@ -2,6 +2,7 @@
 
 #include "curriculum/topicstatus.h"
 
+#include <QCoreApplication>
 #include <QUndoCommand>
 
 class ProgressStore;
@@ -10,6 +11,8 @@ class ProgressStore;
 // history then records both changes, as it should: they both happened).
 class SetTopicStatusCommand : public QUndoCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(SetTopicStatusCommand)
+
 public:
     SetTopicStatusCommand(ProgressStore *store,
                           const QString &topicId,

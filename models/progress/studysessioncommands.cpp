@@ -2,17 +2,6 @@
 
 #include "support/undocommandids.h"
 
-#include <QCoreApplication>
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("StudySessionCommands", text);
-}
-
-} // namespace
-
 LogStudySessionCommand::LogStudySessionCommand(ProgressStore *store,
                                                const StudySession &session,
                                                const QString &topicTitle,
@@ -22,9 +11,7 @@ LogStudySessionCommand::LogStudySessionCommand(ProgressStore *store,
     , m_session(session)
 {
     m_session.id = 0;
-    setText((session.minutes == 1 ? tr("Log 1 minute on “%2”") : tr("Log %1 minutes on “%2”"))
-                .arg(session.minutes)
-                .arg(topicTitle));
+    setText(tr("Log %n minute(s) on “%1”", nullptr, session.minutes).arg(topicTitle));
 }
 
 // The first time the store gives the session its id; a redo after an undo puts it back under

@@ -2,6 +2,7 @@
 
 #include "progress/progressstore.h"
 
+#include <QCoreApplication>
 #include <QUndoCommand>
 
 // Undoable changes of logged study sessions, through the progress store. A change the store
@@ -9,6 +10,8 @@
 
 class LogStudySessionCommand : public QUndoCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(LogStudySessionCommand)
+
 public:
     LogStudySessionCommand(ProgressStore *store,
                            const StudySession &session,
@@ -27,6 +30,8 @@ private:
 
 class EditStudySessionCommand : public QUndoCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(EditStudySessionCommand)
+
 public:
     EditStudySessionCommand(ProgressStore *store,
                             const StudySession &before,
@@ -46,6 +51,8 @@ private:
 
 class DeleteStudySessionCommand : public QUndoCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(DeleteStudySessionCommand)
+
 public:
     DeleteStudySessionCommand(ProgressStore *store,
                               const StudySession &session,

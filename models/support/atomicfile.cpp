@@ -1,5 +1,6 @@
 #include "support/atomicfile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -9,6 +10,11 @@ using namespace Qt::StringLiterals;
 namespace AtomicFile {
 
 namespace {
+
+struct AtomicFileText
+{
+    Q_DECLARE_TR_FUNCTIONS(AtomicFileText)
+};
 
 QString displayPath(const QString &path)
 {
@@ -20,25 +26,27 @@ QString displayPath(const QString &path)
 QString checkOutputPath(const QString &path)
 {
     if (path.isEmpty())
-        return u"no output file given"_s;
+        return AtomicFileText::tr("no output file given");
     const QFileInfo file(path);
     if (file.isDir())
-        return u"%1: is a folder, not a file"_s.arg(displayPath(path));
+        return AtomicFileText::tr("%1: is a folder, not a file").arg(displayPath(path));
     const QFileInfo folder(file.absolutePath());
     if (!folder.exists())
-        return u"%1: the folder %2 does not exist"_s.arg(displayPath(path),
-                                                         displayPath(folder.filePath()));
+        return AtomicFileText::tr("%1: the folder %2 does not exist")
+            .arg(displayPath(path), displayPath(folder.filePath()));
     if (!folder.isDir())
-        return u"%1: %2 is not a folder"_s.arg(displayPath(path), displayPath(folder.filePath()));
+        return AtomicFileText::tr("%1: %2 is not a folder")
+            .arg(displayPath(path), displayPath(folder.filePath()));
     if (!folder.isWritable())
-        return u"%1: the folder is not writable"_s.arg(displayPath(path));
+        return AtomicFileText::tr("%1: the folder is not writable").arg(displayPath(path));
     if (file.exists() && !file.isWritable())
-        return u"%1: the file is read-only"_s.arg(displayPath(path));
+        return AtomicFileText::tr("%1: the file is read-only").arg(displayPath(path));
     // A folder can look writable and still refuse (/proc, a read-only mount, root squash): only
     // trying tells. The probe's temporary file goes at once; `path` itself is not touched.
     QSaveFile probe(path);
     if (!probe.open(QIODevice::WriteOnly))
-        return u"%1: cannot write: %2"_s.arg(displayPath(path), probe.errorString());
+        return AtomicFileText::tr("%1: cannot write: %2")
+            .arg(displayPath(path), probe.errorString());
     probe.cancelWriting();
     return {};
 }
@@ -94,8 +102,8 @@ QString checkFileSet(const QString &path, const QList<ExportedFile> &files, QStr
     for (const ExportedFile &file : files.mid(1)) {
         const QString extra = QDir::cleanPath(main.path() + u'/' + file.fileName);
         if (QFileInfo(extra).absoluteFilePath() == main.absoluteFilePath())
-            return u"%1: the export writes %2 there too; choose another name"_s.arg(
-                displayPath(path), file.fileName);
+            return AtomicFileText::tr("%1: the export writes %2 there too; choose another name")
+                .arg(displayPath(path), file.fileName);
         if (QString problem = checkOutputPath(extra); !problem.isEmpty())
             return problem;
         *paths << extra;
@@ -114,7 +122,8 @@ bool writeFileSet(const QStringList &paths, const QList<ExportedFile> &files, QS
             &fileError);
         if (!written) {
             *error = u"%1: %2"_s.arg(displayPath(paths.at(i)),
-                                     fileError.isEmpty() ? u"could not write it"_s : fileError);
+                                     fileError.isEmpty() ? AtomicFileText::tr("could not write it")
+                                                         : fileError);
             return false;
         }
     }

@@ -78,17 +78,17 @@ QString JsonCursor::typeName(Type type)
     case Type::Null:
         return u"null"_s;
     case Type::Bool:
-        return u"a boolean"_s;
+        return tr("a boolean");
     case Type::Number:
-        return u"a number"_s;
+        return tr("a number");
     case Type::String:
-        return u"a string"_s;
+        return tr("a string");
     case Type::Array:
-        return u"an array"_s;
+        return tr("an array");
     case Type::Object:
         break;
     }
-    return u"an object"_s;
+    return tr("an object");
 }
 
 QByteArrayView JsonCursor::rawString()

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QCoreApplication>
 #include <QJsonValue>
 #include <QString>
 
@@ -10,6 +11,8 @@
 // nextElement(); every value they reach must be read or skipped before the next call.
 class JsonCursor
 {
+    Q_DECLARE_TR_FUNCTIONS(JsonCursor)
+
 public:
     enum class Type { Null, Bool, Number, String, Array, Object };
 

@@ -1,11 +1,21 @@
 #include "support/jsonreading.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
 #include <cmath>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+struct JsonReadingText
+{
+    Q_DECLARE_TR_FUNCTIONS(JsonReadingText)
+};
+
+} // namespace
 
 namespace JsonReading {
 
@@ -15,19 +25,19 @@ QString typeName(const QJsonValue &value)
     case QJsonValue::Null:
         return u"null"_s;
     case QJsonValue::Bool:
-        return u"a boolean"_s;
+        return JsonReadingText::tr("a boolean");
     case QJsonValue::Double:
-        return u"a number"_s;
+        return JsonReadingText::tr("a number");
     case QJsonValue::String:
-        return u"a string"_s;
+        return JsonReadingText::tr("a string");
     case QJsonValue::Array:
-        return u"an array"_s;
+        return JsonReadingText::tr("an array");
     case QJsonValue::Object:
-        return u"an object"_s;
+        return JsonReadingText::tr("an object");
     case QJsonValue::Undefined:
         break;
     }
-    return u"missing"_s;
+    return JsonReadingText::tr("missing");
 }
 
 QString member(const QString &path, const QString &key)
@@ -42,7 +52,8 @@ QString element(const QString &path, qsizetype index)
 
 void fail(const QString &path, const QString &expected, const QJsonValue &got)
 {
-    throw Error{u"%1: expected %2, found %3"_s.arg(path, expected, typeName(got))};
+    throw Error{
+        JsonReadingText::tr("%1: expected %2, found %3").arg(path, expected, typeName(got))};
 }
 
 void failAt(const QString &path, const QString &message)
@@ -56,7 +67,7 @@ QString string(const QJsonObject &object, const QString &path, const QString &ke
     if (value.isUndefined() && !required)
         return {};
     if (!value.isString())
-        fail(member(path, key), u"a string"_s, value);
+        fail(member(path, key), JsonReadingText::tr("a string"), value);
     return value.toString();
 }
 
@@ -67,7 +78,7 @@ QStringList stringList(const QJsonObject &object, const QString &path, const QSt
     list.reserve(values.size());
     for (qsizetype i = 0; i < values.size(); ++i) {
         if (!values.at(i).isString())
-            fail(element(member(path, key), i), u"a string"_s, values.at(i));
+            fail(element(member(path, key), i), JsonReadingText::tr("a string"), values.at(i));
         list << values.at(i).toString();
     }
     return list;
@@ -79,14 +90,14 @@ QJsonArray array(const QJsonObject &object, const QString &path, const QString &
     if (value.isUndefined() && !required)
         return {};
     if (!value.isArray())
-        fail(member(path, key), u"an array"_s, value);
+        fail(member(path, key), JsonReadingText::tr("an array"), value);
     return value.toArray();
 }
 
 QJsonObject object(const QJsonValue &value, const QString &path)
 {
     if (!value.isObject())
-        fail(path, u"an object"_s, value);
+        fail(path, JsonReadingText::tr("an object"), value);
     return value.toObject();
 }
 
@@ -96,7 +107,7 @@ bool boolean(const QJsonObject &object, const QString &path, const QString &key,
     if (value.isUndefined())
         return fallback;
     if (!value.isBool())
-        fail(member(path, key), u"a boolean"_s, value);
+        fail(member(path, key), JsonReadingText::tr("a boolean"), value);
     return value.toBool();
 }
 
@@ -111,24 +122,26 @@ double number(const QJsonObject &object,
         return fallback;
     // QJsonDocument reads 1e999 as infinity: no position or size can use it.
     if (!value.isDouble() || !std::isfinite(value.toDouble()))
-        fail(member(path, key), u"a finite number"_s, value);
+        fail(member(path, key), JsonReadingText::tr("a finite number"), value);
     return value.toDouble();
 }
 
 void checkFormat(const QJsonObject &root, const QString &format, int version, const QString &what)
 {
     if (root.value(u"format"_s).toString() != format)
-        throw Error{u"not %1: expected \"format\": \"%2\""_s.arg(what, format)};
+        throw Error{JsonReadingText::tr("not %1: expected \"format\": \"%2\"").arg(what, format)};
     const QJsonValue value = root.value(u"version"_s);
     if (!value.isDouble())
-        fail(u"version"_s, u"a number"_s, value);
+        fail(u"version"_s, JsonReadingText::tr("a number"), value);
     // toInt() would turn 1e10 or 1.5 into 0, which reads as an old version.
     const double number = value.toDouble();
     if (number < 1 || number != std::floor(number))
-        fail(u"version"_s, u"a whole number from 1"_s, value);
+        fail(u"version"_s, JsonReadingText::tr("a whole number from 1"), value);
     if (number > version)
-        throw Error{u"written by a newer version (format version %1; this version reads up to "
-                    "%2)"_s.arg(number)
+        throw Error{JsonReadingText::tr(
+                        "written by a newer version (format version %1; this version reads up to "
+                        "%2)")
+                        .arg(number)
                         .arg(version)};
 }
 
@@ -136,19 +149,20 @@ Parsed parseObject(const QByteArray &json, const QString &what, qsizetype maxByt
 {
     Parsed parsed;
     if (json.size() > maxBytes) {
-        parsed.errorMessage = u"too large (over %1 MiB) for %2"_s.arg(maxBytes >> 20).arg(what);
+        parsed.errorMessage
+            = JsonReadingText::tr("too large (over %1 MiB) for %2").arg(maxBytes >> 20).arg(what);
         return parsed;
     }
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {
         parsed.errorLine = int(json.left(error.offset).count('\n')) + 1;
-        parsed.errorMessage = u"invalid JSON: %1"_s.arg(error.errorString());
+        parsed.errorMessage = JsonReadingText::tr("invalid JSON: %1").arg(error.errorString());
         return parsed;
     }
     if (!document.isObject()) {
         parsed.errorLine = 1;
-        parsed.errorMessage = u"not %1: expected a JSON object"_s.arg(what);
+        parsed.errorMessage = JsonReadingText::tr("not %1: expected a JSON object").arg(what);
         return parsed;
     }
     parsed.root = document.object();

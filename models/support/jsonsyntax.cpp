@@ -1,5 +1,7 @@
 #include "support/jsonsyntax.h"
 
+#include <QCoreApplication>
+
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -7,11 +9,16 @@
 #include <string>
 #include <vector>
 
-using namespace Qt::StringLiterals;
-
 namespace JsonSyntax {
 
 namespace {
+
+// The texts of the failures. What a failure expected is passed on untranslated
+// (QT_TRANSLATE_NOOP) and translated only when the failure happens.
+struct JsonSyntaxText
+{
+    Q_DECLARE_TR_FUNCTIONS(JsonSyntaxText)
+};
 
 struct Failure
 {
@@ -72,14 +79,15 @@ public:
         skipSpace();
         if (m_p == m_end)
             failAt(m_p,
-                   u"unexpected end of the file, expected %1"_s.arg(QLatin1StringView(expected)));
+                   JsonSyntaxText::tr("unexpected end of the file, expected %1")
+                       .arg(JsonSyntaxText::tr(expected)));
         return *m_p;
     }
 
     void expect(char c, const char *what)
     {
         if (peek(what) != c)
-            failAt(m_p, u"expected %1"_s.arg(QLatin1StringView(what)));
+            failAt(m_p, JsonSyntaxText::tr("expected %1").arg(JsonSyntaxText::tr(what)));
         ++m_p;
     }
 
@@ -93,7 +101,7 @@ public:
             while (m_p != m_end && PlainStringBytes[static_cast<unsigned char>(*m_p)])
                 ++m_p;
             if (m_p == m_end)
-                failAt(start - 1, u"unterminated string"_s);
+                failAt(start - 1, JsonSyntaxText::tr("unterminated string"));
             const auto c = static_cast<unsigned char>(*m_p);
             if (c == '"')
                 break;
@@ -102,7 +110,8 @@ public:
             else if (c < 0x20)
                 failAt(
                     m_p,
-                    u"a control character in a string (write it as an escape, \\n or \\u00XX)"_s);
+                    JsonSyntaxText::tr(
+                        "a control character in a string (write it as an escape, \\n or \\u00XX)"));
             else
                 utf8Sequence();
         }
@@ -117,7 +126,7 @@ public:
         if (*m_p == '-')
             ++m_p;
         if (m_p == m_end || !isDigit(*m_p))
-            failAt(start, u"a number needs digits"_s);
+            failAt(start, JsonSyntaxText::tr("a number needs digits"));
         if (*m_p == '0')
             ++m_p;
         else
@@ -125,7 +134,7 @@ public:
         if (m_p != m_end && *m_p == '.') {
             ++m_p;
             if (m_p == m_end || !isDigit(*m_p))
-                failAt(m_p, u"a number needs digits after the decimal point"_s);
+                failAt(m_p, JsonSyntaxText::tr("a number needs digits after the decimal point"));
             digits();
         }
         if (m_p != m_end && (*m_p == 'e' || *m_p == 'E')) {
@@ -133,7 +142,7 @@ public:
             if (m_p != m_end && (*m_p == '+' || *m_p == '-'))
                 ++m_p;
             if (m_p == m_end || !isDigit(*m_p))
-                failAt(m_p, u"a number needs digits in its exponent"_s);
+                failAt(m_p, JsonSyntaxText::tr("a number needs digits in its exponent"));
             digits();
         }
         double value = 0;
@@ -143,7 +152,7 @@ public:
         // has no double to stand for it.
         if (error == std::errc::result_out_of_range
             && std::isinf(std::strtod(std::string(start, m_p).c_str(), nullptr))) {
-            failAt(start, u"a number too large"_s);
+            failAt(start, JsonSyntaxText::tr("a number too large"));
         }
     }
 
@@ -152,7 +161,7 @@ public:
         const char *start = m_p;
         for (const char *w = word; *w; ++w, ++m_p) {
             if (m_p == m_end || *m_p != *w)
-                failAt(start, u"unexpected character"_s);
+                failAt(start, JsonSyntaxText::tr("unexpected character"));
         }
     }
 
@@ -167,7 +176,7 @@ private:
     {
         const char *start = m_p++;
         if (m_p == m_end)
-            failAt(start, u"unterminated string"_s);
+            failAt(start, JsonSyntaxText::tr("unterminated string"));
         switch (*m_p) {
         case '"':
         case '\\':
@@ -183,11 +192,11 @@ private:
             ++m_p;
             for (int i = 0; i < 4; ++i, ++m_p) {
                 if (m_p == m_end || !isHex(*m_p))
-                    failAt(start, u"a \\u escape needs four hex digits"_s);
+                    failAt(start, JsonSyntaxText::tr("a \\u escape needs four hex digits"));
             }
             return;
         default:
-            failAt(start, u"an unknown escape in a string"_s);
+            failAt(start, JsonSyntaxText::tr("an unknown escape in a string"));
         }
     }
 
@@ -212,14 +221,14 @@ private:
             else if (lead == 0xF4)
                 high = 0x8F;
         } else {
-            failAt(m_p, u"not UTF-8 text"_s);
+            failAt(m_p, JsonSyntaxText::tr("not UTF-8 text"));
         }
         if (m_end - m_p < length)
-            failAt(m_p, u"not UTF-8 text"_s);
+            failAt(m_p, JsonSyntaxText::tr("not UTF-8 text"));
         for (int i = 1; i < length; ++i) {
             const auto c = static_cast<unsigned char>(m_p[i]);
             if (c < (i == 1 ? low : 0x80) || c > (i == 1 ? high : 0xBF))
-                failAt(m_p, u"not UTF-8 text"_s);
+                failAt(m_p, JsonSyntaxText::tr("not UTF-8 text"));
         }
         m_p += length;
     }
@@ -242,7 +251,8 @@ public:
 
     void document()
     {
-        m_result.rootIsObject = m_scanner.peek("a value") == '{';
+        m_result.rootIsObject
+            = m_scanner.peek(QT_TRANSLATE_NOOP("JsonSyntaxText", "a value")) == '{';
         while (true) {
             if (value())
                 continue; // the container's first value comes next
@@ -251,14 +261,15 @@ public:
         }
         m_scanner.skipSpace();
         if (!m_scanner.atEnd())
-            failAt(m_scanner.position(), u"more text after the end of the document"_s);
+            failAt(m_scanner.position(),
+                   JsonSyntaxText::tr("more text after the end of the document"));
     }
 
 private:
     // One value; true when it opened a container with something in it.
     bool value()
     {
-        const char c = m_scanner.peek("a value");
+        const char c = m_scanner.peek(QT_TRANSLATE_NOOP("JsonSyntaxText", "a value"));
         if (c == '{' || c == '[')
             return openContainer(c);
         if (c == '"')
@@ -272,7 +283,7 @@ private:
         else if (c == 'n')
             m_scanner.literal("null");
         else
-            failAt(m_scanner.position(), u"expected a value"_s);
+            failAt(m_scanner.position(), JsonSyntaxText::tr("expected a value"));
         return false;
     }
 
@@ -280,10 +291,13 @@ private:
     bool openContainer(char c)
     {
         if (int(m_open.size()) >= m_maxDepth)
-            failAt(m_scanner.position(), u"nested more than %1 deep"_s.arg(m_maxDepth));
+            failAt(m_scanner.position(),
+                   JsonSyntaxText::tr("nested more than %1 deep").arg(m_maxDepth));
         m_open.push_back(c == '{' ? '}' : ']');
         m_scanner.advance();
-        if (m_scanner.peek(c == '{' ? "a member or '}'" : "a value or ']'") == m_open.back()) {
+        if (m_scanner.peek(c == '{' ? QT_TRANSLATE_NOOP("JsonSyntaxText", "a member or '}'")
+                                    : QT_TRANSLATE_NOOP("JsonSyntaxText", "a value or ']'"))
+            == m_open.back()) {
             m_scanner.advance();
             m_open.pop_back();
             return false;
@@ -299,7 +313,9 @@ private:
     {
         while (!m_open.empty()) {
             const bool inObject = m_open.back() == '}';
-            const char after = m_scanner.peek(inObject ? "',' or '}'" : "',' or ']'");
+            const char after
+                = m_scanner.peek(inObject ? QT_TRANSLATE_NOOP("JsonSyntaxText", "',' or '}'")
+                                          : QT_TRANSLATE_NOOP("JsonSyntaxText", "',' or ']'"));
             if (after == ',') {
                 m_scanner.advance();
                 if (inObject)
@@ -308,8 +324,8 @@ private:
             }
             if (after != m_open.back()) {
                 failAt(m_scanner.position(),
-                       inObject ? u"expected ',' or '}' after a member"_s
-                                : u"expected ',' or ']' after an element"_s);
+                       inObject ? JsonSyntaxText::tr("expected ',' or '}' after a member")
+                                : JsonSyntaxText::tr("expected ',' or ']' after an element"));
             }
             m_scanner.advance();
             m_open.pop_back();
@@ -320,10 +336,10 @@ private:
     // Reads a member's key and colon; at the root it remembers where the value starts.
     void memberKey()
     {
-        if (m_scanner.peek("a member name in quotes") != '"')
-            failAt(m_scanner.position(), u"expected a member name in quotes"_s);
+        if (m_scanner.peek(QT_TRANSLATE_NOOP("JsonSyntaxText", "a member name in quotes")) != '"')
+            failAt(m_scanner.position(), JsonSyntaxText::tr("expected a member name in quotes"));
         const QByteArrayView key = m_scanner.string();
-        m_scanner.expect(':', "':' after a member name");
+        m_scanner.expect(':', QT_TRANSLATE_NOOP("JsonSyntaxText", "':' after a member name"));
         if (m_open.size() == 1) {
             m_scanner.skipSpace();
             m_result.rootMembers.append({key, m_scanner.position() - m_scanner.begin()});

@@ -6,8 +6,6 @@
 #include <QFileInfo>
 #include <QtEndian>
 
-using namespace Qt::StringLiterals;
-
 namespace {
 constexpr qsizetype UserVersionOffset = 60;
 constexpr qsizetype ApplicationIdOffset = 68;
@@ -28,7 +26,7 @@ SqliteFileHeader SqliteFileHeader::read(const QString &filePath)
     // A pipe or a device: opening or reading it could block forever (tst_hostiledata).
     if (const QFileInfo info(filePath); !info.isFile() && !info.isDir()) {
         header.kind = Kind::Unreadable;
-        header.readError = u"not a regular file"_s;
+        header.readError = tr("not a regular file");
         return header;
     }
     if (!file.open(QIODevice::ReadOnly)) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <QtGlobal>
 
@@ -9,6 +10,9 @@
 // Reading the header cannot change the file, so foreign and newer files are refused safely.
 struct SqliteFileHeader
 {
+    Q_DECLARE_TR_FUNCTIONS(SqliteFileHeader)
+
+public:
     enum class Kind {
         Missing,    // no file yet
         Empty,      // zero bytes: SQLite treats it as a new database

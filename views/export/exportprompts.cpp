@@ -9,6 +9,15 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 
+namespace {
+
+struct ExportPromptsText
+{
+    Q_DECLARE_TR_FUNCTIONS(ExportPromptsText)
+};
+
+} // namespace
+
 namespace ExportPrompts {
 
 QString askSavePath(QWidget *parent,
@@ -40,24 +49,23 @@ QString fileFilter(ImageExportOptions::Format format)
     using Format = ImageExportOptions::Format;
     switch (format) {
     case Format::Png:
-        return QCoreApplication::translate("ExportPrompts", "PNG images (*.png)");
+        return ExportPromptsText::tr("PNG images (*.png)");
     case Format::Svg:
-        return QCoreApplication::translate("ExportPrompts", "SVG images (*.svg)");
+        return ExportPromptsText::tr("SVG images (*.svg)");
     case Format::Pdf:
     case Format::PdfHandout:
-        return QCoreApplication::translate("ExportPrompts", "PDF documents (*.pdf)");
+        return ExportPromptsText::tr("PDF documents (*.pdf)");
     case Format::Mermaid:
         break;
     }
-    return QCoreApplication::translate("ExportPrompts", "Mermaid flowcharts (*.mmd)");
+    return ExportPromptsText::tr("Mermaid flowcharts (*.mmd)");
 }
 
 bool runWithProgress(QWidget *parent,
                      const QString &label,
                      const std::function<bool(const Progress &)> &work)
 {
-    QProgressDialog progress(
-        label, QCoreApplication::translate("ExportPrompts", "Cancel"), 0, 0, parent);
+    QProgressDialog progress(label, ExportPromptsText::tr("Cancel"), 0, 0, parent);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(400); // quick exports finish before it would show
     return work([&progress](int done, int total) {
@@ -69,8 +77,7 @@ bool runWithProgress(QWidget *parent,
 
 void showFailure(QWidget *parent, const QString &message)
 {
-    QMessageBox::warning(
-        parent, QCoreApplication::translate("ExportPrompts", "Export failed"), message);
+    QMessageBox::warning(parent, ExportPromptsText::tr("Export failed"), message);
 }
 
 bool exportWithProgress(QWidget *parent,

@@ -35,7 +35,7 @@ bool ImageExporter::report(int done, int total)
     if (!m_progress || m_progress(done, total))
         return true;
     m_cancelled = true;
-    m_error = u"%1: the export was cancelled"_s.arg(QDir::toNativeSeparators(m_path));
+    m_error = tr("%1: the export was cancelled").arg(QDir::toNativeSeparators(m_path));
     return false;
 }
 

@@ -2,6 +2,7 @@
 
 #include "export/scenefilewriter.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <functional>
@@ -17,6 +18,8 @@ class QRectF;
 // returned, never shown.
 class ImageExporter
 {
+    Q_DECLARE_TR_FUNCTIONS(ImageExporter)
+
 public:
     // Called with the work done so far and the total (bands or pages); returning false cancels.
     using Progress = std::function<bool(int done, int total)>;

@@ -11,14 +11,15 @@ using namespace Qt::StringLiterals;
 QString ImageExportOptions::validate() const
 {
     if (!StudioTheme::byId(themeId)) {
-        return u"unknown theme '%1' (expected one of: %2)"_s.arg(themeId,
-                                                                 StudioTheme::ids().join(u", "_s));
+        return tr("unknown theme '%1' (expected one of: %2)")
+            .arg(themeId, StudioTheme::ids().join(u", "_s));
     }
     if (format == Format::Png && (!std::isfinite(scale) || scale <= 0 || scale > MaxScale))
-        return u"scale %1: expected a number greater than 0 and at most %2"_s.arg(scale).arg(
-            MaxScale);
+        return tr("scale %1: expected a number greater than 0 and at most %2")
+            .arg(scale)
+            .arg(MaxScale);
     if (transparent && format != Format::Png)
-        return u"a transparent background needs the PNG format"_s;
+        return tr("a transparent background needs the PNG format");
     return {};
 }
 
@@ -70,5 +71,5 @@ QString ImageExportOptions::extensions(const QList<Format> &formats)
     for (const Format format : formats)
         names << u"."_s + suffix(format);
     const QString last = names.isEmpty() ? QString() : names.takeLast();
-    return names.isEmpty() ? last : names.join(u", "_s) + u" or "_s + last;
+    return names.isEmpty() ? last : tr("%1 or %2").arg(names.join(u", "_s), last);
 }

@@ -3,6 +3,7 @@
 #include "export/scenefilewriter.h"
 #include "theme/studiotheme.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QSize>
 #include <QString>
@@ -16,6 +17,9 @@ class QRectF;
 // PipelineDiagramOptions); each feature accepts some of the formats.
 struct ImageExportOptions
 {
+    Q_DECLARE_TR_FUNCTIONS(ImageExportOptions)
+
+public:
     // The values are stored nowhere: the export dialogs remember their list's position.
     enum class Format {
         Png,

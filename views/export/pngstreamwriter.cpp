@@ -88,17 +88,17 @@ PngStreamWriter::~PngStreamWriter()
 bool PngStreamWriter::begin(const QSize &size, bool alpha, int dotsPerMeter)
 {
     if (size.isEmpty())
-        return fail(u"the image is empty"_s);
+        return fail(tr("the image is empty"));
     m_size = size;
     m_alpha = alpha;
     png_structp png
         = png_create_write_struct(PNG_LIBPNG_VER_STRING, this, onPngError, onPngWarning);
     if (!png)
-        return fail(u"cannot start libpng"_s);
+        return fail(tr("cannot start libpng"));
     m_png = png;
     png_infop info = png_create_info_struct(png);
     if (!info)
-        return fail(u"cannot start libpng"_s);
+        return fail(tr("cannot start libpng"));
     m_info = info;
     png_set_write_fn(png, this, onPngWrite, onPngFlush);
     if (!writeHeader(
@@ -110,9 +110,9 @@ bool PngStreamWriter::begin(const QSize &size, bool alpha, int dotsPerMeter)
 bool PngStreamWriter::writeRows(const QImage &band)
 {
     if (!m_png || !m_error.isEmpty())
-        return fail(m_error.isEmpty() ? u"the PNG was not started"_s : m_error);
+        return fail(m_error.isEmpty() ? tr("the PNG was not started") : m_error);
     if (band.width() != m_size.width() || m_rowsWritten + band.height() > m_size.height())
-        return fail(u"a band does not fit the image"_s);
+        return fail(tr("a band does not fit the image"));
     // libpng wants straight (not premultiplied) alpha, bytes in R, G, B(, A) order.
     const QImage rows
         = band.convertToFormat(m_alpha ? QImage::Format_RGBA8888 : QImage::Format_RGB888);
@@ -126,9 +126,9 @@ bool PngStreamWriter::writeRows(const QImage &band)
 bool PngStreamWriter::finish()
 {
     if (!m_png || !m_error.isEmpty())
-        return fail(m_error.isEmpty() ? u"the PNG was not started"_s : m_error);
+        return fail(m_error.isEmpty() ? tr("the PNG was not started") : m_error);
     if (m_rowsWritten != m_size.height())
-        return fail(u"only %1 of %2 rows were written"_s.arg(m_rowsWritten).arg(m_size.height()));
+        return fail(tr("only %1 of %2 rows were written").arg(m_rowsWritten).arg(m_size.height()));
     if (!writeEnd(static_cast<png_structp>(m_png)))
         return false;
     return !m_deviceFailed || fail(m_device->errorString());

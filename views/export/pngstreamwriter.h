@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QSize>
 #include <QString>
 
@@ -11,6 +12,8 @@ class QImage;
 // the whole image.
 class PngStreamWriter
 {
+    Q_DECLARE_TR_FUNCTIONS(PngStreamWriter)
+
 public:
     explicit PngStreamWriter(QIODevice *device);
     ~PngStreamWriter();

@@ -91,7 +91,6 @@ QString FindingsPanel::summaryText() const
         return tr("No stages yet: the checks run as you add them.");
     if (m_errors == 0 && m_warnings == 0)
         return tr("✔ No findings: the pipeline follows every check.");
-    const QString errors = m_errors == 1 ? tr("1 error") : tr("%1 errors").arg(m_errors);
-    const QString warnings = m_warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(m_warnings);
-    return errors + u", "_s + warnings;
+    return tr("%n error(s)", nullptr, m_errors) + u", "_s
+           + tr("%n warning(s)", nullptr, m_warnings);
 }

@@ -124,9 +124,8 @@ void OrchestratorExportDialog::updatePreview()
             m_findings->addItem(describeFinding(finding, node ? node->name : QString()));
         }
         const qsizetype errors = m_result.problems.size();
-        m_summary->setText(errors == 1
-                               ? tr("The pipeline has an error: fix it to export.")
-                               : tr("The pipeline has %1 errors: fix them to export.").arg(errors));
+        m_summary->setText(
+            tr("The pipeline has %n error(s): fix them to export.", nullptr, int(errors)));
         m_pages->setCurrentWidget(m_findings);
     } else {
         for (const ExportedFile &file : m_result.files)

@@ -16,7 +16,7 @@ using Format = PipelineDiagramOptions::Format;
 
 QString title()
 {
-    return QCoreApplication::translate("PipelineDiagramExporter", "MLOps pipeline");
+    return PipelineDiagramExporter::tr("MLOps pipeline");
 }
 
 // The part of `graph` the export shows, as a graph of its own.
@@ -90,8 +90,8 @@ QString PipelineDiagramExporter::problem() const
     if (QString problem = m_options.validate(); !problem.isEmpty())
         return problem;
     if (isEmpty())
-        return m_options.selectionOnly() ? u"nothing to draw: the selection is empty"_s
-                                         : u"nothing to draw: the pipeline is empty"_s;
+        return m_options.selectionOnly() ? tr("nothing to draw: the selection is empty")
+                                         : tr("nothing to draw: the pipeline is empty");
     return {};
 }
 
@@ -105,8 +105,7 @@ bool PipelineDiagramExporter::write(QIODevice *device)
         return writeSvg(m_scene.get(),
                         sourceRect(),
                         title(),
-                        QCoreApplication::translate("PipelineDiagramExporter",
-                                                    "Pipeline exported by MLOps Roadmap Studio"),
+                        tr("Pipeline exported by MLOps Roadmap Studio"),
                         device);
     case Format::Pdf:
         return writePdf(m_scene.get(), sourceRect(), title(), device);
@@ -117,5 +116,5 @@ bool PipelineDiagramExporter::write(QIODevice *device)
     case Format::PdfHandout:
         break;
     }
-    return fail(u"unknown format"_s);
+    return fail(tr("unknown format"));
 }

@@ -17,6 +17,8 @@ class PipelineScene;
 // The file, progress, cancel and errors are ImageExporter's.
 class PipelineDiagramExporter : public ImageExporter
 {
+    Q_DECLARE_TR_FUNCTIONS(PipelineDiagramExporter)
+
 public:
     PipelineDiagramExporter(const PipelineGraph &graph, const PipelineDiagramOptions &options);
     ~PipelineDiagramExporter() override;

@@ -9,7 +9,7 @@ QString PipelineDiagramOptions::validate() const
     if (QString problem = ImageExportOptions::validate(); !problem.isEmpty())
         return problem;
     if (!std::isfinite(border) || border < 0 || border > MaxBorder)
-        return u"border %1: expected a number from 0 to %2"_s.arg(border).arg(MaxBorder);
+        return tr("border %1: expected a number from 0 to %2").arg(border).arg(MaxBorder);
     return {};
 }
 

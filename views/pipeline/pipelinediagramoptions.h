@@ -10,6 +10,9 @@
 // diagram looks and which part of the pipeline it shows.
 struct PipelineDiagramOptions : ImageExportOptions
 {
+    Q_DECLARE_TR_FUNCTIONS(PipelineDiagramOptions)
+
+public:
     static constexpr double DefaultBorder = 24;
     static constexpr double MaxBorder = 1000;
 

@@ -117,7 +117,7 @@ void PipelineEditController::copySelection()
         return;
     QApplication::clipboard()->setMimeData(PipelineClipboard::mimeData(*graph(), nodes, notes));
     const qsizetype count = nodes.size() + notes.size();
-    emit statusMessage(count == 1 ? tr("Copied 1 item") : tr("Copied %1 items").arg(count));
+    emit statusMessage(tr("Copied %n item(s)", nullptr, int(count)));
 }
 
 void PipelineEditController::cutSelection()

@@ -42,8 +42,7 @@ void PipelineNodeItem::setFindings(const QList<PipelineFinding> &findings)
     for (const PipelineFinding &finding : findings) {
         const bool error = finding.severity == PipelineFinding::Severity::Error;
         ++(error ? m_errors : m_warnings);
-        lines
-            << (error ? QObject::tr("Error: %1") : QObject::tr("Warning: %1")).arg(finding.message);
+        lines << (error ? tr("Error: %1") : tr("Warning: %1")).arg(finding.message);
     }
     m_findingsText = lines.join(u'\n');
     prepareText(); // the badge takes room from the title
@@ -175,11 +174,11 @@ QString PipelineNodeItem::toolTipAt(const QPointF &scenePos) const
         return m_findingsText;
     if (const std::optional<PortHit> hit = portAt(scenePos, m_theme->portHitRadius)) {
         const PortSpec &spec = portSpec(hit->output, portIndex(hit->port, hit->output));
-        const QString direction = hit->output ? QObject::tr("output") : QObject::tr("input");
-        QString text = u"<b>%1</b> — %2 %3"_s.arg(
-            spec.name.toHtmlEscaped(), ArtifactTypes::toString(spec.type), direction);
+        QString text = (hit->output ? tr("%1 — %2 output") : tr("%1 — %2 input"))
+                           .arg(u"<b>%1</b>"_s.arg(spec.name.toHtmlEscaped()),
+                                ArtifactTypes::toString(spec.type));
         if (!hit->output && !spec.required)
-            text += QObject::tr(" (optional)");
+            text += tr(" (optional)");
         if (!spec.description.isEmpty())
             text += u"<br>"_s + spec.description.toHtmlEscaped();
         return text;
@@ -248,9 +247,9 @@ void PipelineNodeItem::prepareText()
         m_progressFill = m_progressTrack;
         m_progressFill.setWidth(barWidth * std::clamp(share, 0.0, 1.0));
         const int total = m_topicsTotal > 0 ? m_topicsTotal : int(m_kind->topics.size());
-        m_progressText = text.progress.elided(
-            QObject::tr("%1/%2 topics done").arg(m_topicsFinished).arg(total),
-            textWidth - barWidth - t.nodePadding);
+        m_progressText
+            = text.progress.elided(tr("%1/%n topic(s) done", nullptr, total).arg(m_topicsFinished),
+                                   textWidth - barWidth - t.nodePadding);
         m_progressBaseline
             = QPointF(m_progressTrack.right() + t.nodePadding, text.progress.baselineFor(centreY));
     }

@@ -3,6 +3,7 @@
 #include "pipeline/pipelineitemtypes.h"
 #include "pipeline/pipelinevalidator.h"
 
+#include <QCoreApplication>
 #include <QGraphicsItem>
 #include <QList>
 #include <QString>
@@ -22,6 +23,8 @@ struct PortSpec;
 // show, the geometry and text are prepared then, and paint() only draws.
 class PipelineNodeItem : public QGraphicsItem
 {
+    Q_DECLARE_TR_FUNCTIONS(PipelineNodeItem)
+
 public:
     enum { Type = PipelineItemType::Node };
     // How a port looks while a wire is being dragged.

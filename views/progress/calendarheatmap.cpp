@@ -140,12 +140,11 @@ QPointF CalendarHeatmap::calendarOffset(const QRectF &frame) const
 
 QString CalendarHeatmap::streakText() const
 {
-    const auto days = [](int count) {
-        return count == 1 ? tr("1 day") : tr("%1 days").arg(count);
-    };
-    return tr("Current streak: %1 · Longest: %2 · A day counts from %3 minutes of study")
-        .arg(days(m_streak.current), days(m_streak.longest))
-        .arg(m_streak.minMinutes);
+    return tr("Current streak: %1 · Longest: %2 · A day counts from %n minute(s) of study",
+              nullptr,
+              m_streak.minMinutes)
+        .arg(tr("%n day(s)", nullptr, m_streak.current),
+             tr("%n day(s)", nullptr, m_streak.longest));
 }
 
 QDate CalendarHeatmap::dayAt(const QPointF &point) const
@@ -248,11 +247,10 @@ bool CalendarHeatmap::event(QEvent *event)
         const QDate day = dayAt(help->pos());
         if (day.isValid()) {
             const int minutes = minutesOn(day);
-            QToolTip::showText(
-                help->globalPos(),
-                tr("%1: %2").arg(QLocale().toString(day, QLocale::LongFormat),
-                                 minutes == 1 ? tr("1 minute") : tr("%1 minutes").arg(minutes)),
-                this);
+            QToolTip::showText(help->globalPos(),
+                               tr("%1: %2").arg(QLocale().toString(day, QLocale::LongFormat),
+                                                tr("%n minute(s)", nullptr, minutes)),
+                               this);
         } else {
             QToolTip::hideText();
         }

@@ -383,8 +383,9 @@ void ProgressCharts::updateCompletion(const ProgressStats &stats)
         m_forecast->clear();
         m_forecast->setName(forecast.remaining == 0 ? tr("Every topic is finished")
                                                     : tr("No pace yet: nothing finished in "
-                                                         "the last %1 days")
-                                                          .arg(StatsOptions::PaceWindowDays));
+                                                         "the last %n day(s)",
+                                                         nullptr,
+                                                         StatsOptions::PaceWindowDays));
     }
     if (stats.target) {
         const TargetStats &target = *stats.target;
@@ -398,9 +399,7 @@ void ProgressCharts::updateCompletion(const ProgressStats &stats)
             m_target->setName(tr("Target %1: on track").arg(date));
         else if (target.behindByDays)
             m_target->setName(
-                *target.behindByDays == 1
-                    ? tr("Target %1: behind by 1 day").arg(date)
-                    : tr("Target %1: behind by %2 days").arg(date).arg(*target.behindByDays));
+                tr("Target %1: behind by %n day(s)", nullptr, *target.behindByDays).arg(date));
         else
             m_target->setName(tr("Target %1: behind, no pace yet").arg(date));
         end = std::max(end, target.date.addDays(1));

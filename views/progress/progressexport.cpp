@@ -31,10 +31,10 @@ constexpr double PngScale = 2;
 constexpr double ReportMargin = 28; // pixels at 96 dpi
 constexpr double ReportGap = 12;
 
-QString tr(const char *text)
+struct ProgressExportText
 {
-    return QCoreApplication::translate("ProgressExport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProgressExportText)
+};
 
 using Format = ImageExportOptions::Format;
 
@@ -69,8 +69,8 @@ protected:
     {
         return ImageExportOptions::formatForPath(path(), m_accepted)
                    ? QString()
-                   : u"unknown format (expected %1)"_s.arg(
-                       ImageExportOptions::extensions(m_accepted));
+                   : ProgressExportText::tr("unknown format (expected %1)")
+                         .arg(ImageExportOptions::extensions(m_accepted));
     }
     // The format the file's extension names (problem() has checked it).
     Format format() const
@@ -109,7 +109,7 @@ bool paintPicture(QIODevice *device,
     generator.setResolution(96);
     generator.setViewBox(QRectF(QPointF(0, 0), size));
     generator.setTitle(title);
-    generator.setDescription(tr("Made with MLOps Roadmap Studio"));
+    generator.setDescription(ProgressExportText::tr("Made with MLOps Roadmap Studio"));
     if (!painter.begin(&generator)) {
         *error = device->errorString();
         return false;
@@ -159,7 +159,8 @@ protected:
             m_heatmap->draw(painter, QRectF(QPointF(0, 0), size));
         };
         QString error;
-        return paintPicture(device, format(), size, tr("Study calendar"), paint, &error)
+        return paintPicture(
+                   device, format(), size, ProgressExportText::tr("Study calendar"), paint, &error)
                || fail(error);
     }
 
@@ -199,8 +200,9 @@ namespace {
 
 QString rangeText(const ProgressStats &stats)
 {
-    return stats.options.rangeDays > 0 ? tr("the last %1 days").arg(stats.options.rangeDays)
-                                       : tr("all history");
+    return stats.options.rangeDays > 0
+               ? ProgressExportText::tr("the last %n day(s)", nullptr, stats.options.rangeDays)
+               : ProgressExportText::tr("all history");
 }
 
 QString forecastText(const ProgressStats &stats)
@@ -209,29 +211,30 @@ QString forecastText(const ProgressStats &stats)
     const QLocale locale;
     QString text;
     if (forecast.remaining == 0)
-        text = tr("Every topic is finished.");
+        text = ProgressExportText::tr("Every topic is finished.");
     else if (forecast.finishDate.isValid())
-        text = tr("Pace: %1 topics a week over the last %2 days; at this pace the last topic is "
-                  "finished on %3.")
-                   .arg(QString::number(forecast.pacePerWeek, 'f', 2))
-                   .arg(StatsOptions::PaceWindowDays)
-                   .arg(locale.toString(forecast.finishDate, QLocale::LongFormat));
+        text = ProgressExportText::tr("Pace: %1 topics a week over the last %n day(s); at this "
+                                      "pace the last topic is finished on %2.",
+                                      nullptr,
+                                      StatsOptions::PaceWindowDays)
+                   .arg(QString::number(forecast.pacePerWeek, 'f', 2),
+                        locale.toString(forecast.finishDate, QLocale::LongFormat));
     else
-        text = tr("No pace yet: nothing finished in the last %1 days.")
-                   .arg(StatsOptions::PaceWindowDays);
+        text = ProgressExportText::tr("No pace yet: nothing finished in the last %n day(s).",
+                                      nullptr,
+                                      StatsOptions::PaceWindowDays);
     if (stats.target) {
         const TargetStats &target = *stats.target;
         const QString date = locale.toString(target.date, QLocale::LongFormat);
         if (target.onTrack)
-            text += u' ' + tr("Target %1: on track.").arg(date);
+            text += u' ' + ProgressExportText::tr("Target %1: on track.").arg(date);
         else if (target.behindByDays)
             text += u' '
-                    + (*target.behindByDays == 1 ? tr("Target %1: behind by 1 day.").arg(date)
-                                                 : tr("Target %1: behind by %2 days.")
-                                                       .arg(date)
-                                                       .arg(*target.behindByDays));
+                    + ProgressExportText::tr(
+                          "Target %1: behind by %n day(s).", nullptr, *target.behindByDays)
+                          .arg(date);
         else
-            text += u' ' + tr("Target %1: behind.").arg(date);
+            text += u' ' + ProgressExportText::tr("Target %1: behind.").arg(date);
     }
     return text;
 }
@@ -253,9 +256,9 @@ void drawReport(QPainter *painter,
     painter->setPen(d.text);
     painter->drawText(QRectF(area.left(), area.top(), area.width(), 30),
                       Qt::AlignLeft | Qt::AlignVCenter,
-                      tr("MLOps study progress"));
+                      ProgressExportText::tr("MLOps study progress"));
     QString scope
-        = tr("As of %1 · %2")
+        = ProgressExportText::tr("As of %1 · %2")
               .arg(QLocale().toString(stats.options.asOf, QLocale::LongFormat), rangeText(stats));
     if (const Section *section = curriculum.findSection(stats.options.sectionId))
         scope += u" · "_s + section->title;
@@ -336,7 +339,7 @@ protected:
     bool write(QIODevice *device) override
     {
         QPdfWriter writer(device);
-        writer.setTitle(tr("MLOps study progress"));
+        writer.setTitle(ProgressExportText::tr("MLOps study progress"));
         writer.setCreator(u"MLOps Roadmap Studio"_s);
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setPageOrientation(QPageLayout::Landscape);

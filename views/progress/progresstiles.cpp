@@ -43,19 +43,18 @@ void ProgressTiles::setStats(const ProgressStats &stats)
 QList<ProgressTiles::Tile> ProgressTiles::tilesFor(const ProgressStats &stats)
 {
     const StatusCounts &overall = stats.overall;
-    const QString range = stats.options.rangeDays > 0
-                              ? tr("studied in the last %1 days").arg(stats.options.rangeDays)
-                              : tr("studied in all");
-    const int longest = stats.streak.longest;
+    const QString range
+        = stats.options.rangeDays > 0
+              ? tr("studied in the last %n day(s)", nullptr, stats.options.rangeDays)
+              : tr("studied in all");
     return {
         {u"%1%"_s.arg(QString::number(overall.percent(), 'f', 0)),
-         tr("complete · %1 of %2 topics finished").arg(overall.finished()).arg(overall.total())},
+         tr("complete · %1 of %n topic(s) finished", nullptr, overall.total())
+             .arg(overall.finished())},
         {hoursText(stats.minutesInRange), range},
-        {stats.streak.current == 1 ? tr("1 day") : tr("%1 days").arg(stats.streak.current),
-         longest == 1 ? tr("current streak · longest 1 day")
-                      : tr("current streak · longest %1 days").arg(longest)},
-        {QString::number(overall.learning),
-         overall.learning == 1 ? tr("topic in progress") : tr("topics in progress")},
+        {tr("%n day(s)", nullptr, stats.streak.current),
+         tr("current streak · longest %n day(s)", nullptr, stats.streak.longest)},
+        {QString::number(overall.learning), tr("topic(s) in progress", nullptr, overall.learning)},
     };
 }
 

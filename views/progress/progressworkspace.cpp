@@ -373,9 +373,7 @@ void ProgressWorkspace::logTime()
         emit statusMessage(tr("Nothing logged: %1").arg(m_model->store()->errorString()));
     else
         emit statusMessage(
-            session.minutes == 1
-                ? tr("Logged 1 minute (Ctrl+Z takes it back)")
-                : tr("Logged %1 minutes (Ctrl+Z takes them back)").arg(session.minutes));
+            tr("Logged %n minute(s) (Ctrl+Z takes them back)", nullptr, session.minutes));
 }
 
 bool ProgressWorkspace::reportExport(bool ok, const QString &path, const QString &error)

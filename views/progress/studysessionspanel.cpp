@@ -105,18 +105,14 @@ void StudySessionsPanel::deleteSelected()
     if (sessions.isEmpty())
         return;
     // One step: undo brings them all back.
-    m_undoStack->beginMacro(sessions.size() == 1
-                                ? tr("Delete a study session")
-                                : tr("Delete %1 study sessions").arg(sessions.size()));
+    m_undoStack->beginMacro(tr("Delete %n study session(s)", nullptr, int(sessions.size())));
     for (const StudySession &session : sessions) {
         m_undoStack->push(
             new DeleteStudySessionCommand(m_store, session, m_model->topicTitle(session.topicId)));
     }
     m_undoStack->endMacro();
     emit message(
-        sessions.size() == 1
-            ? tr("Deleted a study session (Ctrl+Z brings it back)")
-            : tr("Deleted %1 study sessions (Ctrl+Z brings them back)").arg(sessions.size()));
+        tr("Deleted %n study session(s) (Ctrl+Z brings them back)", nullptr, int(sessions.size())));
 }
 
 void StudySessionsPanel::showContextMenu(const QPoint &position)

@@ -60,11 +60,10 @@ void StudyTimerWidget::onClicked()
             emit message(tr("The study timer could not stop: %1").arg(m_timer->errorString()));
             return;
         }
-        emit message(
-            landed.minutes == 0 ? tr("Timer stopped: under half a minute, nothing logged")
-            : landed.minutes == 1
-                ? tr("Logged 1 minute on “%1”").arg(titleOf(landed.topicId))
-                : tr("Logged %1 minutes on “%2”").arg(landed.minutes).arg(titleOf(landed.topicId)));
+        emit message(landed.minutes == 0
+                         ? tr("Timer stopped: under half a minute, nothing logged")
+                         : tr("Logged %n minute(s) on “%1”", nullptr, landed.minutes)
+                               .arg(titleOf(landed.topicId)));
         return;
     }
     if (m_topicId.isEmpty())

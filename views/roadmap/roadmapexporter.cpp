@@ -17,8 +17,7 @@ namespace {
 QString documentTitle(const CurriculumModel *model)
 {
     const QString title = model->curriculum().title;
-    return title.isEmpty() ? QCoreApplication::translate("RoadmapExporter", "MLOps roadmap")
-                           : title;
+    return title.isEmpty() ? RoadmapExporter::tr("MLOps roadmap") : title;
 }
 
 using Format = RoadmapExportOptions::Format;
@@ -76,8 +75,7 @@ bool RoadmapExporter::write(QIODevice *device)
             return writeSvg(m_scene.get(),
                             source,
                             documentTitle(m_model),
-                            QCoreApplication::translate("RoadmapExporter",
-                                                        "Roadmap exported by MLOps Roadmap Studio"),
+                            tr("Roadmap exported by MLOps Roadmap Studio"),
                             device);
         });
     case Format::PdfPoster:
@@ -88,7 +86,7 @@ bool RoadmapExporter::write(QIODevice *device)
     case Format::Mermaid:
         break;
     }
-    return fail(u"unknown format"_s);
+    return fail(tr("unknown format"));
 }
 
 bool RoadmapExporter::inOneStep(const std::function<bool()> &draw)

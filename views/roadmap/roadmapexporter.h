@@ -15,6 +15,8 @@ class RoadmapScene;
 // touched. The file, progress, cancel and errors are ImageExporter's.
 class RoadmapExporter : public ImageExporter
 {
+    Q_DECLARE_TR_FUNCTIONS(RoadmapExporter)
+
 public:
     RoadmapExporter(CurriculumModel *model, const RoadmapExportOptions &options);
     ~RoadmapExporter() override;

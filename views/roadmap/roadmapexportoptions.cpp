@@ -7,7 +7,7 @@ QString RoadmapExportOptions::validate() const
     if (QString problem = ImageExportOptions::validate(); !problem.isEmpty())
         return problem;
     if (format == Format::Png && bandHeight < 1)
-        return u"band height %1: expected at least 1 row"_s.arg(bandHeight);
+        return tr("band height %1: expected at least 1 row").arg(bandHeight);
     return {};
 }
 

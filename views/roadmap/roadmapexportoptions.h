@@ -8,6 +8,9 @@
 // looks in it.
 struct RoadmapExportOptions : ImageExportOptions
 {
+    Q_DECLARE_TR_FUNCTIONS(RoadmapExportOptions)
+
+public:
     // Rows rendered at once for a PNG; lowered automatically for very wide images.
     static constexpr int DefaultBandHeight = 2048;
 

@@ -22,11 +22,6 @@ const QString StyleSheet = u"h1 { font-size: 20pt; }"
                            ".muted { color: #5b6570; }"
                            ".status { color: #1d4f91; font-weight: bold; }"_s;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RoadmapHandout", text);
-}
-
 QString escaped(const QString &text)
 {
     return text.toHtmlEscaped();
@@ -34,7 +29,7 @@ QString escaped(const QString &text)
 
 QString hoursText(double hours)
 {
-    return tr("%1 h").arg(QString::number(hours, 'g', 4));
+    return RoadmapHandout::tr("%1 h").arg(QString::number(hours, 'g', 4));
 }
 
 // The notes' Markdown as HTML to embed in the page: the body of what QTextDocument makes of it.
@@ -134,18 +129,17 @@ QString RoadmapHandout::titlePageHtml() const
         const int total = curriculum.topicCount();
         html += u"<h2>%1</h2>"_s.arg(escaped(tr("Your progress")));
         html += u"<p>%1</p>"_s.arg(
-            escaped(tr("%1 of %2 topics finished (%3%)")
+            escaped(tr("%1 of %n topic(s) finished (%2%)", nullptr, total)
                         .arg(finished)
-                        .arg(total)
                         .arg(total > 0 ? qRound(100.0 * finished / total) : 0)));
     }
     html += u"<h2>%1</h2><ol>"_s.arg(escaped(tr("Sections")));
     for (const Section &section : curriculum.sections)
         html += u"<li>%1</li>"_s.arg(escaped(section.title));
     html += u"</ol>"_s;
-    html += labelled(
-        tr("Total:"),
-        tr("%1 topics, %2").arg(curriculum.topicCount()).arg(hoursText(curriculum.totalHours())));
+    html += labelled(tr("Total:"),
+                     tr("%n topic(s), %1", nullptr, curriculum.topicCount())
+                         .arg(hoursText(curriculum.totalHours())));
     return html;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QSizeF>
 #include <QString>
 
@@ -13,6 +14,8 @@ struct Topic;
 // whatever the map's theme, since it is meant for paper.
 class RoadmapHandout
 {
+    Q_DECLARE_TR_FUNCTIONS(RoadmapHandout)
+
 public:
     RoadmapHandout(const CurriculumModel *model, bool showProgress);
 

@@ -295,10 +295,9 @@ void RoadmapWorkspace::onSearchChanged()
     m_filter->setStatusFilter(statuses);
     if (m_scene->isSearching()) {
         const qsizetype count = m_scene->matchingTopicIds().size();
-        emit statusMessage(count == 0 ? tr("No topic matches")
-                           : count == 1
-                               ? tr("1 topic matches — Enter goes to it")
-                               : tr("%1 topics match — Enter goes to the first").arg(count));
+        emit statusMessage(
+            count == 0 ? tr("No topic matches")
+                       : tr("%n topic(s) match — Enter goes to the first", nullptr, int(count)));
     } else {
         emit statusMessage({});
     }
@@ -436,5 +435,5 @@ void RoadmapWorkspace::updateOverallProgress()
     // Rounded like the dashboard and `progress show` (QProgressBar's %p rounds down).
     const int percent = total > 0 ? qRound(100.0 * finished / total) : 0;
     m_overall->setFormat(
-        tr("%1 of %2 topics finished (%3%)").arg(finished).arg(total).arg(percent));
+        tr("%1 of %n topic(s) finished (%2%)", nullptr, total).arg(finished).arg(percent));
 }

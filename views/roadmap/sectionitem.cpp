@@ -88,18 +88,11 @@ void SectionItem::prepare()
         m_titleBaselines << QPointF(text.left(), y + titleMetrics.ascent());
         y += titleMetrics.lineSpacing();
     }
-    const QString hours
-        = QCoreApplication::translate("SectionItem", "%1 h").arg(QString::number(m_hours, 'g', 4));
+    const QString hours = tr("%1 h").arg(QString::number(m_hours, 'g', 4));
     if (m_showProgress) {
-        m_meta = QCoreApplication::translate("SectionItem", "%1 of %2 finished · %3")
-                     .arg(m_finished)
-                     .arg(m_total)
-                     .arg(hours);
-    } else if (m_total == 1) {
-        m_meta = QCoreApplication::translate("SectionItem", "1 topic · %1").arg(hours);
+        m_meta = tr("%1 of %2 finished · %3").arg(m_finished).arg(m_total).arg(hours);
     } else {
-        m_meta
-            = QCoreApplication::translate("SectionItem", "%1 topics · %2").arg(m_total).arg(hours);
+        m_meta = tr("%n topic(s) · %1", nullptr, m_total).arg(hours);
     }
     m_meta = metaMetrics.elidedText(m_meta, Qt::ElideRight, text.width());
     m_metaBaseline = QPointF(text.left(), y + metaMetrics.ascent());

@@ -2,6 +2,7 @@
 
 #include "roadmap/roadmapitemtypes.h"
 
+#include <QCoreApplication>
 #include <QFont>
 #include <QGraphicsItem>
 #include <QStringList>
@@ -12,6 +13,8 @@ struct StudioTheme;
 // topic cards are separate items placed inside it.
 class SectionItem : public QGraphicsItem
 {
+    Q_DECLARE_TR_FUNCTIONS(SectionItem)
+
 public:
     enum { Type = RoadmapItemType::Section };
 

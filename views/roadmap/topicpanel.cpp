@@ -224,9 +224,8 @@ void TopicPanel::refresh()
         const int finished = index.data(CurriculumModel::FinishedCountRole).toInt();
         const int total = index.data(CurriculumModel::TopicCountRole).toInt();
         m_breadcrumb->setText(tr("Section"));
-        m_facts->setText(tr("%1 of %2 topics finished · %3")
+        m_facts->setText(tr("%1 of %n topic(s) finished · %2", nullptr, total)
                              .arg(finished)
-                             .arg(total)
                              .arg(estimateText(index.data(CurriculumModel::HoursRole).toDouble())));
         QStringList prerequisites;
         for (const QString &id : index.data(CurriculumModel::PrerequisitesRole).toStringList())

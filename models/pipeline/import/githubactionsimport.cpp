@@ -13,7 +13,7 @@ using namespace YamlSource;
 // https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions
 namespace {
 
-struct Text
+struct GitHubActionsText
 {
     Q_DECLARE_TR_FUNCTIONS(GitHubActionsImport)
 };
@@ -138,7 +138,8 @@ void readStrategy(const YAML::Node &strategy, ImportedJob &job)
     const YAML::Node matrix = member(strategy, "matrix");
     if (matrix.IsDefined()) {
         const std::optional<qint64> size = matrixSize(matrix);
-        job.badges << (size ? Text::tr("matrix ×%1").arg(*size) : Text::tr("matrix"));
+        job.badges << (size ? GitHubActionsText::tr("matrix ×%1").arg(*size)
+                            : GitHubActionsText::tr("matrix"));
     }
     job.details.append({u"strategy"_s, brief(strategy)});
 }
@@ -159,7 +160,9 @@ void readJob(const std::string &key,
     job.id = QString::fromStdString(key);
     job.line = lineOf(keyNode);
     if (!isMap(body)) {
-        out.warn(job.line, Text::tr("job '%1' is not a mapping: kept as an empty job").arg(job.id));
+        out.warn(
+            job.line,
+            GitHubActionsText::tr("job '%1' is not a mapping: kept as an empty job").arg(job.id));
         out.jobs.append(job);
         return;
     }
@@ -173,13 +176,14 @@ void readJob(const std::string &key,
             if (value.IsDefined() && !value.IsScalar() && !value.IsSequence())
                 out.warn(
                     lineOf(value),
-                    Text::tr("job '%1': 'needs' is neither a job nor a list of jobs").arg(job.id));
+                    GitHubActionsText::tr("job '%1': 'needs' is neither a job nor a list of jobs")
+                        .arg(job.id));
             for (const QString &need : scalarOrList(value))
                 out.dependencies.append({need, job.id, lineOf(value), {}});
         } else if (field == "uses") { // a reusable workflow called as the whole job
             job.kindHints << scalar(value);
             job.details.append({u"calls"_s, scalar(value)});
-            job.badges << Text::tr("workflow call");
+            job.badges << GitHubActionsText::tr("workflow call");
         } else if (field == "steps") {
             readSteps(value, job);
         } else if (field == "strategy") {
@@ -234,7 +238,8 @@ void read(const YAML::Node &document, ImportedPipeline &out)
     const YAML::Node jobs = member(document, "jobs");
     for (const auto &entry : jobs) {
         if (!entry.first.IsScalar()) {
-            out.warn(lineOf(entry.first), Text::tr("a job whose id is not text: skipped"));
+            out.warn(lineOf(entry.first),
+                     GitHubActionsText::tr("a job whose id is not text: skipped"));
             continue;
         }
         readJob(entry.first.Scalar(), entry.first, entry.second, out);

@@ -16,7 +16,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Text
+struct ImportText
 {
     Q_DECLARE_TR_FUNCTIONS(PipelineImport)
 };
@@ -88,9 +88,10 @@ QList<PipelineEdge> makeEdges(const ImportedPipeline &imported,
         if (from.isEmpty() || to.isEmpty()) {
             const QString missing = from.isEmpty() ? dependency.from : dependency.to;
             const QString other = from.isEmpty() ? dependency.to : dependency.from;
-            throw ImportError{dependency.line,
-                              Text::tr("'%1' depends on '%2', which is not a job of this file")
-                                  .arg(other, missing)};
+            throw ImportError{
+                dependency.line,
+                ImportText::tr("'%1' depends on '%2', which is not a job of this file")
+                    .arg(other, missing)};
         }
         const auto key = std::pair(from, to);
         if (const auto at = seen.constFind(key); at != seen.cend()) {
@@ -186,7 +187,7 @@ finishImport(ImportedPipeline &imported, const QString &sourcePath, const NodeCa
     for (qsizetype j = 0; j < imported.jobs.size(); ++j) {
         const ImportedJob &job = imported.jobs.at(j);
         if (nodeOfJob.contains(job.id))
-            throw ImportError{job.line, Text::tr("a second job called '%1'").arg(job.id)};
+            throw ImportError{job.line, ImportText::tr("a second job called '%1'").arg(job.id)};
         nodeOfJob.insert(job.id, u"n%1"_s.arg(j + 1));
     }
     PipelineFile::ReadResult result;

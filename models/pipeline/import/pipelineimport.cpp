@@ -15,7 +15,7 @@ namespace PipelineImport {
 
 namespace {
 
-struct Text
+struct PipelineImportText
 {
     Q_DECLARE_TR_FUNCTIONS(PipelineImport)
 };
@@ -65,7 +65,8 @@ QString describeOther(const YAML::Node &document)
     const QString kind = YamlSource::scalar(YamlSource::member(document, "kind"));
     const QString api = YamlSource::scalar(YamlSource::member(document, "apiVersion"));
     if (!kind.isEmpty())
-        return Text::tr("; it is a %1 (%2)").arg(kind, api.isEmpty() ? u"no apiVersion"_s : api);
+        return PipelineImportText::tr("; it is a %1 (%2)")
+            .arg(kind, api.isEmpty() ? u"no apiVersion"_s : api);
     return {};
 }
 
@@ -149,29 +150,33 @@ Result importData(const QByteArray &data,
 {
     if (data.size() > MaxFileBytes)
         return fail(0,
-                    Text::tr("too large (over %1 MiB) for a pipeline file")
+                    PipelineImportText::tr("too large (over %1 MiB) for a pipeline file")
                         .arg(MaxFileBytes / (1024 * 1024)));
     if (format && !importerFor(*format))
-        return fail(0, Text::tr("this version cannot read %1 files").arg(formatName(*format)));
+        return fail(
+            0,
+            PipelineImportText::tr("this version cannot read %1 files").arg(formatName(*format)));
     try {
         const std::vector<YAML::Node> documents = YamlSource::load(data);
         const Choice choice = choose(documents, fileName, format);
         if (!choice.importer) {
             const QString what = format ? formatName(*format) : knownFormats();
-            return fail(YamlSource::lineOf(documents.front()),
-                        Text::tr("not a pipeline file of a kind this app opens (%1)%2")
-                            .arg(what, describeOther(documents.front())));
+            return fail(
+                YamlSource::lineOf(documents.front()),
+                PipelineImportText::tr("not a pipeline file of a kind this app opens (%1)%2")
+                    .arg(what, describeOther(documents.front())));
         }
         ImportedPipeline imported;
         imported.format = choice.importer->format;
         choice.importer->read(choice.document, imported);
         const qsizetype others = qsizetype(documents.size()) - 1;
         if (others > 0)
-            imported.warn(YamlSource::lineOf(choice.document),
-                          Text::tr("the file holds %n more YAML document(s); only this one is "
-                                   "imported",
-                                   nullptr,
-                                   int(others)));
+            imported.warn(
+                YamlSource::lineOf(choice.document),
+                PipelineImportText::tr("the file holds %n more YAML document(s); only this one is "
+                                       "imported",
+                                       nullptr,
+                                       int(others)));
         Result result;
         result.imported = true;
         result.format = imported.format;
@@ -183,8 +188,9 @@ Result importData(const QByteArray &data,
         return fail(error.line, error.message);
     } catch (const YAML::Exception &error) {
         // A shape the reader did not expect reached yaml-cpp's conversions: still bad input.
-        return fail(error.mark.is_null() ? 0 : error.mark.line + 1,
-                    Text::tr("cannot be read: %1").arg(QString::fromStdString(error.msg)));
+        return fail(
+            error.mark.is_null() ? 0 : error.mark.line + 1,
+            PipelineImportText::tr("cannot be read: %1").arg(QString::fromStdString(error.msg)));
     }
 }
 
@@ -192,18 +198,18 @@ Result importFile(const QString &path, const NodeCatalog &catalog, std::optional
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return fail(0, Text::tr("no such file"));
+        return fail(0, PipelineImportText::tr("no such file"));
     if (info.isDir())
-        return fail(0, Text::tr("is a directory, expected a pipeline file"));
+        return fail(0, PipelineImportText::tr("is a directory, expected a pipeline file"));
     if (!info.isFile()) // a pipe or a device: reading could block or never end
-        return fail(0, Text::tr("not a regular file, expected a pipeline file"));
+        return fail(0, PipelineImportText::tr("not a regular file, expected a pipeline file"));
     if (info.size() > MaxFileBytes)
         return fail(0,
-                    Text::tr("too large (over %1 MiB) for a pipeline file")
+                    PipelineImportText::tr("too large (over %1 MiB) for a pipeline file")
                         .arg(MaxFileBytes / (1024 * 1024)));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(0, Text::tr("cannot read: %1").arg(file.errorString()));
+        return fail(0, PipelineImportText::tr("cannot read: %1").arg(file.errorString()));
     // One byte past the limit catches a file that grew since it was measured.
     return importData(file.read(MaxFileBytes + 1), path, catalog, format);
 }
@@ -242,7 +248,7 @@ QString describeError(const QString &path, const Result &result)
 QString describeWarning(const QString &path, const Note &note)
 {
     const QString where = note.line > 0 ? u"%1:%2"_s.arg(path).arg(note.line) : path;
-    return Text::tr("%1: warning: %2").arg(where, note.message);
+    return PipelineImportText::tr("%1: warning: %2").arg(where, note.message);
 }
 
 bool looksForeign(const QByteArray &data)

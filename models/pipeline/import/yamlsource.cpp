@@ -11,7 +11,7 @@ namespace YamlSource {
 
 namespace {
 
-struct Text
+struct YamlSourceText
 {
     Q_DECLARE_TR_FUNCTIONS(YamlSource)
 };
@@ -24,13 +24,13 @@ struct Text
 void checkText(const QByteArray &data)
 {
     if (data.contains('\0'))
-        fail(0, Text::tr("a binary file, not a pipeline file (YAML or JSON text)"));
+        fail(0, YamlSourceText::tr("a binary file, not a pipeline file (YAML or JSON text)"));
     QStringDecoder decoder(QStringDecoder::Utf8);
     const QString text = decoder(data);
     if (decoder.hasError())
-        fail(0, Text::tr("not UTF-8 text, so not a pipeline file (YAML or JSON)"));
+        fail(0, YamlSourceText::tr("not UTF-8 text, so not a pipeline file (YAML or JSON)"));
     if (text.trimmed().isEmpty())
-        fail(0, Text::tr("an empty file: no pipeline in it"));
+        fail(0, YamlSourceText::tr("an empty file: no pipeline in it"));
 }
 
 struct Brief
@@ -84,14 +84,16 @@ std::vector<YAML::Node> load(const QByteArray &data)
         std::vector<YAML::Node> documents = YAML::LoadAll(data.toStdString());
         std::erase_if(documents, [](const YAML::Node &node) { return node.IsNull(); });
         if (documents.empty())
-            fail(0, Text::tr("no pipeline in it: only comments and blank lines"));
+            fail(0, YamlSourceText::tr("no pipeline in it: only comments and blank lines"));
         return documents;
     } catch (const YAML::ParserException &error) {
         // DeepRecursion is one too: yaml-cpp stops at 2,000 levels instead of overflowing.
         const int line = error.mark.is_null() ? 0 : error.mark.line + 1;
-        fail(line, Text::tr("not valid YAML: %1").arg(QString::fromStdString(error.msg)));
+        fail(line, YamlSourceText::tr("not valid YAML: %1").arg(QString::fromStdString(error.msg)));
     } catch (const YAML::Exception &error) {
-        fail(0, Text::tr("cannot be read as YAML: %1").arg(QString::fromStdString(error.msg)));
+        fail(0,
+             YamlSourceText::tr("cannot be read as YAML: %1")
+                 .arg(QString::fromStdString(error.msg)));
     }
 }
 

@@ -148,7 +148,7 @@ void TestPipelineUndoCommands::addItemsText()
     QVERIFY(!one.isObsolete());
     AddItemsCommand two(
         m_graph.get(), {train, makeNode(u"n2"_s, u"ingest"_s, u"Ingest"_s)}, {}, {});
-    QCOMPARE(two.text(), u"Add 2 items"_s); // no translation loaded: the source text
+    QCOMPARE(two.text(), u"Add 2 items"_s); // the English plural of "Add %n item(s)"
     AddItemsCommand none(m_graph.get(), {}, {}, {});
     QVERIFY(none.isObsolete());
     m_stack->push(new AddItemsCommand(m_graph.get(), {}, {}, {}));
