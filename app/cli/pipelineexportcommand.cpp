@@ -22,7 +22,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // The context of every `pipeline` command's texts, as in pipelinecommands.cpp.
-struct PipelineCommands
+struct PipelineExportText
 {
     Q_DECLARE_TR_FUNCTIONS(PipelineCommands)
 };
@@ -39,19 +39,20 @@ std::optional<ExportTarget> readTarget(CliContext &context, const QCommandLinePa
 {
     const QString id = parser.value(u"to"_s);
     const QString expected
-        = PipelineCommands::tr("expected one of: %1").arg(targetIds().join(u", "_s));
+        = PipelineExportText::tr("expected one of: %1").arg(targetIds().join(u", "_s));
     if (id.isEmpty()) {
-        context.fail(PipelineCommands::tr("missing --to TARGET (%1)").arg(expected));
+        context.fail(PipelineExportText::tr("missing --to TARGET (%1)").arg(expected));
         return std::nullopt;
     }
     const std::optional<ExportTarget> target = OrchestratorExport::targetFromId(id);
     if (!target) {
         const QStringList close = closestMatches(id, targetIds());
-        context.fail(PipelineCommands::tr("--to '%1': unknown target; %2")
-                         .arg(id,
-                              close.isEmpty()
-                                  ? expected
-                                  : PipelineCommands::tr("did you mean '%1'?").arg(close.first())));
+        context.fail(
+            PipelineExportText::tr("--to '%1': unknown target; %2")
+                .arg(id,
+                     close.isEmpty()
+                         ? expected
+                         : PipelineExportText::tr("did you mean '%1'?").arg(close.first())));
     }
     return target;
 }
@@ -70,9 +71,9 @@ int refuse(CliContext &context,
                               + u'\n'),
                    stderr);
     return context.fail(
-        PipelineCommands::tr("%1: not exported: the pipeline has %n error(s) (see above)",
-                             nullptr,
-                             int(problems.size()))
+        PipelineExportText::tr("%1: not exported: the pipeline has %n error(s) (see above)",
+                               nullptr,
+                               int(problems.size()))
             .arg(path),
         CliContext::Failure);
 }
@@ -86,7 +87,8 @@ int exportPipeline(CliContext &context,
         return CliContext::BadInput;
     const QString output = parser.value(u"output"_s);
     if (output.isEmpty())
-        return context.fail(PipelineCommands::tr("missing -o FILE (or -o - for standard output)"));
+        return context.fail(
+            PipelineExportText::tr("missing -o FILE (or -o - for standard output)"));
     const bool toStdout = output == u"-"_s;
     if (!toStdout) {
         const QString problem = AtomicFile::checkOutputPath(output);
@@ -113,9 +115,9 @@ int exportPipeline(CliContext &context,
             for (const ExportedFile &file : files)
                 names << file.fileName;
             return context.fail(
-                PipelineCommands::tr("-o -: this export is %n file(s) (%1); give -o a path",
-                                     nullptr,
-                                     int(files.size()))
+                PipelineExportText::tr("-o -: this export is %n file(s) (%1); give -o a path",
+                                       nullptr,
+                                       int(files.size()))
                     .arg(names.join(u", "_s)));
         }
         std::fwrite(files.first().contents.constData(), 1, files.first().contents.size(), stdout);
@@ -131,11 +133,12 @@ int exportPipeline(CliContext &context,
     QStringList written;
     for (const QString &file : std::as_const(paths))
         written << QDir::toNativeSeparators(file);
-    return context.succeed(
-        PipelineCommands::tr("Exported %1 to %2 (%3, %n stage(s))", nullptr, int(read.nodes.size()))
-            .arg(QDir::toNativeSeparators(path),
-                 written.join(PipelineCommands::tr(" and ")),
-                 OrchestratorExport::info(*target).name));
+    return context.succeed(PipelineExportText::tr("Exported %1 to %2 (%3, %n stage(s))",
+                                                  nullptr,
+                                                  int(read.nodes.size()))
+                               .arg(QDir::toNativeSeparators(path),
+                                    written.join(PipelineExportText::tr(" and ")),
+                                    OrchestratorExport::info(*target).name));
 }
 
 } // namespace
@@ -145,19 +148,19 @@ Subcommand pipelineExportCommand()
     Subcommand command;
     command.group = u"pipeline"_s;
     command.name = u"export"_s;
-    command.summary = PipelineCommands::tr(
+    command.summary = PipelineExportText::tr(
         "Export a .mlpipe file to Argo Workflows, Airflow, GitHub Actions or "
         "DVC (exit 1 on errors).");
     command.arguments = {u"FILE"_s};
     command.argumentHelp
-        = {PipelineCommands::tr("A pipeline file (.mlpipe) without validation errors.")};
+        = {PipelineExportText::tr("A pipeline file (.mlpipe) without validation errors.")};
     command.options = {
         QCommandLineOption(
-            u"to"_s, PipelineCommands::tr("argo, airflow, github-actions or dvc."), u"TARGET"_s),
+            u"to"_s, PipelineExportText::tr("argo, airflow, github-actions or dvc."), u"TARGET"_s),
         QCommandLineOption(
             {u"o"_s, u"output"_s},
-            PipelineCommands::tr("Write to FILE (- for standard output); DVC also writes "
-                                 "params.yaml beside it."),
+            PipelineExportText::tr("Write to FILE (- for standard output); DVC also writes "
+                                   "params.yaml beside it."),
             u"FILE"_s),
     };
     command.run = exportPipeline;

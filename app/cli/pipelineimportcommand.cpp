@@ -47,7 +47,7 @@ bool readFormat(CliContext &context,
 // The output: given, not the source itself, not an existing file unless --force.
 QString checkOutput(CliContext &context, const QCommandLineParser &parser, const QString &source)
 {
-    const QString output = parser.value(u"output"_s);
+    QString output = parser.value(u"output"_s);
     if (output.isEmpty()) {
         context.fail(ImportCommandText::tr("missing -o FILE: the .mlpipe file to write"));
         return {};

@@ -13,7 +13,7 @@ namespace PipelineFile {
 namespace {
 
 // The context of the file's texts, as in pipelinefile.cpp.
-struct PipelineFileText
+struct PipelineFileWriterText
 {
     Q_DECLARE_TR_FUNCTIONS(PipelineFileText)
 };
@@ -189,10 +189,10 @@ bool save(const QString &path, const QByteArray &data, QString *error)
         return false;
     };
     if (QFileInfo(path).isDir())
-        return failed(PipelineFileText::tr("is a directory, expected a file name"));
+        return failed(PipelineFileWriterText::tr("is a directory, expected a file name"));
     QString writeError;
     const bool written = AtomicFile::writeBytes(path, data, &writeError);
-    return written || failed(PipelineFileText::tr("cannot write: %1").arg(writeError));
+    return written || failed(PipelineFileWriterText::tr("cannot write: %1").arg(writeError));
 }
 
 bool save(const QString &path, const PipelineGraph &graph, QString *error)

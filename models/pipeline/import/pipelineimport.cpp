@@ -73,8 +73,7 @@ QString describeOther(const YAML::Node &document)
 struct Choice
 {
     const PipelineImporter *importer = nullptr;
-    YAML::Node document;
-    qsizetype index = -1;
+    std::size_t document = 0; // its index in the file's documents
 };
 
 Choice choose(const std::vector<YAML::Node> &documents,
@@ -92,7 +91,7 @@ Choice choose(const std::vector<YAML::Node> &documents,
                 ++score; // the usual name breaks a tie between formats, never decides alone
             if (score > bestScore) {
                 bestScore = score;
-                best = {importer, documents.at(d), d};
+                best = {importer, std::size_t(d)};
             }
         }
         if (best.importer)
@@ -151,7 +150,7 @@ Result importData(const QByteArray &data,
     if (data.size() > MaxFileBytes)
         return fail(0,
                     PipelineImportText::tr("too large (over %1 MiB) for a pipeline file")
-                        .arg(MaxFileBytes / (1024 * 1024)));
+                        .arg(MaxFileBytes >> 20));
     if (format && !importerFor(*format))
         return fail(
             0,
@@ -168,11 +167,12 @@ Result importData(const QByteArray &data,
         }
         ImportedPipeline imported;
         imported.format = choice.importer->format;
-        choice.importer->read(choice.document, imported);
+        const YAML::Node &document = documents.at(choice.document);
+        choice.importer->read(document, imported);
         const qsizetype others = qsizetype(documents.size()) - 1;
         if (others > 0)
             imported.warn(
-                YamlSource::lineOf(choice.document),
+                YamlSource::lineOf(document),
                 PipelineImportText::tr("the file holds %n more YAML document(s); only this one is "
                                        "imported",
                                        nullptr,
@@ -206,7 +206,7 @@ Result importFile(const QString &path, const NodeCatalog &catalog, std::optional
     if (info.size() > MaxFileBytes)
         return fail(0,
                     PipelineImportText::tr("too large (over %1 MiB) for a pipeline file")
-                        .arg(MaxFileBytes / (1024 * 1024)));
+                        .arg(MaxFileBytes >> 20));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(0, PipelineImportText::tr("cannot read: %1").arg(file.errorString()));

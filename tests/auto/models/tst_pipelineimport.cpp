@@ -264,9 +264,8 @@ void TestPipelineImport::badInput_data()
     QTest::addColumn<int>("line");
     QTest::addColumn<QString>("error");
     QTest::newRow("empty") << QByteArray() << 0 << u"an empty file: no pipeline in it"_s;
-    QTest::newRow("comments only")
-        << QByteArray("# nothing\n---\n# more\n") << 0
-        << u"no pipeline in it: only comments and blank lines"_s;
+    QTest::newRow("comments only") << QByteArray("# nothing\n---\n# more\n") << 0
+                                   << u"no pipeline in it: only comments and blank lines"_s;
     QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0", 11) << 0
                             << u"a binary file, not a pipeline file (YAML or JSON text)"_s;
     QTest::newRow("latin-1") << QByteArray("jobs: caf\xe9\n") << 0
