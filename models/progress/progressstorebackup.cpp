@@ -3,8 +3,16 @@
 
 #include "progress/progressstorerows.h"
 
+#include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QSqlQuery>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -16,6 +24,44 @@ const QStringList &dataTables()
     static const QStringList tables{
         u"status_events"_s, u"notes"_s, u"study_sessions"_s, u"study_timer"_s};
     return tables;
+}
+
+// "<file>.<6 random letters>", as QSaveFile names its temporary files.
+QString partialPathFor(const QString &filePath)
+{
+    static const char Letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    QString suffix;
+    for (int i = 0; i < 6; ++i)
+        suffix
+            += QLatin1Char(Letters[QRandomGenerator::global()->bounded(int(sizeof Letters) - 1)]);
+    return filePath + u'.' + suffix;
+}
+
+// Flushes `from` to disk, then gives it the name `to` (atomic on one file system), and syncs
+// the folder so the new name survives a power cut too.
+bool syncAndRename(const QString &from, const QString &to, QString *error)
+{
+    QFile file(from);
+    if (!file.open(QIODevice::ReadWrite)) {
+        *error = file.errorString();
+        return false;
+    }
+    if (::fsync(file.handle()) != 0) {
+        *error = QString::fromLocal8Bit(std::strerror(errno));
+        return false;
+    }
+    file.close();
+    if (::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0) {
+        *error = QString::fromLocal8Bit(std::strerror(errno));
+        return false;
+    }
+    const int folder = ::open(QFile::encodeName(QFileInfo(to).absolutePath()).constData(),
+                              O_RDONLY | O_DIRECTORY);
+    if (folder >= 0) {
+        ::fsync(folder);
+        ::close(folder);
+    }
+    return true;
 }
 
 } // namespace
@@ -54,10 +100,20 @@ bool ProgressStore::backupTo(const QString &filePath, const QDateTime &now, bool
     // Read first: a change that lands during the copy then makes the next backup due, never
     // the other way round.
     const qint64 copied = revision();
+    // VACUUM INTO writes its file in place and never syncs it (SQLite's documentation: an
+    // interrupted one "might be incomplete and corrupt"). So it writes a temporary file beside
+    // the backup, which is synced and then renamed: a backup under its name is always whole.
+    const QString partial = partialPathFor(filePath);
     QSqlQuery query(m_db);
-    if (!exec(query, u"VACUUM INTO ?"_s, {filePath}))
+    if (!exec(query, u"VACUUM INTO ?"_s, {partial})) {
+        QFile::remove(partial);
         return fail(tr("cannot back up to %1 (%2)").arg(filePath, m_sqlError));
+    }
     query.finish();
+    if (QString error; !syncAndRename(partial, filePath, &error)) {
+        QFile::remove(partial);
+        return fail(tr("cannot back up to %1 (%2)").arg(filePath, error));
+    }
     if (!mark)
         return true;
     return writeTransaction([&] {

@@ -80,15 +80,18 @@ int versionOf(const QByteArray &bytes, int acked)
     return -1;
 }
 
-// What else is in `dir` than `expected`: nothing, but for QSaveFile's temporary files
-// ("<name>.XXXXXX"), which a killed save leaves behind and nothing ever reads.
+// What else is in `dir` than `expected`: nothing, but for temporary files a killed write leaves
+// behind and nothing ever reads: QSaveFile's and a backup's ("<name>.XXXXXX"), and the SQLite
+// journal of a backup's ("<name>.XXXXXX-journal").
 QStringList strayFiles(const QString &dir, const QStringList &expected)
 {
     QStringList stray = QDir(dir).entryList(
         QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
     stray.removeIf([&](const QString &name) {
         return std::any_of(expected.begin(), expected.end(), [&](const QString &file) {
-            return name == file || (name.size() == file.size() + 7 && name.startsWith(file + u'.'));
+            const QString temporary = name.endsWith(u"-journal"_s) ? name.chopped(8) : name;
+            return name == file
+                   || (temporary.size() == file.size() + 7 && temporary.startsWith(file + u'.'));
         });
     });
     return stray;
