@@ -54,6 +54,40 @@ QString uniqueName(const ImportedJob &job, QSet<QString> &taken)
     return name;
 }
 
+// Keys of a job's details and parameters are unique and not empty, as a .mlpipe file requires.
+// YAML forbids a repeated key but parsers (yaml-cpp among them) take it: the repeat is kept under
+// "key (2)" and said, so nothing is dropped and the pipeline still saves.
+void makeKeysUnique(KeyValueList &list, int line, const QString &where, ImportedPipeline &out)
+{
+    QSet<QString> seen;
+    for (auto &[key, value] : list) {
+        if (key.isEmpty()) {
+            key = ImportText::tr("(no name)");
+            out.warn(line, ImportText::tr("%1: a key without a name").arg(where));
+        }
+        if (seen.contains(key)) {
+            const QString base = key;
+            for (int k = 2; seen.contains(key); ++k)
+                key = u"%1 (%2)"_s.arg(base).arg(k);
+            out.warn(line,
+                     ImportText::tr("%1: the key '%2' appears more than once; the repeat is kept "
+                                    "as '%3'")
+                         .arg(where, base, key));
+        }
+        seen.insert(key);
+    }
+}
+
+void makeAllKeysUnique(ImportedPipeline &imported)
+{
+    for (ImportedJob &job : imported.jobs) {
+        const QString where = ImportText::tr("job '%1'").arg(job.id);
+        makeKeysUnique(job.details, job.line, where, imported);
+        makeKeysUnique(job.parameters, job.line, where, imported);
+    }
+    makeKeysUnique(imported.details, 0, ImportText::tr("the pipeline"), imported);
+}
+
 QList<PipelineNode> makeNodes(const ImportedPipeline &imported, const NodeCatalog &catalog)
 {
     QList<PipelineNode> nodes;
@@ -190,6 +224,7 @@ finishImport(ImportedPipeline &imported, const QString &sourcePath, const NodeCa
             throw ImportError{job.line, ImportText::tr("a second job called '%1'").arg(job.id)};
         nodeOfJob.insert(job.id, u"n%1"_s.arg(j + 1));
     }
+    makeAllKeysUnique(imported);
     PipelineFile::ReadResult result;
     result.nodes = makeNodes(imported, catalog);
     result.edges = makeEdges(imported, nodeOfJob);

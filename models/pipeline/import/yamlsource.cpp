@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include <yaml.h>
+
 using namespace Qt::StringLiterals;
 
 namespace YamlSource {
@@ -75,11 +77,41 @@ struct Brief
     }
 };
 
+// libyaml (the reference C parser, fuzzed for years) reads the whole stream first: yaml-cpp
+// 0.7 runs out of memory on some malformed input (two indented quoted scalars each followed by
+// a comma, found by fuzz_pipelineimport), and only what libyaml accepts reaches it.
+void checkSyntax(const QByteArray &data)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        fail(0, YamlSourceText::tr("cannot be read: out of memory"));
+    yaml_parser_set_input_string(
+        &parser, reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size()));
+    int line = 0;
+    QString problem;
+    for (bool done = false; !done;) {
+        yaml_event_t event;
+        if (!yaml_parser_parse(&parser, &event)) {
+            line = int(parser.problem_mark.line) + 1;
+            problem = QString::fromUtf8(parser.problem ? parser.problem : "unknown error");
+            if (parser.context)
+                problem += u" "_s + QString::fromUtf8(parser.context);
+            break;
+        }
+        done = event.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&event);
+    }
+    yaml_parser_delete(&parser);
+    if (!problem.isEmpty())
+        fail(line, YamlSourceText::tr("not valid YAML: %1").arg(problem));
+}
+
 } // namespace
 
 std::vector<YAML::Node> load(const QByteArray &data)
 {
     checkText(data);
+    checkSyntax(data);
     try {
         std::vector<YAML::Node> documents = YAML::LoadAll(data.toStdString());
         std::erase_if(documents, [](const YAML::Node &node) { return node.IsNull(); });

@@ -66,6 +66,7 @@ private slots:
     void gitHubMatrixSize();
     void gitHubKeepsWhatItCannotDraw();
     void gitHubMissingNeedNamesItsLine();
+    void repeatedKeysAreKeptAndSaid();
     void gitHubCycleIsAValidationError();
     void kindsComeFromTheRules();
     void detection_data();
@@ -203,6 +204,32 @@ void TestPipelineImport::gitHubMissingNeedNamesItsLine()
              u"w.yml:8: 'b' depends on 'ghost', which is not a job of this file"_s);
 }
 
+// YAML forbids a repeated key, yet parsers take it: the repeat is kept under another name and
+// said, and the pipeline still saves and reads back (found by fuzz_pipelineimport).
+void TestPipelineImport::repeatedKeysAreKeptAndSaid()
+{
+    const PipelineImport::Result result = importText(
+        "on: push\njobs:\n  a:\n    runs-on: x\n    timeout-minutes: 5\n    timeout-minutes: 9\n"
+        "    env: {A: 1, A: 2, \"\": 3}\n    steps: []\n");
+    QVERIFY2(result.ok, qPrintable(result.errorMessage));
+    const PipelineNode &node = result.pipeline.nodes.first();
+    QCOMPARE(detail(&node, u"timeout-minutes"_s), u"5"_s);
+    QCOMPARE(detail(&node, u"timeout-minutes (2)"_s), u"9"_s);
+    QCOMPARE(node.parameters,
+             (KeyValueList{{u"A"_s, u"1"_s}, {u"A (2)"_s, u"2"_s}, {u"(no name)"_s, u"3"_s}}));
+    QCOMPARE(result.warnings.size(), 3);
+    QCOMPARE(result.warnings.first().line, 3);
+    QCOMPARE(result.warnings.first().message,
+             u"job 'a': the key 'timeout-minutes' appears more than once; the repeat is kept as "
+             "'timeout-minutes (2)'"_s);
+    const PipelineFile::ReadResult saved = PipelineFile::read(
+        PipelineFile::write(
+            result.pipeline.nodes, result.pipeline.edges, {}, result.pipeline.source),
+        NodeCatalog::builtIn());
+    QVERIFY2(saved.ok, qPrintable(saved.errorMessage));
+    QCOMPARE(saved.nodes, result.pipeline.nodes);
+}
+
 void TestPipelineImport::gitHubCycleIsAValidationError()
 {
     const PipelineImport::Result result = importText(
@@ -276,6 +303,10 @@ void TestPipelineImport::badInput_data()
         << QByteArray("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n") << 1
         << u"not a pipeline file of a kind this app opens (GitHub Actions); it is a Deployment "
            "(apps/v1)"_s;
+    // yaml-cpp 0.7 alone runs out of memory on this; libyaml's check refuses it first.
+    QTest::newRow("yaml-cpp runaway")
+        << QByteArray("              \"alpha\",\n              \"beta\",") << 1
+        << u"not valid YAML: "_s;
     QTest::newRow("deep nesting") << QByteArray(20000, '[') << 1 << u"not valid YAML: "_s;
     QTest::newRow("too large") << QByteArray(PipelineImport::MaxFileBytes + 1, '#') << 0
                                << u"too large (over 8 MiB) for a pipeline file"_s;
