@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml.h>
 
 using namespace Qt::StringLiterals;
@@ -118,8 +119,11 @@ std::vector<YAML::Node> load(const QByteArray &data)
         if (documents.empty())
             fail(0, YamlSourceText::tr("no pipeline in it: only comments and blank lines"));
         return documents;
+    } catch (const YAML::DeepRecursion &error) {
+        // yaml-cpp stops at 2,000 levels instead of overflowing its stack.
+        fail(error.mark.is_null() ? 0 : error.mark.line + 1,
+             YamlSourceText::tr("nested more than %1 levels deep: no pipeline is").arg(2000));
     } catch (const YAML::ParserException &error) {
-        // DeepRecursion is one too: yaml-cpp stops at 2,000 levels instead of overflowing.
         const int line = error.mark.is_null() ? 0 : error.mark.line + 1;
         fail(line, YamlSourceText::tr("not valid YAML: %1").arg(QString::fromStdString(error.msg)));
     } catch (const YAML::Exception &error) {

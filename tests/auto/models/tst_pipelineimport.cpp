@@ -307,6 +307,8 @@ void TestPipelineImport::badInput_data()
     QTest::newRow("yaml-cpp runaway")
         << QByteArray("              \"alpha\",\n              \"beta\",") << 1
         << u"not valid YAML: "_s;
+    QTest::newRow("deep but well formed") << QByteArray(3000, '[') + QByteArray(3000, ']') << 1
+                                          << u"nested more than 2000 levels deep: no pipeline is"_s;
     QTest::newRow("deep nesting") << QByteArray(20000, '[') << 1 << u"not valid YAML: "_s;
     QTest::newRow("too large") << QByteArray(PipelineImport::MaxFileBytes + 1, '#') << 0
                                << u"too large (over 8 MiB) for a pipeline file"_s;
