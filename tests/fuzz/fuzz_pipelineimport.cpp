@@ -26,7 +26,8 @@ void checkImported(const PipelineImport::Result &result)
         names.insert(node.name);
     }
     for (const PipelineEdge &edge : pipeline.edges)
-        FUZZ_REQUIRE(edge.isOrdering() && ids.contains(edge.from.node) && ids.contains(edge.to.node),
+        FUZZ_REQUIRE(edge.isOrdering() && ids.contains(edge.from.node)
+                         && ids.contains(edge.to.node),
                      u"an edge that is no ordering edge between two imported nodes"_s);
     for (const PipelineImport::Note &note : result.warnings)
         FUZZ_REQUIRE(!note.message.isEmpty() && note.line >= 0, u"a warning without a message"_s);
