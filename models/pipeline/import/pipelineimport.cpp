@@ -39,7 +39,7 @@ constexpr std::array<FormatNames, 6> Names{{
 // The readers this build has, in the order detection tries them.
 QList<const PipelineImporter *> importers()
 {
-    return {&Importers::gitHubActions()};
+    return {&Importers::gitHubActions(), &Importers::argo()};
 }
 
 const PipelineImporter *importerFor(Format format)

@@ -299,10 +299,14 @@ void TestPipelineImport::badInput_data()
                              << u"not UTF-8 text, so not a pipeline file (YAML or JSON)"_s;
     QTest::newRow("not yaml") << QByteArray("jobs:\n  a: [1, 2\n  b: }\n") << 3
                               << u"not valid YAML: "_s;
+    // The formats named are the readers this build has, one more with each new reader.
+    QStringList readers;
+    for (const QString &id : PipelineImport::formatIds())
+        readers << PipelineImport::formatName(*PipelineImport::formatFromId(id));
     QTest::newRow("kubernetes deployment")
         << QByteArray("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n") << 1
-        << u"not a pipeline file of a kind this app opens (GitHub Actions); it is a Deployment "
-           "(apps/v1)"_s;
+        << u"not a pipeline file of a kind this app opens (%1); it is a Deployment (apps/v1)"_s.arg(
+               readers.join(u", "_s));
     // yaml-cpp 0.7 alone runs out of memory on this; libyaml's check refuses it first.
     QTest::newRow("yaml-cpp runaway")
         << QByteArray("              \"alpha\",\n              \"beta\",") << 1
