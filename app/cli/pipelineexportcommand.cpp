@@ -149,14 +149,16 @@ Subcommand pipelineExportCommand()
     command.group = u"pipeline"_s;
     command.name = u"export"_s;
     command.summary = PipelineExportText::tr(
-        "Export a .mlpipe file to Argo Workflows, Airflow, GitHub Actions or "
-        "DVC (exit 1 on errors).");
+        "Export a .mlpipe file to Argo Workflows, Airflow, GitHub Actions, GitLab CI/CD "
+        "or DVC (exit 1 on errors).");
     command.arguments = {u"FILE"_s};
     command.argumentHelp
         = {PipelineExportText::tr("A pipeline file (.mlpipe) without validation errors.")};
     command.options = {
         QCommandLineOption(
-            u"to"_s, PipelineExportText::tr("argo, airflow, github-actions or dvc."), u"TARGET"_s),
+            u"to"_s,
+            PipelineExportText::tr("argo, airflow, github-actions, gitlab-ci or dvc."),
+            u"TARGET"_s),
         QCommandLineOption(
             {u"o"_s, u"output"_s},
             PipelineExportText::tr("Write to FILE (- for standard output); DVC also writes "

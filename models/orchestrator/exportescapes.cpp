@@ -104,6 +104,11 @@ QString githubActionsShown(const QString &text)
     return QString(text).replace(u"${{"_s, u"$ {{"_s);
 }
 
+QString gitlabRunner(const QString &text)
+{
+    return QString(text).replace(u"$"_s, u"$$"_s);
+}
+
 QString dvc(const QString &text)
 {
     return QString(text).replace(u"${"_s, u"\\${"_s);

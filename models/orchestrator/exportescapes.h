@@ -28,6 +28,9 @@ bool hasGitHubExpression(const QString &text);
 // For text GitHub shows without evaluating (a manual run's input descriptions) but actionlint
 // reads as an expression: each "${{" is written "$ {{", which reads the same to a person.
 QString githubActionsShown(const QString &text);
+// GitLab Runner expands $VAR and ${VAR} in a job's image with Go's os.Expand, and reads "$$" as
+// "$": every '$' doubled reads back as itself.
+QString gitlabRunner(const QString &text);
 // DVC interpolates ${…} in dvc.yaml and reads "\${" as a literal "${".
 QString dvc(const QString &text);
 // Airflow renders Jinja in templated operator fields and loads a field ending in a template

@@ -12,6 +12,7 @@ const QList<TargetInfo> &targets()
         {ExportTarget::Argo, u"argo"_s, u"Argo Workflows"_s},
         {ExportTarget::Airflow, u"airflow"_s, u"Apache Airflow"_s},
         {ExportTarget::GitHubActions, u"github-actions"_s, u"GitHub Actions"_s},
+        {ExportTarget::GitLabCi, u"gitlab-ci"_s, u"GitLab CI/CD"_s},
         {ExportTarget::Dvc, u"dvc"_s, u"DVC"_s},
     };
     return all;
@@ -46,6 +47,8 @@ Result exportPipeline(const PipelineGraph &graph, const QString &title, ExportTa
             return {AirflowExport::naming(), AirflowExport::write};
         case ExportTarget::GitHubActions:
             return {GitHubActionsExport::naming(), GitHubActionsExport::write};
+        case ExportTarget::GitLabCi:
+            return {GitLabCiExport::naming(), GitLabCiExport::write};
         case ExportTarget::Dvc:
             break;
         }

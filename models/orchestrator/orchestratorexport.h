@@ -12,17 +12,17 @@
 class PipelineGraph;
 
 // The engines a pipeline exports to, so a design on the canvas runs for real.
-enum class ExportTarget { Argo, Airflow, GitHubActions, Dvc };
+enum class ExportTarget { Argo, Airflow, GitHubActions, GitLabCi, Dvc };
 
 // Turns a valid pipeline into what an orchestrator runs: an Argo Workflow, an Airflow DAG file,
-// a GitHub Actions workflow, or a dvc.yaml with its params.yaml. README "Orchestrator export"
-// explains each; ExportPlan holds what they share.
+// a GitHub Actions workflow, a .gitlab-ci.yml, or a dvc.yaml with its params.yaml. README
+// "Orchestrator export" explains each; ExportPlan holds what they share.
 namespace OrchestratorExport {
 
 struct TargetInfo
 {
     ExportTarget target;
-    QString id;   // "argo", "airflow", "github-actions", "dvc": what --to takes
+    QString id;   // "argo", "airflow", "github-actions", "gitlab-ci", "dvc": what --to takes
     QString name; // "Argo Workflows"
 };
 

@@ -20,6 +20,11 @@ ExportNaming naming();
 QList<ExportedFile> write(const ExportPlan &plan);
 } // namespace GitHubActionsExport
 
+namespace GitLabCiExport {
+ExportNaming naming();
+QList<ExportedFile> write(const ExportPlan &plan);
+} // namespace GitLabCiExport
+
 namespace DvcExport {
 ExportNaming naming();
 QList<ExportedFile> write(const ExportPlan &plan);

@@ -95,6 +95,61 @@ inline QString dvcResolve(const QString &text, bool *ok)
     return QString(text).replace(QStringLiteral("\\${"), QStringLiteral("${"));
 }
 
+// GitLab Runner's expansion of a job's image and of its variables: Go's os.Expand
+// (https://pkg.go.dev/os#Expand) with the runner's lookup, which gives "$" for "$$", nothing
+// for the shell's special parameters ($*, $#, $@, $!, $?, $0 … $9) and for an unknown name
+// (https://docs.gitlab.com/ci/variables/where_variables_can_be_used/#gitlab-runner-internal-variable-expansion-mechanism).
+inline QString gitlabRunnerExpand(const QString &input, const QHash<QString, QString> &variables)
+{
+    const auto isSpecial = [](QChar c) {
+        return QStringLiteral("*#$@!?-0123456789").contains(c);
+    };
+    const auto isNameChar = [](QChar c) {
+        return c == u'_' || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')
+               || (c >= u'0' && c <= u'9');
+    };
+    const auto lookup = [&](const QString &name) {
+        if (name == QStringLiteral("$"))
+            return name;
+        if (name.size() == 1 && isSpecial(name.front()))
+            return QString();
+        return variables.value(name);
+    };
+    QString out;
+    for (qsizetype i = 0; i < input.size(); ++i) {
+        if (input.at(i) != u'$' || i + 1 == input.size()) {
+            out += input.at(i);
+            continue;
+        }
+        const QString rest = input.mid(i + 1);
+        QString name;
+        qsizetype width = 0; // characters of `rest` the reference takes
+        if (rest.front() == u'{') {
+            if (rest.size() > 2 && isSpecial(rest.at(1)) && rest.at(2) == u'}') {
+                name = rest.mid(1, 1);
+                width = 3;
+            } else {
+                const qsizetype close = rest.indexOf(u'}');
+                width = close < 0 ? 1 : close + 1; // "${" or "${}" alone: eaten
+                name = close > 1 ? rest.mid(1, close - 1) : QString();
+            }
+        } else if (isSpecial(rest.front())) {
+            name = rest.left(1);
+            width = 1;
+        } else {
+            while (width < rest.size() && isNameChar(rest.at(width)))
+                ++width;
+            name = rest.left(width);
+        }
+        if (!name.isEmpty())
+            out += lookup(name);
+        else if (width == 0)
+            out += u'$'; // not a reference: the '$' stays
+        i += width;
+    }
+    return out;
+}
+
 // The argv a POSIX shell makes of `words` (as `set -- words` would), by running /bin/sh.
 inline QStringList shellArgv(const QString &words, bool *ok)
 {

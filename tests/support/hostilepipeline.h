@@ -7,9 +7,9 @@
 
 // A valid pipeline whose user text tries everything an engine might evaluate or a format might
 // mistake for structure: YAML specials, quotes and line breaks, Argo {{ }}, GitHub ${{ }}, DVC
-// ${ }, shell $( ), Jinja {% %} and an early {% endraw %}, Python code, Kubernetes $(VAR),
-// invisible and non-ASCII characters, names that sanitize to the same id or to nothing, and a
-// very long name. The stages form a chain of generic steps, data to data.
+// ${ }, shell $( ), GitLab $VAR, %VAR% and $[[ ]], Jinja {% %} and an early {% endraw %}, Python
+// code, Kubernetes $(VAR), invisible and non-ASCII characters, names that sanitize to the same id
+// or to nothing, and a very long name. The stages form a chain of generic steps, data to data.
 struct HostilePipeline
 {
     QList<PipelineNode> nodes;
@@ -34,6 +34,7 @@ struct HostilePipeline
             u"${{ secrets.GITHUB_TOKEN }} ${{ github.event.issue.title }}"_s,
             u"${HOME} ${{x}} \\${escaped}"_s,
             u"$(whoami) `id` $HOME $$ $ $(MLOPS_LBRACE)"_s,
+            u"$CI_JOB_TOKEN ${CI_JOB_TOKEN} %CI_JOB_TOKEN% $[[ inputs.x ]] $(rm -rf /)"_s,
             u"{% raw %}{% endraw %}{{ 7 * 7 }}{%- endraw -%}{# comment #}"_s,
             u"'''\"\"\"; import os; os.system(\"echo injected\") #"_s,
             u"\"); __import__('os').system('echo injected'); (\""_s,

@@ -37,6 +37,8 @@ QString fileFilter(ExportTarget target)
         return OrchestratorExportDialog::tr("Airflow DAG files (*.py)");
     case ExportTarget::GitHubActions:
         return OrchestratorExportDialog::tr("GitHub Actions workflows (*.yml *.yaml)");
+    case ExportTarget::GitLabCi:
+        return OrchestratorExportDialog::tr("GitLab CI/CD pipelines (*.yml *.yaml)");
     case ExportTarget::Dvc:
         break;
     }

@@ -77,7 +77,7 @@ void TestPipelineExportCommand::helpNamesTheCommand()
     const StudioRun own = run({u"pipeline"_s, u"export"_s, u"--help"_s});
     QCOMPARE(own.exitCode, 0);
     QVERIFY(own.out.contains("--to <TARGET>"));
-    QVERIFY(own.out.contains("argo, airflow, github-actions or dvc"));
+    QVERIFY(own.out.contains("argo, airflow, github-actions, gitlab-ci or dvc"));
 }
 
 void TestPipelineExportCommand::exportsEachTarget_data()
@@ -87,6 +87,7 @@ void TestPipelineExportCommand::exportsEachTarget_data()
     QTest::newRow("argo") << u"argo"_s << u"e2e.argo.yaml"_s;
     QTest::newRow("airflow") << u"airflow"_s << u"e2e.py"_s;
     QTest::newRow("github-actions") << u"github-actions"_s << u"e2e.yml"_s;
+    QTest::newRow("gitlab-ci") << u"gitlab-ci"_s << u".gitlab-ci.yml"_s;
     QTest::newRow("target in capitals") << u"DVC"_s << u"dvc.yaml"_s;
 }
 
