@@ -360,16 +360,18 @@ void addNeeds(const JobPlan &plan,
               bool hasIncludes,
               ImportedPipeline &out)
 {
-    if (!plan.needs.IsSequence()) {
-        if (plan.needs.IsScalar()) // not what GitLab documents, but its meaning is plain
-            out.dependencies.append(
-                {jobNamed(scalar(plan.needs), jobs), plan.id, lineOf(plan.needs), plan.condition});
-        else
-            out.warn(lineOf(plan.needs),
-                     GitLabCiText::tr("job '%1': 'needs' should be a list of jobs").arg(plan.id));
+    if (!plan.needs.IsSequence() && !plan.needs.IsScalar()) {
+        out.warn(lineOf(plan.needs),
+                 GitLabCiText::tr("job '%1': 'needs' should be a list of jobs").arg(plan.id));
         return;
     }
-    for (const YAML::Node &need : plan.needs) {
+    // `needs: build` is not what GitLab documents, but its meaning is plain.
+    std::vector<YAML::Node> needs;
+    if (plan.needs.IsScalar())
+        needs.push_back(plan.needs);
+    for (const YAML::Node &need : plan.needs)
+        needs.push_back(need);
+    for (const YAML::Node &need : needs) {
         const int line = lineOf(need);
         const QString name = isMap(need) ? scalar(member(need, "job")) : scalar(need);
         const QString project = scalar(member(need, "project"));
