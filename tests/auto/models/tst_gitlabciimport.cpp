@@ -140,6 +140,7 @@ private slots:
     void componentHeaderDocument();
     void detection_data();
     void detection();
+    void otherFormatsAreNotGitLab();
     void manyJobs();
     void aliasBombEndsQuickly();
     void realGitLabFiles();
@@ -772,6 +773,26 @@ void TestGitLabCiImport::detection()
     QCOMPARE(result.ok, ok);
     if (ok)
         QCOMPARE(result.format, format);
+}
+
+// No real file of another format in ../shared/corpus reads as GitLab CI, even when forced.
+void TestGitLabCiImport::otherFormatsAreNotGitLab()
+{
+    REQUIRE_SHARED_REFERENCE(u"corpus/real-pipelines"_s);
+    const QDir corpus(sharedReferencePath(u"corpus/real-pipelines"_s));
+    int files = 0;
+    for (const QString &format : corpus.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (format == u"gitlab-ci"_s)
+            continue;
+        const QDir folder(corpus.filePath(format));
+        for (const QString &file : folder.entryList({u"*.yml"_s, u"*.yaml"_s}, QDir::Files)) {
+            const PipelineImport::Result result = PipelineImport::importFile(
+                folder.filePath(file), NodeCatalog::builtIn(), Format::GitLabCi);
+            QVERIFY2(!result.ok, qPrintable(format + u'/' + file));
+            ++files;
+        }
+    }
+    QVERIFY(files > 0);
 }
 
 // 2,000 jobs in 20 stages of 100: each job of a stage waits for the 100 of the stage before, as
