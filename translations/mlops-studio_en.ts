@@ -90,6 +90,23 @@
     </message>
 </context>
 <context>
+    <name>GitLabCiImport</name>
+    <message numerus="yes">
+        <source>&apos;include&apos; is not followed: the jobs and templates of %n included file(s) are not part of this import</source>
+        <translation>
+            <numerusform>&apos;include&apos; is not followed: the jobs and templates of %n included file are not part of this import</numerusform>
+            <numerusform>&apos;include&apos; is not followed: the jobs and templates of %n included files are not part of this import</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>GitLab&apos;s stage order gives %n edge(s): each job without &apos;needs&apos; waits for every job of the stage before its own</source>
+        <translation>
+            <numerusform>GitLab&apos;s stage order gives %n edge: each job without &apos;needs&apos; waits for every job of the stage before its own</numerusform>
+            <numerusform>GitLab&apos;s stage order gives %n edges: each job without &apos;needs&apos; waits for every job of the stage before its own</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImageExportArgumentsText</name>
     <message numerus="yes">
         <source>%n page(s)</source>

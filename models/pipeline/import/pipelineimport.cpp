@@ -39,7 +39,7 @@ constexpr std::array<FormatNames, 6> Names{{
 // The readers this build has, in the order detection tries them.
 QList<const PipelineImporter *> importers()
 {
-    return {&Importers::gitHubActions(), &Importers::argo()};
+    return {&Importers::gitHubActions(), &Importers::argo(), &Importers::gitLabCi()};
 }
 
 const PipelineImporter *importerFor(Format format)

@@ -1,0 +1,636 @@
+#include "pipeline/import/gitlabcitemplates.h"
+#include "pipeline/import/importers.h"
+#include "pipeline/import/yamlsource.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QHash>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <iterator>
+#include <limits>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+using namespace YamlSource;
+
+// GitLab CI files (.gitlab-ci.yml): a node per job, each stage a column framed as a group, `needs`
+// or else GitLab's stage order as edges. The templates GitLab resolves before it runs anything
+// (merge keys, `!reference`, `extends`) are resolved first (gitlabcitemplates.h). The job keys
+// this reader gives a place of their own; every other key is kept as a detail.
+// https://docs.gitlab.com/ci/yaml/
+namespace {
+
+struct GitLabCiText
+{
+    Q_DECLARE_TR_FUNCTIONS(GitLabCiImport)
+};
+
+// Top-level keys that configure the pipeline, not jobs
+// (https://docs.gitlab.com/ci/yaml/#global-keywords; image, services, cache, before_script and
+// after_script at the top are the deprecated forms of `default:`; `spec` heads a CI/CD component's
+// file).
+constexpr const char *PipelineKeys[] = {"stages",
+                                        "variables",
+                                        "workflow",
+                                        "include",
+                                        "default",
+                                        "image",
+                                        "services",
+                                        "before_script",
+                                        "after_script",
+                                        "cache",
+                                        "spec"};
+
+// Without `stages:` GitLab has build, test and deploy; .pre and .post are always there, first
+// and last; a job that names no stage is in test (https://docs.gitlab.com/ci/yaml/#stages).
+constexpr const char *DefaultStages[] = {"build", "test", "deploy"};
+constexpr QLatin1StringView DefaultStage("test");
+
+// GitLab refuses more levels of `extends` (https://docs.gitlab.com/ci/yaml/#extends).
+constexpr int MaxExtendsLevels = 11;
+// Past this many edges from the stage order, the import says how many it drew.
+constexpr qsizetype ManyStageEdges = 1000;
+// A matrix past this many combinations is not counted: the badge then says "matrix".
+constexpr qint64 MaxMatrix = 1'000'000;
+// Script lines past this many are not read: a script is text, an alias bomb is not.
+constexpr int MaxScriptLines = 10000;
+
+bool isPipelineKey(const QString &key)
+{
+    return std::any_of(std::cbegin(PipelineKeys), std::cend(PipelineKeys), [&](const char *k) {
+        return key == QLatin1StringView(k);
+    });
+}
+
+bool isHidden(const QString &key)
+{
+    return key.startsWith(u'.');
+}
+
+// What the pipeline's `default:` (or the deprecated top-level keyword) gives the jobs that do not
+// say otherwise.
+struct Defaults
+{
+    YAML::Node image{YAML::NodeType::Undefined};
+    YAML::Node beforeScript{YAML::NodeType::Undefined};
+    YAML::Node afterScript{YAML::NodeType::Undefined};
+};
+
+// `inherit: default: false` or a list of the keywords to take
+// (https://docs.gitlab.com/ci/yaml/#inheritdefault).
+bool inheritsDefault(const YAML::Node &body, const char *keyword)
+{
+    const YAML::Node inherit = member(member(body, "inherit"), "default");
+    if (!inherit.IsDefined() || inherit.IsNull())
+        return true;
+    if (inherit.IsScalar())
+        return scalar(inherit) != u"false"_s;
+    return scalarOrList(inherit).contains(QLatin1StringView(keyword));
+}
+
+// The lines of a script: a string, or a list of strings and lists of strings, which GitLab
+// flattens (https://docs.gitlab.com/ci/yaml/#script).
+void scriptLines(const YAML::Node &node, QStringList &lines, int depth, bool &odd)
+{
+    if (!node.IsDefined() || node.IsNull() || lines.size() >= MaxScriptLines)
+        return;
+    if (node.IsScalar()) {
+        lines << scalar(node);
+    } else if (node.IsSequence() && depth < 10) {
+        for (const YAML::Node &item : node) {
+            if (lines.size() >= MaxScriptLines)
+                break;
+            scriptLines(item, lines, depth + 1, odd);
+        }
+    } else {
+        // `- echo key: value` unquoted is a mapping, not a line: kept as text, said.
+        lines << brief(node, 200);
+        odd = true;
+    }
+}
+
+QStringList
+readScript(const YAML::Node &node, const QString &job, const char *key, ImportedPipeline &out)
+{
+    QStringList lines;
+    bool odd = false;
+    scriptLines(node, lines, 0, odd);
+    if (odd)
+        out.warn(lineOf(node),
+                 GitLabCiText::tr("job '%1': '%2' has an entry that is not a line of text (a "
+                                  "mapping or a list nested too deep): kept as text")
+                     .arg(job, QLatin1StringView(key)));
+    return lines;
+}
+
+// The jobs `parallel: matrix:` runs: for each entry, the product of its lists' lengths (a single
+// value counts once), added up (https://docs.gitlab.com/ci/yaml/#parallelmatrix).
+std::optional<qint64> matrixSize(const YAML::Node &matrix)
+{
+    if (!isList(matrix))
+        return std::nullopt;
+    qint64 total = 0;
+    for (const YAML::Node &entry : matrix) {
+        if (!isMap(entry))
+            return std::nullopt;
+        qint64 product = 1;
+        for (const auto &variable : entry) {
+            const qint64 values = variable.second.IsSequence() ? qint64(variable.second.size()) : 1;
+            if (values > 0 && product > MaxMatrix / values)
+                return std::nullopt;
+            product *= values;
+        }
+        total += product;
+        if (total > MaxMatrix)
+            return std::nullopt;
+    }
+    return total;
+}
+
+void readParallel(const YAML::Node &parallel, ImportedJob &job)
+{
+    job.details.append({u"parallel"_s, brief(parallel)});
+    if (isMap(parallel)) {
+        const std::optional<qint64> size = matrixSize(member(parallel, "matrix"));
+        job.badges << (size ? GitLabCiText::tr("matrix ×%1").arg(*size)
+                            : GitLabCiText::tr("matrix"));
+        return;
+    }
+    bool isNumber = false;
+    const int count = scalar(parallel).toInt(&isNumber);
+    job.badges << (isNumber ? GitLabCiText::tr("parallel ×%1").arg(count)
+                            : GitLabCiText::tr("parallel"));
+}
+
+void readImage(const YAML::Node &image, ImportedJob &job)
+{
+    job.image = isMap(image) ? scalar(member(image, "name")) : scalar(image);
+    if (isMap(image))
+        job.details.append({u"image"_s, brief(image)});
+}
+
+// A downstream pipeline: another project's, or a child pipeline from files of this one
+// (https://docs.gitlab.com/ci/yaml/#trigger).
+void readTrigger(const YAML::Node &trigger, ImportedJob &job)
+{
+    job.details.append({u"trigger"_s, brief(trigger)});
+    const QString project = isMap(trigger) ? scalar(member(trigger, "project")) : scalar(trigger);
+    if (!project.isEmpty()) {
+        job.badges << GitLabCiText::tr("triggers %1").arg(project);
+        job.kindHints << project;
+    } else {
+        job.badges << GitLabCiText::tr("triggers a child pipeline");
+    }
+}
+
+void readEnvironment(const YAML::Node &environment, ImportedJob &job)
+{
+    const QString name
+        = isMap(environment) ? scalar(member(environment, "name")) : scalar(environment);
+    const QString action = scalar(member(environment, "action"));
+    job.details.append({u"environment"_s, name.isEmpty() ? brief(environment) : name});
+    if (!action.isEmpty())
+        job.details.append({u"environment action"_s, action});
+    if (isMap(environment) && environment.size() > (action.isEmpty() ? 1u : 2u))
+        job.details.append({u"environment settings"_s, brief(environment)});
+    // An environment is where a job deploys, unless it only stops or looks at it
+    // (https://docs.gitlab.com/ci/yaml/#environmentaction).
+    if (action.isEmpty() || action == u"start"_s)
+        job.kindHints << u"deploy"_s;
+}
+
+void readVariables(const YAML::Node &variables, ImportedJob &job)
+{
+    if (!isMap(variables)) {
+        job.details.append({u"variables"_s, brief(variables)});
+        return;
+    }
+    for (const auto &variable : variables) {
+        // `NAME: {value: …, description: …}` (https://docs.gitlab.com/ci/yaml/#variables).
+        const YAML::Node value
+            = isMap(variable.second) ? member(variable.second, "value") : variable.second;
+        job.parameters.append(
+            {scalar(variable.first), value.IsScalar() ? scalar(value) : brief(variable.second)});
+    }
+}
+
+// What a job reads before it is placed: its `needs`, its stage and its `when`.
+struct JobPlan
+{
+    QString id;
+    QString stage;
+    int stageLine = 0;
+    YAML::Node needs; // defined: the job says which jobs it waits for
+    QString condition;
+};
+
+void readWhen(const YAML::Node &when, ImportedJob &job, JobPlan &plan)
+{
+    const QString value = scalar(when);
+    job.details.append({u"when"_s, brief(when)});
+    // https://docs.gitlab.com/ci/yaml/#when
+    if (value == u"manual"_s)
+        job.badges << GitLabCiText::tr("manual");
+    else if (value == u"delayed"_s)
+        job.badges << GitLabCiText::tr("delayed");
+    else if (value == u"never"_s)
+        job.badges << GitLabCiText::tr("never runs");
+    else if (value == u"on_failure"_s || value == u"always"_s)
+        plan.condition = value; // it runs after the jobs before it fail (or whatever they do)
+}
+
+ImportedJob readJob(const QString &id,
+                    const YAML::Node &keyNode,
+                    const YAML::Node &body,
+                    const Defaults &defaults,
+                    bool hasIncludes,
+                    JobPlan &plan,
+                    ImportedPipeline &out)
+{
+    ImportedJob job;
+    job.id = id;
+    job.line = lineOf(keyNode);
+    plan.id = id;
+    QStringList before, script, after;
+    bool hasScript = false;
+    for (const auto &entry : body) {
+        const std::string field = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+        const YAML::Node &value = entry.second;
+        const QString name = QString::fromStdString(field);
+        if (field == "script") {
+            script = readScript(value, id, "script", out);
+            hasScript = true;
+        } else if (field == "before_script" || field == "after_script") {
+            (field == "before_script" ? before : after) = readScript(value, id, field.c_str(), out);
+            job.details.append({name, brief(value)});
+        } else if (field == "stage") {
+            plan.stage = scalar(value);
+            plan.stageLine = lineOf(value);
+            job.kindHints << plan.stage;
+            job.details.append({name, brief(value)});
+        } else if (field == "needs") {
+            plan.needs.reset(value); // rebinds: `=` would rewrite the source node
+            job.details.append({name, brief(value)});
+        } else if (field == "image") {
+            readImage(value, job);
+        } else if (field == "when") {
+            readWhen(value, job, plan);
+        } else if (field == "parallel") {
+            readParallel(value, job);
+        } else if (field == "trigger") {
+            readTrigger(value, job);
+            hasScript = true;
+        } else if (field == "environment") {
+            readEnvironment(value, job);
+        } else if (field == "variables") {
+            readVariables(value, job);
+        } else if (field == "extends") {
+            job.kindHints << scalarOrList(value);
+            job.details.append({name, brief(value)});
+        } else if (field == "allow_failure") {
+            if (scalar(value) == u"true"_s || isMap(value)) // `{exit_codes: …}` allows some
+                job.badges << GitLabCiText::tr("may fail");
+            job.details.append({name, brief(value)});
+        } else {
+            // run (CI steps), rules, only, except, artifacts, cache, services, tags, retry,
+            // timeout, resource_group, interruptible, coverage, dependencies, inherit, …
+            hasScript = hasScript || field == "run";
+            job.details.append({name, brief(value)});
+        }
+    }
+    if (!member(body, "image").IsDefined() && inheritsDefault(body, "image"))
+        job.image = isMap(defaults.image) ? scalar(member(defaults.image, "name"))
+                                          : scalar(defaults.image);
+    if (!member(body, "before_script").IsDefined() && inheritsDefault(body, "before_script"))
+        before = readScript(defaults.beforeScript, id, "before_script", out);
+    if (!member(body, "after_script").IsDefined() && inheritsDefault(body, "after_script"))
+        after = readScript(defaults.afterScript, id, "after_script", out);
+    // The shell lines as the stage's command, for exports to other engines: `sh -c` of them.
+    const QStringList lines = before + script + after;
+    if (!lines.isEmpty())
+        job.command = {u"sh"_s, u"-c"_s, lines.join(u'\n')};
+    // A job that extends what an included file defines gets its script there, most likely.
+    if (!hasScript && !(hasIncludes && member(body, "extends").IsDefined()))
+        out.warn(job.line,
+                 GitLabCiText::tr("job '%1' has no 'script', 'trigger' or 'run' here (an "
+                                  "included template may give it one)")
+                     .arg(id));
+    return job;
+}
+
+// The stages in GitLab's order: .pre, those of `stages:` (or the default ones), .post.
+QStringList readStages(const YAML::Node &stages, ImportedPipeline &out)
+{
+    QStringList order{u".pre"_s};
+    QStringList listed;
+    for (const char *stage : DefaultStages)
+        listed << QString::fromLatin1(stage);
+    if (stages.IsDefined() && !stages.IsNull()) {
+        listed = scalarOrList(stages);
+        if (!isList(stages))
+            out.warn(lineOf(stages), GitLabCiText::tr("'stages' should be a list of stage names"));
+    }
+    for (const QString &stage : std::as_const(listed))
+        if (!order.contains(stage) && stage != u".post"_s)
+            order << stage;
+    order << u".post"_s;
+    return order;
+}
+
+// A need's name as a job of this file: `job: [a, b]` and `job 1/3` name one instance of a
+// parallel job (https://docs.gitlab.com/ci/jobs/job_control/#parallel), drawn as the whole job.
+QString jobNamed(const QString &name, const QHash<QString, qsizetype> &jobs)
+{
+    if (jobs.contains(name))
+        return name;
+    static const QRegularExpression instance(u"^(.+?)(?:: \\[.*\\]| \\d+/\\d+)$"_s);
+    const QRegularExpressionMatch match = instance.match(name);
+    if (match.hasMatch() && jobs.contains(match.captured(1)))
+        return match.captured(1);
+    return name;
+}
+
+// `needs:` entries as edges (https://docs.gitlab.com/ci/yaml/#needs). What another pipeline or
+// project runs is no job here: a badge, no edge.
+void addNeeds(const JobPlan &plan,
+              ImportedJob &job,
+              const QHash<QString, qsizetype> &jobs,
+              bool hasIncludes,
+              ImportedPipeline &out)
+{
+    if (!plan.needs.IsSequence() && !plan.needs.IsScalar()) {
+        out.warn(lineOf(plan.needs),
+                 GitLabCiText::tr("job '%1': 'needs' should be a list of jobs").arg(plan.id));
+        return;
+    }
+    // `needs: build` is not what GitLab documents, but its meaning is plain.
+    std::vector<YAML::Node> needs;
+    if (plan.needs.IsScalar())
+        needs.push_back(plan.needs);
+    for (const YAML::Node &need : plan.needs)
+        needs.push_back(need);
+    for (const YAML::Node &need : needs) {
+        const int line = lineOf(need);
+        const QString name = isMap(need) ? scalar(member(need, "job")) : scalar(need);
+        const QString project = scalar(member(need, "project"));
+        if (member(need, "pipeline").IsDefined() || !project.isEmpty()) {
+            job.badges << (project.isEmpty() ? GitLabCiText::tr("needs another pipeline")
+                                             : GitLabCiText::tr("needs %1").arg(project));
+            continue;
+        }
+        if (name.isEmpty()) {
+            out.warn(line,
+                     GitLabCiText::tr("job '%1': a 'needs' entry that names no job: ignored")
+                         .arg(plan.id));
+            continue;
+        }
+        const QString target = jobNamed(name, jobs);
+        if (!jobs.contains(target)) {
+            // GitLab refuses a missing job unless `optional: true`; a job of an included file
+            // would not be missing there, so with includes it is a warning too.
+            const bool optional = scalar(member(need, "optional")) == u"true"_s;
+            if (optional || hasIncludes) {
+                out.warn(line,
+                         (optional ? GitLabCiText::tr("job '%1' needs '%2' (optional), which is "
+                                                      "not a job of this file: no edge")
+                                   : GitLabCiText::tr("job '%1' needs '%2', which is not a job of "
+                                                      "this file (an included file may define "
+                                                      "it): no edge"))
+                             .arg(plan.id, name));
+                continue;
+            }
+        }
+        out.dependencies.append({target, plan.id, line, plan.condition});
+    }
+}
+
+// Places each job in its stage, and gives a job without `needs` every job of the stage before
+// its own that has jobs: GitLab runs a stage when the previous one is done
+// (https://docs.gitlab.com/ci/yaml/#stages).
+void placeInStages(const QList<JobPlan> &plans,
+                   QStringList stages,
+                   bool hasIncludes,
+                   ImportedPipeline &out)
+{
+    QHash<QString, qsizetype> jobIndex;
+    for (qsizetype j = 0; j < out.jobs.size(); ++j)
+        jobIndex.insert(out.jobs.at(j).id, j);
+    QHash<QString, QList<qsizetype>> members;
+    for (qsizetype j = 0; j < plans.size(); ++j) {
+        const JobPlan &plan = plans.at(j);
+        const QString stage = plan.stage.isEmpty() ? QString(DefaultStage) : plan.stage;
+        if (!stages.contains(stage)) {
+            out.warn(plan.stageLine > 0 ? plan.stageLine : out.jobs.at(j).line,
+                     GitLabCiText::tr("job '%1': stage '%2' is not one of the pipeline's stages "
+                                      "(GitLab would refuse it; an included file may declare "
+                                      "it): shown after them")
+                         .arg(plan.id, stage));
+            stages.insert(stages.size() - 1, stage); // before .post
+        }
+        out.jobs[j].group = stage;
+        members[stage] << j;
+    }
+    QList<qsizetype> previous;
+    qsizetype stageEdges = 0;
+    for (const QString &stage : std::as_const(stages)) {
+        const QList<qsizetype> jobs = members.value(stage);
+        if (jobs.isEmpty())
+            continue;
+        out.groups.append({stage, stage, {}});
+        for (const qsizetype j : jobs) {
+            const JobPlan &plan = plans.at(j);
+            if (plan.needs.IsDefined() && !plan.needs.IsNull()) {
+                addNeeds(plan, out.jobs[j], jobIndex, hasIncludes, out);
+                continue;
+            }
+            const int line = plan.stageLine > 0 ? plan.stageLine : out.jobs.at(j).line;
+            for (const qsizetype p : std::as_const(previous))
+                out.dependencies.append({plans.at(p).id, plan.id, line, plan.condition});
+            stageEdges += previous.size();
+        }
+        previous = jobs;
+    }
+    if (stageEdges > ManyStageEdges)
+        out.warn(0,
+                 GitLabCiText::tr(
+                     "GitLab's stage order gives %n edge(s): each job without "
+                     "'needs' waits for every job of the stage before its own",
+                     nullptr,
+                     int(std::min<qsizetype>(stageEdges, std::numeric_limits<int>::max()))));
+}
+
+// `include:` brings jobs and templates from other files, which this import does not read
+// (https://docs.gitlab.com/ci/yaml/#include).
+void noteIncludes(const YAML::Node &include, ImportedPipeline &out)
+{
+    QStringList names;
+    const auto add = [&](const YAML::Node &entry) {
+        if (!isMap(entry)) {
+            names << brief(entry, 200);
+            return;
+        }
+        const QString project = scalar(member(entry, "project"));
+        const YAML::Node file = member(entry, "file");
+        for (const char *key : {"local", "remote", "template", "component"})
+            if (const QString value = scalar(member(entry, key)); !value.isEmpty())
+                names << u"%1: %2"_s.arg(QLatin1StringView(key), value);
+        if (!project.isEmpty())
+            names << u"project: %1 (%2)"_s.arg(project, scalarOrList(file).join(u", "_s));
+        if (names.isEmpty() || (project.isEmpty() && file.IsDefined()))
+            names << brief(entry, 200);
+    };
+    if (isList(include))
+        for (const YAML::Node &entry : include)
+            add(entry);
+    else
+        add(include);
+    out.details.append({u"include"_s, names.join(u'\n')});
+    out.warn(lineOf(include),
+             GitLabCiText::tr("'include' is not followed: the jobs and templates of %n included "
+                              "file(s) are not part of this import",
+                              nullptr,
+                              int(names.size())));
+}
+
+int recognise(const YAML::Node &document)
+{
+    if (!isMap(document))
+        return 0;
+    const YAML::Node stages = member(document, "stages");
+    if (isMap(stages)) // DVC's stages: a mapping of stages with `cmd`
+        return 0;
+    bool stageList = isList(stages) && stages.size() > 0;
+    if (stageList)
+        for (const YAML::Node &stage : stages)
+            stageList = stageList && stage.IsScalar();
+    int shaped = 0, specific = 0;
+    for (const auto &entry : document) {
+        const QString key = scalar(entry.first);
+        const YAML::Node &job = entry.second;
+        if (isPipelineKey(key) || !isMap(job))
+            continue;
+        const bool stageish = member(job, "stage").IsDefined() || member(job, "needs").IsDefined()
+                              || member(job, "rules").IsDefined() || member(job, "only").IsDefined()
+                              || member(job, "except").IsDefined()
+                              || member(job, "when").IsDefined() || member(job, "image").IsDefined()
+                              || member(job, "artifacts").IsDefined();
+        const YAML::Node script = member(job, "script");
+        const bool runs = (script.IsScalar() || script.IsSequence())
+                          || member(job, "trigger").IsDefined()
+                          || member(job, "extends").IsDefined() || isList(member(job, "run"))
+                          || (member(job, "stage").IsScalar() && stageish);
+        shaped += runs ? 1 : 0;
+        specific += runs && (stageish || member(job, "extends").IsDefined()) ? 1 : 0;
+    }
+    if (shaped == 0)
+        return 0;
+    const bool pipelineKeys = member(document, "include").IsDefined()
+                              || member(document, "workflow").IsDefined()
+                              || member(document, "default").IsDefined();
+    return stageList || specific > 0 || pipelineKeys ? 2 : 1;
+}
+
+bool isUsualName(const QString &path)
+{
+    const QString name = QFileInfo(path).fileName();
+    return name == u".gitlab-ci.yml"_s || name.endsWith(u".gitlab-ci.yml"_s)
+           || name.endsWith(u".gitlab-ci.yaml"_s) || path.contains(u".gitlab/ci/"_s);
+}
+
+void read(const YAML::Node &document, ImportedPipeline &out)
+{
+    const std::vector<GitLabCiTemplates::Entry> entries
+        = GitLabCiTemplates::topLevel(document, out);
+    GitLabCiTemplates templates(entries, out);
+    QHash<QString, qsizetype> lastOf; // GitLab, like YAML readers, keeps the last of a repeat
+    for (qsizetype e = 0; e < qsizetype(entries.size()); ++e)
+        lastOf.insert(scalar(entries.at(e).key), e);
+
+    Defaults defaults;
+    YAML::Node stages, include;
+    for (const GitLabCiTemplates::Entry &entry : entries) {
+        const QString key = scalar(entry.key);
+        if (!isPipelineKey(key))
+            continue;
+        const YAML::Node value = templates.expand(entry.value);
+        // Nodes are rebound with reset(): yaml-cpp's `=` would rewrite the node held before.
+        if (key == u"include"_s) {
+            include.reset(value);
+            continue; // noteIncludes() lists them
+        }
+        out.details.append({key, brief(value)});
+        if (key == u"stages"_s) {
+            stages.reset(value);
+        } else if (key == u"default"_s) {
+            defaults.image.reset(member(value, "image"));
+            defaults.beforeScript.reset(member(value, "before_script"));
+            defaults.afterScript.reset(member(value, "after_script"));
+        }
+    }
+    // The deprecated top-level forms, when `default:` does not say.
+    for (const GitLabCiTemplates::Entry &entry : entries) {
+        const QString key = scalar(entry.key);
+        YAML::Node *slot = key == u"image"_s           ? &defaults.image
+                           : key == u"before_script"_s ? &defaults.beforeScript
+                           : key == u"after_script"_s  ? &defaults.afterScript
+                                                       : nullptr;
+        if (slot && !slot->IsDefined())
+            slot->reset(templates.expand(entry.value));
+    }
+    const bool hasIncludes = include.IsDefined() && !include.IsNull();
+    if (hasIncludes)
+        noteIncludes(include, out);
+
+    QList<JobPlan> plans;
+    for (qsizetype e = 0; e < qsizetype(entries.size()); ++e) {
+        const GitLabCiTemplates::Entry &entry = entries.at(e);
+        if (!entry.key.IsScalar()) {
+            out.warn(lineOf(entry.key), GitLabCiText::tr("a job whose name is not text: skipped"));
+            continue;
+        }
+        const QString id = scalar(entry.key);
+        if (isPipelineKey(id) || isHidden(id))
+            continue; // hidden jobs are templates (https://docs.gitlab.com/ci/jobs/#hide-a-job)
+        if (lastOf.value(id) != e) {
+            out.warn(lineOf(entry.key),
+                     GitLabCiText::tr("job '%1' is defined again further down; the later one is "
+                                      "kept, as GitLab does")
+                         .arg(id));
+            continue;
+        }
+        const auto [body, levels] = templates.resolved(entry.key.Scalar());
+        JobPlan plan;
+        if (!isMap(body)) {
+            out.warn(lineOf(entry.key),
+                     GitLabCiText::tr("job '%1' is not a mapping: kept as an empty job").arg(id));
+            ImportedJob job;
+            job.id = plan.id = id;
+            job.line = lineOf(entry.key);
+            out.jobs.append(job);
+            plans.append(plan);
+            continue;
+        }
+        if (levels > MaxExtendsLevels)
+            out.warn(lineOf(entry.key),
+                     GitLabCiText::tr("job '%1' stands on %2 levels of 'extends'; GitLab takes at "
+                                      "most %3")
+                         .arg(id)
+                         .arg(levels)
+                         .arg(MaxExtendsLevels));
+        out.jobs.append(readJob(id, entry.key, body, defaults, hasIncludes, plan, out));
+        plans.append(plan);
+    }
+    placeInStages(plans, readStages(stages, out), hasIncludes, out);
+    out.groupColumns = true;
+}
+
+} // namespace
+
+const PipelineImporter &Importers::gitLabCi()
+{
+    static const PipelineImporter importer{
+        PipelineImport::Format::GitLabCi, "gitlab-ci", "GitLab CI", recognise, isUsualName, read};
+    return importer;
+}
