@@ -22,4 +22,5 @@ struct PipelineImporter
 
 namespace Importers {
 const PipelineImporter &gitHubActions();
+const PipelineImporter &dvc();
 } // namespace Importers

@@ -39,7 +39,10 @@ constexpr std::array<FormatNames, 6> Names{{
 // The readers this build has, in the order detection tries them.
 QList<const PipelineImporter *> importers()
 {
-    return {&Importers::gitHubActions()};
+    return {
+        &Importers::gitHubActions(),
+        &Importers::dvc(),
+    };
 }
 
 const PipelineImporter *importerFor(Format format)

@@ -301,8 +301,7 @@ void TestPipelineImport::badInput_data()
                               << u"not valid YAML: "_s;
     QTest::newRow("kubernetes deployment")
         << QByteArray("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n") << 1
-        << u"not a pipeline file of a kind this app opens (GitHub Actions); it is a Deployment "
-           "(apps/v1)"_s;
+        << u"not a pipeline file of a kind this app opens (GitHub Actions, "_s;
     // yaml-cpp 0.7 alone runs out of memory on this; libyaml's check refuses it first.
     QTest::newRow("yaml-cpp runaway")
         << QByteArray("              \"alpha\",\n              \"beta\",") << 1
