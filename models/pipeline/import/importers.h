@@ -23,4 +23,5 @@ struct PipelineImporter
 namespace Importers {
 const PipelineImporter &gitHubActions();
 const PipelineImporter &dvc();
+const PipelineImporter &tekton();
 } // namespace Importers

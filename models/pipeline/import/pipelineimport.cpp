@@ -42,6 +42,7 @@ QList<const PipelineImporter *> importers()
     return {
         &Importers::gitHubActions(),
         &Importers::dvc(),
+        &Importers::tekton(),
     };
 }
 
