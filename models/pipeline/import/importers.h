@@ -24,4 +24,5 @@ namespace Importers {
 const PipelineImporter &gitHubActions();
 const PipelineImporter &dvc();
 const PipelineImporter &tekton();
+const PipelineImporter &kubeflow();
 } // namespace Importers

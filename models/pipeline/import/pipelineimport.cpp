@@ -43,6 +43,7 @@ QList<const PipelineImporter *> importers()
         &Importers::gitHubActions(),
         &Importers::dvc(),
         &Importers::tekton(),
+        &Importers::kubeflow(),
     };
 }
 
