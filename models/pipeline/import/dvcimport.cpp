@@ -119,17 +119,21 @@ QString substitute(const QString &text, const Iteration *iteration)
                 const QRegularExpressionMatch part = parts.next();
                 const QString name = part.captured(1);
                 if (std::exchange(first, false) && !iteration->variables.isEmpty()) {
-                    const auto at = std::find_if(iteration->variables.cbegin(),
-                                                 iteration->variables.cend(),
-                                                 [&](const auto &v) { return v.first == name; });
-                    value.reset(at == iteration->variables.cend() ? YAML::Node() : at->second);
+                    const auto variable
+                        = std::find_if(iteration->variables.cbegin(),
+                                       iteration->variables.cend(),
+                                       [&](const auto &v) { return v.first == name; });
+                    value.reset(variable == iteration->variables.cend() ? YAML::Node()
+                                                                        : variable->second);
                     continue;
                 }
                 bool isIndex = false;
                 const int index = (name.isEmpty() ? part.captured(2) : name).toInt(&isIndex);
-                // reset(), not operator=: that would overwrite the node `value` refers to.
+                // reset(), not operator=: that would overwrite the node `value` refers to; and
+                // const access, which never adds to the document.
+                const YAML::Node &current = value;
                 if (isList(value) && isIndex && index >= 0 && std::size_t(index) < value.size())
-                    value.reset(value[std::size_t(index)]);
+                    value.reset(current[std::size_t(index)]);
                 else if (isMap(value) && !name.isEmpty())
                     value.reset(member(value, name.toStdString().c_str()));
                 else
