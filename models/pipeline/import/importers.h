@@ -24,4 +24,7 @@ namespace Importers {
 const PipelineImporter &gitHubActions();
 const PipelineImporter &argo();
 const PipelineImporter &gitLabCi();
+const PipelineImporter &dvc();
+const PipelineImporter &tekton();
+const PipelineImporter &kubeflow();
 } // namespace Importers

@@ -39,7 +39,14 @@ constexpr std::array<FormatNames, 6> Names{{
 // The readers this build has, in the order detection tries them.
 QList<const PipelineImporter *> importers()
 {
-    return {&Importers::gitHubActions(), &Importers::argo(), &Importers::gitLabCi()};
+    return {
+        &Importers::gitHubActions(),
+        &Importers::gitLabCi(),
+        &Importers::argo(),
+        &Importers::dvc(),
+        &Importers::tekton(),
+        &Importers::kubeflow(),
+    };
 }
 
 const PipelineImporter *importerFor(Format format)
