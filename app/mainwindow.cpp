@@ -23,14 +23,19 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QUndoGroup>
+#include <QUrl>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -48,6 +53,7 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
     , m_undoGroup(new QUndoGroup(this))
 {
     setWindowTitle(tr("MLOps Roadmap Studio"));
+    setAcceptDrops(true);
     m_workspaces->setDocumentMode(true);
     m_workspaces->addTab(m_roadmap, tr("&Roadmap"));
     (new QVBoxLayout(m_pipelinePage))->setContentsMargins(0, 0, 0, 0);
@@ -244,6 +250,44 @@ void MainWindow::wirePipeline()
                 pipeline()->showTopic(topicId);
             });
     onWorkspaceChanged(m_workspaces->currentIndex());
+}
+
+namespace {
+
+QStringList droppedFiles(const QMimeData *data)
+{
+    QStringList files;
+    if (data && data->hasUrls())
+        for (const QUrl &url : data->urls())
+            if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile())
+                files << url.toLocalFile();
+    return files;
+}
+
+} // namespace
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppedFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList files = droppedFiles(event->mimeData());
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    m_workspaces->setCurrentIndex(Pipeline);
+    if (!m_pipelineFiles->maybeSave() || !openPipeline(files.first()))
+        return;
+    if (files.size() > 1) // one pipeline at a time, as File ▸ Open
+        statusBar()->showMessage(tr("Opened %1; the other %n file(s) dropped with it were not "
+                                    "opened: one pipeline at a time",
+                                    nullptr,
+                                    int(files.size() - 1))
+                                     .arg(QFileInfo(files.first()).fileName()),
+                                 8000);
 }
 
 bool MainWindow::openPipeline(const QString &path)

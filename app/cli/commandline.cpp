@@ -6,6 +6,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <cstdio>
 
@@ -193,10 +194,20 @@ int runSubcommand(const Subcommand &command, const QStringList &arguments)
 
 } // namespace
 
-// `mlops-studio pipeline.mlpipe` opens the file in the window, as a file manager would.
+// `mlops-studio pipeline.mlpipe` (or a workflow file, any pipeline Open takes) opens the file in
+// the window, as a file manager would. A command group's name is a command even when a file of
+// that name exists.
 static bool isPipelineFileArgument(const QStringList &words)
 {
-    return words.size() == 1 && words.first().endsWith(u".mlpipe"_s, Qt::CaseInsensitive);
+    if (words.size() != 1)
+        return false;
+    const QString &word = words.first();
+    if (word.endsWith(u".mlpipe"_s, Qt::CaseInsensitive))
+        return true;
+    for (const Subcommand &command : allCommands())
+        if (command.group == word)
+            return false;
+    return QFileInfo(word).isFile();
 }
 
 bool wantsCommandLine(const QStringList &arguments)

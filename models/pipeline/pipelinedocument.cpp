@@ -1,5 +1,6 @@
 #include "pipeline/pipelinedocument.h"
 
+#include "pipeline/import/pipelineimport.h"
 #include "pipeline/pipelinefile.h"
 #include "pipeline/pipelinegraph.h"
 #include "pipeline/pipelinerecoverysidecar.h"
@@ -65,7 +66,17 @@ PipelineDocument::~PipelineDocument()
 
 QString PipelineDocument::displayName() const
 {
-    return m_filePath.isEmpty() ? tr("Untitled") : QFileInfo(m_filePath).fileName();
+    if (!m_filePath.isEmpty())
+        return QFileInfo(m_filePath).fileName();
+    const PipelineSource &source = m_graph->source();
+    // An import not saved yet: the title says where it came from.
+    if (!source.isEmpty() && !source.path.isEmpty()) {
+        const auto format = PipelineImport::formatFromId(source.format);
+        return tr("%1 (imported from %2)")
+            .arg(QFileInfo(source.path).fileName(),
+                 format ? PipelineImport::formatName(*format) : source.format);
+    }
+    return tr("Untitled");
 }
 
 bool PipelineDocument::isModified() const
@@ -117,13 +128,59 @@ bool PipelineDocument::newFromTemplate(const QString &templateIdOrName, QString 
 
 bool PipelineDocument::load(const QString &path, QString *error)
 {
-    const PipelineFile::ReadResult result = PipelineFile::load(path, *m_catalog);
+    const PipelineImport::Result result = PipelineImport::openFile(path, *m_catalog);
     if (!result.ok) {
         *error = result.errorMessage;
         return false;
     }
-    replaceContents(result, path);
+    m_importWarnings.clear();
+    if (result.imported) {
+        takeImport(result, path);
+    } else {
+        replaceContents(result.pipeline, path);
+    }
     emit loaded();
+    return true;
+}
+
+// Another engine's file: a new pipeline, unsaved (closing asks) and untitled, so Save asks
+// where to write the .mlpipe and the source is never written over.
+void PipelineDocument::takeImport(const PipelineImport::Result &result, const QString &sourcePath)
+{
+    replaceContents(result.pipeline, {});
+    m_undoStack->resetClean(); // never saved: closing asks, as for any new pipeline with content
+    m_importWarnings.clear();
+    for (const PipelineImport::Note &note : result.warnings)
+        m_importWarnings << PipelineImport::describeWarning(QFileInfo(sourcePath).fileName(), note);
+    emit filePathChanged(m_filePath); // the title names the source now
+}
+
+QString PipelineDocument::importSourcePath() const
+{
+    return m_filePath.isEmpty() ? m_graph->source().path : QString();
+}
+
+bool PipelineDocument::hasEditsSinceLoad() const
+{
+    return m_undoStack->index() != 0; // loading clears the stack
+}
+
+bool PipelineDocument::reloadImport(QString *error)
+{
+    const QString path = importSourcePath();
+    if (path.isEmpty()) {
+        *error = tr("This pipeline was not imported from another engine's file");
+        return false;
+    }
+    const PipelineImport::Result result = PipelineImport::importFile(
+        path, *m_catalog, PipelineImport::formatFromId(m_graph->source().format));
+    if (!result.ok) {
+        *error = PipelineImport::describeError(QDir::toNativeSeparators(path), result);
+        return false;
+    }
+    emit aboutToReload();
+    takeImport(result, path);
+    emit reloaded();
     return true;
 }
 

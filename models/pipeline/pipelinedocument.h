@@ -13,6 +13,9 @@ class QUndoStack;
 struct PipelineAnnotation;
 struct PipelineEdge;
 struct PipelineNode;
+namespace PipelineImport {
+struct Result;
+}
 
 // One open pipeline: its graph, its undo stack, where it is saved and whether it has changed
 // since. Owns the recovery file that autosave writes, so a crash loses at most a couple of
@@ -33,13 +36,28 @@ public:
     QUndoStack *undoStack() const { return m_undoStack; }
 
     QString filePath() const { return m_filePath; } // empty while untitled
-    QString displayName() const;                    // file name, or "Untitled"
-    bool isModified() const;                        // not at the undo stack's clean index
+    // The file name; for an import not saved yet "ci.yml (imported from GitHub Actions)"; or
+    // "Untitled".
+    QString displayName() const;
+    bool isModified() const; // not at the undo stack's clean index
 
     void newEmpty();
     bool newFromTemplate(const QString &templateIdOrName, QString *error);
-    // On failure nothing changes: the current graph, path and undo history stay.
+    // A .mlpipe file, or another engine's pipeline (PipelineImport::openFile), which becomes a
+    // new unsaved, untitled pipeline whose title names its source. On failure nothing changes:
+    // the current graph, path and undo history stay.
     bool load(const QString &path, QString *error);
+    // What the last import could not represent, as "ci.yml:12: warning: …" lines.
+    QStringList importWarnings() const { return m_importWarnings; }
+    // The file an import not saved yet came from; empty for a .mlpipe, a template, or an import
+    // once it is saved (from then on it is a pipeline of its own).
+    QString importSourcePath() const;
+    // Reads the import's source again (it changed on disk) in the same format and replaces the
+    // contents: a new clean state, the old history gone. On failure nothing changes.
+    bool reloadImport(QString *error);
+    // Whether the diagram was edited since it was loaded (an import is unsaved from the start,
+    // so isModified() cannot tell): a reload would lose these edits.
+    bool hasEditsSinceLoad() const;
     bool save(QString *error); // to filePath(); fails while untitled
     bool saveAs(const QString &path, QString *error);
 
@@ -71,15 +89,20 @@ signals:
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &filePath);
     void loaded(); // after new, load, restore: views rebuild and fit
+    // Around reloadImport(): views keep their zoom and selection instead of fitting.
+    void aboutToReload();
+    void reloaded();
 
 private:
     void setFilePath(const QString &filePath);
     void replaceContents(const PipelineFile::ReadResult &contents, const QString &filePath);
+    void takeImport(const PipelineImport::Result &result, const QString &sourcePath);
 
     const NodeCatalog *m_catalog;
     PipelineGraph *m_graph;
     QUndoStack *m_undoStack;
     QString m_filePath;
+    QStringList m_importWarnings;
     QString m_recoveryDir;
     QString m_recoveryId;
 };

@@ -16,12 +16,13 @@ public:
     void setZoom(double zoom);  // clamped to the limits
     void zoomBy(double factor); // by hand: stops refitting on resize
     virtual void fitAll() = 0;
+    // Still fitting the content (nobody zoomed or panned by hand since the last fit).
+    bool fitsOnResize() const { return m_fitOnResize; }
 
 signals:
     void zoomChanged(double zoom);
 
 protected:
-    bool fitsOnResize() const { return m_fitOnResize; }
     void setFitsOnResize(bool fit) { m_fitOnResize = fit; }
     // Refits (through refit()) while fitsOnResize().
     void resizeEvent(QResizeEvent *event) override;

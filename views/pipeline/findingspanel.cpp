@@ -68,8 +68,11 @@ void FindingsPanel::setFindings(const QList<PipelineFinding> &findings,
         const bool error = finding.severity == PipelineFinding::Severity::Error;
         (error ? m_errors : m_warnings)++;
         // A symbol as well as the word: severity must not depend on colour alone.
-        const QString stage = u"%1 %2"_s.arg(error ? u"✖"_s : u"⚠"_s,
-                                             nodeNames.value(finding.nodeId, finding.nodeId));
+        // A finding about no stage is about the pipeline (or the file it was imported from).
+        const QString about = finding.nodeId.isEmpty()
+                                  ? tr("Pipeline")
+                                  : nodeNames.value(finding.nodeId, finding.nodeId);
+        const QString stage = u"%1 %2"_s.arg(error ? u"✖"_s : u"⚠"_s, about);
         // The topic to read comes with the finding: the checks are there to teach.
         const QString text = finding.topicId.isEmpty()
                                  ? finding.message

@@ -1,5 +1,6 @@
 #include "pipeline/nodepropertypanel.h"
 
+#include "pipeline/import/pipelineimport.h"
 #include "pipeline/nodecatalog.h"
 
 #include <QComboBox>
@@ -27,6 +28,8 @@ NodePropertyPanel::NodePropertyPanel(const NodeCatalog *catalog, QWidget *parent
     , m_parameters(new QTableWidget(0, 2, this))
     , m_removeParameter(new QPushButton(tr("Remove"), this))
     , m_notes(new QPlainTextEdit(this))
+    , m_source(new QLabel(this))
+    , m_details(new QTableWidget(0, 2, this))
     , m_form(new QWidget(this))
     , m_empty(new QLabel(tr("Select one stage to edit its properties."), this))
 {
@@ -39,6 +42,15 @@ NodePropertyPanel::NodePropertyPanel(const NodeCatalog *catalog, QWidget *parent
     m_command->setToolTip(tr("The container's command. Quote arguments that contain spaces."));
     m_notes->setPlaceholderText(tr("Why this stage is here, what to watch…"));
     m_notes->setTabChangesFocus(true);
+    m_source->setWordWrap(true);
+    m_source->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_details->setHorizontalHeaderLabels({tr("Key"), tr("Value")});
+    m_details->horizontalHeader()->setStretchLastSection(true);
+    m_details->verticalHeader()->hide();
+    m_details->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_details->setWordWrap(true);
+    m_details->setMinimumHeight(140);
+    m_details->setToolTip(tr("What the source file says about this step, read-only"));
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
 
@@ -51,6 +63,8 @@ NodePropertyPanel::NodePropertyPanel(const NodeCatalog *catalog, QWidget *parent
     form->addRow(tr("&Command"), m_command);
     form->addRow(tr("Parameters"), createParametersEditor());
     form->addRow(tr("N&otes"), m_notes);
+    form->addRow(tr("Source"), m_source);
+    form->addRow(tr("&From the file"), m_details);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_form);
@@ -203,6 +217,38 @@ void NodePropertyPanel::setNode(const PipelineNode *node)
     m_loading = false;
     if (tableParameters() != node->parameters)
         fillParameters();
+    fillSource();
+}
+
+// Where an imported stage is written ("ci.yml:12 · GitHub Actions job “build”"), its badges and
+// the keys of its source the other fields cannot hold. A drawn stage has none: the rows hide.
+void NodePropertyPanel::fillSource()
+{
+    const NodeSource &source = m_node.source;
+    auto *form = static_cast<QFormLayout *>(m_form->layout());
+    const bool imported = !source.format.isEmpty();
+    form->setRowVisible(m_source, imported);
+    form->setRowVisible(m_details, imported && !m_node.details.isEmpty());
+    if (!imported)
+        return;
+    const QString file = m_sourceFile.isEmpty() ? tr("the source") : m_sourceFile;
+    const QString where = source.line > 0 ? u"%1:%2"_s.arg(file).arg(source.line) : file;
+    const auto format = PipelineImport::formatFromId(source.format);
+    QString text
+        = tr("%1 — %2 “%3”")
+              .arg(where, format ? PipelineImport::formatName(*format) : source.format, source.id);
+    if (!m_node.badges.isEmpty())
+        text += u"\n"_s + m_node.badges.join(u" · "_s);
+    m_source->setText(text);
+    m_details->setRowCount(int(m_node.details.size()));
+    for (int row = 0; row < m_node.details.size(); ++row) {
+        const auto &[key, value] = m_node.details.at(row);
+        m_details->setItem(row, 0, new QTableWidgetItem(key));
+        auto *item = new QTableWidgetItem(value);
+        item->setToolTip(value);
+        m_details->setItem(row, 1, item);
+    }
+    m_details->resizeRowsToContents();
 }
 
 QString NodePropertyPanel::joinCommand(const QStringList &argv)

@@ -14,7 +14,9 @@ class QPlainTextEdit;
 class QPushButton;
 class QTableWidget;
 
-// The selected stage's properties: name, tool, container image, command, parameters and notes.
+// The selected stage's properties: name, tool, container image, command, parameters and notes;
+// for an imported stage also where it is in its source file and, read-only, what the file said
+// that the stage fields cannot hold.
 // It never changes the graph itself: each edit is reported with the node before and after, and
 // the workspace turns it into an undoable command (edits of one field merge into one step).
 class NodePropertyPanel : public QWidget
@@ -27,6 +29,8 @@ public:
     // Shows a node (nullptr: nothing selected, or several). Fields the user is editing keep
     // their cursor when the node is shown again with the same values (after the command ran).
     void setNode(const PipelineNode *node);
+    // The file the pipeline was imported from: an imported node's source reads "file:line".
+    void setSourceFile(const QString &path) { m_sourceFile = path; }
     QString nodeId() const { return m_node.id; }
 
     // The command line as typed (shell-like quoting) <-> argv.
@@ -39,6 +43,8 @@ public:
     QLineEdit *commandField() const { return m_command; }
     QTableWidget *parametersTable() const { return m_parameters; }
     QPlainTextEdit *notesField() const { return m_notes; }
+    QLabel *sourceField() const { return m_source; }
+    QTableWidget *detailsTable() const { return m_details; }
 
 signals:
     void nodeEdited(const PipelineNode &before, const PipelineNode &after, const QString &field);
@@ -47,6 +53,7 @@ private:
     QWidget *createParametersEditor();
     void emitEdit(const QString &field, const std::function<void(PipelineNode &)> &change);
     void fillParameters();
+    void fillSource();
     QList<std::pair<QString, QString>> tableParameters() const;
 
     const NodeCatalog *m_catalog;
@@ -60,6 +67,9 @@ private:
     QTableWidget *m_parameters;
     QPushButton *m_removeParameter;
     QPlainTextEdit *m_notes;
+    QLabel *m_source;
+    QTableWidget *m_details;
+    QString m_sourceFile;
     QWidget *m_form;
     QLabel *m_empty;
 };

@@ -25,6 +25,15 @@ QString fileFilter()
         .arg(PipelineFile::Suffix.toString());
 }
 
+// Open also takes the pipelines of other engines (GitHub Actions workflows …): YAML or JSON.
+QString openFilter()
+{
+    return PipelineFileActions::tr("Pipelines (*.%1 *.yml *.yaml *.json);;MLOps pipelines "
+                                   "(*.%1);;Workflow and CI files (*.yml *.yaml *.json);;All "
+                                   "files (*)")
+        .arg(PipelineFile::Suffix.toString());
+}
+
 // The dialogs a person sees; tests replace them through setPrompter().
 PipelineFileActions::Prompter dialogPrompter(QWidget *window)
 {
@@ -40,9 +49,21 @@ PipelineFileActions::Prompter dialogPrompter(QWidget *window)
                : answer == QMessageBox::Discard ? PipelineFileActions::Answer::Discard
                                                 : PipelineFileActions::Answer::Cancel;
     };
+    prompter.askReloadSource = [window](const QString &name) {
+        return QMessageBox::question(
+                   window,
+                   PipelineFileActions::tr("Source changed"),
+                   PipelineFileActions::tr(
+                       "“%1” changed on disk. Reload it and lose the changes made to the "
+                       "diagram since it was opened?")
+                       .arg(name),
+                   QMessageBox::Yes | QMessageBox::No,
+                   QMessageBox::No)
+               == QMessageBox::Yes;
+    };
     prompter.askOpenPath = [window](const QString &startDir) {
         return QFileDialog::getOpenFileName(
-            window, PipelineFileActions::tr("Open Pipeline"), startDir, fileFilter());
+            window, PipelineFileActions::tr("Open Pipeline"), startDir, openFilter());
     };
     prompter.askSavePath = [window](const QString &suggested) {
         QString path = QFileDialog::getSaveFileName(
@@ -87,6 +108,7 @@ PipelineFileActions::PipelineFileActions(PipelineDocument *document,
     , m_saveAs(new QAction(tr("Save Pipeline &As…"), this))
     , m_recentMenu(new QMenu(tr("Open &Recent Pipeline"), window))
     , m_templateMenu(new QMenu(tr("New Pipeline from &Template"), window))
+    , m_sourceWatcher(new PipelineSourceWatcher(this))
 {
     m_new->setShortcut(QKeySequence::New);
     m_open->setShortcut(QKeySequence::Open);
@@ -107,6 +129,59 @@ PipelineFileActions::PipelineFileActions(PipelineDocument *document,
     m_autosave.setInterval(AutosaveIntervalMs);
     connect(&m_autosave, &QTimer::timeout, this, &PipelineFileActions::autosave);
     m_autosave.start();
+    // An import not saved yet follows its source: a live preview beside the user's editor.
+    connect(m_document, &PipelineDocument::filePathChanged, this, [this] { followImportSource(); });
+    connect(m_document, &PipelineDocument::loaded, this, &PipelineFileActions::followImportSource);
+    connect(m_sourceWatcher,
+            &PipelineSourceWatcher::changed,
+            this,
+            &PipelineFileActions::onSourceChanged);
+    connect(m_sourceWatcher,
+            &PipelineSourceWatcher::removed,
+            this,
+            &PipelineFileActions::onSourceRemoved);
+}
+
+void PipelineFileActions::followImportSource()
+{
+    m_sourceWatcher->follow(m_document->importSourcePath());
+}
+
+void PipelineFileActions::onSourceChanged(const QString &path)
+{
+    if (m_askingReload || path != QFileInfo(m_document->importSourcePath()).absoluteFilePath())
+        return;
+    const QString name = QFileInfo(path).fileName();
+    if (m_document->hasEditsSinceLoad()) {
+        m_askingReload = true;
+        const bool reload = m_prompter.askReloadSource && m_prompter.askReloadSource(name);
+        m_askingReload = false;
+        if (!reload) { // the user's edits win; stop asking on every save of the editor
+            m_sourceWatcher->follow({});
+            emit statusMessage(
+                tr("%1 changed on disk; the diagram keeps your edits and no longer follows it")
+                    .arg(name));
+            return;
+        }
+    }
+    QString error;
+    if (!m_document->reloadImport(&error)) {
+        // Half-typed YAML in the editor: keep the last good diagram until it reads again.
+        emit statusMessage(tr("Kept the last diagram: %1").arg(error));
+        return;
+    }
+    const QStringList warnings = m_document->importWarnings();
+    emit statusMessage(
+        warnings.isEmpty()
+            ? tr("Reloaded %1").arg(name)
+            : tr("Reloaded %1, %n thing(s) it could not show: %2", nullptr, int(warnings.size()))
+                  .arg(name, warnings.first()));
+}
+
+void PipelineFileActions::onSourceRemoved(const QString &path)
+{
+    emit statusMessage(tr("%1 was removed or renamed; the diagram stays as it was")
+                           .arg(QFileInfo(path).fileName()));
 }
 
 void PipelineFileActions::reportError(const QString &title, const QString &message)
@@ -172,6 +247,18 @@ bool PipelineFileActions::openPath(const QString &path)
         return false;
     }
     addRecentFile(path);
+    if (m_document->filePath().isEmpty()) { // an import: say what Save will do
+        const QStringList warnings = m_document->importWarnings();
+        emit statusMessage(
+            warnings.isEmpty()
+                ? tr("Imported %1 as a new pipeline; Save writes it as a .mlpipe file")
+                      .arg(QDir::toNativeSeparators(path))
+                : tr("Imported %1 as a new pipeline, %n thing(s) it could not show: %2",
+                     nullptr,
+                     int(warnings.size()))
+                      .arg(QDir::toNativeSeparators(path), warnings.first()));
+        return true;
+    }
     emit statusMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
     return true;
 }
@@ -192,9 +279,12 @@ bool PipelineFileActions::save()
 
 bool PipelineFileActions::saveAs()
 {
+    // An import is suggested under its source's name, in Documents: never over the source.
+    const QString importedName = QFileInfo(m_document->graph()->source().path).completeBaseName();
+    const QString stem = importedName.isEmpty() ? u"pipeline"_s : importedName;
     const QString suggested
         = m_document->filePath().isEmpty()
-              ? QDir(documentsDir()).filePath(u"pipeline."_s + PipelineFile::Suffix.toString())
+              ? QDir(documentsDir()).filePath(stem + u'.' + PipelineFile::Suffix.toString())
               : m_document->filePath();
     const QString path = m_prompter.askSavePath(suggested);
     if (path.isEmpty())

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pipeline/pipelinesourcewatcher.h"
+
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
@@ -35,6 +37,8 @@ public:
         // Offer to recover; true to recover, false to discard.
         std::function<bool(const QString &description)> askRecover;
         std::function<void(const QString &title, const QString &message)> showError;
+        // The imported file changed on disk while the diagram has edits: true to reload it.
+        std::function<bool(const QString &sourceName)> askReloadSource;
     };
 
     PipelineFileActions(PipelineDocument *document,
@@ -72,6 +76,9 @@ private:
     void addRecentFile(const QString &path);
     void rebuildRecentMenu();
     void reportError(const QString &title, const QString &message);
+    void followImportSource();
+    void onSourceChanged(const QString &path);
+    void onSourceRemoved(const QString &path);
 
     PipelineDocument *m_document;
     QString m_recoveryDir;
@@ -84,4 +91,6 @@ private:
     QMenu *m_recentMenu;
     QMenu *m_templateMenu;
     QTimer m_autosave;
+    PipelineSourceWatcher *m_sourceWatcher;
+    bool m_askingReload = false;
 };

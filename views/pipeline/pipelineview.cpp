@@ -8,6 +8,8 @@
 #include <QPainter>
 #include <QScrollBar>
 
+#include <utility>
+
 namespace {
 
 // Grid dots closer than this many pixels turn into noise: use every n-th, or none.
@@ -27,6 +29,8 @@ PipelineView::PipelineView(PipelineScene *scene, QWidget *parent)
                          | QGraphicsView::DontAdjustForAntialiasing);
     connect(this, &ZoomView::zoomChanged, this, &PipelineView::viewChanged);
     connect(m_scene, &PipelineScene::rebuilt, this, [this] {
+        if (std::exchange(m_keepView, false))
+            return;
         setFitsOnResize(true);
         showContent();
     });

@@ -26,6 +26,9 @@ public:
     void zoomToSelection();
     void zoomToRect(const QRectF &sceneRect); // never magnifies past 100%
     QRectF visibleSceneRect() const;
+    // The scene's next rebuild (a reload of the same pipeline) keeps the zoom and the place
+    // instead of showing the content anew.
+    void keepViewOnNextRebuild() { m_keepView = true; }
     // An empty canvas says how to begin (palette, quick add, templates); views only, never an
     // export or the minimap.
     bool showsEmptyCanvasHint() const;
@@ -56,5 +59,6 @@ private:
     bool m_spaceHeld = false;
     bool m_panning = false;
     bool m_empty = true; // what the hint last showed: showsEmptyCanvasHint() when it changed
+    bool m_keepView = false;
     QPoint m_panLast;
 };

@@ -178,10 +178,13 @@ void PipelineWorkspace::connectDocument()
             m_properties->setNode(m_document->graph()->node(id));
     });
     connect(m_document, &PipelineDocument::loaded, this, [this] {
+        m_properties->setSourceFile(QFileInfo(m_document->graph()->source().path).fileName());
         m_properties->setNode(nullptr);
         validateNow();
         m_view->showContent();
     });
+    connect(m_document, &PipelineDocument::aboutToReload, this, &PipelineWorkspace::keepView);
+    connect(m_document, &PipelineDocument::reloaded, this, &PipelineWorkspace::restoreView);
     connect(
         m_edits, &PipelineEditController::statusMessage, this, &PipelineWorkspace::statusMessage);
 }
@@ -372,10 +375,41 @@ void PipelineWorkspace::groupSelection()
     m_edits->groupSelection();
 }
 
+// A reload of the imported file (it changed on disk) keeps the zoom, the place and the
+// selection: nodes are matched by their id in the source, which a reload keeps.
+void PipelineWorkspace::keepView()
+{
+    m_kept.centre = viewCentre();
+    m_kept.fitting = m_view->fitsOnResize();
+    m_kept.selected.clear();
+    for (const QString &id : m_scene->selectedNodeIds())
+        if (const PipelineNode *node = m_document->graph()->node(id))
+            m_kept.selected << node->source.id;
+    m_view->keepViewOnNextRebuild();
+}
+
+void PipelineWorkspace::restoreView()
+{
+    QStringList selected;
+    for (const PipelineNode &node : m_document->graph()->nodes())
+        if (m_kept.selected.contains(node.source.id))
+            selected << node.id;
+    m_scene->selectIds(selected);
+    if (m_kept.fitting)
+        m_view->fitAll();
+    else
+        m_view->centerOn(m_kept.centre);
+    onSelectionChanged(); // the panel's node was replaced even when the selection looks alike
+    validateNow();
+}
+
 void PipelineWorkspace::validateNow()
 {
     m_validation.stop();
     m_findings = validatePipeline(*m_document->graph());
+    // What the import could not represent is listed with the checks, with its line.
+    for (const QString &warning : m_document->importWarnings())
+        m_findings.append({PipelineFinding::Severity::Warning, {}, warning, {}, u"import"_s});
     m_scene->setFindings(m_findings);
     QHash<QString, QString> names;
     for (const PipelineNode &node : m_document->graph()->nodes())

@@ -83,6 +83,8 @@ private:
     void onAnnotationActivated(const QString &annotationId);
     void updateTopicProgress();
     QPointF viewCentre() const;
+    void keepView();
+    void restoreView();
 
     PipelineDocument *m_document;
     CurriculumModel *m_curriculum;
@@ -97,6 +99,12 @@ private:
     QList<PipelineFinding> m_findings;
     QTimer m_validation;
     QPointF m_quickAddPos;
+    struct KeptView
+    {
+        QPointF centre;
+        bool fitting = false;
+        QStringList selected; // source ids
+    } m_kept;
     // A wire dropped on empty canvas: the stage chosen next is connected to it.
     std::optional<PipelineEditController::Wire> m_pendingWire;
     QAction *m_cut;

@@ -72,6 +72,8 @@ private slots:
     void unknownTemplateChangesNothing();
     void saveAsAndLoad();
     void saveNeedsAPath();
+    void loadImportsAWorkflow();
+    void reloadImportFollowsTheSource();
     void failedLoadChangesNothing_data();
     void failedLoadChangesNothing();
     void modifiedTracking();
@@ -222,6 +224,87 @@ void TestPipelineDocument::saveNeedsAPath()
     QVERIFY(error.contains(m_dir->path()));
     QVERIFY(document->filePath().isEmpty());
     QVERIFY(document->isModified());
+}
+
+// Another engine's file opens as a new pipeline: untitled and unsaved (closing asks), its title
+// naming the source, and saving never writes over the source.
+void TestPipelineDocument::loadImportsAWorkflow()
+{
+    const QByteArray workflow = "on: push\njobs:\n  build: {runs-on: x, steps: [{run: make}]}\n"
+                                "  test: {needs: build, runs-on: x, steps: [{run: make test}]}\n";
+    const QString source = m_dir->filePath(u"ci.yml"_s);
+    QFile file(source);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(workflow);
+    file.close();
+    auto document = makeDocument();
+    QSignalSpy loaded(document.get(), &PipelineDocument::loaded);
+    QString error;
+    QVERIFY2(document->load(source, &error), qPrintable(error));
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(document->graph()->nodes().size(), 2);
+    QCOMPARE(document->graph()->edges().size(), 1);
+    QVERIFY(document->filePath().isEmpty());
+    QVERIFY(document->isModified());
+    QCOMPARE(document->displayName(), u"ci.yml (imported from GitHub Actions)"_s);
+    QCOMPARE(document->graph()->source().path, source);
+    QVERIFY(!document->save(&error)); // untitled: Save As asks where
+    const QString saved = m_dir->filePath(u"ci.mlpipe"_s);
+    QVERIFY2(document->saveAs(saved, &error), qPrintable(error));
+    QVERIFY(!document->isModified());
+    QCOMPARE(document->displayName(), u"ci.mlpipe"_s);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), workflow);
+    // The saved file keeps the source and opens as a pipeline of its own.
+    auto reopened = makeDocument();
+    QVERIFY2(reopened->load(saved, &error), qPrintable(error));
+    QCOMPARE(reopened->filePath(), QFileInfo(saved).absoluteFilePath());
+    QCOMPARE(reopened->graph()->source().format, u"github-actions"_s);
+    QVERIFY(!reopened->isModified());
+}
+
+void TestPipelineDocument::reloadImportFollowsTheSource()
+{
+    const QString source = m_dir->filePath(u"ci.yml"_s);
+    const auto write = [&source](const QByteArray &contents) {
+        QFile file(source);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(contents);
+    };
+    write("on: push\njobs:\n  build: {runs-on: x, steps: [{run: make}]}\n");
+    auto document = makeDocument();
+    QString error;
+    QVERIFY2(document->load(source, &error), qPrintable(error));
+    QCOMPARE(document->importSourcePath(), source);
+    QVERIFY(!document->hasEditsSinceLoad());
+    QSignalSpy loaded(document.get(), &PipelineDocument::loaded);
+    QSignalSpy about(document.get(), &PipelineDocument::aboutToReload);
+    QSignalSpy reloaded(document.get(), &PipelineDocument::reloaded);
+
+    write("on: push\njobs:\n  build: {runs-on: x, steps: [{run: make}]}\n"
+          "  test: {needs: build, runs-on: x, steps: [{run: make test}]}\n");
+    QVERIFY2(document->reloadImport(&error), qPrintable(error));
+    QCOMPARE(document->graph()->nodes().size(), 2);
+    QCOMPARE(document->graph()->edges().size(), 1);
+    QCOMPARE(about.size(), 1);
+    QCOMPARE(reloaded.size(), 1);
+    QCOMPARE(loaded.size(), 0); // a reload is not a new document: views keep zoom and selection
+    QVERIFY(document->filePath().isEmpty());
+    QCOMPARE(document->displayName(), u"ci.yml (imported from GitHub Actions)"_s);
+    QVERIFY(document->isModified()); // still never saved
+
+    // Half-typed YAML: the last good diagram stays, and the error names the file and line.
+    write("on: push\njobs:\n  build: [1, 2\n");
+    QVERIFY(!document->reloadImport(&error));
+    QVERIFY2(error.startsWith(QDir::toNativeSeparators(source) + u':'), qPrintable(error));
+    QCOMPARE(document->graph()->nodes().size(), 2);
+    QCOMPARE(reloaded.size(), 1);
+
+    // Once saved it is a pipeline of its own: the source no longer replaces it.
+    QVERIFY2(document->saveAs(m_dir->filePath(u"ci.mlpipe"_s), &error), qPrintable(error));
+    QVERIFY(document->importSourcePath().isEmpty());
+    QVERIFY(!document->reloadImport(&error));
+    QCOMPARE(document->graph()->nodes().size(), 2);
 }
 
 void TestPipelineDocument::failedLoadChangesNothing_data()

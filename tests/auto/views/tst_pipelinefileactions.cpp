@@ -36,6 +36,8 @@ private slots:
     void autosaveWritesRecoveryOnlyWhenModified();
     void crashRecoveryIsOffered();
     void recoveryCanBeDiscarded();
+    void importFollowsItsSource();
+    void editedImportAsksBeforeReload();
 
 private:
     void makeModified();
@@ -52,7 +54,31 @@ private:
     QStringList m_errors;
     QList<bool> m_recoverAnswers;
     int m_saveQuestions = 0;
+    QList<bool> m_reloadAnswers;
+    int m_reloadQuestions = 0;
 };
+
+namespace {
+
+void writeFile(const QString &path, const QByteArray &contents)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(contents), contents.size());
+}
+
+QByteArray workflowOf(int jobs)
+{
+    QByteArray yaml = "on: push\njobs:\n";
+    for (int i = 0; i < jobs; ++i)
+        yaml += "  job" + QByteArray::number(i) + ": {runs-on: x, steps: [{run: make}]}\n";
+    return yaml;
+}
+
+// inotify on a loaded machine; a signal ends the wait at once.
+constexpr int WatchWaitMs = 10000;
+
+} // namespace
 
 void TestPipelineFileActions::init()
 {
@@ -83,6 +109,12 @@ void TestPipelineFileActions::init()
     };
     prompter.showError = [this](const QString &, const QString &message) {
         m_errors << message;
+    };
+    m_reloadAnswers.clear();
+    m_reloadQuestions = 0;
+    prompter.askReloadSource = [this](const QString &) {
+        ++m_reloadQuestions;
+        return m_reloadAnswers.isEmpty() ? false : m_reloadAnswers.takeFirst();
     };
     m_actions->setPrompter(prompter);
 }
@@ -224,6 +256,59 @@ void TestPipelineFileActions::recoveryCanBeDiscarded()
     m_actions->offerRecovery();
     QVERIFY(m_document->graph()->nodes().isEmpty());
     QVERIFY(PipelineDocument::pendingRecoveries(recoveryDir()).isEmpty());
+}
+
+// An import not yet saved is a live preview of its file: saved in an editor, it reloads.
+void TestPipelineFileActions::importFollowsItsSource()
+{
+    const QString source = m_dir->filePath(u"ci.yml"_s);
+    writeFile(source, workflowOf(1));
+    QVERIFY(m_actions->openPath(source));
+    QCOMPARE(m_document->graph()->nodes().size(), 1);
+    QSignalSpy reloaded(m_document.get(), &PipelineDocument::reloaded);
+    QSignalSpy status(m_actions.get(), &PipelineFileActions::statusMessage);
+    writeFile(source, workflowOf(3));
+    QVERIFY(reloaded.wait(WatchWaitMs));
+    QCOMPARE(m_document->graph()->nodes().size(), 3);
+    QCOMPARE(m_reloadQuestions, 0); // nothing edited: nothing to ask
+    QCOMPARE(status.last().first().toString(), u"Reloaded ci.yml"_s);
+    // Broken while being typed: the diagram stays, the status says why.
+    writeFile(source, "on: push\njobs: [\n");
+    QVERIFY(status.wait(WatchWaitMs));
+    QVERIFY2(status.last().first().toString().startsWith(u"Kept the last diagram: "_s),
+             qPrintable(status.last().first().toString()));
+    QCOMPARE(m_document->graph()->nodes().size(), 3);
+    // Saved as a .mlpipe: a pipeline of its own, the source no longer replaces it.
+    m_savePath = m_dir->filePath(u"ci.mlpipe"_s);
+    QVERIFY(m_actions->saveAs());
+    writeFile(source, workflowOf(5));
+    QVERIFY(!reloaded.wait(PipelineSourceWatcher::SettleMs * 4));
+    QCOMPARE(m_document->graph()->nodes().size(), 3);
+}
+
+void TestPipelineFileActions::editedImportAsksBeforeReload()
+{
+    const QString source = m_dir->filePath(u"ci.yml"_s);
+    writeFile(source, workflowOf(1));
+    QVERIFY(m_actions->openPath(source));
+    REQUIRE_OK(makeModified());
+    QSignalSpy reloaded(m_document.get(), &PipelineDocument::reloaded);
+    QSignalSpy status(m_actions.get(), &PipelineFileActions::statusMessage);
+    m_reloadAnswers = {true};
+    writeFile(source, workflowOf(2));
+    QVERIFY(reloaded.wait(WatchWaitMs));
+    QCOMPARE(m_reloadQuestions, 1);
+    QCOMPARE(m_document->graph()->nodes().size(), 2); // the edit is gone, as the user chose
+    // Edited again, and this time the user keeps the edits: the source is no longer followed.
+    REQUIRE_OK(makeModified());
+    m_reloadAnswers = {false};
+    writeFile(source, workflowOf(4));
+    QVERIFY(status.wait(WatchWaitMs));
+    QCOMPARE(m_reloadQuestions, 2);
+    QCOMPARE(m_document->graph()->nodes().size(), 3);
+    writeFile(source, workflowOf(6));
+    QVERIFY(!reloaded.wait(PipelineSourceWatcher::SettleMs * 4));
+    QCOMPARE(m_reloadQuestions, 2);
 }
 
 QTEST_MAIN(TestPipelineFileActions)
