@@ -127,6 +127,16 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Opened %1; the other %n file(s) dropped with it were not opened: one pipeline at a time</source>
+        <translation>
+            <numerusform>Opened %1; the other %n file dropped with it were not opened: one pipeline at a time</numerusform>
+            <numerusform>Opened %1; the other %n files dropped with it were not opened: one pipeline at a time</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MarkdownImporter</name>
     <message numerus="yes">
         <source>%1; this table has only %n column(s)</source>
@@ -201,6 +211,23 @@
         <translation>
             <numerusform>Copied %n item</numerusform>
             <numerusform>Copied %n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PipelineFileActions</name>
+    <message numerus="yes">
+        <source>Reloaded %1, %n thing(s) it could not show: %2</source>
+        <translation>
+            <numerusform>Reloaded %1, %n thing it could not show: %2</numerusform>
+            <numerusform>Reloaded %1, %n things it could not show: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1 as a new pipeline, %n thing(s) it could not show: %2</source>
+        <translation>
+            <numerusform>Imported %1 as a new pipeline, %n thing it could not show: %2</numerusform>
+            <numerusform>Imported %1 as a new pipeline, %n things it could not show: %2</numerusform>
         </translation>
     </message>
 </context>

@@ -749,9 +749,10 @@ void TestGitLabCiImport::detection_data()
         << u".gitlab-ci.yml"_s << true << Format::GitHubActions;
     // DVC's `stages` is a mapping of stages with `cmd`
     // (https://dvc.org/doc/user-guide/project-structure/dvcyaml-files).
+    // Even under GitLab's usual name, it is read as the DVC pipeline it is.
     QTest::newRow("dvc is not gitlab")
         << QByteArray("stages:\n  train:\n    cmd: python train.py\n    deps: [data]\n")
-        << u".gitlab-ci.yml"_s << false << Format::GitLabCi;
+        << u".gitlab-ci.yml"_s << true << Format::Dvc;
     QTest::newRow("azure stages are not gitlab")
         << QByteArray("stages:\n- stage: Build\n  jobs:\n  - job: b\n    steps: [{script: make}]\n")
         << u"azure-pipelines.yml"_s << false << Format::GitLabCi;
