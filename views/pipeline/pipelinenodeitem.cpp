@@ -28,9 +28,16 @@ PipelineNodeItem::PipelineNodeItem(const QString &nodeId,
 
 void PipelineNodeItem::setContent(const PipelineNode &node)
 {
+    const bool geometry = m_name != node.name || m_imported != !node.source.format.isEmpty();
     m_name = node.name;
     m_tool = node.tool;
-    prepareText();
+    m_imported = !node.source.format.isEmpty();
+    if (geometry) { // the name's lines set the header's height
+        prepareGeometry();
+        updateEdges();
+    } else {
+        prepareText();
+    }
     update();
 }
 
@@ -45,7 +52,8 @@ void PipelineNodeItem::setFindings(const QList<PipelineFinding> &findings)
         lines << (error ? tr("Error: %1") : tr("Warning: %1")).arg(finding.message);
     }
     m_findingsText = lines.join(u'\n');
-    prepareText(); // the badge takes room from the title
+    prepareGeometry(); // the badge takes room from the title, which may wrap once more
+    updateEdges();
     update();
 }
 
@@ -87,7 +95,9 @@ void PipelineNodeItem::setShowTopicProgress(bool show)
 
 qsizetype PipelineNodeItem::portCount(bool output) const
 {
-    return m_kind ? (output ? m_kind->outputs : m_kind->inputs).size() : 0;
+    if (m_imported || !m_kind)
+        return 0;
+    return (output ? m_kind->outputs : m_kind->inputs).size();
 }
 
 const PortSpec &PipelineNodeItem::portSpec(bool output, qsizetype index) const
@@ -106,7 +116,7 @@ qsizetype PipelineNodeItem::portIndex(const QString &port, bool output) const
 QPointF PipelineNodeItem::portPos(bool output, qsizetype index) const
 {
     const PipelineTheme &t = *m_theme;
-    const double y = t.headerHeight + t.metaHeight + (index + 0.5) * t.portSpacing;
+    const double y = m_headerHeight + t.metaHeight + (index + 0.5) * t.portSpacing;
     return {output ? m_rect.right() : m_rect.left(), y};
 }
 
@@ -194,8 +204,19 @@ QString PipelineNodeItem::toolTipAt(const QPointF &scenePos) const
 void PipelineNodeItem::prepareGeometry()
 {
     const PipelineTheme &t = *m_theme;
+    // The name wraps instead of being cut: the header grows a line for each line more.
+    const double badgeRoom = (m_errors || m_warnings) ? 2 * t.badgeRadius + t.nodePadding / 2 : 0;
+    m_titleLines
+        = m_text->title.wrapped(m_name, t.nodeWidth - 2 * t.nodePadding - badgeRoom, MaxTitleLines);
+    if (m_titleLines.isEmpty())
+        m_titleLines << QString();
+    const double lineHeight = m_text->title.metrics().lineSpacing();
+    m_headerHeight = t.headerHeight + (m_titleLines.size() - 1) * lineHeight;
+    m_headerPath = m_titleLines.size() == 1
+                       ? t.nodeHeaderPath
+                       : PipelineTheme::roundedTopPath(t.nodeWidth, m_headerHeight, t.cornerRadius);
     const qsizetype rows = std::max(portCount(false), portCount(true));
-    const double height = t.headerHeight + t.metaHeight + rows * t.portSpacing
+    const double height = m_headerHeight + t.metaHeight + rows * t.portSpacing
                           + (hasFooter() ? t.footerHeight : 0) + t.nodePadding;
     prepareGeometryChange();
     m_rect = QRectF(0, 0, t.nodeWidth, std::max(t.nodeMinHeight, height));
@@ -212,14 +233,17 @@ void PipelineNodeItem::prepareText()
     const PipelineTheme &t = *m_theme;
     PipelineTextMeasures &text = *m_text;
     const double textWidth = m_rect.width() - 2 * t.nodePadding;
-    const double badgeRoom = (m_errors || m_warnings) ? 2 * t.badgeRadius + t.nodePadding / 2 : 0;
-    m_titleText = text.title.elided(m_name, textWidth - badgeRoom);
-    m_titleBaseline = QPointF(t.nodePadding, text.title.baselineFor(t.headerHeight / 2));
+    // The first line where a one-line title sits, each further line one line spacing lower.
+    m_titleBaselines.clear();
+    const double lineHeight = text.title.metrics().lineSpacing();
+    for (qsizetype i = 0; i < m_titleLines.size(); ++i)
+        m_titleBaselines << QPointF(t.nodePadding,
+                                    text.title.baselineFor(t.headerHeight / 2 + i * lineHeight));
     const QString kindName = m_kind ? m_kind->name : QString();
     const QString meta = m_tool.isEmpty() ? kindName : u"%1 · %2"_s.arg(kindName, m_tool);
     m_metaText = text.meta.elided(meta, textWidth);
     m_metaBaseline
-        = QPointF(t.nodePadding, text.meta.baselineFor(t.headerHeight + t.metaHeight / 2));
+        = QPointF(t.nodePadding, text.meta.baselineFor(m_headerHeight + t.metaHeight / 2));
 
     const double labelInset = t.portRadius + t.nodePadding / 2;
     const double labelWidth = m_rect.width() / 2 - labelInset;
@@ -274,10 +298,10 @@ void PipelineNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     painter->drawRoundedRect(m_rect, t.cornerRadius, t.cornerRadius);
     painter->setPen(Qt::NoPen);
     painter->setBrush(category.header);
-    painter->drawPath(t.nodeHeaderPath);
+    painter->drawPath(m_headerPath);
     painter->setPen(QPen(category.border, t.accentWidth, Qt::SolidLine, Qt::FlatCap));
-    painter->drawLine(QPointF(m_rect.left() + t.borderWidth, t.headerHeight),
-                      QPointF(m_rect.right() - t.borderWidth, t.headerHeight));
+    painter->drawLine(QPointF(m_rect.left() + t.borderWidth, m_headerHeight),
+                      QPointF(m_rect.right() - t.borderWidth, m_headerHeight));
     if (isSelected()) {
         const double grow = t.selectionWidth / 2 + t.borderWidth;
         painter->setPen(QPen(t.selection, t.selectionWidth));
@@ -291,7 +315,8 @@ void PipelineNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     if (text) {
         painter->setFont(t.titleFont);
         painter->setPen(t.headerText);
-        painter->drawText(m_titleBaseline, m_titleText);
+        for (qsizetype i = 0; i < m_titleLines.size(); ++i)
+            painter->drawText(m_titleBaselines.at(i), m_titleLines.at(i));
         painter->setFont(t.metaFont);
         painter->setPen(t.nodeMutedText);
         painter->drawText(m_metaBaseline, m_metaText);

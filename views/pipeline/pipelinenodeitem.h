@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QGraphicsItem>
 #include <QList>
+#include <QPainterPath>
 #include <QString>
 
 #include <optional>
@@ -26,6 +27,9 @@ class PipelineNodeItem : public QGraphicsItem
     Q_DECLARE_TR_FUNCTIONS(PipelineNodeItem)
 
 public:
+    // A name longer than this many lines ends with an ellipsis (and is whole in the tooltip).
+    static constexpr int MaxTitleLines = 4;
+
     enum { Type = PipelineItemType::Node };
     // How a port looks while a wire is being dragged.
     enum class PortMark : quint8 { None, Source, Compatible, Incompatible };
@@ -103,6 +107,9 @@ private:
     PipelineTextMeasures *m_text;
     QString m_name;
     QString m_tool;
+    // Imported from another engine's file: its dependencies are ordering edges, so the kind's
+    // typed ports are not drawn (they would suggest data flows the file does not have).
+    bool m_imported = false;
     int m_errors = 0;
     int m_warnings = 0;
     QString m_findingsText;
@@ -116,8 +123,10 @@ private:
     // Prepared when content, findings, progress or theme change; paint() only draws.
     QRectF m_rect;
     QRectF m_bounds;
-    QString m_titleText;
-    QPointF m_titleBaseline;
+    QStringList m_titleLines; // the name, wrapped: never cut off (up to MaxTitleLines)
+    QList<QPointF> m_titleBaselines;
+    double m_headerHeight = 0; // the theme's, plus a line per extra title line
+    QPainterPath m_headerPath;
     QString m_metaText;
     QPointF m_metaBaseline;
     QStringList m_inputLabels; // elided to half the node's width

@@ -17,6 +17,10 @@ public:
     double width(const QString &text);
     // `text`, or the longest start of it with an ellipsis that fits `width`.
     QString elided(const QString &text, double width);
+    // `text` in lines of at most `width`: broken after spaces and after - _ / . (ids such as
+    // "build-and-push-arm64" break there), inside a word only when it is wider than a line. At
+    // most `maxLines`; the last one ends with an ellipsis when text is left over.
+    QStringList wrapped(const QString &text, double width, int maxLines);
     // The baseline that centres a line of this font on `centreY`.
     double baselineFor(double centreY) const;
 

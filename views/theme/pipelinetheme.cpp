@@ -59,7 +59,9 @@ QPainterPath shapePath(PortStyle::Shape shape, double r)
     return path;
 }
 
-QPainterPath headerPath(double width, double height, double radius)
+} // namespace
+
+QPainterPath PipelineTheme::roundedTopPath(double width, double height, double radius)
 {
     const double r = std::min({radius, width / 2, height});
     QPainterPath path;
@@ -72,6 +74,8 @@ QPainterPath headerPath(double width, double height, double radius)
     path.closeSubpath();
     return path;
 }
+
+namespace {
 
 std::optional<PortStyle::Shape> shapeFromString(const QString &name)
 {
@@ -232,6 +236,6 @@ PipelineTheme::fromJson(const QJsonObject &object, const QString &fontFamily, QS
     }
     for (PortStyle &port : theme.ports)
         port.path = shapePath(port.shape, theme.portRadius);
-    theme.nodeHeaderPath = headerPath(theme.nodeWidth, theme.headerHeight, theme.cornerRadius);
+    theme.nodeHeaderPath = roundedTopPath(theme.nodeWidth, theme.headerHeight, theme.cornerRadius);
     return theme;
 }

@@ -97,7 +97,9 @@ struct PipelineTheme
     QFont groupTitleFont;
 
     // Prepared from the sizes when the theme is read: the node header band, rounded at the top.
-    QPainterPath nodeHeaderPath;
+    QPainterPath nodeHeaderPath; // roundedTopPath(nodeWidth, headerHeight, cornerRadius)
+    // A node's header: rounded at the top corners, square at the bottom.
+    static QPainterPath roundedTopPath(double width, double height, double radius);
 
     const CategoryStyle &category(const QString &name) const;
     const PortStyle &port(ArtifactType type) const { return ports.at(int(type)); }
