@@ -1,5 +1,5 @@
-// The reader of GitHub Actions workflows (githubactionsimport.cpp), forced, so every input reaches it
-// whatever it looks like. Seeded from corpus/import_github_actions/ and, read only, from
+// The reader of GitHub Actions workflows (githubactionsimport.cpp), forced, so every input reaches
+// it whatever it looks like. Seeded from corpus/import_github_actions/ and, read only, from
 // ../shared/corpus/real-pipelines/github-actions/ (scripts/fuzz).
 #include "importfuzz.h"
 

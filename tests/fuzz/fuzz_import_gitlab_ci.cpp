@@ -1,5 +1,5 @@
-// The reader of GitLab CI files (gitlabciimport.cpp, gitlabcitemplates.cpp), forced, so every input reaches it
-// whatever it looks like. Seeded from corpus/import_gitlab_ci/ and, read only, from
+// The reader of GitLab CI files (gitlabciimport.cpp, gitlabcitemplates.cpp), forced, so every input
+// reaches it whatever it looks like. Seeded from corpus/import_gitlab_ci/ and, read only, from
 // ../shared/corpus/real-pipelines/gitlab-ci/ (scripts/fuzz).
 #include "importfuzz.h"
 

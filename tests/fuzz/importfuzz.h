@@ -45,9 +45,8 @@ inline void checkImported(const PipelineImport::Result &result)
                  u"saving an imported pipeline changes it"_s);
 }
 
-inline int run(const std::uint8_t *data,
-               std::size_t size,
-               std::optional<PipelineImport::Format> format)
+inline int
+run(const std::uint8_t *data, std::size_t size, std::optional<PipelineImport::Format> format)
 {
     const QByteArray bytes = FuzzSupport::bytes(data, size);
     const PipelineImport::Result result
