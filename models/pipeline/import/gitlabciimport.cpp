@@ -1,3 +1,4 @@
+#include "pipeline/import/gitlabcistages.h"
 #include "pipeline/import/gitlabcitemplates.h"
 #include "pipeline/import/importers.h"
 #include "pipeline/import/yamlsource.h"
@@ -5,20 +6,19 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QHash>
-#include <QRegularExpression>
 
 #include <algorithm>
 #include <iterator>
-#include <limits>
 #include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace YamlSource;
+using GitLabCiStages::JobPlan;
 
 // GitLab CI files (.gitlab-ci.yml): a node per job, each stage a column framed as a group, `needs`
-// or else GitLab's stage order as edges. The templates GitLab resolves before it runs anything
-// (merge keys, `!reference`, `extends`) are resolved first (gitlabcitemplates.h). The job keys
-// this reader gives a place of their own; every other key is kept as a detail.
+// or else GitLab's stage order as edges (gitlabcistages.h). The templates GitLab resolves before
+// it runs anything (merge keys, `!reference`, `extends`) are resolved first (gitlabcitemplates.h).
+// The job keys this reader gives a place of their own; every other key is kept as a detail.
 // https://docs.gitlab.com/ci/yaml/
 namespace {
 
@@ -43,15 +43,8 @@ constexpr const char *PipelineKeys[] = {"stages",
                                         "cache",
                                         "spec"};
 
-// Without `stages:` GitLab has build, test and deploy; .pre and .post are always there, first
-// and last; a job that names no stage is in test (https://docs.gitlab.com/ci/yaml/#stages).
-constexpr const char *DefaultStages[] = {"build", "test", "deploy"};
-constexpr QLatin1StringView DefaultStage("test");
-
 // GitLab refuses more levels of `extends` (https://docs.gitlab.com/ci/yaml/#extends).
 constexpr int MaxExtendsLevels = 11;
-// Past this many edges from the stage order, the import says how many it drew.
-constexpr qsizetype ManyStageEdges = 1000;
 // A matrix past this many combinations is not counted: the badge then says "matrix".
 constexpr qint64 MaxMatrix = 1'000'000;
 // Script lines past this many are not read: a script is text, an alias bomb is not.
@@ -216,16 +209,6 @@ void readVariables(const YAML::Node &variables, ImportedJob &job)
     }
 }
 
-// What a job reads before it is placed: its `needs`, its stage and its `when`.
-struct JobPlan
-{
-    QString id;
-    QString stage;
-    int stageLine = 0;
-    YAML::Node needs; // defined: the job says which jobs it waits for
-    QString condition;
-};
-
 void readWhen(const YAML::Node &when, ImportedJob &job, JobPlan &plan)
 {
     const QString value = scalar(when);
@@ -318,147 +301,6 @@ ImportedJob readJob(const QString &id,
                                   "included template may give it one)")
                      .arg(id));
     return job;
-}
-
-// The stages in GitLab's order: .pre, those of `stages:` (or the default ones), .post.
-QStringList readStages(const YAML::Node &stages, ImportedPipeline &out)
-{
-    QStringList order{u".pre"_s};
-    QStringList listed;
-    for (const char *stage : DefaultStages)
-        listed << QString::fromLatin1(stage);
-    if (stages.IsDefined() && !stages.IsNull()) {
-        listed = scalarOrList(stages);
-        if (!isList(stages))
-            out.warn(lineOf(stages), GitLabCiText::tr("'stages' should be a list of stage names"));
-    }
-    for (const QString &stage : std::as_const(listed))
-        if (!order.contains(stage) && stage != u".post"_s)
-            order << stage;
-    order << u".post"_s;
-    return order;
-}
-
-// A need's name as a job of this file: `job: [a, b]` and `job 1/3` name one instance of a
-// parallel job (https://docs.gitlab.com/ci/jobs/job_control/#parallel), drawn as the whole job.
-QString jobNamed(const QString &name, const QHash<QString, qsizetype> &jobs)
-{
-    if (jobs.contains(name))
-        return name;
-    static const QRegularExpression instance(u"^(.+?)(?:: \\[.*\\]| \\d+/\\d+)$"_s);
-    const QRegularExpressionMatch match = instance.match(name);
-    if (match.hasMatch() && jobs.contains(match.captured(1)))
-        return match.captured(1);
-    return name;
-}
-
-// `needs:` entries as edges (https://docs.gitlab.com/ci/yaml/#needs). What another pipeline or
-// project runs is no job here: a badge, no edge.
-void addNeeds(const JobPlan &plan,
-              ImportedJob &job,
-              const QHash<QString, qsizetype> &jobs,
-              bool hasIncludes,
-              ImportedPipeline &out)
-{
-    if (!plan.needs.IsSequence() && !plan.needs.IsScalar()) {
-        out.warn(lineOf(plan.needs),
-                 GitLabCiText::tr("job '%1': 'needs' should be a list of jobs").arg(plan.id));
-        return;
-    }
-    // `needs: build` is not what GitLab documents, but its meaning is plain.
-    std::vector<YAML::Node> needs;
-    if (plan.needs.IsScalar())
-        needs.push_back(plan.needs);
-    for (const YAML::Node &need : plan.needs)
-        needs.push_back(need);
-    for (const YAML::Node &need : needs) {
-        const int line = lineOf(need);
-        const QString name = isMap(need) ? scalar(member(need, "job")) : scalar(need);
-        const QString project = scalar(member(need, "project"));
-        if (member(need, "pipeline").IsDefined() || !project.isEmpty()) {
-            job.badges << (project.isEmpty() ? GitLabCiText::tr("needs another pipeline")
-                                             : GitLabCiText::tr("needs %1").arg(project));
-            continue;
-        }
-        if (name.isEmpty()) {
-            out.warn(line,
-                     GitLabCiText::tr("job '%1': a 'needs' entry that names no job: ignored")
-                         .arg(plan.id));
-            continue;
-        }
-        const QString target = jobNamed(name, jobs);
-        if (!jobs.contains(target)) {
-            // GitLab refuses a missing job unless `optional: true`; a job of an included file
-            // would not be missing there, so with includes it is a warning too.
-            const bool optional = scalar(member(need, "optional")) == u"true"_s;
-            if (optional || hasIncludes) {
-                out.warn(line,
-                         (optional ? GitLabCiText::tr("job '%1' needs '%2' (optional), which is "
-                                                      "not a job of this file: no edge")
-                                   : GitLabCiText::tr("job '%1' needs '%2', which is not a job of "
-                                                      "this file (an included file may define "
-                                                      "it): no edge"))
-                             .arg(plan.id, name));
-                continue;
-            }
-        }
-        out.dependencies.append({target, plan.id, line, plan.condition});
-    }
-}
-
-// Places each job in its stage, and gives a job without `needs` every job of the stage before
-// its own that has jobs: GitLab runs a stage when the previous one is done
-// (https://docs.gitlab.com/ci/yaml/#stages).
-void placeInStages(const QList<JobPlan> &plans,
-                   QStringList stages,
-                   bool hasIncludes,
-                   ImportedPipeline &out)
-{
-    QHash<QString, qsizetype> jobIndex;
-    for (qsizetype j = 0; j < out.jobs.size(); ++j)
-        jobIndex.insert(out.jobs.at(j).id, j);
-    QHash<QString, QList<qsizetype>> members;
-    for (qsizetype j = 0; j < plans.size(); ++j) {
-        const JobPlan &plan = plans.at(j);
-        const QString stage = plan.stage.isEmpty() ? QString(DefaultStage) : plan.stage;
-        if (!stages.contains(stage)) {
-            out.warn(plan.stageLine > 0 ? plan.stageLine : out.jobs.at(j).line,
-                     GitLabCiText::tr("job '%1': stage '%2' is not one of the pipeline's stages "
-                                      "(GitLab would refuse it; an included file may declare "
-                                      "it): shown after them")
-                         .arg(plan.id, stage));
-            stages.insert(stages.size() - 1, stage); // before .post
-        }
-        out.jobs[j].group = stage;
-        members[stage] << j;
-    }
-    QList<qsizetype> previous;
-    qsizetype stageEdges = 0;
-    for (const QString &stage : std::as_const(stages)) {
-        const QList<qsizetype> jobs = members.value(stage);
-        if (jobs.isEmpty())
-            continue;
-        out.groups.append({stage, stage, {}});
-        for (const qsizetype j : jobs) {
-            const JobPlan &plan = plans.at(j);
-            if (plan.needs.IsDefined() && !plan.needs.IsNull()) {
-                addNeeds(plan, out.jobs[j], jobIndex, hasIncludes, out);
-                continue;
-            }
-            const int line = plan.stageLine > 0 ? plan.stageLine : out.jobs.at(j).line;
-            for (const qsizetype p : std::as_const(previous))
-                out.dependencies.append({plans.at(p).id, plan.id, line, plan.condition});
-            stageEdges += previous.size();
-        }
-        previous = jobs;
-    }
-    if (stageEdges > ManyStageEdges)
-        out.warn(0,
-                 GitLabCiText::tr(
-                     "GitLab's stage order gives %n edge(s): each job without "
-                     "'needs' waits for every job of the stage before its own",
-                     nullptr,
-                     int(std::min<qsizetype>(stageEdges, std::numeric_limits<int>::max()))));
 }
 
 // `include:` brings jobs and templates from other files, which this import does not read
@@ -622,7 +464,7 @@ void read(const YAML::Node &document, ImportedPipeline &out)
         out.jobs.append(readJob(id, entry.key, body, defaults, hasIncludes, plan, out));
         plans.append(plan);
     }
-    placeInStages(plans, readStages(stages, out), hasIncludes, out);
+    GitLabCiStages::placeInStages(plans, GitLabCiStages::readStages(stages, out), hasIncludes, out);
     out.groupColumns = true;
 }
 

@@ -1,6 +1,7 @@
 #include "pipeline/import/pipelineimport.h"
 #include "pipeline/nodecatalog.h"
 #include "pipeline/pipelinevalidator.h"
+#include "support/importresults.h"
 #include "support/require.h"
 #include "support/sharedreference.h"
 
@@ -13,9 +14,12 @@
 #include <yaml-cpp/yaml.h>
 
 using namespace Qt::StringLiterals;
+using namespace ImportResults;
 using Format = PipelineImport::Format;
 
-// The rules come from DVC's documentation of dvc.yaml
+// The DVC reader: stages, the edges their paths give, detection and the real dvc.yaml files of
+// ../shared/corpus (the stages `foreach` and `matrix` generate: tst_dvcexpansion). The rules come
+// from DVC's documentation of dvc.yaml
 // (https://dvc.org/doc/user-guide/project-structure/dvcyaml-files) and, for the names DVC gives
 // generated stages, from its parser (dvc/parsing/__init__.py: ForeachDefinition and
 // MatrixDefinition, https://github.com/iterative/dvc/pull/9725).
@@ -24,51 +28,6 @@ namespace {
 PipelineImport::Result importText(const QByteArray &yaml, const QString &name = u"dvc.yaml"_s)
 {
     return PipelineImport::importData(yaml, name, NodeCatalog::builtIn());
-}
-
-const PipelineNode *nodeFromSource(const PipelineImport::Result &result, const QString &id)
-{
-    for (const PipelineNode &node : result.pipeline.nodes)
-        if (node.source.id == id)
-            return &node;
-    return nullptr;
-}
-
-QStringList sourceIds(const PipelineImport::Result &result)
-{
-    QStringList ids;
-    for (const PipelineNode &node : result.pipeline.nodes)
-        ids << node.source.id;
-    return ids;
-}
-
-// "a>b" for each edge, by source ids, sorted.
-QStringList edgesBySource(const PipelineImport::Result &result)
-{
-    QHash<QString, QString> idOf;
-    for (const PipelineNode &node : result.pipeline.nodes)
-        idOf.insert(node.id, node.source.id);
-    QStringList edges;
-    for (const PipelineEdge &edge : result.pipeline.edges)
-        edges << idOf.value(edge.from.node) + u'>' + idOf.value(edge.to.node);
-    edges.sort();
-    return edges;
-}
-
-QString detail(const PipelineNode *node, const QString &key)
-{
-    for (const auto &[k, v] : node->details)
-        if (k == key)
-            return v;
-    return {};
-}
-
-QStringList warningTexts(const PipelineImport::Result &result)
-{
-    QStringList texts;
-    for (const PipelineImport::Note &note : result.warnings)
-        texts << note.message;
-    return texts;
 }
 
 // What the corpus test expects, computed here with yaml-cpp alone: DVC's generated names and a
@@ -202,13 +161,6 @@ private slots:
     void stagesAndWhatTheyKeep();
     void edgesFromPaths();
     void edgesRelativeToWdir();
-    void foreachListOfValues();
-    void foreachListOfDictionaries();
-    void foreachDictionary();
-    void foreachFromParamsIsOneStage();
-    void matrixNames();
-    void matrixWithCompositeValues();
-    void matrixIsCapped();
     void duplicateOutputIsSaid();
     void cycleIsAValidationError();
     void detection_data();
@@ -347,180 +299,6 @@ void TestDvcImport::edgesRelativeToWdir()
     // split's data/raw.csv is ./data/raw.csv, not fetch's ../data/raw.csv.
     QCOMPARE(edgesBySource(result),
              (QStringList{u"clean>split"_s, u"fetch>clean"_s, u"split>train"_s}));
-}
-
-// The docs' example: a list of simple values names each stage after its value.
-void TestDvcImport::foreachListOfValues()
-{
-    const PipelineImport::Result result = importText(R"(stages:
-  cleanups:
-    foreach:
-      - raw1
-      - labels1
-      - raw2
-    do:
-      cmd: clean.py "${item}"
-      outs:
-        - ${item}.cln
-  merge:
-    cmd: merge.py
-    deps: [raw2.cln]
-)");
-    QVERIFY2(result.ok, qPrintable(result.errorMessage));
-    QCOMPARE(
-        sourceIds(result),
-        (QStringList{u"cleanups@raw1"_s, u"cleanups@labels1"_s, u"cleanups@raw2"_s, u"merge"_s}));
-    QCOMPARE(nodeFromSource(result, u"cleanups@labels1"_s)->command.last(),
-             u"clean.py \"labels1\""_s);
-    QCOMPARE(detail(nodeFromSource(result, u"cleanups@raw1"_s), u"outs"_s), u"raw1.cln"_s);
-    QCOMPARE(edgesBySource(result), QStringList{u"cleanups@raw2>merge"_s});
-    // The generated stages are framed together under the stage's name.
-    QCOMPARE(result.pipeline.annotations.size(), 1);
-    QCOMPARE(result.pipeline.annotations.first().text, u"cleanups"_s);
-}
-
-// "For lists containing complex values (e.g. dictionaries) ... Stage names will be appended with
-// a zero-based index."
-void TestDvcImport::foreachListOfDictionaries()
-{
-    const PipelineImport::Result result = importText(R"(stages:
-  train:
-    foreach:
-      - epochs: 3
-        thresh: 10
-      - epochs: 10
-        thresh: 15
-    do:
-      cmd: python train.py ${item.epochs} ${item.thresh}
-)");
-    QVERIFY2(result.ok, qPrintable(result.errorMessage));
-    QCOMPARE(sourceIds(result), (QStringList{u"train@0"_s, u"train@1"_s}));
-    QCOMPARE(nodeFromSource(result, u"train@0"_s)->command.last(), u"python train.py 3 10"_s);
-    QCOMPARE(nodeFromSource(result, u"train@1"_s)->command.last(), u"python train.py 10 15"_s);
-}
-
-// "DVC can also iterate on a dictionary ... ${key} and ${item}. The former is used for the stage
-// names."
-void TestDvcImport::foreachDictionary()
-{
-    const PipelineImport::Result result = importText(R"(stages:
-  build:
-    foreach:
-      uk:
-        epochs: 3
-        thresh: 10
-      us:
-        epochs: 10
-        thresh: 15
-    do:
-      cmd: python train.py '${key}' ${item.epochs} ${item.thresh}
-      outs:
-        - model-${key}.hdfs
-)");
-    QVERIFY2(result.ok, qPrintable(result.errorMessage));
-    QCOMPARE(sourceIds(result), (QStringList{u"build@uk"_s, u"build@us"_s}));
-    const PipelineNode *uk = nodeFromSource(result, u"build@uk"_s);
-    QCOMPARE(uk->command.last(), u"python train.py 'uk' 3 10"_s);
-    QCOMPARE(detail(uk, u"outs"_s), u"model-uk.hdfs"_s);
-    QCOMPARE(uk->source.line, 2);
-}
-
-// "dictionaries from parameters files can be used in foreach stages as well": the values are not
-// in dvc.yaml, so the stage is one node and a warning says why.
-void TestDvcImport::foreachFromParamsIsOneStage()
-{
-    const PipelineImport::Result result = importText(R"(stages:
-  mystages:
-    foreach: ${myobject}
-    do:
-      cmd: ./script.py ${key} ${item.prop1}
-      outs:
-        - ${item.prop2}
-)");
-    QVERIFY2(result.ok, qPrintable(result.errorMessage));
-    QCOMPARE(sourceIds(result), QStringList{u"mystages"_s});
-    QCOMPARE(result.warnings.size(), 1);
-    QCOMPARE(result.warnings.first().line, 3);
-    QCOMPARE(result.warnings.first().message,
-             u"stage 'mystages': foreach over '${myobject}', which comes from a params file: "
-             "shown as one stage"_s);
-}
-
-// "The name of the stages will be generated by appending values of the variables to the stage
-// name after a @": the docs' matrix example, first variable outermost (itertools.product).
-void TestDvcImport::matrixNames()
-{
-    const PipelineImport::Result result = importText(R"(stages:
-  train:
-    matrix:
-      model: [cnn, xgb]
-      feature: [feature1, feature2, feature3]
-    cmd: ./train.py --feature ${item.feature} ${item.model}
-    outs:
-      - ${item.model}-${item.feature}.pkl
-)");
-    QVERIFY2(result.ok, qPrintable(result.errorMessage));
-    QCOMPARE(sourceIds(result),
-             (QStringList{u"train@cnn-feature1"_s,
-                          u"train@cnn-feature2"_s,
-                          u"train@cnn-feature3"_s,
-                          u"train@xgb-feature1"_s,
-                          u"train@xgb-feature2"_s,
-                          u"train@xgb-feature3"_s}));
-    const PipelineNode *node = nodeFromSource(result, u"train@xgb-feature2"_s);
-    QCOMPARE(node->command.last(), u"./train.py --feature feature2 xgb"_s);
-    QCOMPARE(detail(node, u"outs"_s), u"xgb-feature2.pkl"_s);
-}
-
-// dvc#9725: "If the variables are numbers, strings, booleans, etc, they will use their string
-// representation, and for others, dvc will use the variable name and index":
-// stage1@windows-3.9-dict0-lst0. Booleans print as DVC's to_str prints them: true, false.
-void TestDvcImport::matrixWithCompositeValues()
-{
-    const PipelineImport::Result result = importText(R"(stages:
-  stage1:
-    matrix:
-      os: [windows, linux, macos]
-      pyv: ["3.9", "3.10", "3.11"]
-      dict:
-      - arg1: 1
-      - arg2: 2
-      lst:
-      - [1, 2]
-      - [3, 4]
-    cmd: echo ${item.os} ${item.pyv} ${item.dict} ${item.lst.0} ${item.lst.1}
-  flags:
-    matrix:
-      fast: [true, false]
-    cmd: run --fast=${item.fast} --name ${key}
-)");
-    QVERIFY2(result.ok, qPrintable(result.errorMessage));
-    const QStringList ids = sourceIds(result);
-    QCOMPARE(ids.size(), 3 * 3 * 2 * 2 + 2);
-    QCOMPARE(ids.first(), u"stage1@windows-3.9-dict0-lst0"_s);
-    QVERIFY(ids.contains(u"stage1@macos-3.10-dict1-lst1"_s));
-    // A dictionary is left as written (DVC unpacks it into options).
-    QCOMPARE(nodeFromSource(result, u"stage1@linux-3.11-dict0-lst1"_s)->command.last(),
-             u"echo linux 3.11 ${item.dict} 3 4"_s);
-    QVERIFY(ids.contains(u"flags@true"_s));
-    QCOMPARE(nodeFromSource(result, u"flags@false"_s)->command.last(),
-             u"run --fast=false --name false"_s);
-}
-
-void TestDvcImport::matrixIsCapped()
-{
-    QByteArray values = "[";
-    for (int v = 0; v < 30; ++v)
-        values += (v ? ", v" : "v") + QByteArray::number(v);
-    values += "]";
-    const PipelineImport::Result result
-        = importText("stages:\n  grid:\n    matrix:\n      a: " + values + "\n      b: " + values
-                     + "\n      c: " + values + "\n    cmd: run ${item.a}\n");
-    QVERIFY2(result.ok, qPrintable(result.errorMessage));
-    QCOMPARE(result.pipeline.nodes.size(), 10000);
-    QCOMPARE(warningTexts(result),
-             QStringList{u"stage 'grid': more than 10000 generated stages in the file; the rest "
-                         "are not shown"_s});
 }
 
 void TestDvcImport::duplicateOutputIsSaid()

@@ -4,6 +4,7 @@
 #include "pipeline/pipelinetemplates.h"
 #include "support/engineemulation.h"
 #include "support/exportcheckers.h"
+#include "support/exportreadback.h"
 #include "support/hostilepipeline.h"
 #include "support/pipelinespec.h"
 #include "support/require.h"
@@ -21,47 +22,13 @@
 
 using namespace Qt::StringLiterals;
 using namespace EngineEmulation;
+using namespace ExportReadBack;
 
 Q_DECLARE_METATYPE(ExportTarget)
 
 namespace {
 
 using Edges = QSet<std::pair<QString, QString>>; // upstream id, downstream id
-
-// A scalar's text; empty for a key the file leaves out (an empty field is not written).
-QString text(const YAML::Node &node)
-{
-    return node.IsDefined() && node.IsScalar() ? QString::fromStdString(node.as<std::string>())
-                                               : QString();
-}
-
-ExportNaming namingOf(ExportTarget target)
-{
-    switch (target) {
-    case ExportTarget::Argo:
-        return ArgoExport::naming();
-    case ExportTarget::Airflow:
-        return AirflowExport::naming();
-    case ExportTarget::GitHubActions:
-        return GitHubActionsExport::naming();
-    case ExportTarget::GitLabCi:
-        return GitLabCiExport::naming();
-    case ExportTarget::Dvc:
-        break;
-    }
-    return DvcExport::naming();
-}
-
-// Step id -> the node it came from, as the plan of that target names them.
-QHash<QString, PipelineNode>
-nodesById(const PipelineGraph &graph, const QString &title, ExportTarget target)
-{
-    const ExportPlan plan = ExportPlan::build(graph, title, namingOf(target));
-    QHash<QString, PipelineNode> nodes;
-    for (const ExportStep &step : plan.steps)
-        nodes.insert(step.id, *graph.node(step.nodeId));
-    return nodes;
-}
 
 // The dependencies the graph asks for, from its edges (not from the plan): every edge but the
 // feedback edge out of a retrain trigger.
@@ -76,16 +43,6 @@ Edges graphEdges(const PipelineGraph &graph, const QString &title, ExportTarget 
         if (graph.node(edge.from.node)->kind != u"retrain-trigger"_s)
             edges.insert({ids.value(edge.from.node), ids.value(edge.to.node)});
     return edges;
-}
-
-QString writeFiles(const QString &dir, const QList<ExportedFile> &files)
-{
-    for (const ExportedFile &file : files) {
-        QFile out(QDir(dir).filePath(file.fileName));
-        if (!out.open(QIODevice::WriteOnly) || out.write(file.contents) != file.contents.size())
-            return {};
-    }
-    return QDir(dir).filePath(files.first().fileName);
 }
 
 // The Airflow checker's expectation: dag_id, task ids and edges, from the graph.
@@ -132,69 +89,12 @@ for task_id, task in dag.tasks.items():
 print(json.dumps({'params': dag.kw.get('params'), 'description': dag.kw.get('description'), 'tasks': tasks}))
 )";
 
-// The node's parameter values, sorted: what its MLOPS_PARAM_* variables must hold.
-QStringList parameterValues(const PipelineNode &node)
-{
-    QStringList values;
-    for (const auto &[key, value] : node.parameters)
-        values << value;
-    values.sort();
-    return values;
-}
-
 QStringList jsonStrings(const QJsonValue &value)
 {
     QStringList strings;
     for (const QJsonValue &item : value.toArray())
         strings << item.toString();
     return strings;
-}
-
-QStringList strings(const YAML::Node &list)
-{
-    QStringList result;
-    for (const YAML::Node &item : list)
-        result << text(item);
-    return result;
-}
-
-// The jobs of a .gitlab-ci.yml: every top-level key but the global keywords the export writes.
-QList<std::pair<QString, YAML::Node>> gitlabJobs(const YAML::Node &root)
-{
-    QList<std::pair<QString, YAML::Node>> jobs;
-    for (const auto &entry : root)
-        if (text(entry.first) != u"stages"_s)
-            jobs.append({text(entry.first), entry.second});
-    return jobs;
-}
-
-// What a job gets in a variable (https://docs.gitlab.com/ci/variables/): a value with
-// `expand: false` as written; any other value is expanded by GitLab ($VAR, ${VAR}, %VAR%) and
-// by the runner, so it must hold none of them (`ok` turns false).
-QString gitlabVariable(const YAML::Node &variable, bool *ok)
-{
-    if (variable.IsMap()) {
-        if (!variable["expand"] || variable["expand"].as<bool>())
-            *ok = false;
-        return text(variable["value"]);
-    }
-    const QString value = text(variable);
-    if (value.contains(u'$') || value.contains(u'%'))
-        *ok = false;
-    return value;
-}
-
-// A chain of generic steps named `names`, data to data.
-PipelineSpec chainNamed(const QStringList &names)
-{
-    QString nodes;
-    QString edges;
-    for (qsizetype i = 0; i < names.size(); ++i) {
-        nodes += u"step:n%1:%2 "_s.arg(i).arg(names.at(i));
-        if (i > 0)
-            edges += u"n%1.data>n%2.data "_s.arg(i - 1).arg(i);
-    }
-    return PipelineSpec::parse(nodes + u'|' + edges);
 }
 
 } // namespace
@@ -215,11 +115,6 @@ private slots:
     void hostileTextReachesGitHubJobs();
     void hostileTextReachesDvcStages();
     void hostileTextReachesAirflowPods();
-    void hostileTextReachesGitLabJobs();
-    void gitLabStagesAndNeedsFollowTheLayers();
-    void gitLabJobNamesAvoidItsKeywords();
-    void gitLabNeedsAtMostFiftyJobs();
-    void gitLabImageKeepsItsDollars();
     void hostileNamesAreValidAndUnique();
     void invalidPipelineIsRefused_data();
     void invalidPipelineIsRefused();
@@ -268,10 +163,6 @@ OrchestratorExport::Result TestOrchestratorExport::exportTo(ExportTarget target)
 // expectation), and a file beside it passes yamllint.
 void TestOrchestratorExport::passesTheCheckers(ExportTarget target)
 {
-    const OrchestratorExport::Result result = exportTo(target);
-    QVERIFY(result.ok());
-    const QString main = writeFiles(m_dir->path(), result.files);
-    QVERIFY(!main.isEmpty());
     QString expectation;
     if (target == ExportTarget::Airflow) {
         const ExportPlan plan = ExportPlan::build(*m_graph, m_title, namingOf(target));
@@ -280,13 +171,7 @@ void TestOrchestratorExport::passesTheCheckers(ExportTarget target)
                                          nodesById(*m_graph, m_title, target),
                                          graphEdges(*m_graph, m_title, target));
     }
-    const CheckerRun check = checkExport(OrchestratorExport::info(target).id, main, expectation);
-    QVERIFY2(check.exitCode == 0, qPrintable(check.output));
-    for (const ExportedFile &extra : result.files.mid(1)) {
-        const CheckerRun yaml
-            = checkExport(u"yaml"_s, QDir(m_dir->path()).filePath(extra.fileName));
-        QVERIFY2(yaml.exitCode == 0, qPrintable(yaml.output));
-    }
+    ExportReadBack::passesTheCheckers(exportTo(target), target, m_dir->path(), expectation);
 }
 
 void TestOrchestratorExport::templatesPassTheCheckers_data()
@@ -553,186 +438,6 @@ void TestOrchestratorExport::hostileTextReachesAirflowPods()
             QCOMPARE(params.value(parameter.id).toString(), parameter.value);
 }
 
-// GitLab hands each job its variables (expanded unless `expand: false`) and its image after the
-// runner's expansion; the job's shell reads the script. Each job gets the stage's argv, name,
-// notes and parameter values exactly, whatever $VAR, ${VAR}, %VAR%, $( ) or quotes they hold.
-void TestOrchestratorExport::hostileTextReachesGitLabJobs()
-{
-    loadHostile();
-    const OrchestratorExport::Result result = exportTo(ExportTarget::GitLabCi);
-    QVERIFY(result.ok());
-    QCOMPARE(result.files.first().fileName, u".gitlab-ci.yml"_s);
-    const YAML::Node root = YAML::Load(result.files.first().contents.toStdString());
-    const QHash<QString, PipelineNode> nodes = nodesById(*m_graph, m_title, ExportTarget::GitLabCi);
-    const auto jobs = gitlabJobs(root);
-    QCOMPARE(jobs.size(), nodes.size());
-    // Defined, to show they are not expanded into the job.
-    const QHash<QString, QString> runner{{u"CI_JOB_TOKEN"_s, u"secret"_s}, {u"HOME"_s, u"/root"_s}};
-    for (const auto &[id, job] : jobs) {
-        const PipelineNode node = nodes.value(id);
-        bool ok = true;
-        QCOMPARE(gitlabRunnerExpand(text(job["image"]["name"]), runner), node.image);
-        QHash<QString, QString> variables;
-        for (const auto &variable : job["variables"])
-            variables.insert(text(variable.first), gitlabVariable(variable.second, &ok));
-        QCOMPARE(variables.value(u"MLOPS_STEP_NAME"_s), node.name);
-        QCOMPARE(variables.value(u"MLOPS_STEP_NOTES"_s), node.notes);
-        QStringList values;
-        for (auto it = variables.cbegin(); it != variables.cend(); ++it)
-            if (it.key().startsWith(u"MLOPS_PARAM_"_s))
-                values << it.value();
-        values.sort();
-        QCOMPARE(values, parameterValues(node));
-        const QStringList script = strings(job["script"]);
-        QCOMPARE(script.size(), 1);
-        QCOMPARE(shellArgv(script.first(), &ok), node.command);
-        QVERIFY2(ok, qPrintable(id));
-    }
-}
-
-// A diamond with a skipped level and a second root. GitLab runs stages in the order `stages`
-// lists them and starts a job with `needs` when the jobs it names finish
-// (https://docs.gitlab.com/ci/yaml/needs/): each job needs exactly the stages it takes from, and
-// its stage comes after theirs. Its parameters are variables, kept from expansion.
-void TestOrchestratorExport::gitLabStagesAndNeedsFollowTheLayers()
-{
-    PipelineSpec spec = PipelineSpec::parse(
-        u"step:a step:b step:c step:d step:e | a.data>b.data a.features>c.features "
-        "e.data>c.data b.data>d.data c.model>d.model a.signal>d.signal"_s);
-    spec.nodes[0].parameters = {{u"epochs"_s, u"10"_s}, {u"learning rate"_s, u"$LR %PATH%"_s}};
-    m_graph->reset(spec.nodes, spec.edges, {});
-    const OrchestratorExport::Result result
-        = OrchestratorExport::exportPipeline(*m_graph, u"layers"_s, ExportTarget::GitLabCi);
-    QVERIFY(result.ok());
-    const YAML::Node root = YAML::Load(result.files.first().contents.toStdString());
-
-    const QStringList stages = strings(root["stages"]);
-    QCOMPARE(stages.size(), 3);
-    QCOMPARE(QSet<QString>(stages.cbegin(), stages.cend()).size(), 3);
-    const QHash<QString, int> column{
-        {u"a"_s, 0}, {u"e"_s, 0}, {u"b"_s, 1}, {u"c"_s, 1}, {u"d"_s, 2}};
-    const QHash<QString, QStringList> needs{
-        {u"b"_s, {u"a"_s}}, {u"c"_s, {u"a"_s, u"e"_s}}, {u"d"_s, {u"a"_s, u"b"_s, u"c"_s}}};
-    const auto jobs = gitlabJobs(root);
-    QCOMPARE(jobs.size(), 5);
-    for (const auto &[id, job] : jobs) {
-        QCOMPARE(stages.indexOf(text(job["stage"])), column.value(id));
-        // A root is in the first stage, which starts at once: it needs no `needs: []`.
-        QCOMPARE(bool(job["needs"]), needs.contains(id));
-        QStringList need = strings(job["needs"]);
-        need.sort();
-        QCOMPARE(need, needs.value(id));
-    }
-
-    const YAML::Node a = root["a"];
-    bool ok = true;
-    QCOMPARE(gitlabVariable(a["variables"]["MLOPS_PARAM_EPOCHS"], &ok), u"10"_s);
-    QCOMPARE(gitlabVariable(a["variables"]["MLOPS_PARAM_LEARNING_RATE"], &ok), u"$LR %PATH%"_s);
-    QVERIFY(ok);
-    // An output is an artifact of its job; the jobs that need it find it where it was made.
-    QCOMPARE(
-        strings(a["artifacts"]["paths"]),
-        (QStringList{u"artifacts/a/data"_s, u"artifacts/a/features"_s, u"artifacts/a/signal"_s}));
-    QCOMPARE(text(root["b"]["variables"]["MLOPS_INPUT_DATA"]), u"artifacts/a/data"_s);
-    QCOMPARE(text(root["d"]["variables"]["MLOPS_INPUT_SIGNAL"]), u"artifacts/a/signal"_s);
-    QVERIFY(!root["d"]["artifacts"]);
-}
-
-// GitLab reads some top-level keys as keywords, not jobs, and hides a job whose name starts with
-// '.' (https://docs.gitlab.com/ci/jobs/#job-names): stages so named get another id, still
-// unique, and the file passes GitLab's schema (where a job called `image` would be an image).
-void TestOrchestratorExport::gitLabJobNamesAvoidItsKeywords()
-{
-    const PipelineSpec spec = chainNamed({u"image"_s,
-                                          u"pages"_s,
-                                          u"true"_s,
-                                          u"default"_s,
-                                          u"workflow"_s,
-                                          u".hidden"_s,
-                                          u"stages"_s,
-                                          u"include"_s,
-                                          u"services"_s,
-                                          u"cache"_s,
-                                          u"nil"_s,
-                                          u"false"_s,
-                                          u"Variables"_s,
-                                          u"image-2"_s});
-    m_graph->reset(spec.nodes, spec.edges, {});
-    m_title = u"keywords"_s;
-    const OrchestratorExport::Result result = exportTo(ExportTarget::GitLabCi);
-    QVERIFY(result.ok());
-    const YAML::Node root = YAML::Load(result.files.first().contents.toStdString());
-    QStringList ids;
-    for (const auto &[id, job] : gitlabJobs(root))
-        ids << id;
-    // ExportNames: a taken name gets "-2", "-3" …; kebab case drops the '.'.
-    QCOMPARE(ids,
-             (QStringList{u"image-2"_s,
-                          u"pages-2"_s,
-                          u"true-2"_s,
-                          u"default-2"_s,
-                          u"workflow-2"_s,
-                          u"hidden"_s,
-                          u"stages-2"_s,
-                          u"include-2"_s,
-                          u"services-2"_s,
-                          u"cache-2"_s,
-                          u"nil-2"_s,
-                          u"false-2"_s,
-                          u"variables-2"_s,
-                          u"image-2-2"_s}));
-    REQUIRE_SHARED_REFERENCE(u"validators/check-export"_s);
-    REQUIRE_OK(passesTheCheckers(ExportTarget::GitLabCi));
-}
-
-// GitLab takes at most 50 jobs in one `needs` (https://docs.gitlab.com/ci/yaml/#needs). A job
-// after more has no `needs` and waits, as a job without one does, for every job of the earlier
-// stages: its own are all there.
-void TestOrchestratorExport::gitLabNeedsAtMostFiftyJobs()
-{
-    QString nodes = u"step:many step:fifty "_s;
-    QString edges;
-    for (int i = 0; i < 51; ++i) {
-        nodes += u"step:r%1 "_s.arg(i);
-        edges += u"r%1>many "_s.arg(i);
-        if (i < 50)
-            edges += u"r%1>fifty "_s.arg(i);
-    }
-    const PipelineSpec spec = PipelineSpec::parse(nodes + u'|' + edges);
-    m_graph->reset(spec.nodes, spec.edges, {});
-    const OrchestratorExport::Result result
-        = OrchestratorExport::exportPipeline(*m_graph, u"fan-in"_s, ExportTarget::GitLabCi);
-    QVERIFY(result.ok());
-    const YAML::Node root = YAML::Load(result.files.first().contents.toStdString());
-    const QStringList stages = strings(root["stages"]);
-    QCOMPARE(strings(root["fifty"]["needs"]).size(), 50);
-    QVERIFY(!root["many"]["needs"]);
-    for (int i = 0; i < 51; ++i)
-        QVERIFY(stages.indexOf(text(root[u"r%1"_s.arg(i).toStdString()]["stage"]))
-                < stages.indexOf(text(root["many"]["stage"])));
-    QVERIFY(QString::fromUtf8(result.files.first().contents).contains(u"GitLab takes 50 jobs"_s));
-}
-
-// An imported stage may keep its engine's image expression; the runner expands $VAR and ${VAR}
-// in `image`, so the export writes each '$' as "$$" and the runner gets the text back.
-void TestOrchestratorExport::gitLabImageKeepsItsDollars()
-{
-    PipelineSpec spec = PipelineSpec::parse(u"+step:a +step:b | a.data>b.data"_s);
-    spec.nodes[0].image = u"$CI_REGISTRY_IMAGE/app:${TAG}-$$"_s;
-    spec.nodes[1].image = u"python:3.11-slim"_s;
-    m_graph->reset(spec.nodes, spec.edges, {});
-    const OrchestratorExport::Result result
-        = OrchestratorExport::exportPipeline(*m_graph, u"imported"_s, ExportTarget::GitLabCi);
-    QVERIFY(result.ok());
-    const YAML::Node root = YAML::Load(result.files.first().contents.toStdString());
-    const QHash<QString, QString> runner{{u"CI_REGISTRY_IMAGE"_s, u"registry.example.com/x"_s},
-                                         {u"TAG"_s, u"1.0"_s}};
-    QCOMPARE(gitlabRunnerExpand(text(root["a"]["image"]["name"]), runner), spec.nodes[0].image);
-    QCOMPARE(gitlabRunnerExpand(text(root["b"]["image"]["name"]), runner), spec.nodes[1].image);
-    // An empty entrypoint: the runner starts its shell, not the image's program.
-    QCOMPARE(strings(root["a"]["image"]["entrypoint"]), QStringList{QString()});
-}
-
 void TestOrchestratorExport::hostileNamesAreValidAndUnique()
 {
     loadHostile();
@@ -819,6 +524,5 @@ void TestOrchestratorExport::sameInputSameOutput()
             QCOMPARE(first.files.at(i).contents, again.files.at(i).contents);
     }
 }
-
 QTEST_GUILESS_MAIN(TestOrchestratorExport)
 #include "tst_orchestratorexport.moc"
