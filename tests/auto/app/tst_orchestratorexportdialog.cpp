@@ -11,7 +11,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QFont>
-#include <QFontInfo>
+#include <QFontMetricsF>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QPlainTextEdit>
@@ -82,7 +82,10 @@ void TestOrchestratorExportDialog::previewShowsEachTargetsFiles()
             QCOMPARE(shownText(dialog, i), QString::fromUtf8(expected.files.at(i).contents));
             const auto *text = qobject_cast<QPlainTextEdit *>(dialog.preview()->widget(i));
             QVERIFY(text->isReadOnly());
-            QVERIFY(QFontInfo(text->font()).fixedPitch());
+            // Monospaced, so YAML's columns line up. Measured rather than QFontInfo::fixedPitch(),
+            // which fontconfig's "dual" spacing (Noto Sans Mono) reports as false.
+            const QFontMetricsF metrics(text->font());
+            QCOMPARE(metrics.horizontalAdvance(u"iiii"_s), metrics.horizontalAdvance(u"MMMM"_s));
         }
         QVERIFY(dialog.copyButton()->isEnabled() && dialog.saveButton()->isEnabled());
     }
