@@ -96,14 +96,14 @@ Choice choose(const std::vector<YAML::Node> &documents,
             int score = importer->recognise(documents.at(d)) * 2;
             if (score > 0 && importer->isUsualName(fileName))
                 ++score; // the usual name breaks a tie between formats, never decides alone
-            if (score > bestScore) {
+            if (score > bestScore) { // a tie keeps the earlier document
                 bestScore = score;
                 best = {importer, std::size_t(d)};
             }
         }
-        if (best.importer)
-            break; // the first document that is a pipeline
     }
+    // The surest document of the file, not the first: a Tekton PipelineRun that only names its
+    // Pipeline (1) may come before that Pipeline (2) in the same file.
     return best;
 }
 

@@ -276,6 +276,26 @@ spec:
     QCOMPARE(result.warnings.first().line, 7);
     QCOMPARE(result.warnings.first().message,
              u"the file holds 2 more YAML documents; only this one is imported"_s);
+
+    // The run first, then the Pipeline it names: the Pipeline is still the one drawn.
+    const PipelineImport::Result runFirst = importText(R"y(apiVersion: tekton.dev/v1
+kind: PipelineRun
+metadata: {name: r}
+spec:
+  pipelineRef: {name: p}
+---
+apiVersion: tekton.dev/v1
+kind: Pipeline
+metadata: {name: p}
+spec:
+  tasks:
+    - {name: fetch, taskRef: {name: git-clone}}
+    - {name: build, runAfter: [fetch], taskRef: {name: make}}
+)y");
+    QVERIFY2(runFirst.ok, qPrintable(runFirst.errorMessage));
+    QStringList ids = sourceIds(runFirst);
+    ids.sort();
+    QCOMPARE(ids, (QStringList{u"build"_s, u"fetch"_s}));
 }
 
 void TestTektonImport::loneTaskIsNoPipeline()
