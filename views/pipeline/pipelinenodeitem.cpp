@@ -28,10 +28,12 @@ PipelineNodeItem::PipelineNodeItem(const QString &nodeId,
 
 void PipelineNodeItem::setContent(const PipelineNode &node)
 {
-    const bool geometry = m_name != node.name || m_imported != !node.source.format.isEmpty();
+    const bool geometry = m_name != node.name || m_imported != !node.source.format.isEmpty()
+                          || m_badges != node.badges;
     m_name = node.name;
     m_tool = node.tool;
     m_imported = !node.source.format.isEmpty();
+    m_badges = node.badges;
     if (geometry) { // the name's lines set the header's height
         prepareGeometry();
         updateEdges();
@@ -116,7 +118,8 @@ qsizetype PipelineNodeItem::portIndex(const QString &port, bool output) const
 QPointF PipelineNodeItem::portPos(bool output, qsizetype index) const
 {
     const PipelineTheme &t = *m_theme;
-    const double y = m_headerHeight + t.metaHeight + (index + 0.5) * t.portSpacing;
+    const double y
+        = m_headerHeight + t.metaHeight + m_badgeRowHeight + (index + 0.5) * t.portSpacing;
     return {output ? m_rect.right() : m_rect.left(), y};
 }
 
@@ -215,8 +218,9 @@ void PipelineNodeItem::prepareGeometry()
     m_headerPath = m_titleLines.size() == 1
                        ? t.nodeHeaderPath
                        : PipelineTheme::roundedTopPath(t.nodeWidth, m_headerHeight, t.cornerRadius);
+    m_badgeRowHeight = m_badges.isEmpty() ? 0 : t.metaHeight;
     const qsizetype rows = std::max(portCount(false), portCount(true));
-    const double height = m_headerHeight + t.metaHeight + rows * t.portSpacing
+    const double height = m_headerHeight + t.metaHeight + m_badgeRowHeight + rows * t.portSpacing
                           + (hasFooter() ? t.footerHeight : 0) + t.nodePadding;
     prepareGeometryChange();
     m_rect = QRectF(0, 0, t.nodeWidth, std::max(t.nodeMinHeight, height));
@@ -226,6 +230,44 @@ void PipelineNodeItem::prepareGeometry()
     m_bounds = m_rect.adjusted(-side, -top, side, top);
     m_badgeCentre = QPointF(m_rect.right() - t.nodePadding - t.badgeRadius, t.headerHeight / 2);
     prepareText();
+}
+
+// The marks an import gave the stage, as pills in a row under the kind; those that do not fit
+// are counted in a last "+N" pill (all of them are in the property panel).
+void PipelineNodeItem::prepareBadges(double textWidth)
+{
+    const PipelineTheme &t = *m_theme;
+    PipelineTextMeasure &measure = m_text->meta;
+    m_badgeRects.clear();
+    m_badgeTexts.clear();
+    if (m_badges.isEmpty())
+        return;
+    const double pad = t.nodePadding / 2;
+    const double height = measure.metrics().height() + 2;
+    const double top = m_headerHeight + t.metaHeight + (t.metaHeight - height) / 2;
+    double x = t.nodePadding;
+    const double right = t.nodePadding + textWidth;
+    for (qsizetype i = 0; i < m_badges.size(); ++i) {
+        const qsizetype left = m_badges.size() - i - 1;
+        const QString more = left > 0 ? u"+%1"_s.arg(left) : QString();
+        const double moreWidth = left > 0 ? measure.width(more) + 2 * pad + pad : 0;
+        QString text = m_badges.at(i);
+        double width = measure.width(text) + 2 * pad;
+        if (x + width + moreWidth > right) {
+            if (i == 0) { // one pill, shortened, then the count
+                text = measure.elided(text, right - x - moreWidth - 2 * pad);
+                width = measure.width(text) + 2 * pad;
+            } else {
+                const QString rest = u"+%1"_s.arg(m_badges.size() - i);
+                m_badgeTexts << rest;
+                m_badgeRects << QRectF(x, top, measure.width(rest) + 2 * pad, height);
+                return;
+            }
+        }
+        m_badgeTexts << text;
+        m_badgeRects << QRectF(x, top, width, height);
+        x += width + pad;
+    }
 }
 
 void PipelineNodeItem::prepareText()
@@ -244,6 +286,8 @@ void PipelineNodeItem::prepareText()
     m_metaText = text.meta.elided(meta, textWidth);
     m_metaBaseline
         = QPointF(t.nodePadding, text.meta.baselineFor(m_headerHeight + t.metaHeight / 2));
+
+    prepareBadges(textWidth);
 
     const double labelInset = t.portRadius + t.nodePadding / 2;
     const double labelWidth = m_rect.width() / 2 - labelInset;
@@ -276,6 +320,19 @@ void PipelineNodeItem::prepareText()
                                    textWidth - barWidth - t.nodePadding);
         m_progressBaseline
             = QPointF(m_progressTrack.right() + t.nodePadding, text.progress.baselineFor(centreY));
+    }
+}
+
+void PipelineNodeItem::paintBadges(QPainter *painter, const CategoryStyle &category) const
+{
+    const PipelineTheme &t = *m_theme;
+    for (qsizetype i = 0; i < m_badgeRects.size(); ++i) {
+        const QRectF &rect = m_badgeRects.at(i);
+        painter->setPen(QPen(category.border, 1));
+        painter->setBrush(category.header);
+        painter->drawRoundedRect(rect, rect.height() / 2, rect.height() / 2);
+        painter->setPen(t.headerText);
+        painter->drawText(rect, Qt::AlignCenter, m_badgeTexts.at(i));
     }
 }
 
@@ -320,6 +377,7 @@ void PipelineNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
         painter->setFont(t.metaFont);
         painter->setPen(t.nodeMutedText);
         painter->drawText(m_metaBaseline, m_metaText);
+        paintBadges(painter, category);
     }
     const bool names = lod >= PipelineDetail::PortNames;
     if (names)

@@ -12,6 +12,7 @@
 #include <optional>
 
 class PipelineEdgeItem;
+struct CategoryStyle;
 struct NodeKind;
 struct PipelineNode;
 struct PipelineTextMeasures;
@@ -100,6 +101,8 @@ private:
     void paintPorts(QPainter *painter, bool output, bool names) const;
     void paintFooter(QPainter *painter) const;
     void paintBadge(QPainter *painter) const;
+    void paintBadges(QPainter *painter, const CategoryStyle &category) const;
+    void prepareBadges(double textWidth);
 
     QString m_nodeId;
     const NodeKind *m_kind;
@@ -110,6 +113,7 @@ private:
     // Imported from another engine's file: its dependencies are ordering edges, so the kind's
     // typed ports are not drawn (they would suggest data flows the file does not have).
     bool m_imported = false;
+    QStringList m_badges; // "matrix ×6", "manual", "loop": a row of marks under the kind
     int m_errors = 0;
     int m_warnings = 0;
     QString m_findingsText;
@@ -129,6 +133,9 @@ private:
     QPainterPath m_headerPath;
     QString m_metaText;
     QPointF m_metaBaseline;
+    QList<QRectF> m_badgeRects; // the marks that fit; the last may read "+N"
+    QStringList m_badgeTexts;
+    double m_badgeRowHeight = 0;
     QStringList m_inputLabels; // elided to half the node's width
     QStringList m_outputLabels;
     QList<QPointF> m_inputLabelPos; // baselines
