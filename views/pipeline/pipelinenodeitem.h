@@ -52,6 +52,8 @@ public:
     const NodeKind *kind() const { return m_kind; }
     QString name() const { return m_name; }
     QRectF rect() const { return m_rect; }
+    QStringList titleLines() const { return m_titleLines; } // the name as drawn, wrapped
+    QStringList badgeTexts() const { return m_badgeTexts; }
 
     void setContent(const PipelineNode &node);
     void setFindings(const QList<PipelineFinding> &findings);

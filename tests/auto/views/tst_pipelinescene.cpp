@@ -13,6 +13,7 @@
 #include "theme/studiotheme.h"
 
 #include <QDir>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QJsonObject>
 #include <QPainter>
@@ -42,6 +43,8 @@ private slots:
     void paintsInEveryThemeAndZoom_data();
     void paintsInEveryThemeAndZoom();
     void bigGraphBuilds();
+    void longNamesWrapWhole();
+    void importedStagesShowMarksNotPorts();
 
 private:
     std::unique_ptr<PipelineGraph> m_graph;
@@ -346,6 +349,68 @@ void TestPipelineScene::bigGraphBuilds()
     const PipelineNodeItem *last = m_scene->nodeItem(u"n4999"_s);
     QVERIFY(last);
     QCOMPARE(m_scene->itemAt(last->sceneBoundingRect().center(), QTransform()), last);
+}
+
+namespace {
+
+PipelineNode stage(const QString &id, const QString &name)
+{
+    PipelineNode node;
+    node.id = id;
+    node.kind = u"package"_s;
+    node.name = name;
+    return node;
+}
+
+} // namespace
+
+// A name never ends cut off: it wraps, each line within the node, and the lines read back as
+// the name; past MaxTitleLines the last line ends with an ellipsis (the tooltip has it whole).
+void TestPipelineScene::longNamesWrapWhole()
+{
+    const QString name = u"Latest Accelerate GPU FP8 TransformerEngine [version]"_s;
+    const QString id = u"a-very-long-job-identifier-without-any-spaces-build-and-push-arm64"_s;
+    const QString endless = QString(u"word "_s).repeated(120).trimmed();
+    m_graph->addNode(stage(u"short"_s, u"Build"_s));
+    m_graph->addNode(stage(u"long"_s, name));
+    m_graph->addNode(stage(u"id"_s, id));
+    m_graph->addNode(stage(u"endless"_s, endless));
+    const PipelineTheme &theme = m_scene->theme();
+    const QFontMetricsF metrics(theme.titleFont);
+    const double room = theme.nodeWidth - 2 * theme.nodePadding;
+    for (const QString &nodeId : {u"long"_s, u"id"_s, u"endless"_s}) {
+        const QStringList lines = m_scene->nodeItem(nodeId)->titleLines();
+        QVERIFY2(lines.size() > 1, qPrintable(nodeId));
+        QVERIFY(lines.size() <= PipelineNodeItem::MaxTitleLines);
+        for (const QString &line : lines)
+            QVERIFY2(metrics.horizontalAdvance(line) <= room + 0.5, qPrintable(line));
+    }
+    QCOMPARE(m_scene->nodeItem(u"long"_s)->titleLines().join(u' '), name);
+    QCOMPARE(m_scene->nodeItem(u"id"_s)->titleLines().join(QString()), id);
+    QVERIFY(m_scene->nodeItem(u"endless"_s)->titleLines().last().endsWith(u'…'));
+    // The header grows with the lines: the node is taller than one whose name fits a line.
+    QVERIFY(m_scene->nodeItem(u"long"_s)->rect().height()
+            > m_scene->nodeItem(u"short"_s)->rect().height());
+    QCOMPARE(m_scene->nodeItem(u"short"_s)->titleLines(), QStringList{u"Build"_s});
+}
+
+// An imported stage's dependencies carry no data: the kind's ports are not drawn (an ordering
+// edge meets the side's middle), and its marks are.
+void TestPipelineScene::importedStagesShowMarksNotPorts()
+{
+    PipelineNode imported = stage(u"imported"_s, u"tests"_s);
+    imported.source = {u"github-actions"_s, u"tests"_s, 12};
+    imported.badges = {u"matrix ×8"_s, u"workflow call"_s};
+    m_graph->addNode(imported);
+    m_graph->addNode(stage(u"drawn"_s, u"Package"_s));
+    const PipelineNodeItem *item = m_scene->nodeItem(u"imported"_s);
+    QCOMPARE(item->portScenePos(u"image"_s, true),
+             item->pos() + QPointF(item->rect().right(), item->rect().center().y()));
+    QVERIFY(m_scene->nodeItem(u"drawn"_s)->portScenePos(u"image"_s, true)
+            != m_scene->nodeItem(u"drawn"_s)->pos()
+                   + QPointF(m_scene->nodeItem(u"drawn"_s)->rect().right(),
+                             m_scene->nodeItem(u"drawn"_s)->rect().center().y()));
+    QCOMPARE(item->badgeTexts(), imported.badges);
 }
 
 QTEST_MAIN(TestPipelineScene)
