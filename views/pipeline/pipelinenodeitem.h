@@ -29,7 +29,7 @@ class PipelineNodeItem : public QGraphicsItem
 
 public:
     // A name longer than this many lines ends with an ellipsis (and is whole in the tooltip).
-    static constexpr int MaxTitleLines = 4;
+    static constexpr int MaxTitleLines = 8;
 
     enum { Type = PipelineItemType::Node };
     // How a port looks while a wire is being dragged.

@@ -40,13 +40,25 @@ QString chooseTool(const ImportedJob &job)
     return ToolTagger::builtIn().tagsFor(text).value(0);
 }
 
-// Names are unique on the canvas (exports turn them into task names): a repeated one gets its
-// source id, then a number.
+// Names are unique on the canvas (exports turn them into task names): a repeated one gets the
+// shortest end of its source id that tells it apart ("iteration-driver (for-loop-16)" rather than
+// the whole nesting path), then a number.
 QString uniqueName(const ImportedJob &job, QSet<QString> &taken)
 {
     QString name = job.name.trimmed().isEmpty() ? job.id : job.name.simplified();
-    if (taken.contains(name) && name != job.id)
-        name = u"%1 (%2)"_s.arg(name, job.id);
+    if (taken.contains(name) && name != job.id) {
+        QStringList path = job.id.split(u'/', Qt::SkipEmptyParts);
+        if (path.size() > 1 && path.last() == name)
+            path.removeLast(); // "outer/inner/name": the name is already said
+        for (qsizetype k = 1; k <= path.size(); ++k) {
+            const QString candidate
+                = u"%1 (%2)"_s.arg(name, QStringList(path.mid(path.size() - k)).join(u'/'));
+            if (!taken.contains(candidate) || k == path.size()) {
+                name = candidate;
+                break;
+            }
+        }
+    }
     const QString base = name;
     for (int k = 2; taken.contains(name); ++k)
         name = u"%1 %2"_s.arg(base).arg(k);

@@ -1,9 +1,11 @@
+#include "pipeline/import/pipelineimport.h"
 #include "pipeline/nodecatalog.h"
 #include "pipeline/pipelinediagramexporter.h"
 #include "pipeline/pipelinegraph.h"
 #include "pipeline/pipelinemermaid.h"
 #include "pipeline/pipelinescene.h"
 #include "pipeline/pipelinetemplates.h"
+#include "support/sharedreference.h"
 
 #include <QDir>
 #include <QFile>
@@ -49,6 +51,19 @@ bool hasWords(const QString &text, const QString &name)
     });
 }
 
+// Text without its XML escapes and its white space: wrapped lines read as one.
+QString plainText(QString text)
+{
+    text.replace(u"&lt;"_s, u"<"_s)
+        .replace(u"&gt;"_s, u">"_s)
+        .replace(u"&quot;"_s, u"\""_s)
+        .replace(u"&apos;"_s, u"'"_s)
+        .replace(u"&#39;"_s, u"'"_s)
+        .replace(u"&amp;"_s, u"&"_s);
+    text.remove(QRegularExpression(u"\\s+"_s));
+    return text;
+}
+
 int pdfPages(const QString &path)
 {
     if (!QStandardPaths::findExecutable(u"pdfinfo"_s).isEmpty()) {
@@ -74,6 +89,7 @@ class TestPipelineDiagramExport : public QObject
 private slots:
     void init();
     void svgHasEveryNameAsText();
+    void realPipelinesDrawEveryNameWhole();
     void pdfIsOnePage();
     void pngSizeFollowsScaleAndBorder_data();
     void pngSizeFollowsScaleAndBorder();
@@ -124,6 +140,34 @@ void TestPipelineDiagramExport::svgHasEveryNameAsText()
     for (const PipelineNode &node : m_graph->nodes())
         QVERIFY2(hasWords(text, node.name), qPrintable(node.name));
     QVERIFY(!contents(path(u"p.svg"_s)).contains("<image"));
+}
+
+// Every real pipeline of ../shared/corpus, imported and drawn to SVG, shows each stage's name
+// whole (wrapped lines in order), never cut off with an ellipsis.
+void TestPipelineDiagramExport::realPipelinesDrawEveryNameWhole()
+{
+    REQUIRE_SHARED_REFERENCE(u"corpus/real-pipelines"_s);
+    const QDir root(sharedReferencePath(u"corpus/real-pipelines"_s));
+    int files = 0;
+    for (const QString &format : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QDir folder(root.filePath(format));
+        for (const QString &file : folder.entryList({u"*.yml"_s, u"*.yaml"_s}, QDir::Files)) {
+            const PipelineImport::Result imported
+                = PipelineImport::importFile(folder.filePath(file), NodeCatalog::builtIn());
+            QVERIFY2(imported.ok, qPrintable(file + u": "_s + imported.errorMessage));
+            const PipelineFile::ReadResult &pipeline = imported.pipeline;
+            m_graph->reset(pipeline.nodes, pipeline.edges, pipeline.annotations, pipeline.source);
+            PipelineDiagramOptions options;
+            options.format = Format::Svg;
+            QVERIFY2(exportTo(u"real.svg"_s, options), qPrintable(file + u": "_s + m_error));
+            const QString text = plainText(svgText(path(u"real.svg"_s)));
+            for (const PipelineNode &node : m_graph->nodes())
+                QVERIFY2(text.contains(plainText(node.name)),
+                         qPrintable(file + u": "_s + node.name));
+            ++files;
+        }
+    }
+    QVERIFY(files > 0);
 }
 
 void TestPipelineDiagramExport::pdfIsOnePage()
