@@ -14,7 +14,10 @@
 // previous one is done (https://docs.gitlab.com/ci/yaml/#stages, #needs).
 namespace GitLabCiStages {
 
-// What a job reads before it is placed: its `needs`, its stage and its `when`.
+// What a job reads before it is placed: its `needs`, its stage and its `when`. Built once and
+// appended, never assigned: yaml-cpp's Node::operator= (which may throw, and writes into the
+// document instead of rebinding) is never run on `needs`, which is set with reset().
+// NOLINTNEXTLINE(bugprone-exception-escape): the implicit operator= is never used
 struct JobPlan
 {
     QString id;
