@@ -405,6 +405,15 @@ void TestGitLabCiImport::realGitLabFiles()
         // merge keys, then its `extends` templates, the last one first.
         std::function<YAML::Node(const YAML::Node &, const char *, int)> find;
         const YAML::Node none(YAML::NodeType::Undefined);
+        // A member looked up without operator[], which on a missing key inserts into the map
+        // (and frees the entries a loop over it is iterating).
+        const auto child = [&none](const YAML::Node &map, const std::string &key) {
+            if (map.IsMap())
+                for (const auto &entry : map)
+                    if (entry.first.IsScalar() && entry.first.Scalar() == key)
+                        return YAML::Node(entry.second);
+            return none;
+        };
         find = [&](const YAML::Node &body, const char *key, int depth) -> YAML::Node {
             if (!body.IsMap() || depth > 12)
                 return none;
@@ -422,16 +431,14 @@ void TestGitLabCiImport::realGitLabFiles()
                         if (YAML::Node found = find(merged, key, depth + 1); found)
                             return found;
             }
-            YAML::Node copy = body;
-            const YAML::Node extends = copy["extends"];
+            const YAML::Node extends = child(body, "extends");
             std::vector<std::string> parents;
             if (extends.IsScalar())
                 parents.push_back(extends.Scalar());
             for (const YAML::Node &parent : extends.IsSequence() ? extends : YAML::Node())
                 parents.push_back(parent.Scalar());
             for (auto parent = parents.rbegin(); parent != parents.rend(); ++parent) {
-                YAML::Node top = root;
-                if (YAML::Node found = find(top[*parent], key, depth + 1); found)
+                if (YAML::Node found = find(child(root, *parent), key, depth + 1); found)
                     return found;
             }
             return none;
@@ -440,8 +447,9 @@ void TestGitLabCiImport::realGitLabFiles()
         std::map<std::string, std::string> stageOf;
         std::map<std::string, int> lineOf;
         std::vector<std::string> stages{".pre"};
-        for (const YAML::Node &stage :
-             root["stages"].IsDefined() ? root["stages"] : YAML::Load("[build, test, deploy]"))
+        for (const YAML::Node &stage : child(root, "stages").IsDefined()
+                                           ? child(root, "stages")
+                                           : YAML::Load("[build, test, deploy]"))
             stages.push_back(stage.Scalar());
         for (const auto &entry : root) {
             const std::string name = entry.first.Scalar();
@@ -463,12 +471,12 @@ void TestGitLabCiImport::realGitLabFiles()
             const PipelineNode *node = nodeFromSource(result, QString::fromStdString(job));
             QVERIFY2(node, qPrintable(file + u": "_s + QString::fromStdString(job)));
             QCOMPARE(node->source.line, lineOf[job]);
-            const YAML::Node needs = find(root[job], "needs", 0);
+            const YAML::Node needs = find(child(root, job), "needs", 0);
             if (needs.IsSequence()) {
                 std::set<std::string> distinct;
                 for (const YAML::Node &need : needs) {
                     std::string name
-                        = need.IsMap() ? need["job"].as<std::string>("") : need.Scalar();
+                        = need.IsMap() ? child(need, "job").as<std::string>("") : need.Scalar();
                     if (const auto bracket = name.find(": ["); bracket != std::string::npos)
                         name.resize(bracket);
                     if (std::find(jobs.cbegin(), jobs.cend(), name) != jobs.cend())
