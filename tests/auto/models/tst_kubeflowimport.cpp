@@ -1,6 +1,7 @@
 #include "pipeline/import/pipelineimport.h"
 #include "pipeline/nodecatalog.h"
 #include "pipeline/pipelinevalidator.h"
+#include "support/importresults.h"
 #include "support/require.h"
 #include "support/sharedreference.h"
 
@@ -19,27 +20,15 @@ using Format = PipelineImport::Format;
 // PipelineTaskSpec.dependent_tasks, TaskInputsSpec's task_output_parameter and
 // task_output_artifact with their producer_task, TriggerPolicy, ComponentSpec's dag or
 // executor_label, PipelineDeploymentConfig's executors).
+using ImportResults::detail;
+using ImportResults::nodeFromSource;
+using ImportResults::sourceIds;
+
 namespace {
 
 PipelineImport::Result importText(const QByteArray &yaml, const QString &name = u"pipeline.yaml"_s)
 {
     return PipelineImport::importData(yaml, name, NodeCatalog::builtIn());
-}
-
-const PipelineNode *nodeFromSource(const PipelineImport::Result &result, const QString &id)
-{
-    for (const PipelineNode &node : result.pipeline.nodes)
-        if (node.source.id == id)
-            return &node;
-    return nullptr;
-}
-
-QStringList sourceIds(const PipelineImport::Result &result)
-{
-    QStringList ids;
-    for (const PipelineNode &node : result.pipeline.nodes)
-        ids << node.source.id;
-    return ids;
 }
 
 // "a>b" (or "a>b [condition]") for each edge, by source ids, sorted.
@@ -54,14 +43,6 @@ QStringList edgesBySource(const PipelineImport::Result &result)
                      + (edge.condition.isEmpty() ? QString() : u" ["_s + edge.condition + u']');
     edges.sort();
     return edges;
-}
-
-QString detail(const PipelineNode *node, const QString &key)
-{
-    for (const auto &[k, v] : node->details)
-        if (k == key)
-            return v;
-    return {};
 }
 
 // The corpus expectations, worked out with yaml-cpp alone: a task whose component has a DAG

@@ -1,6 +1,7 @@
 #include "pipeline/import/pipelineimport.h"
 #include "pipeline/nodecatalog.h"
 #include "pipeline/pipelinevalidator.h"
+#include "support/importresults.h"
 #include "support/require.h"
 #include "support/sharedreference.h"
 
@@ -19,27 +20,15 @@ using Format = PipelineImport::Format;
 // (https://tekton.dev/docs/pipelines/pipelines/), PipelineRuns
 // (https://tekton.dev/docs/pipelines/pipelineruns/) and Matrix
 // (https://tekton.dev/docs/pipelines/matrix/).
+using ImportResults::detail;
+using ImportResults::nodeFromSource;
+using ImportResults::sourceIds;
+
 namespace {
 
 PipelineImport::Result importText(const QByteArray &yaml)
 {
     return PipelineImport::importData(yaml, u"pipeline.yaml"_s, NodeCatalog::builtIn());
-}
-
-const PipelineNode *nodeFromSource(const PipelineImport::Result &result, const QString &id)
-{
-    for (const PipelineNode &node : result.pipeline.nodes)
-        if (node.source.id == id)
-            return &node;
-    return nullptr;
-}
-
-QStringList sourceIds(const PipelineImport::Result &result)
-{
-    QStringList ids;
-    for (const PipelineNode &node : result.pipeline.nodes)
-        ids << node.source.id;
-    return ids;
 }
 
 // "a>b" (or "a>b [condition]") for each edge, by source ids, sorted.
@@ -54,14 +43,6 @@ QStringList edgesBySource(const PipelineImport::Result &result)
                      + (edge.condition.isEmpty() ? QString() : u" ["_s + edge.condition + u']');
     edges.sort();
     return edges;
-}
-
-QString detail(const PipelineNode *node, const QString &key)
-{
-    for (const auto &[k, v] : node->details)
-        if (k == key)
-            return v;
-    return {};
 }
 
 // Every `$(tasks.X.…)` in a node, walked directly (the corpus files are small and alias-free).
