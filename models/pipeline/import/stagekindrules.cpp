@@ -13,6 +13,23 @@ namespace {
 constexpr auto FormatName = "mlops-studio-import-kinds";
 constexpr int FormatVersion = 1;
 constexpr auto Fallback = "step";
+
+// The rules as one pattern, or an empty one (matching everything) when joining would change a
+// rule: the groups are renumbered, so a back reference (\1, \g{1}, \k<a>, (?P=a)) would point
+// elsewhere.
+template<typename Rules> QRegularExpression anyOf(const Rules &rules)
+{
+    static const QRegularExpression unsafe(uR"(\\[1-9gk]|\(\?P=)"_s);
+    QStringList alternatives;
+    for (const auto &rule : rules) {
+        if (rule.pattern.pattern().contains(unsafe))
+            return {};
+        alternatives << u"(?:%1)"_s.arg(rule.pattern.pattern());
+    }
+    QRegularExpression joined(alternatives.join(u'|'), QRegularExpression::CaseInsensitiveOption);
+    joined.optimize();
+    return joined;
+}
 } // namespace
 
 const StageKindRules &StageKindRules::builtIn()
@@ -64,13 +81,14 @@ std::optional<StageKindRules> StageKindRules::fromJson(const QByteArray &json, Q
         *error = failure.message;
         return std::nullopt;
     }
+    result.m_anyRule = anyOf(result.m_rules);
     return result;
 }
 
 QString StageKindRules::kindFor(const QStringList &texts, const NodeCatalog &catalog) const
 {
     for (const QString &text : texts) {
-        if (text.isEmpty())
+        if (text.isEmpty() || !m_anyRule.match(text).hasMatch())
             continue;
         for (const Rule &rule : m_rules) {
             if (catalog.kind(rule.kind) && rule.pattern.match(text).hasMatch())

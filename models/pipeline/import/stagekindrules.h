@@ -30,4 +30,7 @@ private:
         QRegularExpression pattern;
     };
     QList<Rule> m_rules;
+    // Every pattern in one alternation: a text no rule matches (most of them) costs one search
+    // instead of one a rule. Empty (matching everything) when a pattern refers to a group.
+    QRegularExpression m_anyRule;
 };
