@@ -149,7 +149,7 @@ public:
 };
 
 // The property panel: name, tool, image, command, parameters, notes of one node (not its
-// position: see MoveItemsCommand; not its kind: replace the node instead). Successive edits of
+// position: see MoveItemsCommand; not its kind: see ChangeNodeKindCommand). Successive edits of
 // the same field of the same node merge, so typing a name is one undo step. The field is found
 // by comparing old and new: an edit that changes several fields at once never merges.
 class EditNodeCommand : public QUndoCommand

@@ -1,5 +1,6 @@
 #include "pipeline/pipelineeditcontroller.h"
 
+#include "pipeline/changenodekindcommand.h"
 #include "pipeline/nodecatalog.h"
 #include "pipeline/pipelineautolayout.h"
 #include "pipeline/pipelineclipboard.h"
@@ -84,6 +85,15 @@ void PipelineEditController::connectPorts(const PipelineEdge &edge)
 void PipelineEditController::editNode(const PipelineNode &edited)
 {
     undoStack()->push(new EditNodeCommand(graph(), edited));
+}
+
+void PipelineEditController::changeNodeKind(const QString &nodeId, const QString &kindId)
+{
+    auto *command = new ChangeNodeKindCommand(graph(), nodeId, kindId);
+    const QString removed = command->removalMessage(); // push() may merge and delete it
+    undoStack()->push(command);
+    if (!removed.isEmpty())
+        emit statusMessage(removed);
 }
 
 void PipelineEditController::editAnnotation(const PipelineAnnotation &edited)

@@ -43,6 +43,9 @@ public:
     void moveItems(const QHash<QString, QPointF> &nodes, const QHash<QString, QPointF> &notes);
     void connectPorts(const PipelineEdge &edge);
     void editNode(const PipelineNode &edited);
+    // Makes the stage a `kindId` stage in one step; the status bar says which connections the
+    // new kind's ports could not keep.
+    void changeNodeKind(const QString &nodeId, const QString &kindId);
     void setAnnotationText(const QString &annotationId, const QString &text);
     void resizeAnnotation(const QString &annotationId, const QRectF &rect);
 

@@ -44,6 +44,17 @@ void PipelineNodeItem::setContent(const PipelineNode &node)
     update();
 }
 
+void PipelineNodeItem::setKind(const NodeKind *kind)
+{
+    if (kind == m_kind)
+        return;
+    m_kind = kind;
+    clearPortMarks(); // they were counted for the old kind's ports
+    prepareGeometry();
+    updateEdges();
+    update();
+}
+
 void PipelineNodeItem::setFindings(const QList<PipelineFinding> &findings)
 {
     m_errors = 0;

@@ -62,6 +62,8 @@ public:
     QStringList badgeTexts() const { return m_badgeTexts; }
 
     void setContent(const PipelineNode &node);
+    // The node became another kind (ChangeNodeKindCommand): its ports, colour and size follow.
+    void setKind(const NodeKind *kind);
     void setFindings(const QList<PipelineFinding> &findings);
     bool hasError() const { return m_errors > 0; }
     bool hasWarning() const { return m_warnings > 0; }

@@ -191,8 +191,15 @@ void PipelineScene::onNodeRemoved(const QString &nodeId)
 void PipelineScene::onNodeChanged(const QString &nodeId)
 {
     PipelineNodeItem *item = m_nodes.value(nodeId);
-    if (const PipelineNode *node = m_graph->node(nodeId); item && node)
-        item->setContent(*node);
+    const PipelineNode *node = m_graph->node(nodeId);
+    if (!item || !node)
+        return;
+    const NodeKind *kind = m_graph->catalog() ? m_graph->catalog()->kind(node->kind) : nullptr;
+    const bool kindChanged = kind != item->kind();
+    item->setKind(kind);
+    item->setContent(*node);
+    if (kindChanged) // another colour, and maybe another height
+        emit contentChanged();
 }
 
 void PipelineScene::onNodeMoved(const QString &nodeId)

@@ -253,6 +253,10 @@ void PipelineWorkspace::connectPanels()
             [this](const PipelineNode &, const PipelineNode &after, const QString &) {
                 m_edits->editNode(after);
             });
+    connect(m_properties,
+            &NodePropertyPanel::kindChosen,
+            m_edits,
+            &PipelineEditController::changeNodeKind);
     connect(m_findingsPanel, &FindingsPanel::findingActivated, this, [this](const QString &id) {
         m_scene->selectIds({id});
         m_view->zoomToSelection();
