@@ -74,7 +74,8 @@ void PipelineScene::resetTextMeasures()
     m_text = PipelineTextMeasures{PipelineTextMeasure(m_theme.titleFont),
                                   PipelineTextMeasure(m_theme.metaFont),
                                   PipelineTextMeasure(m_theme.portFont),
-                                  PipelineTextMeasure(m_theme.progressFont)};
+                                  PipelineTextMeasure(m_theme.progressFont),
+                                  PipelineNodeItem::labelScale(m_theme)};
 }
 
 void PipelineScene::rebuild()

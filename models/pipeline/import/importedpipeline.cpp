@@ -21,12 +21,14 @@ struct ImportText
     Q_DECLARE_TR_FUNCTIONS(PipelineImport)
 };
 
-QString chooseKind(const ImportedJob &job, const NodeCatalog &catalog)
+QString chooseKind(const ImportedJob &job, const NodeCatalog &catalog, StageKindRules::Memo &memo)
 {
     if (!job.kind.isEmpty() && catalog.kind(job.kind))
         return job.kind;
     return StageKindRules::builtIn().kindFor(
-        {job.name, job.id, job.kindHints.join(u'\n'), job.command.join(u'\n'), job.image}, catalog);
+        {job.name, job.id, job.kindHints.join(u'\n'), job.command.join(u'\n'), job.image},
+        catalog,
+        &memo);
 }
 
 QString chooseTool(const ImportedJob &job)
@@ -102,10 +104,11 @@ QList<PipelineNode> makeNodes(const ImportedPipeline &imported, const NodeCatalo
     nodes.reserve(imported.jobs.size());
     QSet<QString> names;
     const QString format = PipelineImport::formatId(imported.format);
+    StageKindRules::Memo memo;
     for (const ImportedJob &job : imported.jobs) {
         PipelineNode node;
         node.id = u"n%1"_s.arg(nodes.size() + 1);
-        node.kind = chooseKind(job, catalog);
+        node.kind = chooseKind(job, catalog, memo);
         node.name = uniqueName(job, names);
         node.tool = chooseTool(job);
         node.image = job.image;
