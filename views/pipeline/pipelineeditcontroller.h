@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pipeline/pipelineautolayout.h"
+
 #include <QHash>
 #include <QObject>
 #include <QPointF>
@@ -67,6 +69,7 @@ signals:
 private:
     PipelineGraph *graph() const;
     QUndoStack *undoStack() const;
+    PipelineAutoLayout::Options layoutOptions() const;
     void editAnnotation(const PipelineAnnotation &edited);
     void addPlanned(const QList<PipelineNode> &nodes,
                     const QList<PipelineEdge> &edges,
