@@ -360,7 +360,7 @@ void TestPipelineUndoCommands::autoLayoutDoesNotMergeWithMoves()
             positions.insert(node.id, node.pos + by);
         return positions;
     };
-    m_stack->push(new MoveItemsCommand(m_graph.get(), ItemPositions{shifted({0, 1000}), {}}));
+    m_stack->push(new MoveItemsCommand(m_graph.get(), ItemPositions{shifted({0, 1000}), {}, {}}));
     REQUIRE_OK(checkRoundTrip(
         new AutoLayoutCommand(m_graph.get(), ItemPositions{shifted({0, 1000}), {}, {}})));
     QCOMPARE(m_stack->count(), 2);
