@@ -1,4 +1,5 @@
 #include "pipeline/nodecatalog.h"
+#include "pipeline/pipelineautolayout.h"
 #include "pipeline/pipelinetemplates.h"
 #include "pipeline/pipelinevalidator.h"
 
@@ -73,16 +74,22 @@ void TestPipelineTemplates::loadsAndValidatesClean()
         problems << finding.code + u' ' + finding.nodeId;
     QCOMPARE(problems, QStringList());
 
-    // Laid out left to right on the canvas grid, no two stages on one spot, all filled in.
-    QSet<std::pair<qreal, qreal>> spots;
-    for (const PipelineNode &node : read.nodes) {
-        QCOMPARE(std::fmod(node.pos.x(), 260.0), 0.0);
-        QCOMPARE(std::fmod(node.pos.y(), 160.0), 0.0);
-        QVERIFY2(!spots.contains({node.pos.x(), node.pos.y()}), qPrintable(node.id));
-        spots.insert({node.pos.x(), node.pos.y()});
+    // Stored as Auto-arrange draws it (issue 15): no two stages overlap, and the drawing fits a
+    // slide or a 16:9 window, at most 3:1 either way; every stage filled in.
+    const QSizeF size = PipelineAutoLayout::Options().nodeSize;
+    QRectF bounds;
+    for (qsizetype a = 0; a < read.nodes.size(); ++a) {
+        const PipelineNode &node = read.nodes.at(a);
+        const QRectF rect(node.pos, size);
+        for (qsizetype b = a + 1; b < read.nodes.size(); ++b)
+            QVERIFY2(!rect.intersects(QRectF(read.nodes.at(b).pos, size)),
+                     qPrintable(node.id + u" overlaps "_s + read.nodes.at(b).id));
+        bounds |= rect;
         QVERIFY2(!node.tool.isEmpty() && !node.image.isEmpty() && !node.command.isEmpty(),
                  qPrintable(node.id));
     }
+    const qreal aspect = bounds.width() / bounds.height();
+    QVERIFY2(aspect <= 3 && aspect >= 1.0 / 3, qPrintable(QString::number(aspect)));
 }
 
 QTEST_GUILESS_MAIN(TestPipelineTemplates)
