@@ -28,33 +28,37 @@ QString keysOf(const KeyValueList &list)
 // writes the stage's image, command, parameters and dependencies, and says the rest.
 QStringList notCarried(const PipelineGraph &graph)
 {
-    using Text = OrchestratorExportText;
     QStringList notes;
     if (!graph.source().details.isEmpty())
-        notes << Text::tr("the pipeline's %1 (from its source file) are not carried")
+        notes << OrchestratorExportText::tr(
+                     "the pipeline's %1 (from its source file) are not carried")
                      .arg(keysOf(graph.source().details));
     for (const PipelineNode &node : graph.nodes()) {
         const NodeKind *kind = graph.catalog()->kind(node.kind);
         if (!node.details.isEmpty())
-            notes << Text::tr("stage '%1': %2 (from its source file) are not carried")
+            notes << OrchestratorExportText::tr(
+                         "stage '%1': %2 (from its source file) are not carried")
                          .arg(node.name, keysOf(node.details));
         if (node.source.isEmpty() || !kind)
             continue;
         if (node.image.isEmpty())
-            notes << Text::tr("stage '%1' has no image in its source: it runs in its kind's "
-                              "default, %2")
+            notes << OrchestratorExportText::tr(
+                         "stage '%1' has no image in its source: it runs in its kind's "
+                         "default, %2")
                          .arg(node.name, kind->image);
         if (node.command.isEmpty())
-            notes << Text::tr("stage '%1' has no command in its source: it runs its kind's "
-                              "default, %2")
+            notes << OrchestratorExportText::tr(
+                         "stage '%1' has no command in its source: it runs its kind's "
+                         "default, %2")
                          .arg(node.name, kind->command.join(u' '));
     }
     for (const PipelineEdge &edge : graph.edges()) {
         const PipelineNode *from = graph.node(edge.from.node);
         const PipelineNode *to = graph.node(edge.to.node);
         if (!edge.condition.isEmpty() && from && to)
-            notes << Text::tr("the condition '%1' on '%2' after '%3' is not carried: it runs "
-                              "when '%3' succeeds")
+            notes << OrchestratorExportText::tr(
+                         "the condition '%1' on '%2' after '%3' is not carried: it runs "
+                         "when '%3' succeeds")
                          .arg(edge.condition, to->name, from->name);
     }
     return notes;
