@@ -14,10 +14,12 @@
 #include "roadmap/roadmapactions.h"
 #include "roadmap/roadmapworkspace.h"
 #include "session/studiosession.h"
+#include "support/studiotranslations.h"
 #include "support/syntheticprogress.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QMouseEvent>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -102,7 +104,15 @@ void presentationShot(MainWindow &window, const QString &folder)
         qFatal("presentation mode did not open");
     deck->resize(WindowSize);
     QTest::keyClick(deck, Qt::Key_L);
-    QTest::mouseMove(deck, QPoint(WindowSize.width() * 2 / 3, WindowSize.height() / 2));
+    // The pointer over the slide, as a presenter's mouse would put it (offscreen has no cursor).
+    const QPointF pointer(WindowSize.width() * 0.62, WindowSize.height() * 0.3);
+    QMouseEvent move(QEvent::MouseMove,
+                     pointer,
+                     deck->mapToGlobal(pointer),
+                     Qt::NoButton,
+                     Qt::NoButton,
+                     Qt::NoModifier);
+    QCoreApplication::sendEvent(deck, &move);
     save(*deck, folder, u"screenshot-presentation.png"_s);
     deck->close();
 }
@@ -114,6 +124,8 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    if (!StudioTranslations::install())
+        qFatal("the compiled-in translation could not be loaded");
     const QStringList arguments = app.arguments().mid(1);
     if (arguments.isEmpty() || arguments.size() > 2) {
         std::fputs("usage: make_screenshots FOLDER [WORKFLOW.yml]\n", stderr);
