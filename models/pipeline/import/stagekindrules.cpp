@@ -85,15 +85,30 @@ std::optional<StageKindRules> StageKindRules::fromJson(const QByteArray &json, Q
     return result;
 }
 
-QString StageKindRules::kindFor(const QStringList &texts, const NodeCatalog &catalog) const
+QString
+StageKindRules::kindFor(const QStringList &texts, const NodeCatalog &catalog, Memo *memo) const
 {
     for (const QString &text : texts) {
-        if (text.isEmpty() || !m_anyRule.match(text).hasMatch())
+        if (text.isEmpty())
             continue;
-        for (const Rule &rule : m_rules) {
-            if (catalog.kind(rule.kind) && rule.pattern.match(text).hasMatch())
-                return rule.kind;
-        }
+        const qsizetype rule = memo ? memo->value(text, -2) : -2;
+        const qsizetype found = rule != -2 ? rule : firstRuleMatching(text, catalog);
+        if (memo && rule == -2)
+            memo->insert(text, found);
+        if (found >= 0)
+            return m_rules.at(found).kind;
     }
     return QString::fromLatin1(Fallback);
+}
+
+qsizetype StageKindRules::firstRuleMatching(const QString &text, const NodeCatalog &catalog) const
+{
+    if (!m_anyRule.match(text).hasMatch())
+        return -1;
+    for (qsizetype r = 0; r < m_rules.size(); ++r) {
+        const Rule &rule = m_rules.at(r);
+        if (catalog.kind(rule.kind) && rule.pattern.match(text).hasMatch())
+            return r;
+    }
+    return -1;
 }

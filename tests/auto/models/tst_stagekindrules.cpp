@@ -40,6 +40,7 @@ class TestStageKindRules : public QObject
 private slots:
     void choosesKind_data();
     void choosesKind();
+    void memoGivesTheSameKinds();
     void builtInRulesLoad();
     void refusesBadRules_data();
     void refusesBadRules();
@@ -90,6 +91,26 @@ void TestStageKindRules::choosesKind()
     QFETCH(QStringList, texts);
     QFETCH(QString, kind);
     QCOMPARE(::rules(rules).kindFor(texts, NodeCatalog::builtIn()), kind);
+}
+
+// A memo only saves searching a text twice: every kind is what the rules give without it.
+void TestStageKindRules::memoGivesTheSameKinds()
+{
+    const StageKindRules trainThenDeploy = rules({uR"(train=\btrain)"_s, uR"(deploy=\bdeploy)"_s});
+    const QList<QStringList> jobs{{u"a"_s, u"deploy it"_s},
+                                  {u"b"_s, u"deploy it"_s},
+                                  {u"train"_s, u"deploy it"_s},
+                                  {u"a"_s, u"python:3.12"_s},
+                                  {u"TRAIN"_s}};
+    StageKindRules::Memo memo;
+    for (const QStringList &texts : jobs)
+        QCOMPARE(trainThenDeploy.kindFor(texts, NodeCatalog::builtIn(), &memo),
+                 trainThenDeploy.kindFor(texts, NodeCatalog::builtIn()));
+    // Searched once each: a, deploy it, b, train, python:3.12, TRAIN (the first text that
+    // matches ends a job's search, so "deploy it" after "train" is not searched again).
+    QCOMPARE(memo.size(), 6);
+    QCOMPARE(memo.value(u"a"_s), qsizetype(-1));
+    QCOMPARE(memo.value(u"deploy it"_s), qsizetype(1));
 }
 
 // Every rule shipped names a kind of the built-in catalog (a typo would silently never apply).
