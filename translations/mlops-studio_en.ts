@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>ChangeNodeKindCommand</name>
+    <message numerus="yes">
+        <source>%n connection(s) removed: %1</source>
+        <translation>
+            <numerusform>%n connection removed: %1</numerusform>
+            <numerusform>%n connections removed: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CurriculumCommands</name>
     <message numerus="yes">
         <source>%n section(s)</source>

@@ -1,5 +1,6 @@
 #include "cli/clicontext.h"
 #include "cli/imageexportarguments.h"
+#include "cli/pipelinefindings.h"
 #include "cli/pipelineinput.h"
 #include "cli/subcommand.h"
 #include "pipeline/nodecatalog.h"
@@ -139,24 +140,45 @@ int newPipeline(CliContext &context, const QCommandLineParser &parser, const QSt
     return CliContext::Success;
 }
 
-int validateFile(CliContext &context, const QCommandLineParser &, const QStringList &arguments)
+int validateFile(CliContext &context,
+                 const QCommandLineParser &parser,
+                 const QStringList &arguments)
 {
     const QString &path = arguments.at(0);
     const std::optional<PipelineImport::Result> opened = readPipelineArgument(context, path);
     if (!opened)
         return CliContext::BadInput;
     const PipelineFile::ReadResult &read = opened->pipeline;
-    QHash<QString, QString> names;
-    for (const PipelineNode &node : read.nodes)
-        names.insert(node.id, node.name);
-    bool hasError = false;
-    for (const PipelineFinding &finding :
-         validatePipeline(read.nodes, read.edges, NodeCatalog::builtIn())) {
-        hasError |= finding.severity == PipelineFinding::Severity::Error;
-        context.out() << path << u": "_s << describeFinding(finding, names.value(finding.nodeId))
-                      << u'\n';
+    const QList<PipelineFinding> findings
+        = validatePipeline(read.nodes, read.edges, NodeCatalog::builtIn());
+    const PipelineFindingText text(path, read.nodes);
+    const qsizetype errors
+        = std::count_if(findings.cbegin(), findings.cend(), [](const PipelineFinding &finding) {
+              return finding.severity == PipelineFinding::Severity::Error;
+          });
+    if (parser.isSet(u"json"_s)) {
+        QJsonArray listed;
+        for (const PipelineFinding &finding : findings)
+            listed.append(text.json(finding));
+        QJsonArray notes;
+        for (const PipelineImport::Note &note : opened->warnings)
+            notes.append(QJsonObject{{u"line"_s, note.line}, {u"message"_s, note.message}});
+        const QString format
+            = opened->imported ? PipelineImport::formatId(opened->format) : u"mlpipe"_s;
+        context.out() << QJsonDocument(QJsonObject{{u"file"_s, path},
+                                                   {u"format"_s, format},
+                                                   {u"stages"_s, read.nodes.size()},
+                                                   {u"edges"_s, read.edges.size()},
+                                                   {u"errors"_s, errors},
+                                                   {u"warnings"_s, findings.size() - errors},
+                                                   {u"findings"_s, listed},
+                                                   {u"importWarnings"_s, notes}})
+                             .toJson();
+    } else {
+        for (const PipelineFinding &finding : findings)
+            context.out() << text.line(finding) << u'\n';
     }
-    return hasError ? CliContext::Failure : CliContext::Success;
+    return errors > 0 ? CliContext::Failure : CliContext::Success;
 }
 
 using DiagramFormat = PipelineDiagramOptions::Format;
@@ -253,19 +275,23 @@ QList<Subcommand> pipelineCommands()
     validate.group = u"pipeline"_s;
     validate.name = u"validate"_s;
     validate.summary
-        = PipelineCommands::tr("Check a .mlpipe file: errors, and warnings that teach (exit 1 on "
+        = PipelineCommands::tr("Check a pipeline: errors, and warnings that teach (exit 1 on "
                                "errors).");
     validate.arguments = {u"FILE"_s};
-    validate.argumentHelp = {PipelineCommands::tr("A pipeline file (.mlpipe).")};
+    validate.argumentHelp = {pipelineFileHelp()};
+    validate.options = {QCommandLineOption(
+        u"json"_s,
+        PipelineCommands::tr("Print JSON: the findings, with the source line of each imported "
+                             "stage, and what the import could not represent."))};
     validate.run = validateFile;
 
     Subcommand render;
     render.group = u"pipeline"_s;
     render.name = u"render"_s;
     render.summary
-        = PipelineCommands::tr("Draw a .mlpipe file as PNG, SVG, a one-page PDF or Mermaid text.");
+        = PipelineCommands::tr("Draw a pipeline as PNG, SVG, a one-page PDF or Mermaid text.");
     render.arguments = {u"FILE"_s};
-    render.argumentHelp = {PipelineCommands::tr("A pipeline file (.mlpipe).")};
+    render.argumentHelp = {pipelineFileHelp()};
     render.options = {
         QCommandLineOption(
             {u"o"_s, u"output"_s},

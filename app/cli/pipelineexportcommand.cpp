@@ -1,4 +1,5 @@
 #include "cli/clicontext.h"
+#include "cli/pipelinefindings.h"
 #include "cli/pipelineinput.h"
 #include "cli/subcommand.h"
 #include "orchestrator/orchestratorexport.h"
@@ -63,13 +64,9 @@ int refuse(CliContext &context,
            const QList<PipelineNode> &nodes,
            const QList<PipelineFinding> &problems)
 {
-    QHash<QString, QString> names;
-    for (const PipelineNode &node : nodes)
-        names.insert(node.id, node.name);
+    const PipelineFindingText text(path, nodes);
     for (const PipelineFinding &finding : problems)
-        std::fputs(qPrintable(path + u": "_s + describeFinding(finding, names.value(finding.nodeId))
-                              + u'\n'),
-                   stderr);
+        std::fputs(qPrintable(text.line(finding) + u'\n'), stderr);
     return context.fail(
         PipelineExportText::tr("%1: not exported: the pipeline has %n error(s) (see above)",
                                nullptr,
@@ -157,11 +154,10 @@ Subcommand pipelineExportCommand()
     command.group = u"pipeline"_s;
     command.name = u"export"_s;
     command.summary = PipelineExportText::tr(
-        "Export a .mlpipe file to Argo Workflows, Airflow, GitHub Actions, GitLab CI/CD "
+        "Export a pipeline to Argo Workflows, Airflow, GitHub Actions, GitLab CI/CD "
         "or DVC (exit 1 on errors).");
     command.arguments = {u"FILE"_s};
-    command.argumentHelp
-        = {PipelineExportText::tr("A pipeline file (.mlpipe) without validation errors.")};
+    command.argumentHelp = {pipelineFileHelp()};
     command.options = {
         QCommandLineOption(
             u"to"_s,

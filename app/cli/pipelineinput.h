@@ -16,3 +16,6 @@ std::optional<PipelineImport::Result>
 readPipelineArgument(CliContext &context,
                      const QString &path,
                      std::optional<PipelineImport::Format> format = std::nullopt);
+
+// The help of a FILE argument that takes either kind of pipeline file.
+QString pipelineFileHelp();

@@ -94,34 +94,42 @@ std::optional<ToolTagger> ToolTagger::fromJson(const QByteArray &json, QString *
         for (const auto &alias : tool.value(u"aliases"_s).toArray())
             tagger.m_patterns.append({alias.toString(), name});
     }
+    for (qsizetype p = 0; p < tagger.m_patterns.size(); ++p)
+        tagger.m_byFirstChar[tagger.m_patterns.at(p).text.at(0)].append(p);
     return tagger;
 }
 
-// Like Python's re.finditer with (?<![A-Za-z0-9]) and (?![A-Za-z0-9]) around the pattern:
-// non-overlapping matches of one pattern, the search resuming after each match.
-void ToolTagger::findMatches(const Pattern &pattern,
-                             const QString &text,
-                             QList<Match> &matches) const
+// For each pattern, like Python's re.finditer with (?<![A-Za-z0-9]) and (?![A-Za-z0-9]) around
+// it: its non-overlapping matches, the search resuming after each match. One pass over the text
+// finds them for every pattern: at each position, only the patterns starting with its character
+// are compared, and a pattern's match counts only from the end of its previous one.
+QList<ToolTagger::Match> ToolTagger::findMatches(const QString &text) const
 {
-    qsizetype from = 0;
-    while (true) {
-        const qsizetype start = text.indexOf(pattern.text, from, Qt::CaseSensitive);
-        if (start < 0)
-            return;
-        const qsizetype end = start + pattern.text.size();
-        const bool wholeWord = (start == 0 || !isAsciiAlnum(text.at(start - 1)))
-                               && (end == text.size() || !isAsciiAlnum(text.at(end)));
-        if (wholeWord)
-            matches.append({start, end, &pattern.toolName});
-        from = wholeWord ? end : start + 1;
+    QList<Match> matches;
+    QHash<qsizetype, qsizetype> resumeAt; // pattern index -> where its next match may start
+    const QStringView view(text);
+    for (qsizetype start = 0; start < text.size(); ++start) {
+        const auto candidates = m_byFirstChar.constFind(text.at(start));
+        if (candidates == m_byFirstChar.cend())
+            continue;
+        for (const qsizetype p : *candidates) {
+            const Pattern &pattern = m_patterns.at(p);
+            const qsizetype end = start + pattern.text.size();
+            if (start < resumeAt.value(p) || !view.mid(start).startsWith(pattern.text))
+                continue;
+            if ((start == 0 || !isAsciiAlnum(text.at(start - 1)))
+                && (end == text.size() || !isAsciiAlnum(text.at(end)))) {
+                matches.append({start, end, &pattern.toolName});
+                resumeAt.insert(p, end);
+            }
+        }
     }
+    return matches;
 }
 
 QStringList ToolTagger::tagsFor(const QString &text) const
 {
-    QList<Match> matches;
-    for (const Pattern &pattern : m_patterns)
-        findMatches(pattern, text, matches);
+    QList<Match> matches = findMatches(text);
     // Stable, so equal matches keep dictionary order, as Python's sort does.
     std::stable_sort(matches.begin(), matches.end(), [](const Match &a, const Match &b) {
         if (a.start != b.start)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -36,7 +37,9 @@ private:
         const QString *toolName;
     };
 
-    void findMatches(const Pattern &pattern, const QString &text, QList<Match> &matches) const;
+    QList<Match> findMatches(const QString &text) const;
 
     QList<Pattern> m_patterns;
+    // Pattern indexes by first character, so a text is scanned once rather than once a pattern.
+    QHash<QChar, QList<qsizetype>> m_byFirstChar;
 };

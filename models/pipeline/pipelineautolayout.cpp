@@ -4,6 +4,7 @@
 #include "pipeline/pipelinegraph.h"
 
 #include <QList>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -23,22 +24,12 @@ struct Dag
     Adjacency predecessors;
 };
 
-// Node-index arcs without feedback edges, self-loops and repeats, each list sorted so the
-// result does not depend on the order of graph.edges().
-Adjacency forwardArcs(const PipelineGraph &graph)
+void sortUnique(Adjacency &arcs)
 {
-    Adjacency arcs(graph.nodes().size());
-    for (const PipelineEdge &edge : graph.edges()) {
-        const qsizetype from = graph.indexOfNode(edge.from.node);
-        const qsizetype to = graph.indexOfNode(edge.to.node);
-        if (from >= 0 && to >= 0 && from != to && !isFeedbackEdge(graph, edge))
-            arcs[from] << to;
-    }
     for (QList<qsizetype> &targets : arcs) {
         std::sort(targets.begin(), targets.end());
         targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
     }
-    return arcs;
 }
 
 // Drops the arcs a depth-first search finds going back to a node on its path: what remains
@@ -76,23 +67,38 @@ Dag withoutBackArcs(const Adjacency &arcs)
     return dag;
 }
 
-// Longest path from a node without predecessors, in a topological order (Kahn's, by index).
-QList<qsizetype> longestPathLayers(const Dag &dag, QList<qsizetype> *order)
+// Longest path from a node without predecessors, in a topological order (Kahn's, by index),
+// except that a layer already as tall as `maxHeight` sends the next box on to a later one: a
+// stage of twenty parallel jobs becomes a few columns, not one column twenty boxes tall.
+QList<qsizetype> cappedLayers(const Dag &dag, const QList<QSizeF> &sizes, double maxHeight)
 {
     const qsizetype n = dag.successors.size();
     QList<qsizetype> pending(n);
+    QList<qsizetype> order;
+    order.reserve(n);
     for (qsizetype v = 0; v < n; ++v) {
         pending[v] = dag.predecessors.at(v).size();
         if (pending.at(v) == 0)
-            order->append(v);
+            order.append(v);
     }
+    QList<qsizetype> earliest(n, 0);
     QList<qsizetype> layer(n, 0);
-    for (qsizetype head = 0; head < order->size(); ++head) {
-        const qsizetype v = order->at(head);
+    QList<double> height; // per layer, boxes only
+    for (qsizetype head = 0; head < order.size(); ++head) {
+        const qsizetype v = order.at(head);
+        qsizetype l = earliest.at(v);
+        for (;; ++l) {
+            if (l >= height.size())
+                height.resize(l + 1, 0);
+            if (height.at(l) == 0 || height.at(l) + sizes.at(v).height() <= maxHeight)
+                break;
+        }
+        layer[v] = l;
+        height[l] += sizes.at(v).height();
         for (const qsizetype w : dag.successors.at(v)) {
-            layer[w] = std::max(layer.at(w), layer.at(v) + 1);
+            earliest[w] = std::max(earliest.at(w), l + 1);
             if (--pending[w] == 0)
-                order->append(w);
+                order.append(w);
         }
     }
     return layer;
@@ -101,7 +107,7 @@ QList<qsizetype> longestPathLayers(const Dag &dag, QList<qsizetype> *order)
 class Ordering
 {
 public:
-    Ordering(const Dag &dag, const QList<qsizetype> &layerOf, const QList<qsizetype> &order)
+    Ordering(const Dag &dag, const QList<qsizetype> &layerOf)
         : m_dag(dag)
         , m_layerOf(layerOf)
         , m_position(layerOf.size())
@@ -109,7 +115,7 @@ public:
         const qsizetype count
             = layerOf.isEmpty() ? 0 : *std::max_element(layerOf.cbegin(), layerOf.cend()) + 1;
         m_layers.resize(count);
-        for (const qsizetype v : order)
+        for (qsizetype v = 0; v < layerOf.size(); ++v)
             m_layers[layerOf.at(v)] << v;
         for (qsizetype l = 0; l < count; ++l)
             renumber(l);
@@ -168,34 +174,250 @@ private:
     QList<QList<qsizetype>> m_layers;
 };
 
-// Rows of one layer: each node as near its predecessors' mean row as the order and the spacing
-// allow. Pushing down from the top and up from the bottom gives two valid placements; their
-// mean is valid too and favours neither end.
+// Boxes (nodes, or frames laid out already) and the arcs between them, ready for layering.
+struct Boxes
+{
+    QList<QSizeF> sizes;
+    Adjacency arcs;
+};
+
+// Each arc spanning several layers is cut into one-layer arcs through dummies (size 0) appended
+// after the boxes; returns the layer of every box and dummy.
+QList<qsizetype> addDummies(Dag &dag, QList<qsizetype> layerOf, QList<QSizeF> &sizes)
+{
+    const qsizetype boxes = dag.successors.size();
+    Adjacency successors(boxes);
+    for (qsizetype u = 0; u < boxes; ++u) {
+        for (const qsizetype v : std::as_const(dag.successors.at(u))) {
+            qsizetype from = u;
+            for (qsizetype l = layerOf.at(u) + 1; l < layerOf.at(v); ++l) {
+                const qsizetype dummy = successors.size();
+                successors.append(QList<qsizetype>());
+                layerOf.append(l);
+                sizes.append(QSizeF(0, 0));
+                successors[from] << dummy;
+                from = dummy;
+            }
+            successors[from] << v;
+        }
+    }
+    Adjacency predecessors(successors.size());
+    for (qsizetype u = 0; u < successors.size(); ++u) {
+        for (const qsizetype v : std::as_const(successors.at(u)))
+            predecessors[v] << u;
+    }
+    dag = {successors, predecessors};
+    return layerOf;
+}
+
+// Centres of one layer's boxes: each as near its predecessors' mean as the order and the
+// spacing allow. Pushing down from the top and up from the bottom gives two valid placements;
+// their mean is valid too and favours neither end. A dummy needs less room than a box.
 void placeLayer(const QList<qsizetype> &layer,
                 const Adjacency &predecessors,
-                double step,
+                const QList<QSizeF> &sizes,
+                qsizetype boxes,
+                double gap,
                 QList<double> *y)
 {
     const qsizetype k = layer.size();
+    const auto step = [&](qsizetype i) { // from the centre of layer[i - 1] to that of layer[i]
+        const qsizetype a = layer.at(i - 1);
+        const qsizetype b = layer.at(i);
+        const double room = a >= boxes || b >= boxes ? gap / 2 : gap;
+        return (sizes.at(a).height() + sizes.at(b).height()) / 2 + room;
+    };
     QList<double> wanted(k);
+    double stacked = 0;
     for (qsizetype i = 0; i < k; ++i) {
+        if (i > 0)
+            stacked += step(i);
         const QList<qsizetype> &near = predecessors.at(layer.at(i));
         double sum = 0;
         for (const qsizetype u : near)
             sum += y->at(u);
-        wanted[i] = near.isEmpty() ? (i - (k - 1) / 2.0) * step : sum / near.size();
+        wanted[i] = near.isEmpty() ? stacked : sum / near.size();
     }
     QList<double> down(wanted);
     for (qsizetype i = 1; i < k; ++i)
-        down[i] = std::max(wanted.at(i), down.at(i - 1) + step);
+        down[i] = std::max(wanted.at(i), down.at(i - 1) + step(i));
     QList<double> up(wanted);
     for (qsizetype i = k - 2; i >= 0; --i)
-        up[i] = std::min(wanted.at(i), up.at(i + 1) - step);
+        up[i] = std::min(wanted.at(i), up.at(i + 1) - step(i + 1));
     for (qsizetype i = 0; i < k; ++i)
         (*y)[layer.at(i)] = (down.at(i) + up.at(i)) / 2;
 }
 
+// The widest (or tallest) a drawing may be and still fit a slide (issue 15).
+constexpr double MaxSlideAspect = 3;
+
+// How many columns a band: the count whose drawing comes nearest the target aspect (on a log
+// scale, so 2:1 and 1:2 are equally far from 1:1) among those that fit a slide (at most 3:1
+// either way), when any does; ties go to fewer bands.
+qsizetype columnsPerBand(const QList<double> &columnWidth,
+                         const QList<double> &top,
+                         const QList<double> &bottom,
+                         const Options &options)
+{
+    const qsizetype layers = columnWidth.size();
+    if (options.targetAspect <= 0 || layers <= 1)
+        return std::max<qsizetype>(layers, 1);
+    const double target = std::log(options.targetAspect);
+    qsizetype best = layers;
+    double bestDistance = std::numeric_limits<double>::max();
+    for (qsizetype k = layers; k >= 1; --k) {
+        double width = 0, height = 0;
+        for (qsizetype first = 0; first < layers; first += k) {
+            double bandWidth = 0, bandTop = std::numeric_limits<double>::max(),
+                   bandBottom = std::numeric_limits<double>::lowest();
+            for (qsizetype l = first; l < std::min(layers, first + k); ++l) {
+                bandWidth += columnWidth.at(l) + (l > first ? options.layerGap : 0);
+                bandTop = std::min(bandTop, top.at(l));
+                bandBottom = std::max(bandBottom, bottom.at(l));
+            }
+            width = std::max(width, bandWidth);
+            height += bandBottom - bandTop + (first > 0 ? 2 * options.rowGap : 0);
+        }
+        const double aspect = std::log(width / std::max(height, 1.0));
+        const bool fitsSlide = std::abs(aspect) <= std::log(MaxSlideAspect);
+        // Past any count that fits, one that does not is never chosen.
+        const double distance = std::abs(aspect - target) + (fitsSlide ? 0 : 1000);
+        if (distance < bestDistance - 1e-9) {
+            best = k;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
+// Top-left corners of the boxes, the drawing's top-left at (0, 0).
+QList<QPointF> placeBoxes(const Boxes &input, const Options &options)
+{
+    const qsizetype boxes = input.sizes.size();
+    if (boxes == 0)
+        return {};
+    QList<QSizeF> sizes = input.sizes;
+    Dag dag = withoutBackArcs(input.arcs);
+
+    // A layer may be as tall as a drawing of the target aspect holding every box would be.
+    double area = 0, tallest = 0;
+    for (const QSizeF &size : std::as_const(sizes)) {
+        area += (size.width() + options.layerGap) * (size.height() + options.rowGap);
+        tallest = std::max(tallest, size.height());
+    }
+    const double maxHeight = options.targetAspect > 0
+                                 ? std::max(tallest, std::sqrt(area / options.targetAspect))
+                                 : std::numeric_limits<double>::max();
+    const QList<qsizetype> layerOf = addDummies(dag, cappedLayers(dag, sizes, maxHeight), sizes);
+
+    Ordering ordering(dag, layerOf);
+    for (int i = 0; i < options.sweeps; ++i)
+        ordering.sweep();
+    const QList<QList<qsizetype>> &layers = ordering.layers();
+
+    QList<double> y(sizes.size(), 0); // centres
+    for (const QList<qsizetype> &layer : layers)
+        placeLayer(layer, dag.predecessors, sizes, boxes, options.rowGap, &y);
+
+    const qsizetype layerCount = layers.size();
+    QList<double> columnWidth(layerCount, 0);
+    QList<double> top(layerCount, std::numeric_limits<double>::max());
+    QList<double> bottom(layerCount, std::numeric_limits<double>::lowest());
+    for (qsizetype l = 0; l < layerCount; ++l) {
+        for (const qsizetype v : layers.at(l)) {
+            columnWidth[l] = std::max(columnWidth.at(l), sizes.at(v).width());
+            top[l] = std::min(top.at(l), y.at(v) - sizes.at(v).height() / 2);
+            bottom[l] = std::max(bottom.at(l), y.at(v) + sizes.at(v).height() / 2);
+        }
+    }
+    const qsizetype perBand = columnsPerBand(columnWidth, top, bottom, options);
+
+    QList<QPointF> positions(boxes);
+    double bandY = 0;
+    for (qsizetype first = 0; first < layerCount; first += perBand) {
+        const qsizetype end = std::min(layerCount, first + perBand);
+        double bandTop = std::numeric_limits<double>::max();
+        double bandBottom = std::numeric_limits<double>::lowest();
+        for (qsizetype l = first; l < end; ++l) {
+            bandTop = std::min(bandTop, top.at(l));
+            bandBottom = std::max(bandBottom, bottom.at(l));
+        }
+        double x = 0;
+        for (qsizetype l = first; l < end; ++l) {
+            for (const qsizetype v : layers.at(l)) {
+                if (v < boxes)
+                    positions[v] = QPointF(x, bandY + y.at(v) - sizes.at(v).height() / 2 - bandTop);
+            }
+            x += columnWidth.at(l) + options.layerGap;
+        }
+        bandY += bandBottom - bandTop + 2 * options.rowGap;
+    }
+    return positions;
+}
+
+// The frames of `clusters` as a tree: which boxes each frame (or the top, "") holds.
+struct Tree
+{
+    QStringList frames;             // every clustered frame, parents before children
+    QHash<QString, QString> parent; // frame -> enclosing frame, "" at the top
+    QHash<QString, QStringList> frameChildren;
+    QHash<QString, QList<qsizetype>> nodeChildren;
+    QHash<QString, int> depth;
+};
+
+Tree makeTree(const PipelineGraph &graph, const Clusters &clusters)
+{
+    Tree tree;
+    QSet<QString> named; // frames the clusters mention, as members or as holders
+    for (auto it = clusters.parentOfFrame.cbegin(); it != clusters.parentOfFrame.cend(); ++it)
+        named << it.key() << it.value();
+    for (const QString &frame : clusters.frameOfNode)
+        named << frame;
+    for (const QString &frame : clusters.frameSequence)
+        named << frame;
+    QSet<QString> known;
+    for (const PipelineAnnotation &annotation : graph.annotations()) {
+        if (annotation.kind == PipelineAnnotation::Kind::Group && named.contains(annotation.id))
+            known.insert(annotation.id);
+    }
+    // A parent that is not a known frame, or a chain that loops, puts the frame at the top.
+    const auto depthOf = [&](const QString &frame) {
+        int d = 0;
+        for (QString at = clusters.parentOfFrame.value(frame); !at.isEmpty();
+             at = clusters.parentOfFrame.value(at)) {
+            if (!known.contains(at) || ++d > known.size())
+                return -1;
+        }
+        return d;
+    };
+    for (const PipelineAnnotation &annotation : graph.annotations()) {
+        if (!known.contains(annotation.id))
+            continue;
+        const int d = depthOf(annotation.id);
+        tree.frames << annotation.id;
+        tree.depth.insert(annotation.id, std::max(d, 0));
+        tree.parent.insert(annotation.id,
+                           d > 0 ? clusters.parentOfFrame.value(annotation.id) : QString());
+    }
+    std::stable_sort(tree.frames.begin(), tree.frames.end(), [&](const auto &a, const auto &b) {
+        return tree.depth.value(a) < tree.depth.value(b);
+    });
+    for (const QString &frame : std::as_const(tree.frames))
+        tree.frameChildren[tree.parent.value(frame)] << frame;
+    for (qsizetype n = 0; n < graph.nodes().size(); ++n) {
+        const QString frame = clusters.frameOfNode.value(graph.nodes().at(n).id);
+        tree.nodeChildren[known.contains(frame) ? frame : QString()] << n;
+    }
+    return tree;
+}
+
 } // namespace
+
+QSizeF Options::sizeOf(const PipelineNode &node) const
+{
+    const QSizeF size = nodeSizeOf ? nodeSizeOf(node) : QSizeF();
+    return size.isValid() && !size.isEmpty() ? size : nodeSize;
+}
 
 bool isFeedbackEdge(const PipelineGraph &graph, const PipelineEdge &edge)
 {
@@ -204,39 +426,141 @@ bool isFeedbackEdge(const PipelineGraph &graph, const PipelineEdge &edge)
     return kind && kind->feedback;
 }
 
-QHash<QString, QPointF> layout(const PipelineGraph &graph, const Options &options)
+Arrangement arrange(const PipelineGraph &graph, const Clusters &clusters, const Options &options)
 {
     const QList<PipelineNode> &nodes = graph.nodes();
-    if (nodes.isEmpty())
+    const Tree tree = makeTree(graph, clusters);
+    if (nodes.isEmpty() && tree.frames.isEmpty())
         return {};
-    const Dag dag = withoutBackArcs(forwardArcs(graph));
-    QList<qsizetype> order;
-    const QList<qsizetype> layerOf = longestPathLayers(dag, &order);
-    Ordering ordering(dag, layerOf, order);
-    for (int i = 0; i < options.sweeps; ++i)
-        ordering.sweep();
 
-    const double step = options.nodeSize.height() + options.rowGap;
-    QList<double> y(nodes.size(), 0);
-    for (const QList<qsizetype> &layer : ordering.layers())
-        placeLayer(layer, dag.predecessors, step, &y);
+    // Every node's frames from the top down, to find the pair of boxes an edge joins.
+    QList<QStringList> lineage(nodes.size());
+    for (qsizetype n = 0; n < nodes.size(); ++n) {
+        for (QString at = clusters.frameOfNode.value(nodes.at(n).id); tree.parent.contains(at);
+             at = tree.parent.value(at))
+            lineage[n].prepend(at);
+    }
+    // A container's boxes: its frames (by index into frameChildren) then its nodes.
+    struct Container
+    {
+        QStringList frames;
+        QList<qsizetype> nodes;
+        Boxes boxes;
+        QList<QPointF> positions;
+    };
+    QHash<QString, Container> containers;
+    const auto containerOf = [&](const QString &frame) -> Container & {
+        Container &c = containers[frame];
+        if (c.boxes.sizes.isEmpty() && c.frames.isEmpty() && c.nodes.isEmpty()) {
+            c.frames = tree.frameChildren.value(frame);
+            c.nodes = tree.nodeChildren.value(frame);
+            c.boxes.sizes.resize(c.frames.size() + c.nodes.size());
+            c.boxes.arcs.resize(c.frames.size() + c.nodes.size());
+        }
+        return c;
+    };
+    containerOf(QString());
+    for (const QString &frame : tree.frames)
+        containerOf(frame);
+    QHash<QString, qsizetype> boxOfFrame; // index in its parent's container
+    for (auto it = containers.begin(); it != containers.end(); ++it) {
+        for (qsizetype i = 0; i < it->frames.size(); ++i)
+            boxOfFrame.insert(it->frames.at(i), i);
+    }
+    QList<qsizetype> boxOfNode(nodes.size());
+    for (auto it = containers.begin(); it != containers.end(); ++it) {
+        for (qsizetype i = 0; i < it->nodes.size(); ++i)
+            boxOfNode[it->nodes.at(i)] = it->frames.size() + i;
+    }
+
+    // Each edge joins two boxes of the innermost container holding both ends.
+    for (const PipelineEdge &edge : graph.edges()) {
+        const qsizetype from = graph.indexOfNode(edge.from.node);
+        const qsizetype to = graph.indexOfNode(edge.to.node);
+        if (from < 0 || to < 0 || from == to || isFeedbackEdge(graph, edge))
+            continue;
+        const QStringList &a = lineage.at(from);
+        const QStringList &b = lineage.at(to);
+        qsizetype shared = 0;
+        while (shared < a.size() && shared < b.size() && a.at(shared) == b.at(shared))
+            ++shared;
+        Container &container = containers[shared == 0 ? QString() : a.at(shared - 1)];
+        const qsizetype u = shared < a.size() ? boxOfFrame.value(a.at(shared)) : boxOfNode.at(from);
+        const qsizetype v = shared < b.size() ? boxOfFrame.value(b.at(shared)) : boxOfNode.at(to);
+        if (u != v)
+            container.boxes.arcs[u] << v;
+    }
+    Container &top = containers[QString()];
+    for (qsizetype i = 1; i < clusters.frameSequence.size(); ++i) {
+        const QString &before = clusters.frameSequence.at(i - 1);
+        const QString &after = clusters.frameSequence.at(i);
+        if (tree.parent.contains(before) && tree.parent.contains(after)
+            && tree.parent.value(before).isEmpty() && tree.parent.value(after).isEmpty())
+            top.boxes.arcs[boxOfFrame.value(before)] << boxOfFrame.value(after);
+    }
+
+    // Innermost frames first: each is laid out, then measured, then a box of its parent.
+    QHash<QString, QSizeF> frameSize;
+    const auto layOut = [&](const QString &frame) {
+        Container &c = containers[frame];
+        for (qsizetype i = 0; i < c.frames.size(); ++i)
+            c.boxes.sizes[i] = frameSize.value(c.frames.at(i));
+        for (qsizetype i = 0; i < c.nodes.size(); ++i)
+            c.boxes.sizes[c.frames.size() + i] = options.sizeOf(nodes.at(c.nodes.at(i)));
+        sortUnique(c.boxes.arcs);
+        c.positions = placeBoxes(c.boxes, options);
+        if (frame.isEmpty())
+            return;
+        QRectF content;
+        for (qsizetype i = 0; i < c.positions.size(); ++i)
+            content |= QRectF(c.positions.at(i), c.boxes.sizes.at(i));
+        const PipelineAnnotation *annotation = graph.annotation(frame);
+        frameSize.insert(frame,
+                         c.positions.isEmpty() && annotation
+                             ? annotation->rect.size()
+                             : QSizeF(content.width() + 2 * FramePadding,
+                                      content.height() + 2 * FramePadding + FrameTitleRoom));
+    };
+    for (auto it = tree.frames.crbegin(); it != tree.frames.crend(); ++it)
+        layOut(*it);
+    layOut(QString());
 
     // Keep the old top-left corner, in whole units so arranging twice moves nothing.
     QPointF origin(std::numeric_limits<double>::max(), std::numeric_limits<double>::max());
+    const auto include = [&origin](const QPointF &p) {
+        origin = QPointF(std::min(origin.x(), p.x()), std::min(origin.y(), p.y()));
+    };
     for (const PipelineNode &node : nodes)
-        origin = QPointF(std::min(origin.x(), node.pos.x()), std::min(origin.y(), node.pos.y()));
+        include(node.pos);
+    for (const QString &frame : tree.frames)
+        include(graph.annotation(frame)->rect.topLeft());
     origin = QPointF(std::round(origin.x()), std::round(origin.y()));
-    const double top = *std::min_element(y.cbegin(), y.cend());
-    const double column = options.nodeSize.width() + options.layerGap;
 
-    QHash<QString, QPointF> positions;
-    positions.reserve(nodes.size());
-    for (qsizetype v = 0; v < nodes.size(); ++v) {
-        positions.insert(
-            nodes.at(v).id,
-            origin + QPointF(std::round(layerOf.at(v) * column), std::round(y.at(v) - top)));
-    }
-    return positions;
+    Arrangement result;
+    result.nodes.reserve(nodes.size());
+    const auto place = [&](const QString &frame, const QPointF &at, const auto &self) -> void {
+        const Container &c = containers[frame];
+        for (qsizetype i = 0; i < c.frames.size(); ++i) {
+            const QPointF corner = at + c.positions.at(i);
+            const QPointF rounded(std::round(corner.x()), std::round(corner.y()));
+            result.frames.insert(c.frames.at(i), QRectF(rounded, frameSize.value(c.frames.at(i))));
+            self(c.frames.at(i),
+                 corner + QPointF(FramePadding, FramePadding + FrameTitleRoom),
+                 self);
+        }
+        for (qsizetype i = 0; i < c.nodes.size(); ++i) {
+            const QPointF corner = at + c.positions.at(c.frames.size() + i);
+            result.nodes.insert(nodes.at(c.nodes.at(i)).id,
+                                QPointF(std::round(corner.x()), std::round(corner.y())));
+        }
+    };
+    place(QString(), origin, place);
+    return result;
+}
+
+QHash<QString, QPointF> layout(const PipelineGraph &graph, const Options &options)
+{
+    return arrange(graph, {}, options).nodes;
 }
 
 } // namespace PipelineAutoLayout

@@ -19,6 +19,13 @@ MoveItemsCommand::MoveItemsCommand(PipelineGraph *graph,
             m_to.annotations.insert(it.key(), it.value());
         }
     }
+    for (auto it = to.annotationRects.cbegin(); it != to.annotationRects.cend(); ++it) {
+        if (const PipelineAnnotation *annotation = graph->annotation(it.key())) {
+            m_from.annotationRects.insert(it.key(), annotation->rect);
+            m_to.annotationRects.insert(it.key(), it.value());
+        }
+    }
+    // The text counts what the user moved; frames resized round them come along.
     const qsizetype count = m_to.nodes.size() + m_to.annotations.size();
     const PipelineNode *single = m_to.nodes.size() == 1 && m_to.annotations.isEmpty()
                                      ? graph->node(m_to.nodes.cbegin().key())
@@ -54,7 +61,19 @@ bool MoveItemsCommand::mergeWith(const QUndoCommand *other)
     if (!sameKeys(move->m_to.nodes, m_to.nodes)
         || !sameKeys(move->m_to.annotations, m_to.annotations))
         return false;
+    // A frame the later step resized for the first time starts where the earlier step left it,
+    // which is where this command found it; one it no longer resizes keeps this step's rect.
+    for (auto it = move->m_from.annotationRects.cbegin(); it != move->m_from.annotationRects.cend();
+         ++it) {
+        if (!m_from.annotationRects.contains(it.key()))
+            m_from.annotationRects.insert(it.key(), it.value());
+    }
+    const QHash<QString, QRectF> earlierRects = m_to.annotationRects;
     m_to = move->m_to;
+    for (auto it = earlierRects.cbegin(); it != earlierRects.cend(); ++it) {
+        if (!m_to.annotationRects.contains(it.key()))
+            m_to.annotationRects.insert(it.key(), it.value());
+    }
     updateObsolete();
     return true;
 }
@@ -70,6 +89,14 @@ void MoveItemsCommand::apply(const ItemPositions &positions)
             m_graph->updateAnnotation(moved);
         }
     }
+    for (auto it = positions.annotationRects.cbegin(); it != positions.annotationRects.cend();
+         ++it) {
+        if (const PipelineAnnotation *current = m_graph->annotation(it.key())) {
+            PipelineAnnotation resized = *current;
+            resized.rect = it.value();
+            m_graph->updateAnnotation(resized);
+        }
+    }
 }
 
 void MoveItemsCommand::redo()
@@ -83,9 +110,9 @@ void MoveItemsCommand::undo()
 }
 
 AutoLayoutCommand::AutoLayoutCommand(PipelineGraph *graph,
-                                     const QHash<QString, QPointF> &nodePositions,
+                                     const ItemPositions &positions,
                                      QUndoCommand *parent)
-    : MoveItemsCommand(graph, ItemPositions{nodePositions, {}}, parent)
+    : MoveItemsCommand(graph, positions, parent)
 {
     setText(tr("Arrange pipeline"));
 }

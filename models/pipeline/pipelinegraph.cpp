@@ -126,16 +126,30 @@ bool PipelineGraph::updateNode(const PipelineNode &node)
     const qsizetype index = indexOfNode(node.id);
     if (index < 0 || m_nodes.at(index).kind != node.kind)
         return false;
+    replaceNode(index, node);
+    return true;
+}
+
+bool PipelineGraph::changeNodeKind(const PipelineNode &node)
+{
+    const qsizetype index = indexOfNode(node.id);
+    if (index < 0 || !m_catalog || !m_catalog->kind(node.kind))
+        return false;
+    replaceNode(index, node);
+    return true;
+}
+
+void PipelineGraph::replaceNode(qsizetype index, const PipelineNode &node)
+{
     PipelineNode updated = node;
     updated.pos = m_nodes.at(index).pos;
     if (updated == m_nodes.at(index))
-        return true;
+        return;
     countName(m_nodes.at(index).name, -1);
     countName(updated.name, 1);
     m_nodes[index] = updated;
     emit nodeChanged(node.id);
     emit changed();
-    return true;
 }
 
 bool PipelineGraph::moveNode(const QString &nodeId, const QPointF &pos)

@@ -147,8 +147,12 @@ public:
     // Removes the node and every edge touching it (edgeRemoved is sent for each first).
     bool removeNode(const QString &nodeId);
     // Replaces the node with the same id (not its position: see moveNode). Its kind cannot
-    // change, since its edges name the kind's ports: replace the node instead.
+    // change here, since its edges name the kind's ports: see changeNodeKind.
     bool updateNode(const PipelineNode &node);
+    // updateNode() that may also give the node another kind the catalog knows. Edges are left
+    // as they are: the caller (ChangeNodeKindCommand) first removes those the new kind's ports
+    // cannot hold, so undo can put them back.
+    bool changeNodeKind(const PipelineNode &node);
     bool moveNode(const QString &nodeId, const QPointF &pos);
 
     // Why `edge` cannot be added, or an empty string when it can: unknown node or port, an
@@ -198,6 +202,7 @@ private:
                             const PipelineNode &to,
                             const PipelineEdge &edge) const;
     void appendNode(const PipelineNode &node);
+    void replaceNode(qsizetype index, const PipelineNode &node);
     void appendEdge(const PipelineEdge &edge);
     void takeEdge(const PipelineEdge &edge);
     void appendAnnotation(const PipelineAnnotation &annotation);

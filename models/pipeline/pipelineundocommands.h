@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QList>
 #include <QPointF>
+#include <QRectF>
 #include <QStringList>
 #include <QUndoCommand>
 
@@ -98,16 +99,19 @@ private:
     QList<qsizetype> m_annotationIndexes;
 };
 
-// New top-left positions of nodes and annotations, by id.
+// New top-left positions of nodes and annotations, by id; and new rects of annotations that
+// change size as well (group frames fitted round their members), which win over a position.
 struct ItemPositions
 {
     QHash<QString, QPointF> nodes;
     QHash<QString, QPointF> annotations;
+    QHash<QString, QRectF> annotationRects;
     bool operator==(const ItemPositions &) const = default;
 };
 
-// A drag, a nudge with the arrow keys. Successive moves of the same set of ids merge, so a run
-// of nudges or a drag pushed in steps is one undo step; a merge that returns everything to
+// A drag, a nudge with the arrow keys, with the frames it resizes (PipelineFrames::followMove).
+// Successive moves of the same set of moved ids merge, so a run of nudges or a drag pushed in
+// steps is one undo step, whatever frames each step grew; a merge that returns everything to
 // where it started makes the command obsolete.
 class MoveItemsCommand : public QUndoCommand
 {
@@ -134,22 +138,23 @@ private:
     ItemPositions m_to;
 };
 
-// Arrange: the positions PipelineAutoLayout computed, as one step with its own text. Merges
-// only with another auto layout of the same nodes (which moves nothing when nothing changed).
+// Arrange: the positions PipelineAutoLayout computed, with the frames fitted round their stages
+// and the notes beside theirs (PipelineFrames::arrange), as one step with its own text. Merges
+// only with another auto layout of the same items (which moves nothing when nothing changed).
 class AutoLayoutCommand : public MoveItemsCommand
 {
     Q_DECLARE_TR_FUNCTIONS(AutoLayoutCommand)
 
 public:
     AutoLayoutCommand(PipelineGraph *graph,
-                      const QHash<QString, QPointF> &nodePositions,
+                      const ItemPositions &positions,
                       QUndoCommand *parent = nullptr);
 
     int id() const override { return UndoCommandId::AutoLayoutPipeline; }
 };
 
 // The property panel: name, tool, image, command, parameters, notes of one node (not its
-// position: see MoveItemsCommand; not its kind: replace the node instead). Successive edits of
+// position: see MoveItemsCommand; not its kind: see ChangeNodeKindCommand). Successive edits of
 // the same field of the same node merge, so typing a name is one undo step. The field is found
 // by comparing old and new: an edit that changes several fields at once never merges.
 class EditNodeCommand : public QUndoCommand

@@ -17,5 +17,6 @@ enum : int {
     AutoLayoutPipeline,
     EditPipelineNode,
     EditPipelineAnnotation,
+    ChangePipelineNodeKind,
 };
 } // namespace UndoCommandId

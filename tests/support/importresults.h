@@ -60,11 +60,14 @@ inline QString pipelineDetail(const PipelineImport::Result &result, const QStrin
     return {};
 }
 
-// The titles of the group frames, left to right.
+// The titles of the group frames in reading order: left to right along a band of the drawing,
+// then the bands top to bottom (a band's frames share some height; the next band is below).
 inline QStringList stageColumns(const PipelineImport::Result &result)
 {
     QList<PipelineAnnotation> frames = result.pipeline.annotations;
-    std::sort(frames.begin(), frames.end(), [](const auto &a, const auto &b) {
+    std::stable_sort(frames.begin(), frames.end(), [](const auto &a, const auto &b) {
+        if (a.rect.bottom() < b.rect.top() || b.rect.bottom() < a.rect.top())
+            return a.rect.top() < b.rect.top();
         return a.rect.x() < b.rect.x();
     });
     QStringList titles;

@@ -1,8 +1,12 @@
 #include "pipeline/findingspanel.h"
 
+#include "pipeline/findingdelegate.h"
+
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -19,17 +23,22 @@ FindingsPanel::FindingsPanel(QWidget *parent)
     : QWidget(parent)
     , m_summary(new QLabel(this))
     , m_list(new QTreeWidget(this))
+    , m_delegate(new FindingDelegate(m_list))
 {
-    m_list->setColumnCount(2);
-    m_list->setHeaderLabels({tr("Stage"), tr("Finding")});
+    m_list->setColumnCount(1);
+    m_list->setHeaderHidden(true);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setRootIsDecorated(false);
+    m_list->setIndentation(0);
     m_list->setWordWrap(true);
     m_list->setUniformRowHeights(false);
-    m_list->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_list->header()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_list->header()->setStretchLastSection(false);
+    m_list->setAlternatingRowColors(true);
+    m_list->setItemDelegate(m_delegate);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_list->installEventFilter(this);
+    m_list->viewport()->installEventFilter(this);
+    m_summary->setWordWrap(true);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -39,26 +48,31 @@ FindingsPanel::FindingsPanel(QWidget *parent)
     connect(m_list, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         emit findingActivated(item->data(0, NodeIdRole).toString());
     });
-    connect(m_list, &QTreeWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
-        QTreeWidgetItem *item = m_list->itemAt(pos);
-        if (!item)
-            return;
-        QMenu menu(this);
-        menu.addAction(tr("Select the Stage"), this, [this, item] {
-            emit findingActivated(item->data(0, NodeIdRole).toString());
-        });
-        const QString topicId = item->data(0, TopicIdRole).toString();
-        if (!topicId.isEmpty())
-            menu.addAction(tr("Open Topic “%1” in the Roadmap").arg(topicId),
-                           this,
-                           [this, topicId] { emit topicRequested(topicId); });
-        menu.exec(m_list->viewport()->mapToGlobal(pos));
-    });
+    connect(m_list, &QTreeWidget::customContextMenuRequested, this, &FindingsPanel::showMenu);
     setFindings({}, {});
 }
 
+void FindingsPanel::showMenu(const QPoint &pos)
+{
+    QTreeWidgetItem *item = m_list->itemAt(pos);
+    if (!item)
+        return;
+    QMenu menu(this);
+    menu.addAction(tr("Select the Stage"), this, [this, item] {
+        emit findingActivated(item->data(0, NodeIdRole).toString());
+    });
+    const QString topicId = item->data(0, TopicIdRole).toString();
+    if (!topicId.isEmpty())
+        menu.addAction(tr("Open Topic “%1” in the Roadmap")
+                           .arg(item->data(0, FindingDelegate::TopicTitleRole).toString()),
+                       this,
+                       [this, item] { requestTopic(item); });
+    menu.exec(m_list->viewport()->mapToGlobal(pos));
+}
+
 void FindingsPanel::setFindings(const QList<PipelineFinding> &findings,
-                                const QHash<QString, QString> &nodeNames)
+                                const QHash<QString, QString> &nodeNames,
+                                const QHash<QString, QString> &topicTitles)
 {
     m_list->clear();
     m_errors = 0;
@@ -72,15 +86,22 @@ void FindingsPanel::setFindings(const QList<PipelineFinding> &findings,
         const QString about = finding.nodeId.isEmpty()
                                   ? tr("Pipeline")
                                   : nodeNames.value(finding.nodeId, finding.nodeId);
-        const QString stage = u"%1 %2"_s.arg(error ? u"✖"_s : u"⚠"_s, about);
+        const QString stage = (error ? tr("✖ Error: %1") : tr("⚠ Warning: %1")).arg(about);
         // The topic to read comes with the finding: the checks are there to teach.
-        const QString text = finding.topicId.isEmpty()
-                                 ? finding.message
-                                 : tr("%1\nLearn more: %2").arg(finding.message, finding.topicId);
-        auto *item = new QTreeWidgetItem(m_list, {stage, text});
+        const QString topic = finding.topicId.isEmpty()
+                                  ? QString()
+                                  : topicTitles.value(finding.topicId, finding.topicId);
+        auto *item = new QTreeWidgetItem(m_list);
+        // The whole finding as plain text too, for screen readers, copying and searching.
+        item->setText(0,
+                      topic.isEmpty()
+                          ? u"%1\n%2"_s.arg(stage, finding.message)
+                          : tr("%1\n%2\nLearn more: %3").arg(stage, finding.message, topic));
+        item->setData(0, FindingDelegate::StageRole, stage);
+        item->setData(0, FindingDelegate::MessageRole, finding.message);
+        item->setData(0, FindingDelegate::TopicTitleRole, topic);
         item->setData(0, NodeIdRole, finding.nodeId);
         item->setData(0, TopicIdRole, finding.topicId);
-        item->setToolTip(1, finding.message);
         item->setToolTip(0,
                          error ? tr("Error: the pipeline cannot run like this")
                                : tr("Warning: a practice worth knowing"));
@@ -96,4 +117,40 @@ QString FindingsPanel::summaryText() const
         return tr("✔ No findings: the pipeline follows every check.");
     return tr("%n error(s)", nullptr, m_errors) + u", "_s
            + tr("%n warning(s)", nullptr, m_warnings);
+}
+
+QRect FindingsPanel::topicLinkRect(QTreeWidgetItem *item) const
+{
+    const QModelIndex index = m_list->indexFromItem(item);
+    return m_delegate->topicRect(index, m_list->visualRect(index)).toAlignedRect();
+}
+
+void FindingsPanel::requestTopic(QTreeWidgetItem *item)
+{
+    if (const QString topicId = item->data(0, TopicIdRole).toString(); !topicId.isEmpty())
+        emit topicRequested(topicId);
+}
+
+bool FindingsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_list->viewport() && event->type() == QEvent::Resize
+        && m_list->viewport()->width() != m_laidOutWidth) {
+        // Rows wrap to the width: a narrower panel makes them taller.
+        m_laidOutWidth = m_list->viewport()->width();
+        m_list->doItemsLayout();
+    } else if (watched == m_list->viewport() && event->type() == QEvent::MouseButtonRelease) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        QTreeWidgetItem *item = m_list->itemAt(mouse->position().toPoint());
+        if (mouse->button() == Qt::LeftButton && item
+            && topicLinkRect(item).contains(mouse->position().toPoint()))
+            requestTopic(item);
+    } else if (watched == m_list && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool enter = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;
+        if (enter && (key->modifiers() & Qt::ControlModifier) && m_list->currentItem()) {
+            requestTopic(m_list->currentItem());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }

@@ -12,15 +12,41 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QStandardItemModel>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int KindHeaderRole = Qt::UserRole + 1; // set on the category rows of the Kind combo
+
+// A combo that the mouse wheel changes only once it has focus: scrolling the panel past it must
+// not turn the stage into another kind (and remove its edges) by accident.
+class FocusWheelComboBox : public QComboBox
+{
+public:
+    using QComboBox::QComboBox;
+
+protected:
+    void wheelEvent(QWheelEvent *event) override
+    {
+        if (hasFocus())
+            QComboBox::wheelEvent(event);
+        else
+            event->ignore(); // to the scroll area around the panel
+    }
+};
+
+} // namespace
 
 NodePropertyPanel::NodePropertyPanel(const NodeCatalog *catalog, QWidget *parent)
     : QWidget(parent)
     , m_catalog(catalog)
-    , m_kind(new QLabel(this))
+    , m_kind(new FocusWheelComboBox(this))
+    , m_kindDescription(new QLabel(this))
     , m_name(new QLineEdit(this))
     , m_tool(new QComboBox(this))
     , m_image(new QLineEdit(this))
@@ -33,8 +59,12 @@ NodePropertyPanel::NodePropertyPanel(const NodeCatalog *catalog, QWidget *parent
     , m_form(new QWidget(this))
     , m_empty(new QLabel(tr("Select one stage to edit its properties."), this))
 {
-    m_kind->setWordWrap(true);
-    m_kind->setForegroundRole(QPalette::PlaceholderText);
+    m_kind->setFocusPolicy(Qt::StrongFocus);
+    m_kind->setToolTip(tr("The lifecycle stage this is: it sets the ports, and the default tool, "
+                          "image and command"));
+    m_kindDescription->setWordWrap(true);
+    m_kindDescription->setForegroundRole(QPalette::PlaceholderText);
+    fillKinds();
     m_tool->setEditable(true);
     m_tool->setInsertPolicy(QComboBox::NoInsert);
     m_image->setPlaceholderText(u"registry/image:tag"_s);
@@ -56,7 +86,8 @@ NodePropertyPanel::NodePropertyPanel(const NodeCatalog *catalog, QWidget *parent
 
     auto *form = new QFormLayout(m_form);
     form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(m_kind);
+    form->addRow(tr("&Kind"), m_kind);
+    form->addRow(QString(), m_kindDescription);
     form->addRow(tr("&Name"), m_name);
     form->addRow(tr("&Tool"), m_tool);
     form->addRow(tr("&Image"), m_image);
@@ -71,6 +102,15 @@ NodePropertyPanel::NodePropertyPanel(const NodeCatalog *catalog, QWidget *parent
     layout->addWidget(m_empty);
     layout->addStretch(0);
 
+    connect(m_kind, &QComboBox::activated, this, [this](int index) {
+        const QString kindId = m_kind->itemData(index).toString();
+        if (m_loading || m_node.id.isEmpty() || kindId.isEmpty() || kindId == m_node.kind)
+            return;
+        emit kindChosen(m_node.id, kindId);
+        // By now the graph has changed and setNode() showed it, or it refused: either way the
+        // combo shows the node's kind.
+        showKind();
+    });
     connect(m_name, &QLineEdit::textEdited, this, [this](const QString &text) {
         emitEdit(u"name"_s, [&text](PipelineNode &node) { node.name = text; });
     });
@@ -191,17 +231,15 @@ void NodePropertyPanel::setNode(const PipelineNode *node)
         m_node = PipelineNode();
         return;
     }
-    const bool sameNode = node->id == m_node.id;
+    const bool sameKind = node->id == m_node.id && node->kind == m_node.kind;
     m_node = *node;
     m_loading = true;
     const NodeKind *kind = m_catalog->kind(node->kind);
-    m_kind->setText(kind ? u"<b>%1</b> — %2"_s.arg(kind->name.toHtmlEscaped(),
-                                                   kind->description.toHtmlEscaped())
-                         : node->kind.toHtmlEscaped());
+    showKind();
     // Only fields whose text differs are set again, so the cursor stays where the user types.
     if (m_name->text() != node->name)
         m_name->setText(node->name);
-    if (!sameNode) {
+    if (!sameKind) {
         m_tool->clear();
         if (kind)
             m_tool->addItems(kind->tools);
@@ -218,6 +256,69 @@ void NodePropertyPanel::setNode(const PipelineNode *node)
     if (tableParameters() != node->parameters)
         fillParameters();
     fillSource();
+}
+
+// Grouped as the palette groups them (NodePalette::populate): categories in the order the
+// catalog first names them, each a bold row that cannot be chosen (the arrow keys skip it),
+// then its kinds in catalog order.
+void NodePropertyPanel::fillKinds()
+{
+    QStringList categories;
+    for (const NodeKind &kind : m_catalog->kinds())
+        if (!categories.contains(kind.category))
+            categories << kind.category;
+    auto *model = static_cast<QStandardItemModel *>(m_kind->model());
+    for (const QString &category : std::as_const(categories)) {
+        auto *header = new QStandardItem(category);
+        header->setFlags(Qt::NoItemFlags);
+        QFont bold = m_kind->font();
+        bold.setBold(true);
+        header->setFont(bold);
+        header->setData(true, KindHeaderRole);
+        model->appendRow(header);
+        for (const NodeKind &kind : m_catalog->kinds()) {
+            if (kind.category != category)
+                continue;
+            m_kind->addItem(kind.name, kind.id);
+            m_kind->setItemData(m_kind->count() - 1, kind.description, Qt::ToolTipRole);
+        }
+    }
+    colourKindHeaders();
+}
+
+// A disabled row is drawn greyed out, too faint for a heading: headings take the palette's text
+// colour, again whenever the theme changes it.
+void NodePropertyPanel::colourKindHeaders()
+{
+    auto *model = static_cast<QStandardItemModel *>(m_kind->model());
+    for (int row = 0; row < model->rowCount(); ++row) {
+        QStandardItem *item = model->item(row);
+        if (item->data(KindHeaderRole).isValid())
+            item->setForeground(palette().brush(QPalette::Active, QPalette::WindowText));
+    }
+}
+
+void NodePropertyPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        colourKindHeaders();
+}
+
+// The node's kind in the combo and its description under it. A kind the catalog lacks (a file
+// may name one) selects nothing and is named in the empty combo.
+void NodePropertyPanel::showKind()
+{
+    const bool loading = m_loading;
+    m_loading = true;
+    const int index = m_kind->findData(m_node.kind);
+    m_kind->setPlaceholderText(index < 0 ? tr("%1 (unknown kind)").arg(m_node.kind) : QString());
+    m_kind->setCurrentIndex(index);
+    const NodeKind *kind = m_catalog->kind(m_node.kind);
+    m_kindDescription->setText(kind ? kind->description : QString());
+    static_cast<QFormLayout *>(m_form->layout())
+        ->setRowVisible(m_kindDescription, kind && !kind->description.isEmpty());
+    m_loading = loading;
 }
 
 // Where an imported stage is written ("ci.yml:12 · GitHub Actions job “build”"), its badges and

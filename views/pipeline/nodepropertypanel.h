@@ -14,11 +14,12 @@ class QPlainTextEdit;
 class QPushButton;
 class QTableWidget;
 
-// The selected stage's properties: name, tool, container image, command, parameters and notes;
-// for an imported stage also where it is in its source file and, read-only, what the file said
-// that the stage fields cannot hold.
+// The selected stage's properties: kind, name, tool, container image, command, parameters and
+// notes; for an imported stage also where it is in its source file and, read-only, what the
+// file said that the stage fields cannot hold.
 // It never changes the graph itself: each edit is reported with the node before and after, and
-// the workspace turns it into an undoable command (edits of one field merge into one step).
+// the workspace turns it into an undoable command (edits of one field merge into one step). A
+// kind chosen is reported apart, since the command changing it may also remove edges.
 class NodePropertyPanel : public QWidget
 {
     Q_OBJECT
@@ -37,6 +38,9 @@ public:
     static QString joinCommand(const QStringList &argv);
     static QStringList splitCommand(const QString &text);
 
+    // The catalog's kinds grouped by category as in the palette; category rows are disabled.
+    QComboBox *kindField() const { return m_kind; }
+    QLabel *kindDescription() const { return m_kindDescription; }
     QLineEdit *nameField() const { return m_name; }
     QComboBox *toolField() const { return m_tool; }
     QLineEdit *imageField() const { return m_image; }
@@ -48,8 +52,16 @@ public:
 
 signals:
     void nodeEdited(const PipelineNode &before, const PipelineNode &after, const QString &field);
+    // The user chose another kind for the node shown.
+    void kindChosen(const QString &nodeId, const QString &kindId);
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
+    void fillKinds();
+    void colourKindHeaders();
+    void showKind();
     QWidget *createParametersEditor();
     void emitEdit(const QString &field, const std::function<void(PipelineNode &)> &change);
     void fillParameters();
@@ -59,7 +71,8 @@ private:
     const NodeCatalog *m_catalog;
     PipelineNode m_node;
     bool m_loading = false;
-    QLabel *m_kind;
+    QComboBox *m_kind;
+    QLabel *m_kindDescription;
     QLineEdit *m_name;
     QComboBox *m_tool;
     QLineEdit *m_image;

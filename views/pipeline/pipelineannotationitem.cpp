@@ -1,5 +1,6 @@
 #include "pipeline/pipelineannotationitem.h"
 
+#include "pipeline/pipelinelegibility.h"
 #include "roadmap/roadmappainter.h"
 #include "theme/pipelinetheme.h"
 
@@ -39,6 +40,9 @@ void PipelineAnnotationItem::prepare()
     m_rect = QRectF(QPointF(), m_annotation.rect.size());
     const double margin = t.selectionWidth + t.borderWidth;
     m_bounds = m_rect.adjusted(-margin, -margin, margin, margin);
+    if (m_annotation.kind == PipelineAnnotation::Kind::Group) // room for the grown title
+        m_bounds.setTop(m_rect.top() - (MaxTitleBands - 1) * t.groupTitleHeight - margin);
+    m_labelPixels = 0;
     m_lines.clear();
     m_baselines.clear();
     m_shape = QPainterPath();
@@ -63,6 +67,41 @@ void PipelineAnnotationItem::prepare()
     for (qsizetype i = 0; i < m_lines.size(); ++i, y += metrics.lineSpacing())
         m_baselines << QPointF(text.left(), y);
     m_shape.addRect(m_rect);
+}
+
+void PipelineAnnotationItem::prepareLabel(const QFont &font)
+{
+    if (font.pixelSize() == m_labelPixels)
+        return;
+    m_labelPixels = font.pixelSize();
+    m_labelFont = font;
+    m_labelLines.clear();
+    m_labelBaselines.clear();
+    const PipelineTheme &t = *m_theme;
+    const QFontMetricsF metrics(font);
+    const QString &text = m_annotation.text;
+    // A label must show a word's worth of the text, or it is only an ellipsis.
+    const qsizetype shown
+        = std::min<qsizetype>(text.size(), PipelineLegibility::MinimumLabelCharacters);
+    const QRectF room = m_rect.adjusted(t.notePadding, 0, -t.notePadding, 0);
+    if (room.width() < shown * metrics.averageCharWidth())
+        return;
+    if (m_annotation.kind == PipelineAnnotation::Kind::Group) {
+        // One line, its foot on the title band's, growing upwards over the frame's top edge.
+        if (metrics.lineSpacing() > MaxTitleBands * t.groupTitleHeight)
+            return;
+        m_labelLines << metrics.elidedText(text, Qt::ElideRight, room.width());
+        m_labelBaselines << QPointF(room.left(), t.groupTitleHeight - metrics.descent());
+        return;
+    }
+    const QRectF box = room.adjusted(0, t.notePadding, 0, -t.notePadding);
+    const int maxLines = int(box.height() / metrics.lineSpacing());
+    if (maxLines < 1)
+        return;
+    m_labelLines = RoadmapPainter::wrapText(text, font, box.width(), maxLines);
+    double y = box.top() + metrics.ascent();
+    for (qsizetype i = 0; i < m_labelLines.size(); ++i, y += metrics.lineSpacing())
+        m_labelBaselines << QPointF(box.left(), y);
 }
 
 bool PipelineAnnotationItem::isOnResizeHandle(const QPointF &scenePos, double scale) const
@@ -115,7 +154,7 @@ void PipelineAnnotationItem::paint(QPainter *painter,
     painter->setPen(pen);
     painter->setBrush(group ? t.groupFill : t.noteFill);
     painter->drawRoundedRect(m_rect, t.cornerRadius, t.cornerRadius);
-    const double scale = option->levelOfDetailFromTransform(painter->worldTransform());
+    const double scale = PipelineLegibility::levelOfDetail(option, painter);
     if (isSelected()) {
         // The resize grip: three short diagonals in the corner, a constant size on screen.
         const double step = HandlePixels / 3 / std::max(scale, 1e-3);
@@ -124,10 +163,18 @@ void PipelineAnnotationItem::paint(QPainter *painter,
         for (int i = 1; i <= 3; ++i)
             painter->drawLine(corner - QPointF(i * step, 0), corner - QPointF(0, i * step));
     }
-    if (scale < PipelineDetail::Titles)
-        return;
-    painter->setFont(group ? t.groupTitleFont : t.noteFont);
+    const QFont &font = group ? t.groupTitleFont : t.noteFont;
+    const double dpr = PipelineLegibility::devicePixelRatio(painter);
     painter->setPen(group ? t.groupTitle : t.noteText);
-    for (qsizetype i = 0; i < m_lines.size(); ++i)
-        painter->drawText(m_baselines.at(i), m_lines.at(i));
+    if (PipelineLegibility::readable(scale, dpr, font)) {
+        painter->setFont(font);
+        for (qsizetype i = 0; i < m_lines.size(); ++i)
+            painter->drawText(m_baselines.at(i), m_lines.at(i));
+        return;
+    }
+    // Too far out for the text at its size: as a map's labels, larger and bold, while it fits.
+    prepareLabel(PipelineLegibility::labelFont(font, scale, dpr));
+    painter->setFont(m_labelFont);
+    for (qsizetype i = 0; i < m_labelLines.size(); ++i)
+        painter->drawText(m_labelBaselines.at(i), m_labelLines.at(i));
 }

@@ -3,6 +3,7 @@
 #include "pipeline/pipelinegraph.h"
 #include "pipeline/pipelineitemtypes.h"
 
+#include <QFont>
 #include <QGraphicsItem>
 #include <QPainterPath>
 #include <QStringList>
@@ -30,6 +31,9 @@ public:
     // The grip in the bottom-right corner that resizes a selected note or frame: `handlePixels`
     // wide on screen at `scale` (the view's zoom).
     static constexpr double HandlePixels = 14;
+    // Zoomed out, a frame's title grows to stay readable, up over the frame's top edge to this
+    // many title bands high: titles name the map's regions, so they outlast every other text.
+    static constexpr double MaxTitleBands = 3;
     bool isOnResizeHandle(const QPointF &scenePos, double scale) const;
     // The smallest size a drag can give it: room for a line of text, or a title and a stage.
     QSizeF minimumSize() const;
@@ -42,6 +46,8 @@ public:
 
 private:
     void prepare();
+    // The text as a simplified label in `font` (none when it cannot fit).
+    void prepareLabel(const QFont &font);
 
     PipelineAnnotation m_annotation;
     const PipelineTheme *m_theme;
@@ -51,4 +57,8 @@ private:
     QPainterPath m_shape;
     QStringList m_lines;
     QList<QPointF> m_baselines;
+    int m_labelPixels = 0; // the label is prepared for this size; 0: not prepared
+    QFont m_labelFont;
+    QStringList m_labelLines;
+    QList<QPointF> m_labelBaselines;
 };

@@ -1,6 +1,7 @@
 #include "pipeline/pipelineedgeitem.h"
 
 #include "pipeline/nodecatalog.h"
+#include "pipeline/pipelinelegibility.h"
 #include "pipeline/pipelinenodeitem.h"
 #include "theme/pipelinetheme.h"
 
@@ -124,7 +125,7 @@ void PipelineEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
 {
     const PipelineTheme &t = *m_theme;
     const QColor color = isSelected() ? t.selection : m_hovered ? t.hover : m_color;
-    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const double lod = PipelineLegibility::levelOfDetail(option, painter);
     if (lod < PipelineDetail::Shapes) {
         // Zoomed far out: a hairline, no antialiasing.
         const bool antialiased = painter->testRenderHint(QPainter::Antialiasing);
@@ -146,7 +147,9 @@ void PipelineEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     painter->setPen(Qt::NoPen);
     painter->setBrush(color);
     painter->drawPolygon(m_arrow);
-    if (!m_label.isEmpty() && lod >= PipelineDetail::Titles)
+    if (!m_label.isEmpty()
+        && PipelineLegibility::readable(
+            lod, PipelineLegibility::devicePixelRatio(painter), t.badgeFont))
         paintLabel(painter);
 }
 

@@ -1,9 +1,11 @@
 #include "pipeline/pipelineeditcontroller.h"
 
+#include "pipeline/changenodekindcommand.h"
 #include "pipeline/nodecatalog.h"
 #include "pipeline/pipelineautolayout.h"
 #include "pipeline/pipelineclipboard.h"
 #include "pipeline/pipelinedocument.h"
+#include "pipeline/pipelineframes.h"
 #include "pipeline/pipelinenodeitem.h"
 #include "pipeline/pipelinescene.h"
 #include "pipeline/pipelineundocommands.h"
@@ -73,7 +75,9 @@ void PipelineEditController::addConnectedNode(const QString &kindId,
 void PipelineEditController::moveItems(const QHash<QString, QPointF> &nodes,
                                        const QHash<QString, QPointF> &notes)
 {
-    undoStack()->push(new MoveItemsCommand(graph(), ItemPositions{nodes, notes}));
+    const ItemPositions move{nodes, notes, {}};
+    undoStack()->push(
+        new MoveItemsCommand(graph(), PipelineFrames::followMove(*graph(), move, layoutOptions())));
 }
 
 void PipelineEditController::connectPorts(const PipelineEdge &edge)
@@ -84,6 +88,15 @@ void PipelineEditController::connectPorts(const PipelineEdge &edge)
 void PipelineEditController::editNode(const PipelineNode &edited)
 {
     undoStack()->push(new EditNodeCommand(graph(), edited));
+}
+
+void PipelineEditController::changeNodeKind(const QString &nodeId, const QString &kindId)
+{
+    auto *command = new ChangeNodeKindCommand(graph(), nodeId, kindId);
+    const QString removed = command->removalMessage(); // push() may merge and delete it
+    undoStack()->push(command);
+    if (!removed.isEmpty())
+        emit statusMessage(removed);
 }
 
 void PipelineEditController::editAnnotation(const PipelineAnnotation &edited)
@@ -184,14 +197,25 @@ void PipelineEditController::deleteSelection()
     undoStack()->push(new RemoveItemsCommand(graph(), nodes, edges, notes));
 }
 
-void PipelineEditController::arrange()
+// The canvas's spacing and every stage's size as drawn (names wrap, so heights differ).
+PipelineAutoLayout::Options PipelineEditController::layoutOptions() const
 {
     PipelineAutoLayout::Options options;
     options.nodeSize = QSizeF(m_scene->theme().nodeWidth, m_scene->theme().nodeMinHeight * 1.25);
     options.layerGap = m_scene->theme().gridSize * 4;
     options.rowGap = m_scene->theme().gridSize * 2;
+    const PipelineScene *scene = m_scene;
+    options.nodeSizeOf = [scene](const PipelineNode &node) {
+        const PipelineNodeItem *item = scene->nodeItem(node.id);
+        return item ? item->rect().size() : QSizeF();
+    };
+    return options;
+}
+
+void PipelineEditController::arrange()
+{
     undoStack()->push(
-        new AutoLayoutCommand(graph(), PipelineAutoLayout::layout(*graph(), options)));
+        new AutoLayoutCommand(graph(), PipelineFrames::arrange(*graph(), layoutOptions())));
 }
 
 void PipelineEditController::addNote(const QPointF &scenePos)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pipeline/pipelineautolayout.h"
+
 #include <QHash>
 #include <QObject>
 #include <QPointF>
@@ -43,6 +45,9 @@ public:
     void moveItems(const QHash<QString, QPointF> &nodes, const QHash<QString, QPointF> &notes);
     void connectPorts(const PipelineEdge &edge);
     void editNode(const PipelineNode &edited);
+    // Makes the stage a `kindId` stage in one step; the status bar says which connections the
+    // new kind's ports could not keep.
+    void changeNodeKind(const QString &nodeId, const QString &kindId);
     void setAnnotationText(const QString &annotationId, const QString &text);
     void resizeAnnotation(const QString &annotationId, const QRectF &rect);
 
@@ -64,6 +69,7 @@ signals:
 private:
     PipelineGraph *graph() const;
     QUndoStack *undoStack() const;
+    PipelineAutoLayout::Options layoutOptions() const;
     void editAnnotation(const PipelineAnnotation &edited);
     void addPlanned(const QList<PipelineNode> &nodes,
                     const QList<PipelineEdge> &edges,

@@ -21,9 +21,8 @@ inline constexpr double Node = 1;
 inline constexpr double Wire = 10;
 } // namespace PipelineLayer
 
-// Zoom levels below which the canvas drops detail: text becomes unreadable long before shapes do.
+// The zoom below which edges are hairlines. Text follows its own rule, from the size of its font
+// on screen (pipelinelegibility.h).
 namespace PipelineDetail {
-inline constexpr double Shapes = 0.3;    // below: nodes are plain rectangles, edges lines
-inline constexpr double Titles = 0.45;   // below: no text at all
-inline constexpr double PortNames = 0.7; // below: titles only, no port names
+inline constexpr double Shapes = 0.3;
 } // namespace PipelineDetail

@@ -3,6 +3,7 @@
 #include "pipeline/nodecatalog.h"
 #include "pipeline/pipelineedgeitem.h"
 #include "pipeline/pipelinegraph.h"
+#include "pipeline/pipelinelegibility.h"
 #include "pipeline/pipelinetextmeasure.h"
 #include "theme/pipelinetheme.h"
 
@@ -40,6 +41,17 @@ void PipelineNodeItem::setContent(const PipelineNode &node)
     } else {
         prepareText();
     }
+    update();
+}
+
+void PipelineNodeItem::setKind(const NodeKind *kind)
+{
+    if (kind == m_kind)
+        return;
+    m_kind = kind;
+    clearPortMarks(); // they were counted for the old kind's ports
+    prepareGeometry();
+    updateEdges();
     update();
 }
 
@@ -229,6 +241,7 @@ void PipelineNodeItem::prepareGeometry()
     const double top = t.selectionWidth + t.borderWidth;
     m_bounds = m_rect.adjusted(-side, -top, side, top);
     m_badgeCentre = QPointF(m_rect.right() - t.nodePadding - t.badgeRadius, t.headerHeight / 2);
+    m_labelPixels = 0; // the name or the box changed
     prepareText();
 }
 
@@ -341,14 +354,28 @@ QRectF PipelineNodeItem::boundingRect() const
     return m_bounds;
 }
 
+double PipelineNodeItem::labelScale(const PipelineTheme &theme)
+{
+    const double inset = theme.nodePadding;
+    return PipelineLegibility::labelScale(
+        theme.titleFont, QSizeF(theme.nodeWidth - inset, theme.nodeMinHeight - inset));
+}
+
 void PipelineNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
-    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (lod < PipelineDetail::Shapes) {
-        paintPlain(painter);
+    using namespace PipelineLegibility;
+    const double lod = levelOfDetail(option, painter);
+    const double dpr = devicePixelRatio(painter);
+    const PipelineTheme &t = *m_theme;
+    if (!readable(lod, dpr, t.titleFont)) {
+        // Too far out for the name at its size: the name alone, larger, as maps label places;
+        // further out, where not even that fits the box, a coloured box.
+        if (labelFits(lod, dpr, m_text->nodeLabelScale))
+            paintLabel(painter, labelFont(t.titleFont, lod, dpr));
+        else
+            paintPlain(painter);
         return;
     }
-    const PipelineTheme &t = *m_theme;
     const CategoryStyle &category = t.category(m_kind ? m_kind->category : QString());
     painter->setPen(QPen(category.border, t.borderWidth));
     painter->setBrush(category.fill);
@@ -368,26 +395,71 @@ void PipelineNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
                                  t.cornerRadius + grow);
     }
 
-    const bool text = lod >= PipelineDetail::Titles;
-    if (text) {
-        painter->setFont(t.titleFont);
-        painter->setPen(t.headerText);
-        for (qsizetype i = 0; i < m_titleLines.size(); ++i)
-            painter->drawText(m_titleBaselines.at(i), m_titleLines.at(i));
+    // The name first; the details, in smaller fonts, each while its own font can be read.
+    painter->setFont(t.titleFont);
+    painter->setPen(t.headerText);
+    for (qsizetype i = 0; i < m_titleLines.size(); ++i)
+        painter->drawText(m_titleBaselines.at(i), m_titleLines.at(i));
+    if (readable(lod, dpr, t.metaFont)) {
         painter->setFont(t.metaFont);
         painter->setPen(t.nodeMutedText);
         painter->drawText(m_metaBaseline, m_metaText);
         paintBadges(painter, category);
     }
-    const bool names = lod >= PipelineDetail::PortNames;
+    const bool names = readable(lod, dpr, t.portFont);
     if (names)
         painter->setFont(t.portFont);
     paintPorts(painter, false, names);
     paintPorts(painter, true, names);
     if (hasFooter())
-        paintFooter(painter);
-    if (text && (m_errors || m_warnings))
+        paintFooter(painter, readable(lod, dpr, t.progressFont));
+    if (m_errors || m_warnings)
         paintBadge(painter);
+}
+
+void PipelineNodeItem::prepareLabel(const QFont &font)
+{
+    if (font.pixelSize() == m_labelPixels)
+        return;
+    m_labelPixels = font.pixelSize();
+    m_labelFont = font;
+    PipelineTextMeasure measure(font);
+    const double inset = m_theme->nodePadding / 2;
+    const QRectF room = m_rect.adjusted(inset, inset, -inset, -inset);
+    const double line = measure.metrics().lineSpacing();
+    m_labelLines = measure.wrapped(m_name, room.width(), std::max(1, int(room.height() / line)));
+    m_labelBaselines.clear();
+    const double top = room.center().y() - m_labelLines.size() * line / 2;
+    for (qsizetype i = 0; i < m_labelLines.size(); ++i)
+        m_labelBaselines << QPointF(room.center().x() - measure.width(m_labelLines.at(i)) / 2,
+                                    top + measure.metrics().ascent() + i * line);
+}
+
+void PipelineNodeItem::paintLabel(QPainter *painter, const QFont &font)
+{
+    prepareLabel(font);
+    const PipelineTheme &t = *m_theme;
+    const CategoryStyle &category = t.category(m_kind ? m_kind->category : QString());
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(category.header);
+    painter->drawRect(m_rect);
+    // The selection and findings as a frame of a few pixels on screen, as the badge is too
+    // small to see here.
+    const QColor mark = isSelected() ? t.selection
+                        : m_errors   ? t.error
+                        : m_warnings ? t.warning
+                                     : QColor();
+    if (mark.isValid()) {
+        QPen pen(mark, t.selectionWidth);
+        pen.setCosmetic(true);
+        painter->setPen(pen);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(m_rect);
+    }
+    painter->setFont(m_labelFont);
+    painter->setPen(t.headerText);
+    for (qsizetype i = 0; i < m_labelLines.size(); ++i)
+        painter->drawText(m_labelBaselines.at(i), m_labelLines.at(i));
 }
 
 void PipelineNodeItem::paintPlain(QPainter *painter) const
@@ -439,7 +511,7 @@ void PipelineNodeItem::paintPorts(QPainter *painter, bool output, bool names) co
     painter->setOpacity(opacity);
 }
 
-void PipelineNodeItem::paintFooter(QPainter *painter) const
+void PipelineNodeItem::paintFooter(QPainter *painter, bool text) const
 {
     const PipelineTheme &t = *m_theme;
     painter->setPen(Qt::NoPen);
@@ -450,6 +522,8 @@ void PipelineNodeItem::paintFooter(QPainter *painter) const
         painter->setBrush(t.progressFill);
         painter->drawRoundedRect(m_progressFill, r, r);
     }
+    if (!text)
+        return;
     painter->setFont(t.progressFont);
     painter->setPen(t.nodeMutedText);
     painter->drawText(m_progressBaseline, m_progressText);

@@ -4,6 +4,7 @@
 #include "pipeline/pipelinevalidator.h"
 
 #include <QCoreApplication>
+#include <QFont>
 #include <QGraphicsItem>
 #include <QList>
 #include <QPainterPath>
@@ -30,6 +31,9 @@ class PipelineNodeItem : public QGraphicsItem
 public:
     // A name longer than this many lines ends with an ellipsis (and is whole in the tooltip).
     static constexpr int MaxTitleLines = 8;
+    // The smallest zoom at which a stage of `theme` still shows its name, as a simplified
+    // label (PipelineLegibility::labelScale of the node's smallest box).
+    static double labelScale(const PipelineTheme &theme);
 
     enum { Type = PipelineItemType::Node };
     // How a port looks while a wire is being dragged.
@@ -53,9 +57,13 @@ public:
     QString name() const { return m_name; }
     QRectF rect() const { return m_rect; }
     QStringList titleLines() const { return m_titleLines; } // the name as drawn, wrapped
+    // The name as the simplified label last drew it (zoomed out below the readable title).
+    QStringList labelLines() const { return m_labelLines; }
     QStringList badgeTexts() const { return m_badgeTexts; }
 
     void setContent(const PipelineNode &node);
+    // The node became another kind (ChangeNodeKindCommand): its ports, colour and size follow.
+    void setKind(const NodeKind *kind);
     void setFindings(const QList<PipelineFinding> &findings);
     bool hasError() const { return m_errors > 0; }
     bool hasWarning() const { return m_warnings > 0; }
@@ -100,8 +108,10 @@ private:
     void prepareText();
     bool hasFooter() const;
     void paintPlain(QPainter *painter) const;
+    void paintLabel(QPainter *painter, const QFont &font);
+    void prepareLabel(const QFont &font);
     void paintPorts(QPainter *painter, bool output, bool names) const;
-    void paintFooter(QPainter *painter) const;
+    void paintFooter(QPainter *painter, bool text) const;
     void paintBadge(QPainter *painter) const;
     void paintBadges(QPainter *painter, const CategoryStyle &category) const;
     void prepareBadges(double textWidth);
@@ -147,4 +157,9 @@ private:
     QRectF m_progressFill;
     QPointF m_progressBaseline;
     QPointF m_badgeCentre;
+    // The simplified label, prepared for one label size at a time (a zoom changes it).
+    int m_labelPixels = 0; // 0: not prepared
+    QFont m_labelFont;
+    QStringList m_labelLines;
+    QList<QPointF> m_labelBaselines;
 };

@@ -74,7 +74,8 @@ void PipelineScene::resetTextMeasures()
     m_text = PipelineTextMeasures{PipelineTextMeasure(m_theme.titleFont),
                                   PipelineTextMeasure(m_theme.metaFont),
                                   PipelineTextMeasure(m_theme.portFont),
-                                  PipelineTextMeasure(m_theme.progressFont)};
+                                  PipelineTextMeasure(m_theme.progressFont),
+                                  PipelineNodeItem::labelScale(m_theme)};
 }
 
 void PipelineScene::rebuild()
@@ -190,8 +191,15 @@ void PipelineScene::onNodeRemoved(const QString &nodeId)
 void PipelineScene::onNodeChanged(const QString &nodeId)
 {
     PipelineNodeItem *item = m_nodes.value(nodeId);
-    if (const PipelineNode *node = m_graph->node(nodeId); item && node)
-        item->setContent(*node);
+    const PipelineNode *node = m_graph->node(nodeId);
+    if (!item || !node)
+        return;
+    const NodeKind *kind = m_graph->catalog() ? m_graph->catalog()->kind(node->kind) : nullptr;
+    const bool kindChanged = kind != item->kind();
+    item->setKind(kind);
+    item->setContent(*node);
+    if (kindChanged) // another colour, and maybe another height
+        emit contentChanged();
 }
 
 void PipelineScene::onNodeMoved(const QString &nodeId)

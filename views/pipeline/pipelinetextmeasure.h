@@ -36,4 +36,6 @@ struct PipelineTextMeasures
     PipelineTextMeasure meta;
     PipelineTextMeasure port;
     PipelineTextMeasure progress;
+    // PipelineNodeItem::labelScale() of the theme: below it a stage is a plain box.
+    double nodeLabelScale = 0;
 };

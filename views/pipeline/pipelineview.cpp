@@ -1,6 +1,7 @@
 #include "pipeline/pipelineview.h"
 
 #include "pipeline/pipelinegraph.h"
+#include "pipeline/pipelinenodeitem.h"
 #include "pipeline/pipelinescene.h"
 
 #include <QFontMetricsF>
@@ -14,6 +15,8 @@ namespace {
 
 // Grid dots closer than this many pixels turn into noise: use every n-th, or none.
 constexpr double MinimumDotSpacing = 8;
+// The air between the viewport's edge and the start of a pipeline too large to fit.
+constexpr double MarginPixels = 24;
 
 } // namespace
 
@@ -63,13 +66,25 @@ void PipelineView::showContent()
     const bool fitOnResize = fitsOnResize();
     fitAll();
     const QRectF content = m_scene->contentRect();
-    if (zoom() < ReadableZoom && !content.isEmpty()) {
-        setZoom(ReadableZoom);
+    const double readable = std::min(readableZoom(), 1.0);
+    if (zoom() < readable && !content.isEmpty()) {
+        setZoom(readable);
+        // Each direction that fits is centred; one that does not shows its start, where a
+        // pipeline begins, with the same air as a fit.
         const QRectF visible = visibleSceneRect();
-        centerOn(QPointF(content.left() + visible.width() / 2 - content.width() * 0.01,
-                         content.center().y()));
+        const double margin = MarginPixels / zoom();
+        const auto place = [margin](double start, double length, double room) {
+            return length + 2 * margin <= room ? start + length / 2 : start - margin + room / 2;
+        };
+        centerOn(place(content.left(), content.width(), visible.width()),
+                 place(content.top(), content.height(), visible.height()));
     }
     setFitsOnResize(fitOnResize);
+}
+
+double PipelineView::readableZoom() const
+{
+    return PipelineNodeItem::labelScale(m_scene->theme());
 }
 
 void PipelineView::zoomToSelection()
@@ -136,8 +151,10 @@ void PipelineView::keyPressEvent(QKeyEvent *event)
         zoomBy(1.25);
     } else if (event->matches(QKeySequence::ZoomOut)) {
         zoomBy(1 / 1.25);
-    } else if (ctrl && event->key() == Qt::Key_0) {
-        fitAll();
+    } else if (ctrl && event->key() == Qt::Key_0 && !(event->modifiers() & Qt::ShiftModifier)) {
+        showContent();
+    } else if (ctrl && (event->key() == Qt::Key_0 || event->key() == Qt::Key_ParenRight)) {
+        fitAll(); // Ctrl+Shift+0, which many layouts send as Ctrl+)
     } else if (event->key() == Qt::Key_F && event->modifiers() == Qt::NoModifier) {
         zoomToSelection();
     } else {

@@ -18,11 +18,15 @@ public:
     explicit PipelineView(PipelineScene *scene, QWidget *parent = nullptr);
 
     PipelineScene *pipelineScene() const { return m_scene; }
+    // The whole pipeline, however small that makes it (Ctrl+Shift+0).
     void fitAll() override;
-    // What opening a pipeline shows: all of it when it is readable at that zoom, else its start
-    // (the left, where a pipeline begins) at the smallest readable zoom.
+    // The fit that can be read (Ctrl+0, and what opening or arranging a pipeline shows): all of
+    // it when every stage's name can be read at the fitting zoom, at least as a simplified
+    // label; else the smallest zoom where it can, at the pipeline's start (top-left) along the
+    // direction that does not fit, the other fitted and centred when it fits.
     void showContent();
-    static constexpr double ReadableZoom = 0.55;
+    // The smallest zoom where stage names can be read, as labels (PipelineNodeItem::labelScale).
+    double readableZoom() const;
     void zoomToSelection();
     void zoomToRect(const QRectF &sceneRect); // never magnifies past 100%
     QRectF visibleSceneRect() const;

@@ -120,6 +120,12 @@ void PipelineWorkspace::createActions()
     m_addNote = makeAction(this, tr("Add &Note"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)});
     m_group = makeAction(this, tr("&Group Selection"), {QKeySequence(Qt::CTRL | Qt::Key_G)});
     m_fit = makeAction(this, tr("&Fit Pipeline"), {QKeySequence(Qt::CTRL | Qt::Key_0)});
+    m_fit->setStatusTip(tr("Show the whole pipeline at a zoom where the stage names can be read; "
+                           "one too large for that opens at its start, the rest a scroll away"));
+    m_fitWhole = makeAction(
+        this, tr("Fit &Whole Pipeline"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_0)});
+    m_fitWhole->setStatusTip(
+        tr("Show all of the pipeline in the window, even where the names are too small to read"));
     m_zoomToSelection
         = makeAction(this, tr("Zoom to &Selection"), {QKeySequence(Qt::CTRL | Qt::Key_9)});
     m_exportDiagram = makeAction(
@@ -135,7 +141,8 @@ void PipelineWorkspace::createActions()
     connect(m_arrange, &QAction::triggered, this, &PipelineWorkspace::arrange);
     connect(m_addNote, &QAction::triggered, this, &PipelineWorkspace::addNote);
     connect(m_group, &QAction::triggered, this, &PipelineWorkspace::groupSelection);
-    connect(m_fit, &QAction::triggered, m_view, &PipelineView::fitAll);
+    connect(m_fit, &QAction::triggered, m_view, &PipelineView::showContent);
+    connect(m_fitWhole, &QAction::triggered, m_view, &PipelineView::fitAll);
     connect(m_zoomToSelection, &QAction::triggered, m_view, &PipelineView::zoomToSelection);
     connect(m_exportDiagram, &QAction::triggered, this, &PipelineWorkspace::exportDiagram);
     connect(m_exportToOrchestrator,
@@ -156,6 +163,7 @@ QList<QAction *> PipelineWorkspace::arrangeActions() const
             m_addNote,
             m_group,
             m_fit,
+            m_fitWhole,
             m_zoomToSelection,
             m_exportDiagram,
             m_exportToOrchestrator};
@@ -245,6 +253,10 @@ void PipelineWorkspace::connectPanels()
             [this](const PipelineNode &, const PipelineNode &after, const QString &) {
                 m_edits->editNode(after);
             });
+    connect(m_properties,
+            &NodePropertyPanel::kindChosen,
+            m_edits,
+            &PipelineEditController::changeNodeKind);
     connect(m_findingsPanel, &FindingsPanel::findingActivated, this, [this](const QString &id) {
         m_scene->selectIds({id});
         m_view->zoomToSelection();
@@ -362,7 +374,7 @@ void PipelineWorkspace::deleteSelection()
 void PipelineWorkspace::arrange()
 {
     m_edits->arrange();
-    m_view->fitAll();
+    m_view->showContent();
 }
 
 void PipelineWorkspace::addNote()
@@ -396,7 +408,7 @@ void PipelineWorkspace::restoreView()
             selected << node.id;
     m_scene->selectIds(selected);
     if (m_kept.fitting)
-        m_view->fitAll();
+        m_view->showContent();
     else
         m_view->centerOn(m_kept.centre);
     onSelectionChanged(); // the panel's node was replaced even when the selection looks alike
@@ -414,7 +426,15 @@ void PipelineWorkspace::validateNow()
     QHash<QString, QString> names;
     for (const PipelineNode &node : m_document->graph()->nodes())
         names.insert(node.id, node.name);
-    m_findingsPanel->setFindings(m_findings, names);
+    QHash<QString, QString> topics;
+    for (const PipelineFinding &finding : std::as_const(m_findings)) {
+        const Topic *topic = m_curriculum && !finding.topicId.isEmpty()
+                                 ? m_curriculum->curriculum().findTopic(finding.topicId)
+                                 : nullptr;
+        if (topic)
+            topics.insert(finding.topicId, topic->title);
+    }
+    m_findingsPanel->setFindings(m_findings, names, topics);
 }
 
 void PipelineWorkspace::updateTopicProgress()

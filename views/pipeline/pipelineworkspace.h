@@ -117,6 +117,7 @@ private:
     QAction *m_addNote;
     QAction *m_group;
     QAction *m_fit;
+    QAction *m_fitWhole;
     QAction *m_zoomToSelection;
     QAction *m_exportDiagram;
     QAction *m_exportToOrchestrator;

@@ -10,7 +10,7 @@
 #include <QSet>
 
 #include <algorithm>
-#include <numeric>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -21,16 +21,14 @@ struct ImportText
     Q_DECLARE_TR_FUNCTIONS(PipelineImport)
 };
 
-// The canvas's node size and the room a group frame leaves around its members.
-constexpr double GroupPadding = 24;
-constexpr double GroupTitleRoom = 36;
-
-QString chooseKind(const ImportedJob &job, const NodeCatalog &catalog)
+QString chooseKind(const ImportedJob &job, const NodeCatalog &catalog, StageKindRules::Memo &memo)
 {
     if (!job.kind.isEmpty() && catalog.kind(job.kind))
         return job.kind;
     return StageKindRules::builtIn().kindFor(
-        {job.name, job.id, job.kindHints.join(u'\n'), job.command.join(u'\n'), job.image}, catalog);
+        {job.name, job.id, job.kindHints.join(u'\n'), job.command.join(u'\n'), job.image},
+        catalog,
+        &memo);
 }
 
 QString chooseTool(const ImportedJob &job)
@@ -106,10 +104,11 @@ QList<PipelineNode> makeNodes(const ImportedPipeline &imported, const NodeCatalo
     nodes.reserve(imported.jobs.size());
     QSet<QString> names;
     const QString format = PipelineImport::formatId(imported.format);
+    StageKindRules::Memo memo;
     for (const ImportedJob &job : imported.jobs) {
         PipelineNode node;
         node.id = u"n%1"_s.arg(nodes.size() + 1);
-        node.kind = chooseKind(job, catalog);
+        node.kind = chooseKind(job, catalog, memo);
         node.name = uniqueName(job, names);
         node.tool = chooseTool(job);
         node.image = job.image;
@@ -154,74 +153,66 @@ QList<PipelineEdge> makeEdges(const ImportedPipeline &imported,
     return edges;
 }
 
-// Puts each top-level group's jobs in a column of its own, in the groups' order, keeping the
-// vertical order the layout found.
-void placeInGroupColumns(QList<PipelineNode> &nodes,
-                         const ImportedPipeline &imported,
-                         const PipelineAutoLayout::Options &options)
-{
-    QHash<QString, int> column;
-    for (const ImportedGroup &group : imported.groups)
-        if (group.parent.isEmpty())
-            column.insert(group.id, int(column.size()));
-    QList<qsizetype> order(nodes.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
-        return std::pair(nodes.at(a).pos.y(), nodes.at(a).pos.x())
-               < std::pair(nodes.at(b).pos.y(), nodes.at(b).pos.x());
-    });
-    QHash<int, int> rows;
-    for (const qsizetype n : order) {
-        const int c = column.value(imported.jobs.at(n).group, int(column.size()));
-        const int row = rows[c]++;
-        nodes[n].pos = QPointF(c * (options.nodeSize.width() + options.layerGap),
-                               row * (options.nodeSize.height() + options.rowGap));
-    }
-}
-
-// A frame round each group's members (and its nested groups), innermost first.
+// A frame for each group that holds a job (or a group that does), parents first so they are
+// drawn beneath their children, with the clusters saying what each frame holds: the layout
+// sizes the frames round their members (PipelineAutoLayout::arrange), as Auto-arrange does.
 QList<PipelineAnnotation> groupFrames(const QList<PipelineNode> &nodes,
                                       const ImportedPipeline &imported,
-                                      const PipelineAutoLayout::Options &options)
+                                      PipelineAutoLayout::Clusters *clusters)
 {
-    QHash<QString, QRectF> rects;
+    QHash<QString, QString> frameOf;
+    QHash<QString, QString> parentOf;
+    for (const ImportedGroup &group : imported.groups) {
+        frameOf.insert(group.id, u"g%1"_s.arg(frameOf.size() + 1));
+        parentOf.insert(group.id, group.parent);
+    }
+    QSet<QString> used; // groups with a job inside, at any depth
     for (qsizetype n = 0; n < nodes.size(); ++n) {
         const QString &group = imported.jobs.at(n).group;
-        if (group.isEmpty())
+        if (!frameOf.contains(group))
             continue;
-        const QRectF rect(nodes.at(n).pos, options.nodeSize);
-        rects[group] = rects.value(group).isNull() ? rect : rects.value(group).united(rect);
+        clusters->frameOfNode.insert(nodes.at(n).id, frameOf.value(group));
+        // Up the parents, bounded by the count in case a source nests groups in a loop.
+        QString at = group;
+        for (int d = 0; frameOf.contains(at) && !used.contains(at) && d <= parentOf.size(); ++d) {
+            used.insert(at);
+            at = parentOf.value(at);
+        }
     }
-    QHash<QString, QString> parentOf;
-    for (const ImportedGroup &group : imported.groups)
-        parentOf.insert(group.id, group.parent);
-    // Children before parents: a group's depth is its number of ancestors (bounded by the count).
     const auto depth = [&](const QString &id) {
         int d = 0;
         for (QString at = parentOf.value(id); !at.isEmpty() && d <= parentOf.size(); ++d)
             at = parentOf.value(at);
         return d;
     };
-    QList<ImportedGroup> deepestFirst = imported.groups;
-    std::stable_sort(deepestFirst.begin(), deepestFirst.end(), [&](const auto &a, const auto &b) {
-        return depth(a.id) > depth(b.id);
+    QList<ImportedGroup> parentsFirst;
+    for (const ImportedGroup &group : imported.groups) {
+        if (used.contains(group.id))
+            parentsFirst << group;
+    }
+    std::stable_sort(parentsFirst.begin(), parentsFirst.end(), [&](const auto &a, const auto &b) {
+        return depth(a.id) < depth(b.id);
     });
     QList<PipelineAnnotation> frames;
-    for (const ImportedGroup &group : std::as_const(deepestFirst)) {
-        if (!rects.contains(group.id))
-            continue; // no member: nothing to frame
-        const QRectF frame = rects.value(group.id).adjusted(
-            -GroupPadding, -GroupPadding - GroupTitleRoom, GroupPadding, GroupPadding);
-        if (!group.parent.isEmpty())
-            rects[group.parent] = rects.value(group.parent).isNull()
-                                      ? frame
-                                      : rects.value(group.parent).united(frame);
-        frames.append(
-            {u"g%1"_s.arg(frames.size() + 1), PipelineAnnotation::Kind::Group, frame, group.title});
+    for (const ImportedGroup &group : std::as_const(parentsFirst)) {
+        const QString frame = frameOf.value(group.id);
+        frames.append({frame, PipelineAnnotation::Kind::Group, QRectF(), group.title});
+        if (used.contains(group.parent))
+            clusters->parentOfFrame.insert(frame, frameOf.value(group.parent));
+        else if (imported.groupColumns)
+            clusters->frameSequence << frame;
     }
-    // Parents first in the list, so they are drawn beneath their children.
-    std::reverse(frames.begin(), frames.end());
     return frames;
+}
+
+// The canvas measures a node when it draws it; here only its name is known. A long name wraps
+// (up to 8 lines in the node's width), so the estimate errs tall: a little spare room between
+// rows rather than stages that overlap.
+QSizeF estimatedSize(const PipelineNode &node)
+{
+    constexpr double Width = 200, Height = 96, LineHeight = 18, CharsPerLine = 22;
+    const int lines = std::clamp(int(std::ceil(node.name.size() / CharsPerLine)), 1, 8);
+    return QSizeF(Width, Height + (lines - 1) * LineHeight);
 }
 
 } // namespace
@@ -247,15 +238,18 @@ finishImport(ImportedPipeline &imported, const QString &sourcePath, const NodeCa
     result.nodes = makeNodes(imported, catalog);
     result.edges = makeEdges(imported, nodeOfJob);
 
+    PipelineAutoLayout::Clusters clusters;
+    result.annotations = groupFrames(result.nodes, imported, &clusters);
     PipelineGraph graph(&catalog);
-    graph.reset(result.nodes, result.edges, {});
-    const PipelineAutoLayout::Options options;
-    const QHash<QString, QPointF> positions = PipelineAutoLayout::layout(graph, options);
+    graph.reset(result.nodes, result.edges, result.annotations);
+    PipelineAutoLayout::Options options;
+    options.nodeSizeOf = estimatedSize;
+    const PipelineAutoLayout::Arrangement arranged
+        = PipelineAutoLayout::arrange(graph, clusters, options);
     for (PipelineNode &node : result.nodes)
-        node.pos = positions.value(node.id, node.pos);
-    if (imported.groupColumns)
-        placeInGroupColumns(result.nodes, imported, options);
-    result.annotations = groupFrames(result.nodes, imported, options);
+        node.pos = arranged.nodes.value(node.id, node.pos);
+    for (PipelineAnnotation &frame : result.annotations)
+        frame.rect = arranged.frames.value(frame.id);
 
     result.source = {PipelineImport::formatId(imported.format), sourcePath, imported.details};
     std::stable_sort(imported.warnings.begin(),

@@ -13,6 +13,23 @@ namespace {
 constexpr auto FormatName = "mlops-studio-import-kinds";
 constexpr int FormatVersion = 1;
 constexpr auto Fallback = "step";
+
+// The rules as one pattern, or an empty one (matching everything) when joining would change a
+// rule: the groups are renumbered, so a back reference (\1, \g{1}, \k<a>, (?P=a)) would point
+// elsewhere.
+template<typename Rules> QRegularExpression anyOf(const Rules &rules)
+{
+    static const QRegularExpression unsafe(uR"(\\[1-9gk]|\(\?P=)"_s);
+    QStringList alternatives;
+    for (const auto &rule : rules) {
+        if (rule.pattern.pattern().contains(unsafe))
+            return {};
+        alternatives << u"(?:%1)"_s.arg(rule.pattern.pattern());
+    }
+    QRegularExpression joined(alternatives.join(u'|'), QRegularExpression::CaseInsensitiveOption);
+    joined.optimize();
+    return joined;
+}
 } // namespace
 
 const StageKindRules &StageKindRules::builtIn()
@@ -64,18 +81,34 @@ std::optional<StageKindRules> StageKindRules::fromJson(const QByteArray &json, Q
         *error = failure.message;
         return std::nullopt;
     }
+    result.m_anyRule = anyOf(result.m_rules);
     return result;
 }
 
-QString StageKindRules::kindFor(const QStringList &texts, const NodeCatalog &catalog) const
+QString
+StageKindRules::kindFor(const QStringList &texts, const NodeCatalog &catalog, Memo *memo) const
 {
     for (const QString &text : texts) {
         if (text.isEmpty())
             continue;
-        for (const Rule &rule : m_rules) {
-            if (catalog.kind(rule.kind) && rule.pattern.match(text).hasMatch())
-                return rule.kind;
-        }
+        const qsizetype rule = memo ? memo->value(text, -2) : -2;
+        const qsizetype found = rule != -2 ? rule : firstRuleMatching(text, catalog);
+        if (memo && rule == -2)
+            memo->insert(text, found);
+        if (found >= 0)
+            return m_rules.at(found).kind;
     }
     return QString::fromLatin1(Fallback);
+}
+
+qsizetype StageKindRules::firstRuleMatching(const QString &text, const NodeCatalog &catalog) const
+{
+    if (!m_anyRule.match(text).hasMatch())
+        return -1;
+    for (qsizetype r = 0; r < m_rules.size(); ++r) {
+        const Rule &rule = m_rules.at(r);
+        if (catalog.kind(rule.kind) && rule.pattern.match(text).hasMatch())
+            return r;
+    }
+    return -1;
 }

@@ -1,3 +1,4 @@
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -61,6 +62,8 @@ private slots:
     void importRefusals_data();
     void importRefusals();
     void validateAndRenderTakeWorkflows();
+    void validateNamesTheSourceLine();
+    void validateJson();
 
 private:
     Run run(const QStringList &arguments);
@@ -366,6 +369,73 @@ void TestPipelineCommand::validateAndRenderTakeWorkflows()
     QVERIFY(svg.open(QIODevice::ReadOnly));
     const QByteArray text = svg.readAll();
     QVERIFY(text.contains(">build<") && text.contains(">train<"));
+}
+
+// A dependency loop in a workflow is a structural error of the source: it names the line of the
+// job (as a compiler does), here `a:` on line 3 of the file below.
+const QByteArray LoopingWorkflow = R"(on: push
+jobs:
+  a:
+    needs: c
+    runs-on: ubuntu-latest
+    steps: [{run: make}]
+  b:
+    needs: a
+    runs-on: ubuntu-latest
+    steps: [{run: make}]
+  c:
+    needs: b
+    runs-on: ubuntu-latest
+    steps: [{run: make}]
+)";
+
+void TestPipelineCommand::validateNamesTheSourceLine()
+{
+    const QString source = write(u"loop.yml"_s, LoopingWorkflow);
+    const Run validated = run({u"pipeline"_s, u"validate"_s, source});
+    QCOMPARE(validated.exitCode, 1);
+    QVERIFY2(validated.out.startsWith(QDir::toNativeSeparators(source).toUtf8()
+                                      + ":3: error: node 'a': "),
+             validated.out.constData());
+}
+
+void TestPipelineCommand::validateJson()
+{
+    const QString loop = write(u"loop.yml"_s, LoopingWorkflow);
+    const Run failed = run({u"pipeline"_s, u"validate"_s, u"--json"_s, loop});
+    QCOMPARE(failed.exitCode, 1);
+    const QJsonObject report = QJsonDocument::fromJson(failed.out).object();
+    QCOMPARE(report.value(u"format"_s).toString(), u"github-actions"_s);
+    QCOMPARE(report.value(u"stages"_s).toInt(), 3);
+    QCOMPARE(report.value(u"edges"_s).toInt(), 3);
+    QCOMPARE(report.value(u"errors"_s).toInt(), 1);
+    const QJsonObject cycle = report.value(u"findings"_s).toArray().at(0).toObject();
+    QCOMPARE(cycle.value(u"severity"_s).toString(), u"error"_s);
+    QCOMPARE(cycle.value(u"code"_s).toString(), u"cycle"_s);
+    QCOMPARE(cycle.value(u"node"_s).toString(), u"a"_s);
+    QCOMPARE(cycle.value(u"sourceLine"_s).toInt(), 3);
+    QVERIFY(!cycle.value(u"topic"_s).toString().isEmpty());
+
+    // No error: exit 0, and what the import could not represent is listed with its line (a job
+    // that is not a mapping, on line 10).
+    const QString ci = write(u"ci.yml"_s, Workflow + "  odd: 42\n");
+    const Run passed = run({u"pipeline"_s, u"validate"_s, u"--json"_s, ci});
+    QCOMPARE(passed.exitCode, 0);
+    const QJsonObject clean = QJsonDocument::fromJson(passed.out).object();
+    QCOMPARE(clean.value(u"errors"_s).toInt(), 0);
+    QCOMPARE(clean.value(u"stages"_s).toInt(), 3);
+    QCOMPARE(clean.value(u"warnings"_s).toInt(), clean.value(u"findings"_s).toArray().size());
+    for (const QJsonValue &finding : clean.value(u"findings"_s).toArray())
+        QCOMPARE(finding.toObject().value(u"severity"_s).toString(), u"warning"_s);
+    const QJsonArray notes = clean.value(u"importWarnings"_s).toArray();
+    QVERIFY2(!notes.isEmpty(), passed.out.constData());
+    QCOMPARE(notes.at(0).toObject().value(u"line"_s).toInt(), 10);
+
+    // A .mlpipe file is not imported.
+    const Run drawn = run({u"pipeline"_s, u"validate"_s, u"--json"_s,
+                           write(u"empty.mlpipe"_s, pipeline({}, {}))});
+    QCOMPARE(QJsonDocument::fromJson(drawn.out).object().value(u"format"_s).toString(),
+             u"mlpipe"_s);
 }
 
 QTEST_GUILESS_MAIN(TestPipelineCommand)

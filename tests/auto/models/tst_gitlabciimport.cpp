@@ -80,12 +80,18 @@ style: {stage: lint, script: make lint}
     QCOMPARE(result.pipeline.source.format, u"gitlab-ci"_s);
     QCOMPARE(stageColumns(result),
              (QStringList{u".pre"_s, u"lint"_s, u"build"_s, u"publish"_s, u".post"_s}));
-    // Each stage a column: its jobs share an x, left to right in stage order.
-    const double x = nodeFromSource(result, u"prepare"_s)->pos.x();
-    QVERIFY(x < nodeFromSource(result, u"style"_s)->pos.x());
-    QVERIFY(nodeFromSource(result, u"style"_s)->pos.x()
-            < nodeFromSource(result, u"compile"_s)->pos.x());
-    QVERIFY(nodeFromSource(result, u"pkg"_s)->pos.x() < nodeFromSource(result, u"done"_s)->pos.x());
+    // Each stage a frame round its jobs, the frames in stage order (above).
+    const auto frame = [&](const QString &title) {
+        for (const PipelineAnnotation &annotation : result.pipeline.annotations)
+            if (annotation.text == title)
+                return annotation.rect;
+        return QRectF();
+    };
+    QVERIFY(frame(u".pre"_s).contains(nodeFromSource(result, u"prepare"_s)->pos));
+    QVERIFY(frame(u"lint"_s).contains(nodeFromSource(result, u"style"_s)->pos));
+    QVERIFY(frame(u"build"_s).contains(nodeFromSource(result, u"compile"_s)->pos));
+    QVERIFY(frame(u"publish"_s).contains(nodeFromSource(result, u"pkg"_s)->pos));
+    QVERIFY(frame(u".post"_s).contains(nodeFromSource(result, u"done"_s)->pos));
     QCOMPARE(nodeFromSource(result, u"done"_s)->source.line, 2);
 }
 

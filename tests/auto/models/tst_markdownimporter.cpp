@@ -100,6 +100,7 @@ private slots:
     void tagsWithBuiltInDictionary_data();
     void tagsWithBuiltInDictionary();
     void tagsWithCustomDictionary();
+    void tagsResumeAfterEachMatch();
     void rejectsMalformedDictionary_data();
     void rejectsMalformedDictionary();
 };
@@ -450,6 +451,17 @@ void TestMarkdownImporter::tagsWithCustomDictionary()
     QCOMPARE(tagger->patternCount(), 3);
     QCOMPARE(tagger->tagsFor(u"Bar, then foo-bar and Foo"_s), (QStringList{u"Bar"_s, u"Foo"_s}));
     QCOMPARE(tagger->tagsFor(u"foo-barn"_s), QStringList());
+}
+
+// Each name's matches are Python re.finditer's: non-overlapping, the search resuming after a
+// match. "b c b" matches "a b c b c b" at 2 only (6 is inside that match), and "a b c" covers it.
+void TestMarkdownImporter::tagsResumeAfterEachMatch()
+{
+    const auto tagger = ToolTagger::fromJson(R"({"format":"mlops-studio-tools","version":1,
+        "tools":[{"name":"a b c"},{"name":"b c b"}]})");
+    QVERIFY(tagger);
+    QCOMPARE(tagger->tagsFor(u"a b c b c b"_s), QStringList{u"a b c"_s});
+    QCOMPARE(tagger->tagsFor(u"x b c b c b"_s), QStringList{u"b c b"_s});
 }
 
 void TestMarkdownImporter::rejectsMalformedDictionary_data()

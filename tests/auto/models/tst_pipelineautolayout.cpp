@@ -6,6 +6,7 @@
 #include "support/require.h"
 
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTest>
 #include <QUndoStack>
 
@@ -15,7 +16,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const PipelineAutoLayout::Options Options{QSizeF(200, 96), 80, 40, 4};
+const PipelineAutoLayout::Options Options{QSizeF(200, 96), 80, 40, 4, 16.0 / 9.0, {}};
+const PipelineAutoLayout::Options OneRow{QSizeF(200, 96), 80, 40, 4, 0, {}};
 
 PipelineNode makeNode(const QString &id, const QString &kind)
 {
@@ -75,18 +77,27 @@ void checkNoOverlap(const PipelineGraph &graph, const QHash<QString, QPointF> &p
     }
 }
 
-// Every edge but the feedback ones runs left to right, from one column to a later one.
-void checkLeftToRight(const PipelineGraph &graph, const QHash<QString, QPointF> &positions)
+// Every edge but the feedback ones runs in reading order: to a later column of the same band,
+// or down to a later band (the bands are separated by a gap no node crosses).
+void checkReadingOrder(const PipelineGraph &graph, const QHash<QString, QPointF> &positions)
 {
     for (const PipelineEdge &edge : graph.edges()) {
         const QPointF from = positions.value(edge.from.node);
         const QPointF to = positions.value(edge.to.node);
         if (PipelineAutoLayout::isFeedbackEdge(graph, edge))
-            QVERIFY(from.x() > to.x());
-        else
-            QVERIFY2(from.x() + Options.nodeSize.width() < to.x(),
-                     qPrintable(edge.from.node + u" -> "_s + edge.to.node));
+            continue;
+        const bool laterColumn = from.x() + Options.nodeSize.width() < to.x();
+        const bool laterBand = to.y() > from.y() + Options.nodeSize.height();
+        QVERIFY2(laterColumn || laterBand, qPrintable(edge.from.node + u" -> "_s + edge.to.node));
     }
+}
+
+QRectF boundingBox(const QHash<QString, QPointF> &positions)
+{
+    QRectF box;
+    for (const QPointF &pos : positions)
+        box |= QRectF(pos, Options.nodeSize);
+    return box;
 }
 
 } // namespace
@@ -103,6 +114,9 @@ private slots:
     void annotationsUntouched();
     void loopsStillLayOut();
     void emptyGraph();
+    void chainWrapsIntoRows();
+    void oneRowWhenAsked();
+    void parallelBranchesSideBySide();
     void largeGraphs_data();
     void largeGraphs();
 };
@@ -124,7 +138,11 @@ void TestPipelineAutoLayout::templates()
     graph.reset(result.nodes, result.edges, result.annotations);
     const QHash<QString, QPointF> positions = PipelineAutoLayout::layout(graph, Options);
     REQUIRE_OK(checkNoOverlap(graph, positions));
-    REQUIRE_OK(checkLeftToRight(graph, positions));
+    REQUIRE_OK(checkReadingOrder(graph, positions));
+    // Fits a slide: at most 3:1 either way (issue 15, "Exports").
+    const QRectF box = boundingBox(positions);
+    QVERIFY2(box.width() <= 3 * box.height() && box.height() <= 3 * box.width(),
+             qPrintable(u"%1 x %2"_s.arg(box.width()).arg(box.height())));
 }
 
 void TestPipelineAutoLayout::deterministic()
@@ -159,9 +177,10 @@ void TestPipelineAutoLayout::keepsTopLeftAndSettles()
 
     // Arranging an arranged pipeline moves nothing: the second command is dropped.
     QUndoStack stack;
-    stack.push(new AutoLayoutCommand(&graph, positions));
+    stack.push(new AutoLayoutCommand(&graph, ItemPositions{positions, {}, {}}));
     QCOMPARE(stack.count(), 1);
-    stack.push(new AutoLayoutCommand(&graph, PipelineAutoLayout::layout(graph, Options)));
+    stack.push(new AutoLayoutCommand(
+        &graph, ItemPositions{PipelineAutoLayout::layout(graph, Options), {}, {}}));
     QCOMPARE(stack.count(), 1);
     QCOMPARE(PipelineAutoLayout::layout(graph, Options), positions);
 }
@@ -177,7 +196,7 @@ void TestPipelineAutoLayout::annotationsUntouched()
     for (const PipelineAnnotation &annotation : annotations)
         QVERIFY(!positions.contains(annotation.id));
     QUndoStack stack;
-    stack.push(new AutoLayoutCommand(&graph, positions));
+    stack.push(new AutoLayoutCommand(&graph, ItemPositions{positions, {}, {}}));
     QCOMPARE(graph.annotations(), annotations);
     for (const PipelineNode &node : graph.nodes())
         QCOMPARE(node.pos, positions.value(node.id));
@@ -200,10 +219,13 @@ void TestPipelineAutoLayout::loopsStillLayOut()
                 {});
     const QHash<QString, QPointF> positions = PipelineAutoLayout::layout(graph, Options);
     REQUIRE_OK(checkNoOverlap(graph, positions));
+    // Against reading order: neither to a later column of its band nor down to a later band.
     int backwards = 0;
     for (const PipelineEdge &edge : graph.edges()) {
-        if (edge.from.node != edge.to.node
-            && positions.value(edge.from.node).x() >= positions.value(edge.to.node).x())
+        const QPointF from = positions.value(edge.from.node);
+        const QPointF to = positions.value(edge.to.node);
+        if (edge.from.node != edge.to.node && to.x() <= from.x()
+            && to.y() <= from.y() + Options.nodeSize.height())
             ++backwards;
     }
     QCOMPARE(backwards, 1);
@@ -213,6 +235,88 @@ void TestPipelineAutoLayout::emptyGraph()
 {
     PipelineGraph graph(&NodeCatalog::builtIn());
     QVERIFY(PipelineAutoLayout::layout(graph).isEmpty());
+}
+
+QList<PipelineNode> chainNodes(int n, QList<PipelineEdge> *edges)
+{
+    QList<PipelineNode> nodes;
+    for (int i = 0; i < n; ++i) {
+        nodes << makeNode(u"s"_s + QString::number(i), u"step"_s);
+        if (i > 0)
+            *edges << makeEdge(nodes.at(i - 1).id, u"data"_s, nodes.at(i).id, u"data"_s);
+    }
+    return nodes;
+}
+
+void TestPipelineAutoLayout::chainWrapsIntoRows()
+{
+    // Thirteen stages in a chain, as the End-to-end template: one row would be 13 x 280 wide
+    // and 96 tall (38:1); at 16:9 the chain wraps into rows that read like text.
+    QList<PipelineEdge> edges;
+    PipelineGraph graph(&NodeCatalog::builtIn());
+    graph.reset(chainNodes(13, &edges), edges, {});
+    const QHash<QString, QPointF> positions = PipelineAutoLayout::layout(graph, Options);
+    REQUIRE_OK(checkNoOverlap(graph, positions));
+    QSet<double> rows;
+    QSet<double> rowStarts;
+    for (const QPointF &pos : positions)
+        rows << pos.y();
+    QVERIFY2(rows.size() >= 3, "the chain did not wrap");
+    // Reading order: sorted by row, then by x, the stages come in chain order.
+    QList<QString> read = positions.keys();
+    std::sort(read.begin(), read.end(), [&](const QString &a, const QString &b) {
+        const QPointF pa = positions.value(a), pb = positions.value(b);
+        return std::pair(pa.y(), pa.x()) < std::pair(pb.y(), pb.x());
+    });
+    for (int i = 0; i < 13; ++i)
+        QCOMPARE(read.at(i), u"s"_s + QString::number(i));
+    // Each row starts at the left edge.
+    for (const double row : std::as_const(rows)) {
+        double left = 1e9;
+        for (const QPointF &pos : positions)
+            if (pos.y() == row)
+                left = std::min(left, pos.x());
+        rowStarts << left;
+    }
+    QCOMPARE(rowStarts.size(), 1);
+    const QRectF box = boundingBox(positions);
+    const double aspect = box.width() / box.height();
+    QVERIFY2(aspect >= 1 && aspect <= 3, qPrintable(QString::number(aspect)));
+}
+
+void TestPipelineAutoLayout::oneRowWhenAsked()
+{
+    QList<PipelineEdge> edges;
+    PipelineGraph graph(&NodeCatalog::builtIn());
+    graph.reset(chainNodes(13, &edges), edges, {});
+    const QHash<QString, QPointF> positions = PipelineAutoLayout::layout(graph, OneRow);
+    for (int i = 1; i < 13; ++i) {
+        const QPointF before = positions.value(u"s"_s + QString::number(i - 1));
+        const QPointF after = positions.value(u"s"_s + QString::number(i));
+        QCOMPARE(after.y(), before.y());
+        QCOMPARE(after.x(), before.x() + 200 + 80);
+    }
+}
+
+void TestPipelineAutoLayout::parallelBranchesSideBySide()
+{
+    // a feeds b, c and d, which all feed e: the three branches share a column, one under another.
+    QList<PipelineNode> nodes;
+    for (const QString &id : {u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s})
+        nodes << makeNode(id, u"step"_s);
+    QList<PipelineEdge> edges;
+    for (const QString &middle : {u"b"_s, u"c"_s, u"d"_s}) {
+        edges << PipelineEdge{{u"a"_s, {}}, {middle, {}}};
+        edges << PipelineEdge{{middle, {}}, {u"e"_s, {}}};
+    }
+    PipelineGraph graph(&NodeCatalog::builtIn());
+    graph.reset(nodes, edges, {});
+    const QHash<QString, QPointF> positions = PipelineAutoLayout::layout(graph, Options);
+    REQUIRE_OK(checkNoOverlap(graph, positions));
+    QCOMPARE(positions.value(u"c"_s).x(), positions.value(u"b"_s).x());
+    QCOMPARE(positions.value(u"d"_s).x(), positions.value(u"b"_s).x());
+    QVERIFY(positions.value(u"a"_s).x() < positions.value(u"b"_s).x());
+    QVERIFY(positions.value(u"b"_s).x() < positions.value(u"e"_s).x());
 }
 
 void TestPipelineAutoLayout::largeGraphs_data()
@@ -243,7 +347,7 @@ void TestPipelineAutoLayout::largeGraphs()
     const QHash<QString, QPointF> positions = PipelineAutoLayout::layout(graph, Options);
     REQUIRE_OK(checkNoOverlap(graph, positions));
     if (shape != 1)
-        REQUIRE_OK(checkLeftToRight(graph, positions));
+        REQUIRE_OK(checkReadingOrder(graph, positions));
 }
 
 QTEST_GUILESS_MAIN(TestPipelineAutoLayout)

@@ -361,10 +361,11 @@ void TestPipelineUndoCommands::autoLayoutDoesNotMergeWithMoves()
         return positions;
     };
     m_stack->push(new MoveItemsCommand(m_graph.get(), ItemPositions{shifted({0, 1000}), {}}));
-    REQUIRE_OK(checkRoundTrip(new AutoLayoutCommand(m_graph.get(), shifted({0, 1000}))));
+    REQUIRE_OK(checkRoundTrip(
+        new AutoLayoutCommand(m_graph.get(), ItemPositions{shifted({0, 1000}), {}, {}})));
     QCOMPARE(m_stack->count(), 2);
     QCOMPARE(m_stack->undoText(), u"Arrange pipeline"_s);
-    AutoLayoutCommand again(m_graph.get(), shifted({0, 0}));
+    AutoLayoutCommand again(m_graph.get(), ItemPositions{shifted({0, 0}), {}, {}});
     QVERIFY(again.isObsolete());
 }
 

@@ -36,6 +36,8 @@ private slots:
     void propertyPanelParameters();
     void propertyPanelKeepsCursorOnRefresh();
     void findingsPanel();
+    void findingsWrapWhole();
+    void findingTopicLinkAndKeys();
 
 private:
     static PipelineNode trainNode();
@@ -253,12 +255,93 @@ void TestPipelinePanels::findingsPanel()
     panel.setFindings({error, warning}, {{u"n1"_s, u"Train"_s}, {u"n2"_s, u"Deploy"_s}});
     QCOMPARE(panel.list()->topLevelItemCount(), 2);
     QVERIFY(panel.list()->topLevelItem(0)->text(0).contains(u"Train"_s));
-    QVERIFY(panel.list()->topLevelItem(1)->text(1).contains(u"monitoring-and-logging"_s));
+    // A topic the curriculum does not name shows its id.
+    QVERIFY(panel.list()->topLevelItem(1)->text(0).contains(u"monitoring-and-logging"_s));
     QCOMPARE(panel.summaryText(), u"1 error, 1 warning"_s);
     QSignalSpy activated(&panel, &FindingsPanel::findingActivated);
     emit panel.list()->itemActivated(panel.list()->topLevelItem(1), 0);
     QCOMPARE(activated.count(), 1);
     QCOMPARE(activated.at(0).at(0).toString(), u"n2"_s);
+}
+
+namespace {
+
+PipelineFinding longWarning()
+{
+    return {PipelineFinding::Severity::Warning,
+            u"n2"_s,
+            u"Deploy serves a model but nothing watches it: add a Monitor stage after it so that "
+            u"drift, latency and errors are seen before the users see them."_s,
+            u"monitoring-and-logging"_s,
+            u"deploy-without-monitoring"_s};
+}
+
+} // namespace
+
+// A finding is read whole, wrapped to the panel: a narrower panel gives it taller rows, and the
+// row holds the message wrapped at the list's width (QFontMetricsF::boundingRect, TextWordWrap).
+void TestPipelinePanels::findingsWrapWhole()
+{
+    FindingsPanel panel;
+    panel.setFindings({longWarning()}, {{u"n2"_s, u"Deploy"_s}}, {});
+    panel.resize(600, 400);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QTreeWidgetItem *item = panel.list()->topLevelItem(0);
+    const auto rowHeight = [&] {
+        return panel.list()->visualItemRect(item).height();
+    };
+    const int wide = rowHeight();
+    panel.resize(220, 400);
+    QCoreApplication::processEvents(); // the window system's resize, then the list's layout
+    QVERIFY(rowHeight() > wide);
+    const QFontMetricsF metrics(panel.list()->font());
+    const double width = panel.list()->viewport()->width();
+    const double message
+        = metrics
+              .boundingRect(QRectF(0, 0, width - 12, 1e6), Qt::TextWordWrap, longWarning().message)
+              .height();
+    QVERIFY(message >= 3 * metrics.lineSpacing()); // it does need several lines here
+    QVERIFY2(rowHeight() >= message + 2 * metrics.lineSpacing(),
+             qPrintable(u"%1 < %2"_s.arg(rowHeight()).arg(message)));
+    panel.resize(600, 400);
+    QCoreApplication::processEvents();
+    QCOMPARE(rowHeight(), wide);
+}
+
+void TestPipelinePanels::findingTopicLinkAndKeys()
+{
+    FindingsPanel panel;
+    panel.setFindings({longWarning()},
+                      {{u"n2"_s, u"Deploy"_s}},
+                      {{u"monitoring-and-logging"_s, u"Monitoring and logging"_s}});
+    panel.resize(400, 400);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QTreeWidgetItem *item = panel.list()->topLevelItem(0);
+    QVERIFY(item->text(0).contains(u"Learn more: Monitoring and logging"_s));
+    QVERIFY(item->text(0).contains(u"Deploy"_s));
+    QSignalSpy topics(&panel, &FindingsPanel::topicRequested);
+    QSignalSpy stages(&panel, &FindingsPanel::findingActivated);
+    const QRect link = panel.topicLinkRect(item);
+    QVERIFY(!link.isEmpty());
+    QVERIFY(panel.list()->visualItemRect(item).contains(link));
+    QTest::mouseClick(panel.list()->viewport(), Qt::LeftButton, {}, link.center());
+    QCOMPARE(topics.count(), 1);
+    QCOMPARE(topics.at(0).at(0).toString(), u"monitoring-and-logging"_s);
+    // A click on the message is no click on the topic.
+    const QRect row = panel.list()->visualItemRect(item);
+    QTest::mouseClick(panel.list()->viewport(), Qt::LeftButton, {}, row.topLeft() + QPoint(8, 8));
+    QCOMPARE(topics.count(), 1);
+    // Keys: Enter selects the stage, Ctrl+Enter opens the topic.
+    panel.list()->setFocus();
+    panel.list()->setCurrentItem(item);
+    QTest::keyClick(panel.list(), Qt::Key_Return);
+    QCOMPARE(stages.count(), 1);
+    QCOMPARE(stages.at(0).at(0).toString(), u"n2"_s);
+    QTest::keyClick(panel.list(), Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(topics.count(), 2);
+    QCOMPARE(stages.count(), 1);
 }
 
 QTEST_MAIN(TestPipelinePanels)

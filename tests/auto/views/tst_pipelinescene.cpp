@@ -4,6 +4,7 @@
 #include "pipeline/nodecatalog.h"
 #include "pipeline/pipelineannotationitem.h"
 #include "pipeline/pipelineedgeitem.h"
+#include "pipeline/pipelinelegibility.h"
 #include "pipeline/pipelinenodeitem.h"
 #include "pipeline/pipelinescene.h"
 #include "pipeline/pipelinevalidator.h"
@@ -324,13 +325,18 @@ void TestPipelineScene::paintsInEveryThemeAndZoom()
     const QPointF inHeader
         = (train->pos() + QPointF(train->rect().width() * 0.6, 4) - source.topLeft()) * zoom;
     QVERIFY(image.pixelColor(inHeader.toPoint()) != background);
-    if (zoom >= 0.5) {
+    const PipelineNodeItem *deploy = m_scene->nodeItem(u"deploy"_s);
+    if (PipelineLegibility::readable(zoom, 1, m_scene->theme().titleFont)) {
         // The error badge is drawn, in the theme's error colour (beside its "!").
-        const PipelineNodeItem *deploy = m_scene->nodeItem(u"deploy"_s);
         const QRectF badge = deploy->badgeRect().translated(deploy->pos());
         const QPointF solid
             = (badge.center() + QPointF(badge.width() * 0.3, 0) - source.topLeft()) * zoom;
         QCOMPARE(image.pixelColor(solid.toPoint()), m_scene->theme().error);
+    } else if (zoom >= PipelineNodeItem::labelScale(m_scene->theme())) {
+        // The name as a label: the badge would be too small, the error frames the stage.
+        const QPointF edge
+            = (deploy->pos() + QPointF(0, deploy->rect().height() / 2) - source.topLeft()) * zoom;
+        QCOMPARE(image.pixelColor(edge.toPoint()), m_scene->theme().error);
     }
     const QString dir = qEnvironmentVariable("MLOPS_PIPELINE_PNG_DIR");
     if (!dir.isEmpty())
