@@ -146,10 +146,20 @@ int unknownWord(const QString &unknown,
     return context.fail(CommandLineText::tr("%1; see --help").arg(message));
 }
 
-int runSubcommand(const Subcommand &command, const QStringList &arguments)
+// What parsing one subcommand's arguments found: an error, a request for help, or the values
+// of its positional arguments.
+struct ParsedArguments
+{
+    QString error;
+    bool help = false;
+    QStringList values;
+};
+
+// Parses `arguments` as `command` takes them, into `parser`; runs nothing.
+ParsedArguments
+parseSubcommand(const Subcommand &command, QCommandLineParser &parser, const QStringList &arguments)
 {
     const QString name = command.group + u' ' + command.name;
-    QCommandLineParser parser;
     parser.setApplicationDescription(command.summary);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOptions(globalOptions());
@@ -164,32 +174,48 @@ int runSubcommand(const Subcommand &command, const QStringList &arguments)
             command.arguments.at(i), command.argumentHelp.value(i), syntax);
     }
 
-    CliContext context(name, {}, {});
-    if (!parser.parse(QStringList{QCoreApplication::applicationName()} + arguments))
-        return context.fail(
-            CommandLineText::tr("%1; see `%2 --help`").arg(parser.errorText(), name));
-    if (parser.isSet(help)) {
+    ParsedArguments parsed;
+    if (!parser.parse(QStringList{QCoreApplication::applicationName()} + arguments)) {
+        parsed.error = CommandLineText::tr("%1; see `%2 --help`").arg(parser.errorText(), name);
+        return parsed;
+    }
+    parsed.help = parser.isSet(help);
+    if (parsed.help)
+        return parsed;
+    // The first two positional words are the group and the command name.
+    parsed.values = parser.positionalArguments().mid(2);
+    const qsizetype required = command.arguments.size() - command.optionalArguments;
+    if (parsed.values.size() < required) {
+        parsed.error = CommandLineText::tr("missing %1; usage: %2 %3")
+                           .arg(command.arguments.at(parsed.values.size()),
+                                name,
+                                command.arguments.join(u' '));
+    } else if (parsed.values.size() > command.arguments.size()) {
+        parsed.error = CommandLineText::tr("unexpected argument '%1'")
+                           .arg(parsed.values.at(command.arguments.size()));
+    }
+    for (const QString &option : {DataDirOption, CurriculumOption}) {
+        if (parsed.error.isEmpty() && parser.isSet(option) && parser.value(option).isEmpty())
+            parsed.error = CommandLineText::tr("--%1 needs a non-empty value").arg(option);
+    }
+    return parsed;
+}
+
+int runSubcommand(const Subcommand &command, const QStringList &arguments)
+{
+    const QString name = command.group + u' ' + command.name;
+    QCommandLineParser parser;
+    const ParsedArguments parsed = parseSubcommand(command, parser, arguments);
+    if (!parsed.error.isEmpty()) {
+        CliContext context(name, {}, {});
+        return context.fail(parsed.error);
+    }
+    if (parsed.help) {
         std::fputs(qPrintable(parser.helpText()), stdout);
         return CliContext::Success;
     }
-    // The first two positional words are the group and the command name.
-    const QStringList values = parser.positionalArguments().mid(2);
-    const qsizetype required = command.arguments.size() - command.optionalArguments;
-    if (values.size() < required) {
-        return context.fail(
-            CommandLineText::tr("missing %1; usage: %2 %3")
-                .arg(command.arguments.at(values.size()), name, command.arguments.join(u' ')));
-    }
-    if (values.size() > command.arguments.size())
-        return context.fail(CommandLineText::tr("unexpected argument '%1'")
-                                .arg(values.at(command.arguments.size())));
-    for (const QString &option : {DataDirOption, CurriculumOption}) {
-        if (parser.isSet(option) && parser.value(option).isEmpty())
-            return context.fail(CommandLineText::tr("--%1 needs a non-empty value").arg(option));
-    }
-
     CliContext runContext(name, parser.value(DataDirOption), parser.value(CurriculumOption));
-    return command.run(runContext, parser, values);
+    return command.run(runContext, parser, parsed.values);
 }
 
 } // namespace
@@ -291,6 +317,30 @@ int run(const QStringList &arguments)
     }
     return unknownWord(
         CommandLineText::tr("unknown subcommand '%1'").arg(words.at(1)), words.at(1), names, group);
+}
+
+QString usageError(const QStringList &arguments)
+{
+    if (!wantsCommandLine(arguments))
+        return {};
+    const QStringList words = positionalWords(arguments);
+    if (words.isEmpty()) {
+        QCommandLineParser parser;
+        parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+        parser.addOptions(globalOptions());
+        parser.addHelpOption();
+        parser.addVersionOption();
+        return parser.parse(QStringList{QCoreApplication::applicationName()} + arguments)
+                   ? QString()
+                   : parser.errorText();
+    }
+    for (const Subcommand &command : allCommands()) {
+        if (words.size() > 1 && command.group == words.at(0) && command.name == words.at(1)) {
+            QCommandLineParser parser;
+            return parseSubcommand(command, parser, arguments).error;
+        }
+    }
+    return CommandLineText::tr("unknown command '%1'").arg(words.mid(0, 2).join(u' '));
 }
 
 } // namespace CommandLine

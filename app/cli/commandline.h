@@ -25,5 +25,9 @@ bool needsGuiApplication(const QStringList &arguments);
 GuiOptions guiOptions(const QStringList &arguments);
 // Runs a command; returns the process exit code. Needs a QCoreApplication.
 int run(const QStringList &arguments);
+// Why run() would refuse the arguments before running anything (an unknown command or option, a
+// missing or extra argument), as it would say it; empty when they are a command of the table or
+// open the window. Runs nothing, so the manual's command lines can be checked against the table.
+QString usageError(const QStringList &arguments);
 
 } // namespace CommandLine

@@ -99,11 +99,19 @@ int exportPipeline(CliContext &context,
     const PipelineFile::ReadResult &read = opened->pipeline;
 
     PipelineGraph graph(&NodeCatalog::builtIn());
-    graph.reset(read.nodes, read.edges, read.annotations);
+    graph.reset(read.nodes, read.edges, read.annotations, read.source);
     const OrchestratorExport::Result result
         = OrchestratorExport::exportPipeline(graph, QFileInfo(path).completeBaseName(), *target);
     if (!result.ok())
         return refuse(context, QDir::toNativeSeparators(path), read.nodes, result.problems);
+    // What the export leaves out, as `pipeline import` words its warnings: before the files, so
+    // a script reading standard output still gets only the export.
+    for (const QString &note : result.notCarried)
+        std::fputs(
+            qPrintable(
+                PipelineExportText::tr("%1: warning: %2").arg(QDir::toNativeSeparators(path), note)
+                + u'\n'),
+            stderr);
 
     const QList<ExportedFile> &files = result.files;
     if (toStdout) {

@@ -1,6 +1,7 @@
 #include "orchestrator/exportescapes.h"
 #include "orchestrator/orchestratorwriters.h"
 #include "orchestrator/yamlwriter.h"
+#include "pipeline/import/stagemarkers.h"
 
 #include <QHash>
 
@@ -117,7 +118,7 @@ void writeContainer(YamlWriter &yaml, const ExportStep &step, const ContainerTex
     yaml.beginList();
     if (text.usesBrace) // first: later values refer to it
         writeEnv(yaml, ExportEscapes::BraceVariable.toString(), u"{"_s);
-    writeEnv(yaml, u"MLOPS_STEP_NAME"_s, text.name);
+    writeEnv(yaml, StageMarkers::NameVariable.toString(), text.name);
     if (!step.notes.isEmpty())
         writeEnv(yaml, u"MLOPS_STEP_NOTES"_s, text.notes);
     for (const ExportInput &input : step.inputs)
@@ -134,6 +135,14 @@ void writeStepTemplate(YamlWriter &yaml, const ExportStep &step, const Container
 {
     yaml.beginMap();
     yaml.entry(u"name"_s, step.id);
+    // The stage's kind for an import to read back: a catalog id, nothing for Argo to evaluate.
+    yaml.key(u"metadata"_s);
+    yaml.beginMap();
+    yaml.key(u"annotations"_s);
+    yaml.beginMap();
+    yaml.entry(StageMarkers::KindAnnotation.toString(), step.kind);
+    yaml.endMap();
+    yaml.endMap();
     if (!step.inputs.isEmpty()) {
         QList<std::pair<QString, QString>> artifacts;
         for (const ExportInput &input : step.inputs)

@@ -1,5 +1,6 @@
 #include "orchestrator/exportplan.h"
 
+#include "pipeline/import/stagemarkers.h"
 #include "pipeline/nodecatalog.h"
 #include "pipeline/pipelineautolayout.h"
 #include "pipeline/pipelinegraph.h"
@@ -167,11 +168,13 @@ envNamesOf(const QStringList &inputPorts, const QStringList &outputPorts, const 
         names << u"MLOPS_OUTPUT_"_s + port;
     for (const QString &key : keyIds)
         names << u"MLOPS_PARAM_"_s + key;
-    return ExportNames::uniqueNames(
-        names,
-        ExportNames::Style::UpperSnake,
-        u"MLOPS"_s,
-        {u"MLOPS_LBRACE"_s, u"MLOPS_STEP_NAME"_s, u"MLOPS_STEP_NOTES"_s});
+    return ExportNames::uniqueNames(names,
+                                    ExportNames::Style::UpperSnake,
+                                    u"MLOPS"_s,
+                                    {u"MLOPS_LBRACE"_s,
+                                     StageMarkers::NameVariable.toString(),
+                                     StageMarkers::KindVariable.toString(),
+                                     u"MLOPS_STEP_NOTES"_s});
 }
 
 // Step `s`'s inputs (each with the producer's output that feeds it: producers come earlier in

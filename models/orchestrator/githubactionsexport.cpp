@@ -3,6 +3,7 @@
 #include "orchestrator/exportescapes.h"
 #include "orchestrator/orchestratorwriters.h"
 #include "orchestrator/yamlwriter.h"
+#include "pipeline/import/stagemarkers.h"
 
 using namespace Qt::StringLiterals;
 
@@ -82,7 +83,8 @@ void writeEnv(YamlWriter &yaml,
 {
     yaml.key(u"env"_s);
     yaml.beginMap();
-    yaml.entry(u"MLOPS_STEP_NAME"_s, githubActions(step.name));
+    yaml.entry(StageMarkers::NameVariable.toString(), githubActions(step.name));
+    yaml.entry(StageMarkers::KindVariable.toString(), githubActions(step.kind));
     if (!step.notes.isEmpty())
         yaml.entry(u"MLOPS_STEP_NOTES"_s, githubActions(step.notes));
     for (const ExportInput &input : step.inputs)

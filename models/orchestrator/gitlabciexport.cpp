@@ -1,6 +1,7 @@
 #include "orchestrator/exportescapes.h"
 #include "orchestrator/orchestratorwriters.h"
 #include "orchestrator/yamlwriter.h"
+#include "pipeline/import/stagemarkers.h"
 
 #include <algorithm>
 
@@ -58,7 +59,8 @@ void writeVariables(YamlWriter &yaml, const ExportPlan &plan, const ExportStep &
     const qsizetype self = &step - plan.steps.constData();
     yaml.key(u"variables"_s);
     yaml.beginMap();
-    writeRawVariable(yaml, u"MLOPS_STEP_NAME"_s, step.name);
+    writeRawVariable(yaml, StageMarkers::NameVariable.toString(), step.name);
+    writeRawVariable(yaml, StageMarkers::KindVariable.toString(), step.kind);
     if (!step.notes.isEmpty())
         writeRawVariable(yaml, u"MLOPS_STEP_NOTES"_s, step.notes);
     for (const ExportInput &input : step.inputs)

@@ -1,8 +1,70 @@
 #include "orchestrator/orchestratorexport.h"
 
 #include "orchestrator/orchestratorwriters.h"
+#include "pipeline/nodecatalog.h"
+#include "pipeline/pipelinegraph.h"
+
+#include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+struct OrchestratorExportText
+{
+    Q_DECLARE_TR_FUNCTIONS(OrchestratorExportNotes)
+};
+
+QString keysOf(const KeyValueList &list)
+{
+    QStringList keys;
+    for (const auto &[key, value] : list)
+        if (!keys.contains(key))
+            keys << key;
+    return keys.join(u", "_s);
+}
+
+// What an imported pipeline kept from its source and the stage fields cannot hold: the export
+// writes the stage's image, command, parameters and dependencies, and says the rest.
+QStringList notCarried(const PipelineGraph &graph)
+{
+    QStringList notes;
+    if (!graph.source().details.isEmpty())
+        notes << OrchestratorExportText::tr(
+                     "the pipeline's %1 (from its source file) are not carried")
+                     .arg(keysOf(graph.source().details));
+    for (const PipelineNode &node : graph.nodes()) {
+        const NodeKind *kind = graph.catalog()->kind(node.kind);
+        if (!node.details.isEmpty())
+            notes << OrchestratorExportText::tr(
+                         "stage '%1': %2 (from its source file) are not carried")
+                         .arg(node.name, keysOf(node.details));
+        if (node.source.isEmpty() || !kind)
+            continue;
+        if (node.image.isEmpty())
+            notes << OrchestratorExportText::tr(
+                         "stage '%1' has no image in its source: it runs in its kind's "
+                         "default, %2")
+                         .arg(node.name, kind->image);
+        if (node.command.isEmpty())
+            notes << OrchestratorExportText::tr(
+                         "stage '%1' has no command in its source: it runs its kind's "
+                         "default, %2")
+                         .arg(node.name, kind->command.join(u' '));
+    }
+    for (const PipelineEdge &edge : graph.edges()) {
+        const PipelineNode *from = graph.node(edge.from.node);
+        const PipelineNode *to = graph.node(edge.to.node);
+        if (!edge.condition.isEmpty() && from && to)
+            notes << OrchestratorExportText::tr(
+                         "the condition '%1' on '%2' after '%3' is not carried: it runs "
+                         "when '%3' succeeds")
+                         .arg(edge.condition, to->name, from->name);
+    }
+    return notes;
+}
+
+} // namespace
 
 namespace OrchestratorExport {
 
@@ -56,8 +118,8 @@ Result exportPipeline(const PipelineGraph &graph, const QString &title, ExportTa
     }();
     const ExportPlan plan = ExportPlan::build(graph, title, engine.naming);
     if (!plan.ok())
-        return {{}, plan.problems};
-    return {engine.write(plan), {}};
+        return {{}, plan.problems, {}};
+    return {engine.write(plan), {}, notCarried(graph)};
 }
 
 } // namespace OrchestratorExport

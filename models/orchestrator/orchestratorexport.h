@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -36,6 +37,11 @@ struct Result
     QList<ExportedFile> files;
     // Why the pipeline was refused: its validation errors. Empty when files were written.
     QList<PipelineFinding> problems;
+    // What the pipeline has that the export does not carry, one sentence each: what an imported
+    // pipeline kept from its source (triggers, runs-on, rules, steps other than its commands …),
+    // a dependency's condition, a stage running its kind's default image or command. Shown with
+    // the export (standard error, the export dialog), never dropped silently.
+    QStringList notCarried;
 
     bool ok() const { return problems.isEmpty(); }
 };

@@ -18,6 +18,7 @@
 #include "roadmap/roadmapactions.h"
 #include "roadmap/roadmapworkspace.h"
 #include "session/studiosession.h"
+#include "support/studiotranslations.h"
 #include "support/syntheticprogress.h"
 
 #include <QApplication>
@@ -206,6 +207,9 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    // The English plural forms ("3 topics", not "3 topic(s)"), as main() installs them.
+    if (!StudioTranslations::install())
+        qFatal("the compiled-in translation could not be loaded");
     QStandardPaths::setTestModeEnabled(true);
     QTemporaryDir dir;
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.filePath(u"config"_s));

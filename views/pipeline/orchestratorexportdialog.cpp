@@ -132,11 +132,17 @@ void OrchestratorExportDialog::updatePreview()
     } else {
         for (const ExportedFile &file : m_result.files)
             m_files->addTab(filePreview(file.contents, m_files), file.fileName);
-        const QString how
+        QString how
             = m_result.files.size() == 1
                   ? tr("Save writes %1.").arg(m_result.files.first().fileName)
                   : tr("Save writes %1, and %2 beside it.")
                         .arg(m_result.files.first().fileName, m_result.files.at(1).fileName);
+        // What the export leaves out, after the files: the user sees it before saving.
+        if (!m_result.notCarried.isEmpty()) {
+            m_files->addTab(filePreview(m_result.notCarried.join(u'\n').toUtf8(), m_files),
+                            tr("Not carried"));
+            how += u' ' + tr("Some of what the pipeline has is not carried: see the last tab.");
+        }
         m_summary->setText(how);
         m_pages->setCurrentWidget(m_files);
     }
@@ -147,7 +153,7 @@ void OrchestratorExportDialog::updatePreview()
 void OrchestratorExportDialog::copyShownFile()
 {
     const int shown = m_files->currentIndex();
-    if (m_result.ok() && shown >= 0)
+    if (m_result.ok() && shown >= 0 && shown < m_result.files.size())
         QApplication::clipboard()->setText(QString::fromUtf8(m_result.files.at(shown).contents));
 }
 

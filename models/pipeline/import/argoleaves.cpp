@@ -1,4 +1,5 @@
 #include "pipeline/import/argoreader.h"
+#include "pipeline/import/stagemarkers.h"
 #include "pipeline/import/yamlsource.h"
 
 #include <QCoreApplication>
@@ -51,6 +52,25 @@ QString loopBadge(const YAML::Node &call)
 }
 
 // --- Leaf templates ------------------------------------------------------------------------------
+
+// The stage name an export of the app writes into the container's env (StageMarkers), as
+// Kubernetes expands it: the export writes '$' as "$$" and a second '{' as $(MLOPS_LBRACE). Only
+// for a template its own task runs (same name, as the export writes them): a template several
+// tasks share names none of them. The env itself stays a detail.
+void readMarkedName(const YAML::Node &env, ImportedJob &job)
+{
+    QHash<QString, QString> earlier;
+    for (const YAML::Node &variable : env) {
+        const QString name = scalar(member(variable, "name"));
+        const YAML::Node value = member(variable, "value");
+        if (!value.IsScalar())
+            continue;
+        const QString expanded = StageMarkers::kubernetesExpand(scalar(value), earlier);
+        if (name == StageMarkers::NameVariable)
+            job.name = expanded;
+        earlier.insert(name, expanded);
+    }
+}
 
 void readContainer(const YAML::Node &container, const QString &prefix, ImportedJob &job)
 {
@@ -264,6 +284,13 @@ void ArgoReader::readTemplate(const QString &name, const YAML::Node &body, Impor
                         job.parameters.append({parameterName, brief(fallback)});
                 }
             }
+        } else if (key == "metadata" && isMap(value)) {
+            // The stage kind an export of the app writes (StageMarkers); the rest is the pod's.
+            const YAML::Node annotations = member(value, "annotations");
+            for (const auto &annotation : annotations)
+                if (isMap(annotations) && scalar(annotation.first) == StageMarkers::KindAnnotation)
+                    job.kind = scalar(annotation.second).trimmed();
+            job.details.append({keyName, brief(value)});
         } else if (key == "retryStrategy") {
             // https://argo-workflows.readthedocs.io/en/latest/walk-through/
             // retrying-failed-or-errored-steps/
@@ -275,6 +302,10 @@ void ArgoReader::readTemplate(const QString &name, const YAML::Node &body, Impor
             job.details.append({keyName, brief(value)});
         }
     }
+    if (!name.isEmpty() && name == job.name)
+        for (const char *type : {"container", "script"})
+            if (const YAML::Node env = member(member(body, type), "env"); isList(env))
+                readMarkedName(env, job);
     if (!typed && isMap(body))
         warn(lineOf(body),
              ArgoLeavesText::tr("the template '%1' says nothing to run (no container, "

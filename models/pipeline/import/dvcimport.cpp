@@ -1,4 +1,5 @@
 #include "pipeline/import/importers.h"
+#include "pipeline/import/stagemarkers.h"
 #include "pipeline/import/yamlsource.h"
 
 #include <QCoreApplication>
@@ -233,6 +234,19 @@ void readCommand(const YAML::Node &cmd, const Iteration *iteration, ImportedJob 
                                        : QStringList{u"sh"_s, u"-ec"_s, commands.join(u'\n')};
 }
 
+// The stage name and kind an export of the app writes in `meta` (StageMarkers); DVC interpolates
+// meta as the rest of the stage, so "\${" is a literal "${".
+void readMarkers(const YAML::Node &meta, const Iteration *iteration, ImportedJob &job)
+{
+    const auto marker = [&](QStringView key) {
+        const YAML::Node value = member(meta, key.toUtf8().constData());
+        return value.IsScalar() ? StageMarkers::dvcLiteral(substitute(scalar(value), iteration))
+                                : QString();
+    };
+    job.name = marker(StageMarkers::MetaName);
+    job.kind = marker(StageMarkers::MetaKind).trimmed();
+}
+
 // One stage as DVC runs it: `body` is the stage, or the `do` of a foreach (with its iteration).
 void readStage(const QString &id,
                int line,
@@ -268,6 +282,9 @@ void readStage(const QString &id,
             job.details.append({name, scalar(value)});
         } else if (field == "matrix" || field == "foreach") {
             continue; // expanded into this stage's name
+        } else if (field == "meta" && isMap(value)) {
+            readMarkers(value, iteration, job);
+            job.details.append({name, substitute(brief(value), iteration)});
         } else {
             // wdir, desc, always_changed, meta, vars and keys DVC may add later.
             job.details.append({name, substitute(brief(value), iteration)});

@@ -1,4 +1,5 @@
 #include "pipeline/import/importers.h"
+#include "pipeline/import/stagemarkers.h"
 #include "pipeline/import/yamlsource.h"
 
 #include <QCoreApplication>
@@ -151,6 +152,24 @@ void readContainer(const YAML::Node &container, ImportedJob &job)
         job.details.append({u"container"_s, brief(container)});
 }
 
+// The job's variables are its parameters, but for the stage name and kind an export of the app
+// writes there (StageMarkers): GitHub evaluates expressions in env values, so a literal is read
+// as its text.
+void readEnv(const YAML::Node &env, ImportedJob &job, QString &markedName)
+{
+    for (const auto &variable : env) {
+        const QString key = scalar(variable.first);
+        const QString value
+            = variable.second.IsScalar() ? scalar(variable.second) : brief(variable.second);
+        if (key == StageMarkers::NameVariable && variable.second.IsScalar())
+            markedName = StageMarkers::gitHubLiterals(value);
+        else if (key == StageMarkers::KindVariable && variable.second.IsScalar())
+            job.kind = StageMarkers::gitHubLiterals(value).trimmed();
+        else
+            job.parameters.append({key, value});
+    }
+}
+
 void readJob(const std::string &key,
              const YAML::Node &keyNode,
              const YAML::Node &body,
@@ -159,6 +178,7 @@ void readJob(const std::string &key,
     ImportedJob job;
     job.id = QString::fromStdString(key);
     job.line = lineOf(keyNode);
+    QString markedName;
     if (!isMap(body)) {
         out.warn(
             job.line,
@@ -171,7 +191,7 @@ void readJob(const std::string &key,
         const YAML::Node &value = entry.second;
         const QString name = QString::fromStdString(field);
         if (field == "name") {
-            job.name = scalar(value);
+            job.name = StageMarkers::gitHubLiterals(scalar(value));
         } else if (field == "needs") {
             if (value.IsDefined() && !value.IsScalar() && !value.IsSequence())
                 out.warn(
@@ -191,15 +211,13 @@ void readJob(const std::string &key,
         } else if (field == "container") {
             readContainer(value, job);
         } else if (field == "env" && isMap(value)) {
-            for (const auto &variable : value)
-                job.parameters.append({scalar(variable.first),
-                                       value.IsMap() && variable.second.IsScalar()
-                                           ? scalar(variable.second)
-                                           : brief(variable.second)});
+            readEnv(value, job, markedName);
         } else {
             job.details.append({name, brief(value)});
         }
     }
+    if (job.name.isEmpty())
+        job.name = markedName;
     out.jobs.append(job);
 }
 

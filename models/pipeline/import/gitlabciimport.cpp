@@ -1,6 +1,7 @@
 #include "pipeline/import/gitlabcistages.h"
 #include "pipeline/import/gitlabcitemplates.h"
 #include "pipeline/import/importers.h"
+#include "pipeline/import/stagemarkers.h"
 #include "pipeline/import/yamlsource.h"
 
 #include <QCoreApplication>
@@ -204,8 +205,16 @@ void readVariables(const YAML::Node &variables, ImportedJob &job)
         // `NAME: {value: …, description: …}` (https://docs.gitlab.com/ci/yaml/#variables).
         const YAML::Node value
             = isMap(variable.second) ? member(variable.second, "value") : variable.second;
-        job.parameters.append(
-            {scalar(variable.first), value.IsScalar() ? scalar(value) : brief(variable.second)});
+        const QString name = scalar(variable.first);
+        // The stage name and kind an export of the app writes (StageMarkers), with `expand:
+        // false`: the value as written.
+        if (name == StageMarkers::NameVariable && value.IsScalar())
+            job.name = scalar(value);
+        else if (name == StageMarkers::KindVariable && value.IsScalar())
+            job.kind = scalar(value).trimmed();
+        else
+            job.parameters.append(
+                {name, value.IsScalar() ? scalar(value) : brief(variable.second)});
     }
 }
 

@@ -228,6 +228,12 @@ finishImport(ImportedPipeline &imported, const QString &sourcePath, const NodeCa
         nodeOfJob.insert(job.id, u"n%1"_s.arg(j + 1));
     }
     makeAllKeysUnique(imported);
+    for (const ImportedJob &job : std::as_const(imported.jobs))
+        if (!job.kind.isEmpty() && !catalog.kind(job.kind))
+            imported.warn(job.line,
+                          ImportText::tr("job '%1' names the kind '%2', which is not a stage "
+                                         "kind: its kind is chosen from what it runs")
+                              .arg(job.id, job.kind));
     PipelineFile::ReadResult result;
     result.nodes = makeNodes(imported, catalog);
     result.edges = makeEdges(imported, nodeOfJob);

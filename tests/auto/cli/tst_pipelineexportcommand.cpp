@@ -30,6 +30,7 @@ private slots:
     void dvcWritesItsParametersBeside();
     void standardOutput();
     void invalidPipelineIsRefusedWithItsFindings();
+    void importedFileSaysWhatIsNotCarried();
     void badUsage_data();
     void badUsage();
 
@@ -148,6 +149,43 @@ void TestPipelineExportCommand::invalidPipelineIsRefusedWithItsFindings()
     QVERIFY(refused.err.contains("[data-pipelines]"));
     QVERIFY(refused.err.contains("not exported: the pipeline has 3 errors"));
     QVERIFY(!QFileInfo::exists(path(u"out.yaml"_s)));
+}
+
+// A GitHub workflow back to GitHub Actions: the job's image-less runner, its steps and the
+// triggers have no place in the stage, so the export says it leaves them out, one warning line
+// each on standard error as `pipeline import` words its own, and standard output holds only the
+// workflow.
+void TestPipelineExportCommand::importedFileSaysWhatIsNotCarried()
+{
+    QFile workflow(path(u"ci.yml"_s));
+    QVERIFY(workflow.open(QIODevice::WriteOnly));
+    workflow.write("on: push\n"
+                   "jobs:\n"
+                   "  build:\n"
+                   "    name: Build\n"
+                   "    runs-on: ubuntu-latest\n"
+                   "    steps:\n"
+                   "      - uses: actions/checkout@v4\n"
+                   "      - run: make\n");
+    workflow.close();
+    const StudioRun exported = exportTo(u"github-actions"_s, u"-"_s, u"ci.yml"_s);
+    QVERIFY2(exported.exitCode == 0, exported.err.constData());
+    const QString file = path(u"ci.yml"_s);
+    const QString err = QString::fromUtf8(exported.err);
+    QVERIFY2(err.contains(file
+                          + u": warning: the pipeline's on (from its source file) are not "
+                            "carried\n"_s),
+             qPrintable(err));
+    QVERIFY2(err.contains(file
+                          + u": warning: stage 'Build': runs-on, steps (from its source "
+                            "file) are not carried\n"_s),
+             qPrintable(err));
+    QVERIFY2(err.contains(file
+                          + u": warning: stage 'Build' has no image in its source: it runs "
+                            "in its kind's default, "_s),
+             qPrintable(err));
+    QVERIFY(exported.out.startsWith("# A GitHub Actions workflow"));
+    QVERIFY(!exported.out.contains("warning"));
 }
 
 void TestPipelineExportCommand::badUsage_data()
