@@ -344,6 +344,12 @@ void PipelineScene::dragMove(const QGraphicsSceneMouseEvent *event)
     }
     for (PipelineEdgeItem *edge : std::as_const(edges))
         edge->updatePath();
+    // Edges of other stages that the moved ones now stand on go round them.
+    const QList<QGraphicsItem *> crossed = items(moved, Qt::IntersectsItemBoundingRect);
+    for (QGraphicsItem *item : crossed)
+        if (item->type() == PipelineEdgeItem::Type
+            && !edges.contains(static_cast<PipelineEdgeItem *>(item)))
+            static_cast<PipelineEdgeItem *>(item)->reroute();
     growSceneRect(moved);
     emit contentChanged();
 }
