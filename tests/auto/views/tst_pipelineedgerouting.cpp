@@ -36,12 +36,15 @@ QStringList stagesCrossed(const PipelineScene &scene, const PipelineEdgeItem &ed
     for (const QPolygonF &polygon : edge.mapToScene(edge.path()).toSubpathPolygons())
         for (qsizetype i = 1; i < polygon.size(); ++i)
             pieces << QLineF(polygon.at(i - 1), polygon.at(i));
+    const QRectF bounds = edge.mapToScene(edge.path()).boundingRect().adjusted(-1, -1, 1, 1);
     QStringList crossed;
     for (const PipelineNode &node : scene.graph()->nodes()) {
         if (node.id == edge.edge().from.node || node.id == edge.edge().to.node)
             continue;
         const PipelineNodeItem *item = scene.nodeItem(node.id);
         const QRectF stage = item->mapRectToScene(item->rect()).adjusted(1, 1, -1, -1);
+        if (!stage.intersects(bounds))
+            continue;
         const bool through = std::any_of(pieces.cbegin(), pieces.cend(), [&](const QLineF &piece) {
             if (!QRectF(piece.p1(), piece.p2())
                      .normalized()
