@@ -72,7 +72,7 @@ int indexOf(const std::vector<double> &lines, double value)
     return int(it - lines.cbegin());
 }
 
-// The first index whose line lies strictly after `value`, and the first at or after `limit`.
+// The indices [first, last) of the lines strictly between `low` and `high`.
 std::pair<int, int> strictlyBetween(const std::vector<double> &lines, double low, double high)
 {
     const auto first = std::upper_bound(lines.cbegin(), lines.cend(), low + Epsilon);
