@@ -1,8 +1,11 @@
 #include "pipeline/pipelineedgeitem.h"
 
 #include "pipeline/nodecatalog.h"
+#include "pipeline/pipelineannotationitem.h"
+#include "pipeline/pipelineedgerouter.h"
 #include "pipeline/pipelinelegibility.h"
 #include "pipeline/pipelinenodeitem.h"
+#include "pipeline/pipelinescene.h"
 #include "theme/pipelinetheme.h"
 
 #include <QFontMetricsF>
@@ -75,25 +78,52 @@ PipelineEdgeItem::curve(const QPointF &start, const QPointF &end, double arrowLe
     return path;
 }
 
-void PipelineEdgeItem::updatePath()
+void PipelineEdgeItem::updatePath(bool route)
 {
     const PipelineTheme &t = *m_theme;
     const QPointF start = m_from->portScenePos(m_edge.from.port, true);
     const QPointF end = m_to->portScenePos(m_edge.to.port, false) - QPointF(t.portRadius, 0);
     if (start == m_start && end == m_end && !m_path.isEmpty())
         return;
-    prepareGeometryChange();
     m_start = start;
     m_end = end;
+    if (route) {
+        reroute();
+    } else {
+        m_routed = false;
+        setPath(plainCurve());
+    }
+}
+
+void PipelineEdgeItem::reroute()
+{
+    const QPainterPath plain = plainCurve();
+    const QPainterPath path = routedPath(plain);
+    m_routed = path != plain;
+    setPath(path);
+}
+
+QPainterPath PipelineEdgeItem::plainCurve() const
+{
     const double below
         = std::max(m_from->sceneBoundingRect().bottom(), m_to->sceneBoundingRect().bottom());
-    m_path = curve(start, end, t.arrowSize, below + 2 * t.arrowSize);
+    return curve(m_start, m_end, m_theme->arrowSize, below + 2 * m_theme->arrowSize);
+}
+
+void PipelineEdgeItem::setPath(const QPainterPath &path)
+{
+    const PipelineTheme &t = *m_theme;
+    if (path == m_path && !m_path.isEmpty())
+        return;
+    prepareGeometryChange();
+    m_path = path;
     const double a = t.arrowSize;
-    m_arrow = QPolygonF({end, end + QPointF(-a, -a / 2), end + QPointF(-a, a / 2)});
+    m_arrow = QPolygonF({m_end, m_end + QPointF(-a, -a / 2), m_end + QPointF(-a, a / 2)});
     const double margin = std::max(t.edgeHitWidth, t.edgeHoverWidth) / 2 + a;
     m_bounds = m_path.controlPointRect()
                    .united(m_arrow.boundingRect())
                    .adjusted(-margin, -margin, margin, margin);
+    m_label = QRectF();
     if (!m_edge.condition.isEmpty()) {
         const QFontMetricsF metrics(t.badgeFont);
         const double width = std::min(metrics.horizontalAdvance(m_edge.condition), MaxLabelWidth);
@@ -102,6 +132,71 @@ void PipelineEdgeItem::updatePath()
         m_bounds = m_bounds.united(m_label);
     }
     m_shape = QPainterPath();
+}
+
+double PipelineEdgeItem::clearance() const
+{
+    // Edges sharing a channel run a few pixels apart: each keeps one of four distances from the
+    // stages, chosen by its ends (a fixed hash seed, so a drawing is the same every run). The
+    // widest (20) is half the layout's smallest gap, so a gap always has a channel.
+    const QString ends = m_edge.from.node + QChar(0x1f) + m_edge.to.node;
+    return 8 + 4 * double(qHash(ends, 0) % 4);
+}
+
+QPainterPath PipelineEdgeItem::routedPath(const QPainterPath &curve) const
+{
+    const auto *scene = qobject_cast<const PipelineScene *>(m_from->scene());
+    if (!scene || m_from == m_to)
+        return curve;
+    // The stages other than the ends, and the frames' title bands, that meet `area`.
+    const auto obstaclesIn = [&](const QRectF &area, QList<QRectF> *stages, QList<QRectF> *bands) {
+        for (const PipelineNodeItem *node : scene->nodeItems()) {
+            const QRectF stage = node->rect().translated(node->pos());
+            if (node != m_from && node != m_to && stage.intersects(area))
+                *stages << stage;
+        }
+        for (const PipelineAnnotationItem *frame : scene->annotationItems()) {
+            if (frame->annotation().kind != PipelineAnnotation::Kind::Group)
+                continue;
+            const QRectF band(frame->pos(),
+                              QSizeF(frame->annotation().rect.width(), m_theme->groupTitleHeight));
+            if (band.intersects(area) && !band.contains(m_start) && !band.contains(m_end))
+                *bands << band;
+        }
+    };
+    QList<QRectF> stages, bands;
+    // (Grown a little: a level curve's rectangle has no height, and meets nothing.)
+    obstaclesIn(curve.controlPointRect().adjusted(-1, -1, 1, 1), &stages, &bands);
+    const bool curveCrossesStages = PipelineEdgeRouter::crosses(curve, stages);
+    if (!curveCrossesStages && !PipelineEdgeRouter::crosses(curve, bands))
+        return curve;
+
+    PipelineEdgeRouter::Request request;
+    request.start = m_start;
+    request.tip = m_end - QPointF(m_theme->arrowSize, 0);
+    request.source = m_from->mapRectToScene(m_from->rect());
+    request.target = m_to->mapRectToScene(m_to->rect());
+    request.clearance = clearance();
+    const QRectF ends = request.source.united(request.target);
+    // Near the ends first (most routes turn round a neighbour); then further out, round a band
+    // of stages; a frame's title band is avoided where a way round it exists.
+    for (double reach : {120.0, 600.0}) {
+        request.region = ends.adjusted(-reach, -reach, reach, reach);
+        stages.clear();
+        bands.clear();
+        obstaclesIn(request.region, &stages, &bands);
+        request.obstacles = stages + bands;
+        std::optional<QPolygonF> corners = PipelineEdgeRouter::route(request);
+        if (!corners && !bands.isEmpty()) {
+            if (!curveCrossesStages)
+                return curve;
+            request.obstacles = stages;
+            corners = PipelineEdgeRouter::route(request);
+        }
+        if (corners)
+            return PipelineEdgeRouter::rounded(*corners, 2 * m_theme->arrowSize);
+    }
+    return curve; // boxed in: stages touching all round
 }
 
 QRectF PipelineEdgeItem::boundingRect() const
@@ -131,7 +226,8 @@ void PipelineEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
         const bool antialiased = painter->testRenderHint(QPainter::Antialiasing);
         painter->setRenderHint(QPainter::Antialiasing, false);
         painter->setPen(QPen(color, 0));
-        painter->drawLine(m_start, m_end);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPath(m_path);
         painter->setRenderHint(QPainter::Antialiasing, antialiased);
         return;
     }

@@ -13,9 +13,11 @@ struct PipelineTheme;
 
 // An edge on the canvas: a cubic curve from an output port to an input port with an arrow head,
 // in the colour of the artifact type it carries; an ordering edge ("runs after") joins the
-// sides of its nodes, dashed in the plain edge colour, with its condition on a pill. Selectable;
-// highlights under the mouse. Its path is computed when an endpoint moves (updatePath), never in
-// paint().
+// sides of its nodes, dashed in the plain edge colour, with its condition on a pill. A curve that
+// would cut through another stage (or a frame's title band) becomes an orthogonal route with
+// rounded corners through the gaps between the stages (pipelineedgerouter.h). Selectable;
+// highlights under the mouse. Its path is computed when an endpoint moves (updatePath) or the
+// stages round it move (reroute), never in paint().
 class PipelineEdgeItem : public QGraphicsItem
 {
 public:
@@ -36,8 +38,13 @@ public:
     QPointF startPos() const { return m_start; }
     QPointF endPos() const { return m_end; }
     const QPainterPath &path() const { return m_path; }
+    QRectF labelRect() const { return m_label; } // the condition's pill; empty without one
 
-    void updatePath();
+    // When an end moved. Without `route`, the plain curve for now: a batch of moves (an arrange,
+    // an undo) routes once when it is done (PipelineScene::rerouteEdgesIn).
+    void updatePath(bool route = true);
+    void reroute(); // when another stage or frame moved: the ends may not have
+    bool isRouted() const { return m_routed; } // orthogonal, rather than the plain curve
     void themeChanged();
 
     // The curve from an output at `start` to an input at `end`, ending where the arrow begins;
@@ -56,6 +63,10 @@ protected:
 
 private:
     void prepareStyle();
+    void setPath(const QPainterPath &path);
+    QPainterPath plainCurve() const;
+    QPainterPath routedPath(const QPainterPath &curve) const;
+    double clearance() const;
     void paintLabel(QPainter *painter) const;
 
     // An ordering edge's condition longer than this is shortened on the canvas (the tooltip and
@@ -74,6 +85,7 @@ private:
     QPointF m_start;
     QPointF m_end;
     QPainterPath m_path;
+    bool m_routed = false;
     QPolygonF m_arrow;
     QRectF m_bounds;
     QRectF m_label; // the condition's pill at the middle of the curve; empty without one

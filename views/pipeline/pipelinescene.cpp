@@ -6,6 +6,9 @@
 #include "theme/studiotheme.h"
 
 #include <QGraphicsPathItem>
+#include <QTimer>
+
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -92,10 +95,11 @@ void PipelineScene::rebuild()
     m_edges.reserve(m_graph->edges().size());
     for (const PipelineNode &node : m_graph->nodes())
         addNodeItem(node);
-    for (const PipelineEdge &edge : m_graph->edges())
-        addEdgeItem(edge);
+    // Frames before edges: an edge keeps off their title bands.
     for (const PipelineAnnotation &annotation : m_graph->annotations())
         addAnnotationItem(annotation);
+    for (const PipelineEdge &edge : m_graph->edges())
+        addEdgeItem(edge);
     const QRectF content = contentRect();
     setSceneRect(content.adjusted(-CanvasMargin, -CanvasMargin, CanvasMargin, CanvasMargin));
     emit rebuilt();
@@ -160,11 +164,32 @@ void PipelineScene::growSceneRect(const QRectF &rect)
         setSceneRect(sceneRect() | wanted);
 }
 
+void PipelineScene::rerouteEdgesIn(const QRectF &area)
+{
+    const QList<QGraphicsItem *> items = this->items(area, Qt::IntersectsItemBoundingRect);
+    for (QGraphicsItem *item : items)
+        if (item->type() == PipelineEdgeItem::Type)
+            static_cast<PipelineEdgeItem *>(item)->reroute();
+}
+
+void PipelineScene::rerouteLater(const QRectF &area)
+{
+    const bool scheduled = !m_rerouteArea.isNull();
+    m_rerouteArea |= area;
+    if (scheduled)
+        return;
+    QTimer::singleShot(0, this, [this] {
+        const QRectF area = std::exchange(m_rerouteArea, QRectF());
+        rerouteEdgesIn(area);
+    });
+}
+
 void PipelineScene::onNodeAdded(const QString &nodeId)
 {
     if (const PipelineNode *node = m_graph->node(nodeId)) {
         addNodeItem(*node);
         growSceneRect(m_nodes.value(nodeId)->sceneBoundingRect());
+        rerouteLater(m_nodes.value(nodeId)->sceneBoundingRect());
         emit contentChanged();
     }
 }
@@ -208,8 +233,11 @@ void PipelineScene::onNodeMoved(const QString &nodeId)
     const PipelineNode *node = m_graph->node(nodeId);
     if (!item || !node || item->pos() == node->pos)
         return;
+    const QRectF before = item->sceneBoundingRect();
     item->setPos(node->pos);
-    item->updateEdges();
+    for (PipelineEdgeItem *edge : item->edges())
+        edge->updatePath(false); // routed with the rest of the batch
+    rerouteLater(before | item->sceneBoundingRect());
     growSceneRect(item->sceneBoundingRect());
     emit contentChanged();
 }
@@ -261,7 +289,9 @@ void PipelineScene::onAnnotationChanged(const QString &annotationId)
     PipelineAnnotationItem *item = m_annotations.value(annotationId);
     if (const PipelineAnnotation *annotation = m_graph->annotation(annotationId);
         item && annotation) {
+        const QRectF before = item->sceneBoundingRect();
         item->setAnnotation(*annotation);
+        rerouteLater(before | item->sceneBoundingRect());
         growSceneRect(annotation->rect);
         emit contentChanged();
     }

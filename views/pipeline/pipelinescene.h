@@ -52,6 +52,13 @@ public:
     {
         return m_annotations.value(annotationId);
     }
+    // Every stage and note or frame: what an edge routes round (a scan of these beats a query of
+    // the index, which sorts what it finds).
+    const QHash<QString, PipelineNodeItem *> &nodeItems() const { return m_nodes; }
+    const QHash<QString, PipelineAnnotationItem *> &annotationItems() const
+    {
+        return m_annotations;
+    }
     qsizetype nodeItemCount() const { return m_nodes.size(); }
     qsizetype edgeItemCount() const { return m_edges.size(); }
     qsizetype annotationItemCount() const { return m_annotations.size(); }
@@ -72,6 +79,10 @@ public:
     void selectAll();
     void selectIds(const QStringList &nodeIds, const QStringList &annotationIds = {});
     bool isConnecting() const { return m_gesture == Gesture::Connecting; }
+
+    // Routes again every edge that meets `area` (scene units): stages or frames moved there, so
+    // an edge may now cut through one or have a shorter way round.
+    void rerouteEdgesIn(const QRectF &area);
 
 signals:
     // Node ids, then annotation ids, to their top-left before and after one drag.
@@ -118,6 +129,9 @@ private:
     void onAnnotationRemoved(const QString &annotationId);
     void onAnnotationChanged(const QString &annotationId);
     void growSceneRect(const QRectF &rect);
+    // Graph changes come one item at a time (an arrange moves every stage): the edges round them
+    // are routed again once, when control returns to the event loop.
+    void rerouteLater(const QRectF &area);
     void resetTextMeasures();
 
     // Gestures (pipelinescenegestures.cpp)
@@ -147,6 +161,7 @@ private:
     QHash<QString, QList<PipelineFinding>> m_findings;
     QHash<QString, NodeTopicProgress> m_progress;
     bool m_showTopicProgress = true;
+    QRectF m_rerouteArea; // waiting for rerouteLater's turn
 
     Gesture m_gesture = Gesture::None;
     QPointF m_pressScenePos;

@@ -5,6 +5,7 @@
 #include "pipeline/nodecatalog.h"
 #include "pipeline/pipelineannotationitem.h"
 #include "pipeline/pipelineedgeitem.h"
+#include "pipeline/pipelineedgerouter.h"
 
 #include <QApplication>
 #include <QGraphicsPathItem>
@@ -344,6 +345,14 @@ void PipelineScene::dragMove(const QGraphicsSceneMouseEvent *event)
     }
     for (PipelineEdgeItem *edge : std::as_const(edges))
         edge->updatePath();
+    // Edges of other stages that the moved ones now stand on go round them (a route's bounding
+    // rectangle is wide: only those whose path runs through are routed again).
+    const QList<QGraphicsItem *> near = items(moved, Qt::IntersectsItemBoundingRect);
+    for (QGraphicsItem *item : near) {
+        auto *edge = qgraphicsitem_cast<PipelineEdgeItem *>(item);
+        if (edge && !edges.contains(edge) && PipelineEdgeRouter::crosses(edge->path(), {moved}))
+            edge->reroute();
+    }
     growSceneRect(moved);
     emit contentChanged();
 }
