@@ -432,8 +432,8 @@ void TestPipelineCommand::validateJson()
     QCOMPARE(notes.at(0).toObject().value(u"line"_s).toInt(), 10);
 
     // A .mlpipe file is not imported.
-    const Run drawn = run({u"pipeline"_s, u"validate"_s, u"--json"_s,
-                           write(u"empty.mlpipe"_s, pipeline({}, {}))});
+    const Run drawn = run(
+        {u"pipeline"_s, u"validate"_s, u"--json"_s, write(u"empty.mlpipe"_s, pipeline({}, {}))});
     QCOMPARE(QJsonDocument::fromJson(drawn.out).object().value(u"format"_s).toString(),
              u"mlpipe"_s);
 }
