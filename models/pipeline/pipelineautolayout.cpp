@@ -411,6 +411,138 @@ Tree makeTree(const PipelineGraph &graph, const Clusters &clusters)
     return tree;
 }
 
+// A container's boxes (the top level's, or a frame's): its frames (by index into
+// frameChildren) then its nodes, and where placeBoxes put them.
+struct Container
+{
+    QStringList frames;
+    QList<qsizetype> nodes;
+    Boxes boxes;
+    QList<QPointF> positions;
+};
+
+// Every container, with the arcs between its boxes.
+struct Compound
+{
+    QHash<QString, Container> containers;
+    QHash<QString, qsizetype> boxOfFrame; // index in its parent's container
+    QList<qsizetype> boxOfNode;
+};
+
+// Each edge joins two boxes of the innermost container holding both ends.
+void joinBoxes(Compound &compound,
+               const PipelineGraph &graph,
+               const Tree &tree,
+               const Clusters &clusters)
+{
+    const QList<PipelineNode> &nodes = graph.nodes();
+    // Every node's frames from the top down, to find the pair of boxes an edge joins.
+    QList<QStringList> lineage(nodes.size());
+    for (qsizetype n = 0; n < nodes.size(); ++n) {
+        for (QString at = clusters.frameOfNode.value(nodes.at(n).id); tree.parent.contains(at);
+             at = tree.parent.value(at))
+            lineage[n].prepend(at);
+    }
+    for (const PipelineEdge &edge : graph.edges()) {
+        const qsizetype from = graph.indexOfNode(edge.from.node);
+        const qsizetype to = graph.indexOfNode(edge.to.node);
+        if (from < 0 || to < 0 || from == to || isFeedbackEdge(graph, edge))
+            continue;
+        const QStringList &a = lineage.at(from);
+        const QStringList &b = lineage.at(to);
+        qsizetype shared = 0;
+        while (shared < a.size() && shared < b.size() && a.at(shared) == b.at(shared))
+            ++shared;
+        Container &container = compound.containers[shared == 0 ? QString() : a.at(shared - 1)];
+        const qsizetype u = shared < a.size() ? compound.boxOfFrame.value(a.at(shared))
+                                              : compound.boxOfNode.at(from);
+        const qsizetype v = shared < b.size() ? compound.boxOfFrame.value(b.at(shared))
+                                              : compound.boxOfNode.at(to);
+        if (u != v)
+            container.boxes.arcs[u] << v;
+    }
+    Container &top = compound.containers[QString()];
+    for (qsizetype i = 1; i < clusters.frameSequence.size(); ++i) {
+        const QString &before = clusters.frameSequence.at(i - 1);
+        const QString &after = clusters.frameSequence.at(i);
+        if (tree.parent.contains(before) && tree.parent.contains(after)
+            && tree.parent.value(before).isEmpty() && tree.parent.value(after).isEmpty())
+            top.boxes.arcs[compound.boxOfFrame.value(before)] << compound.boxOfFrame.value(after);
+    }
+}
+
+Compound makeCompound(const PipelineGraph &graph, const Tree &tree, const Clusters &clusters)
+{
+    Compound compound;
+    const auto containerOf = [&](const QString &frame) {
+        Container &c = compound.containers[frame];
+        c.frames = tree.frameChildren.value(frame);
+        c.nodes = tree.nodeChildren.value(frame);
+        c.boxes.sizes.resize(c.frames.size() + c.nodes.size());
+        c.boxes.arcs.resize(c.frames.size() + c.nodes.size());
+    };
+    containerOf(QString());
+    for (const QString &frame : tree.frames)
+        containerOf(frame);
+    compound.boxOfNode.resize(graph.nodes().size());
+    for (auto it = compound.containers.cbegin(); it != compound.containers.cend(); ++it) {
+        for (qsizetype i = 0; i < it->frames.size(); ++i)
+            compound.boxOfFrame.insert(it->frames.at(i), i);
+        for (qsizetype i = 0; i < it->nodes.size(); ++i)
+            compound.boxOfNode[it->nodes.at(i)] = it->frames.size() + i;
+    }
+    joinBoxes(compound, graph, tree, clusters);
+    return compound;
+}
+
+// Innermost frames first: each is laid out, then measured, then a box of its parent. The size of
+// each frame.
+QHash<QString, QSizeF> layOutContainers(Compound &compound,
+                                        const PipelineGraph &graph,
+                                        const Tree &tree,
+                                        const Options &options)
+{
+    QHash<QString, QSizeF> frameSize;
+    const auto layOut = [&](const QString &frame) {
+        Container &c = compound.containers[frame];
+        for (qsizetype i = 0; i < c.frames.size(); ++i)
+            c.boxes.sizes[i] = frameSize.value(c.frames.at(i));
+        for (qsizetype i = 0; i < c.nodes.size(); ++i)
+            c.boxes.sizes[c.frames.size() + i] = options.sizeOf(graph.nodes().at(c.nodes.at(i)));
+        sortUnique(c.boxes.arcs);
+        c.positions = placeBoxes(c.boxes, options);
+        if (frame.isEmpty())
+            return;
+        QRectF content;
+        for (qsizetype i = 0; i < c.positions.size(); ++i)
+            content |= QRectF(c.positions.at(i), c.boxes.sizes.at(i));
+        const PipelineAnnotation *annotation = graph.annotation(frame);
+        frameSize.insert(frame,
+                         c.positions.isEmpty() && annotation
+                             ? annotation->rect.size()
+                             : QSizeF(content.width() + 2 * FramePadding,
+                                      content.height() + 2 * FramePadding + FrameTitleRoom));
+    };
+    for (auto it = tree.frames.crbegin(); it != tree.frames.crend(); ++it)
+        layOut(*it);
+    layOut(QString());
+    return frameSize;
+}
+
+// The old top-left corner, in whole units so arranging twice moves nothing.
+QPointF keptOrigin(const PipelineGraph &graph, const Tree &tree)
+{
+    QPointF origin(std::numeric_limits<double>::max(), std::numeric_limits<double>::max());
+    const auto include = [&origin](const QPointF &p) {
+        origin = QPointF(std::min(origin.x(), p.x()), std::min(origin.y(), p.y()));
+    };
+    for (const PipelineNode &node : graph.nodes())
+        include(node.pos);
+    for (const QString &frame : tree.frames)
+        include(graph.annotation(frame)->rect.topLeft());
+    return {std::round(origin.x()), std::round(origin.y())};
+}
+
 } // namespace
 
 QSizeF Options::sizeOf(const PipelineNode &node) const
@@ -432,114 +564,13 @@ Arrangement arrange(const PipelineGraph &graph, const Clusters &clusters, const 
     const Tree tree = makeTree(graph, clusters);
     if (nodes.isEmpty() && tree.frames.isEmpty())
         return {};
-
-    // Every node's frames from the top down, to find the pair of boxes an edge joins.
-    QList<QStringList> lineage(nodes.size());
-    for (qsizetype n = 0; n < nodes.size(); ++n) {
-        for (QString at = clusters.frameOfNode.value(nodes.at(n).id); tree.parent.contains(at);
-             at = tree.parent.value(at))
-            lineage[n].prepend(at);
-    }
-    // A container's boxes: its frames (by index into frameChildren) then its nodes.
-    struct Container
-    {
-        QStringList frames;
-        QList<qsizetype> nodes;
-        Boxes boxes;
-        QList<QPointF> positions;
-    };
-    QHash<QString, Container> containers;
-    const auto containerOf = [&](const QString &frame) -> Container & {
-        Container &c = containers[frame];
-        if (c.boxes.sizes.isEmpty() && c.frames.isEmpty() && c.nodes.isEmpty()) {
-            c.frames = tree.frameChildren.value(frame);
-            c.nodes = tree.nodeChildren.value(frame);
-            c.boxes.sizes.resize(c.frames.size() + c.nodes.size());
-            c.boxes.arcs.resize(c.frames.size() + c.nodes.size());
-        }
-        return c;
-    };
-    containerOf(QString());
-    for (const QString &frame : tree.frames)
-        containerOf(frame);
-    QHash<QString, qsizetype> boxOfFrame; // index in its parent's container
-    for (auto it = containers.begin(); it != containers.end(); ++it) {
-        for (qsizetype i = 0; i < it->frames.size(); ++i)
-            boxOfFrame.insert(it->frames.at(i), i);
-    }
-    QList<qsizetype> boxOfNode(nodes.size());
-    for (auto it = containers.begin(); it != containers.end(); ++it) {
-        for (qsizetype i = 0; i < it->nodes.size(); ++i)
-            boxOfNode[it->nodes.at(i)] = it->frames.size() + i;
-    }
-
-    // Each edge joins two boxes of the innermost container holding both ends.
-    for (const PipelineEdge &edge : graph.edges()) {
-        const qsizetype from = graph.indexOfNode(edge.from.node);
-        const qsizetype to = graph.indexOfNode(edge.to.node);
-        if (from < 0 || to < 0 || from == to || isFeedbackEdge(graph, edge))
-            continue;
-        const QStringList &a = lineage.at(from);
-        const QStringList &b = lineage.at(to);
-        qsizetype shared = 0;
-        while (shared < a.size() && shared < b.size() && a.at(shared) == b.at(shared))
-            ++shared;
-        Container &container = containers[shared == 0 ? QString() : a.at(shared - 1)];
-        const qsizetype u = shared < a.size() ? boxOfFrame.value(a.at(shared)) : boxOfNode.at(from);
-        const qsizetype v = shared < b.size() ? boxOfFrame.value(b.at(shared)) : boxOfNode.at(to);
-        if (u != v)
-            container.boxes.arcs[u] << v;
-    }
-    Container &top = containers[QString()];
-    for (qsizetype i = 1; i < clusters.frameSequence.size(); ++i) {
-        const QString &before = clusters.frameSequence.at(i - 1);
-        const QString &after = clusters.frameSequence.at(i);
-        if (tree.parent.contains(before) && tree.parent.contains(after)
-            && tree.parent.value(before).isEmpty() && tree.parent.value(after).isEmpty())
-            top.boxes.arcs[boxOfFrame.value(before)] << boxOfFrame.value(after);
-    }
-
-    // Innermost frames first: each is laid out, then measured, then a box of its parent.
-    QHash<QString, QSizeF> frameSize;
-    const auto layOut = [&](const QString &frame) {
-        Container &c = containers[frame];
-        for (qsizetype i = 0; i < c.frames.size(); ++i)
-            c.boxes.sizes[i] = frameSize.value(c.frames.at(i));
-        for (qsizetype i = 0; i < c.nodes.size(); ++i)
-            c.boxes.sizes[c.frames.size() + i] = options.sizeOf(nodes.at(c.nodes.at(i)));
-        sortUnique(c.boxes.arcs);
-        c.positions = placeBoxes(c.boxes, options);
-        if (frame.isEmpty())
-            return;
-        QRectF content;
-        for (qsizetype i = 0; i < c.positions.size(); ++i)
-            content |= QRectF(c.positions.at(i), c.boxes.sizes.at(i));
-        const PipelineAnnotation *annotation = graph.annotation(frame);
-        frameSize.insert(frame,
-                         c.positions.isEmpty() && annotation
-                             ? annotation->rect.size()
-                             : QSizeF(content.width() + 2 * FramePadding,
-                                      content.height() + 2 * FramePadding + FrameTitleRoom));
-    };
-    for (auto it = tree.frames.crbegin(); it != tree.frames.crend(); ++it)
-        layOut(*it);
-    layOut(QString());
-
-    // Keep the old top-left corner, in whole units so arranging twice moves nothing.
-    QPointF origin(std::numeric_limits<double>::max(), std::numeric_limits<double>::max());
-    const auto include = [&origin](const QPointF &p) {
-        origin = QPointF(std::min(origin.x(), p.x()), std::min(origin.y(), p.y()));
-    };
-    for (const PipelineNode &node : nodes)
-        include(node.pos);
-    for (const QString &frame : tree.frames)
-        include(graph.annotation(frame)->rect.topLeft());
-    origin = QPointF(std::round(origin.x()), std::round(origin.y()));
+    Compound compound = makeCompound(graph, tree, clusters);
+    const QHash<QString, QSizeF> frameSize = layOutContainers(compound, graph, tree, options);
 
     Arrangement result;
     result.nodes.reserve(nodes.size());
     const auto place = [&](const QString &frame, const QPointF &at, const auto &self) -> void {
-        const Container &c = containers[frame];
+        const Container &c = compound.containers[frame];
         for (qsizetype i = 0; i < c.frames.size(); ++i) {
             const QPointF corner = at + c.positions.at(i);
             const QPointF rounded(std::round(corner.x()), std::round(corner.y()));
@@ -554,7 +585,7 @@ Arrangement arrange(const PipelineGraph &graph, const Clusters &clusters, const 
                                 QPointF(std::round(corner.x()), std::round(corner.y())));
         }
     };
-    place(QString(), origin, place);
+    place(QString(), keptOrigin(graph, tree), place);
     return result;
 }
 

@@ -106,15 +106,27 @@ bool crosses(const QPainterPath &path, const QList<QRectF> &rects)
     return false;
 }
 
-std::optional<QPolygonF> route(const Request &request)
+// The channels round the obstacles: a grid of the lines through every block's sides, each cell
+// marked when a block covers it.
+struct Grid
+{
+    std::vector<double> xs;
+    std::vector<double> ys;
+    int nx = 0;
+    int ny = 0;
+    std::vector<unsigned char> blocked;
+
+    int cellAt(const QPointF &point) const
+    {
+        return indexOf(ys, point.y()) * nx + indexOf(xs, point.x());
+    }
+    QPointF pointOf(int cell) const { return {xs[size_t(cell % nx)], ys[size_t(cell / nx)]}; }
+};
+
+Grid gridAround(const Request &request, const QPointF &from, const QPointF &to)
 {
     const double c = request.clearance;
-    // The route leaves the source rightwards to the edge of its clearance and arrives the same
-    // way at the target's, so the ends' own rectangles are obstacles like any other.
-    const QPointF from(std::max(request.start.x(), request.source.right()) + c, request.start.y());
-    const QPointF to(std::min(request.tip.x(), request.target.left() - c), request.tip.y());
     const QRectF region = request.region.united(QRectF(from, to).normalized());
-
     std::vector<QRectF> blocks;
     blocks.reserve(size_t(request.obstacles.size()) + 2);
     blocks.push_back(request.source.adjusted(-c, -c, c, c));
@@ -122,45 +134,49 @@ std::optional<QPolygonF> route(const Request &request)
     for (const QRectF &rect : request.obstacles)
         blocks.push_back(rect.adjusted(-c, -c, c, c));
 
-    std::vector<double> xs{region.left(), region.right(), from.x(), to.x()};
-    std::vector<double> ys{region.top(), region.bottom(), from.y(), to.y()};
+    Grid grid;
+    grid.xs = {region.left(), region.right(), from.x(), to.x()};
+    grid.ys = {region.top(), region.bottom(), from.y(), to.y()};
     for (const QRectF &block : blocks) {
         for (double x : {block.left(), block.right()})
             if (x > region.left() && x < region.right())
-                xs.push_back(x);
+                grid.xs.push_back(x);
         for (double y : {block.top(), block.bottom()})
             if (y > region.top() && y < region.bottom())
-                ys.push_back(y);
+                grid.ys.push_back(y);
     }
-    xs = gridLines(std::move(xs));
-    ys = gridLines(std::move(ys));
-    const int nx = int(xs.size()), ny = int(ys.size());
-    std::vector<unsigned char> blocked(size_t(nx) * size_t(ny), 0);
+    grid.xs = gridLines(std::move(grid.xs));
+    grid.ys = gridLines(std::move(grid.ys));
+    grid.nx = int(grid.xs.size());
+    grid.ny = int(grid.ys.size());
+    grid.blocked.assign(size_t(grid.nx) * size_t(grid.ny), 0);
     for (const QRectF &block : blocks) {
-        const auto [i0, i1] = strictlyBetween(xs, block.left(), block.right());
-        const auto [j0, j1] = strictlyBetween(ys, block.top(), block.bottom());
-        for (int j = j0; j < j1; ++j)
-            std::fill(
-                blocked.begin() + j * nx + i0, blocked.begin() + j * nx + std::max(i0, i1), 1);
+        const auto [i0, i1] = strictlyBetween(grid.xs, block.left(), block.right());
+        const auto [j0, j1] = strictlyBetween(grid.ys, block.top(), block.bottom());
+        for (int j = j0; j < j1; ++j) {
+            const auto row = grid.blocked.begin() + qsizetype(j) * grid.nx;
+            std::fill(row + i0, row + std::max(i0, i1), 1);
+        }
     }
-    const int startCell = indexOf(ys, from.y()) * nx + indexOf(xs, from.x());
-    const int goalCell = indexOf(ys, to.y()) * nx + indexOf(xs, to.x());
-    if (blocked[size_t(startCell)] || blocked[size_t(goalCell)])
-        return std::nullopt;
+    return grid;
+}
 
-    // A* over (cell, direction): length plus a cost per bend, so routes keep to few corners.
-    const double bend = 4 * c + 8;
-    const size_t states = size_t(nx) * size_t(ny) * 4;
+// A* over (cell, direction): length plus a cost per bend, so routes keep to few corners. The
+// cells of the cheapest route that arrives rightwards (as the arrow points), or none.
+QPolygonF cheapestCells(const Grid &grid, int startCell, int goalCell, double bend)
+{
+    const int nx = grid.nx;
+    const size_t states = size_t(nx) * size_t(grid.ny) * 4;
     std::vector<double> cost(states, std::numeric_limits<double>::infinity());
     std::vector<int> previous(states, -1);
     using Entry = std::pair<double, int>; // estimate, state
     std::priority_queue<Entry, std::vector<Entry>, std::greater<>> open;
     // The distance left, weighted: a search drawn to the target looks at far fewer cells, for a
     // route at most twice the shortest (in practice the same channels).
+    const QPointF to = grid.pointOf(goalCell);
     const auto estimate = [&](int cell) {
-        return 2
-               * (std::abs(xs[size_t(cell % nx)] - to.x())
-                  + std::abs(ys[size_t(cell / nx)] - to.y()));
+        const QPointF at = grid.pointOf(cell);
+        return 2 * (std::abs(at.x() - to.x()) + std::abs(at.y() - to.y()));
     };
     cost[size_t(startCell) * 4] = 0; // leaving rightwards
     open.push({estimate(startCell), startCell * 4});
@@ -174,8 +190,8 @@ std::optional<QPolygonF> route(const Request &request)
         const int cell = state / 4, direction = state % 4;
         const double here = cost[size_t(state)];
         if (guess > here + estimate(cell) + Epsilon)
-            continue;                             // a stale entry
-        if (cell == goalCell && direction == 0) { // arriving rightwards, as the arrow points
+            continue; // a stale entry
+        if (cell == goalCell && direction == 0) {
             if (here < best) {
                 best = here;
                 bestState = state;
@@ -185,13 +201,13 @@ std::optional<QPolygonF> route(const Request &request)
         const int i = cell % nx, j = cell / nx;
         for (int d = 0; d < 4; ++d) {
             const int ni = i + StepX[d], nj = j + StepY[d];
-            if (ni < 0 || nj < 0 || ni >= nx || nj >= ny)
+            if (ni < 0 || nj < 0 || ni >= nx || nj >= grid.ny)
                 continue;
             const int next = nj * nx + ni;
-            if (blocked[size_t(next)])
+            if (grid.blocked[size_t(next)])
                 continue;
-            const double step = std::abs(xs[size_t(ni)] - xs[size_t(i)])
-                                + std::abs(ys[size_t(nj)] - ys[size_t(j)])
+            const double step = std::abs(grid.xs[size_t(ni)] - grid.xs[size_t(i)])
+                                + std::abs(grid.ys[size_t(nj)] - grid.ys[size_t(j)])
                                 + (d == direction ? 0 : bend);
             const int nextState = next * 4 + d;
             if (here + step < cost[size_t(nextState)]) {
@@ -201,15 +217,16 @@ std::optional<QPolygonF> route(const Request &request)
             }
         }
     }
-    if (bestState < 0)
-        return std::nullopt;
-
     QPolygonF cells;
-    for (int state = bestState; state >= 0; state = previous[size_t(state)]) {
-        const int cell = state / 4;
-        cells.prepend(QPointF(xs[size_t(cell % nx)], ys[size_t(cell / nx)]));
-    }
-    QPolygonF corners{request.start};
+    for (int state = bestState; state >= 0; state = previous[size_t(state)])
+        cells.prepend(grid.pointOf(state / 4));
+    return cells;
+}
+
+// From `start` through the cells to `tip`, keeping only the corners.
+QPolygonF corners(const QPointF &start, const QPolygonF &cells, const QPointF &tip)
+{
+    QPolygonF corners{start};
     const auto add = [&corners](const QPointF &point) {
         if (QLineF(corners.last(), point).length() < Epsilon)
             return;
@@ -223,10 +240,28 @@ std::optional<QPolygonF> route(const Request &request)
         }
         corners << point;
     };
-    for (const QPointF &point : std::as_const(cells))
+    for (const QPointF &point : cells)
         add(point);
-    add(request.tip);
+    add(tip);
     return corners;
+}
+
+std::optional<QPolygonF> route(const Request &request)
+{
+    const double c = request.clearance;
+    // The route leaves the source rightwards to the edge of its clearance and arrives the same
+    // way at the target's, so the ends' own rectangles are obstacles like any other.
+    const QPointF from(std::max(request.start.x(), request.source.right()) + c, request.start.y());
+    const QPointF to(std::min(request.tip.x(), request.target.left() - c), request.tip.y());
+    const Grid grid = gridAround(request, from, to);
+    const int startCell = grid.cellAt(from);
+    const int goalCell = grid.cellAt(to);
+    if (grid.blocked[size_t(startCell)] || grid.blocked[size_t(goalCell)])
+        return std::nullopt;
+    const QPolygonF cells = cheapestCells(grid, startCell, goalCell, 4 * c + 8);
+    if (cells.isEmpty())
+        return std::nullopt;
+    return corners(request.start, cells, request.tip);
 }
 
 QPainterPath rounded(const QPolygonF &corners, double radius)
