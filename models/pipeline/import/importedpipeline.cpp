@@ -162,9 +162,13 @@ QList<PipelineAnnotation> groupFrames(const QList<PipelineNode> &nodes,
 {
     QHash<QString, QString> frameOf;
     QHash<QString, QString> parentOf;
+    QList<ImportedGroup> groups; // each id once: a reader may name a group twice (the first wins)
     for (const ImportedGroup &group : imported.groups) {
+        if (frameOf.contains(group.id))
+            continue;
         frameOf.insert(group.id, u"g%1"_s.arg(frameOf.size() + 1));
         parentOf.insert(group.id, group.parent);
+        groups << group;
     }
     QSet<QString> used; // groups with a job inside, at any depth
     for (qsizetype n = 0; n < nodes.size(); ++n) {
@@ -186,7 +190,7 @@ QList<PipelineAnnotation> groupFrames(const QList<PipelineNode> &nodes,
         return d;
     };
     QList<ImportedGroup> parentsFirst;
-    for (const ImportedGroup &group : imported.groups) {
+    for (const ImportedGroup &group : std::as_const(groups)) {
         if (used.contains(group.id))
             parentsFirst << group;
     }
