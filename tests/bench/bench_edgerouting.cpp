@@ -3,6 +3,7 @@
 // way of a stage routed), the Arrange command with the routes it redoes, and each step of a
 // stage dragged by the mouse (its edges, and the edges it lands on, routed again). A step must
 // stay well inside a frame (16 ms) for the drag to stay smooth.
+#include "bench/benchdag.h"
 #include "bench/benchfigures.h"
 #include "pipeline/nodecatalog.h"
 #include "pipeline/pipelinedocument.h"
@@ -13,7 +14,6 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,38 +25,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int Stages = 2000;
-constexpr int Layers = 20;
 constexpr int DragSteps = 40;
-
-// bench_layout's DAG: 20 layers of equal size; a stage of layer l > 0 runs after 1-3 stages of
-// layer l-1, and now and then after one of layer l-2 as well. Seeded: every run is the same.
-void generateDag(PipelineGraph &graph, int stages)
-{
-    QRandomGenerator random(15);
-    const int perLayer = std::max(1, stages / Layers);
-    QList<PipelineNode> nodes;
-    QList<PipelineEdge> edges;
-    for (int i = 0; i < stages; ++i) {
-        PipelineNode node;
-        node.id = u"n%1"_s.arg(i);
-        node.kind = u"step"_s;
-        node.name = u"stage %1"_s.arg(i);
-        nodes << node;
-        const int layer = i / perLayer;
-        if (layer == 0)
-            continue;
-        const int fanIn = 1 + int(random.bounded(3));
-        for (int k = 0; k < fanIn; ++k) {
-            const int from = (layer - 1) * perLayer + int(random.bounded(perLayer));
-            edges.append({{nodes.at(from).id, {}}, {node.id, {}}});
-        }
-        if (layer >= 2 && random.bounded(5) == 0) {
-            const int from = (layer - 2) * perLayer + int(random.bounded(perLayer));
-            edges.append({{nodes.at(from).id, {}}, {node.id, {}}});
-        }
-    }
-    graph.reset(nodes, edges, {});
-}
 
 void printRow(QTextStream &out, const QString &what, const QString &input, double ms)
 {
@@ -73,7 +42,7 @@ int main(int argc, char **argv)
     QTemporaryDir dir;
     PipelineDocument document(&NodeCatalog::builtIn(), dir.filePath(u"recovery"_s));
     PipelineGraph &graph = *document.graph();
-    generateDag(graph, Stages);
+    BenchDag::generate(graph, Stages);
     auto scene = std::make_unique<PipelineScene>(&graph);
     PipelineEditController edits(&document, scene.get());
     // As the workspace does: a drag's release becomes one move command.
