@@ -38,6 +38,14 @@ runProgram(const QString &program, const QStringList &arguments, const QByteArra
     return result;
 }
 
+// Whether this run leaves the checkers out: the sanitized suite (build-asan) sets
+// MLOPS_TEST_CHECKERS=skip. The checkers are other programs (Python, Node) reading the bytes the
+// release suite has them check already; under the sanitizers they would only add minutes.
+inline bool checkersSkipped()
+{
+    return qEnvironmentVariable("MLOPS_TEST_CHECKERS") == QStringLiteral("skip");
+}
+
 // check-export FORMAT FILE [EXPECT.json]
 inline CheckerRun
 checkExport(const QString &format, const QString &file, const QString &expect = {})
