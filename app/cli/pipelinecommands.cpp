@@ -183,6 +183,29 @@ int validateFile(CliContext &context,
 
 using DiagramFormat = PipelineDiagramOptions::Format;
 
+// --arrange rows|one-row: Auto-arrange before drawing (Mermaid lays its text out itself).
+bool readArrangement(CliContext &context,
+                     const QCommandLineParser &parser,
+                     DiagramFormat format,
+                     PipelineDiagramOptions *options)
+{
+    if (format == DiagramFormat::Mermaid) {
+        context.fail(PipelineCommands::tr("--arrange needs a .png, .svg or .pdf file"));
+        return false;
+    }
+    const QString value = parser.value(u"arrange"_s);
+    if (value == u"rows"_s) {
+        options->arrangement = PipelineArrangement::Shape::Rows;
+    } else if (value == u"one-row"_s) {
+        options->arrangement = PipelineArrangement::Shape::OneRow;
+    } else {
+        context.fail(
+            PipelineCommands::tr("--arrange: '%1' is not a shape; use rows or one-row").arg(value));
+        return false;
+    }
+    return true;
+}
+
 bool readRenderOptions(CliContext &context,
                        const QCommandLineParser &parser,
                        PipelineDiagramOptions *options)
@@ -203,6 +226,8 @@ bool readRenderOptions(CliContext &context,
         context.fail(PipelineCommands::tr("--theme needs a .png, .svg or .pdf file"));
         return false;
     }
+    if (parser.isSet(u"arrange"_s) && !readArrangement(context, parser, *format, options))
+        return false;
     options->transparent = parser.isSet(u"transparent"_s);
     if (parser.isSet(u"theme"_s))
         options->themeId = parser.value(u"theme"_s);
@@ -305,6 +330,10 @@ QList<Subcommand> pipelineCommands()
             PipelineCommands::tr("PNG pixels per canvas unit, up to 16 (default: 1)."),
             u"N"_s),
         QCommandLineOption(u"transparent"_s, PipelineCommands::tr("PNG: no background.")),
+        QCommandLineOption(u"arrange"_s,
+                           PipelineCommands::tr("Auto-arrange first: rows (long chains wrap to "
+                                                "fit a slide) or one-row (default: as saved)."),
+                           u"SHAPE"_s),
         QCommandLineOption(
             u"border"_s,
             PipelineCommands::tr("Margin around the pipeline in canvas units (default: 24)."),

@@ -3,6 +3,7 @@
 #include "pipeline/pipelinegraph.h"
 #include "pipeline/pipelinemermaid.h"
 #include "pipeline/pipelinescene.h"
+#include "pipeline/pipelineundocommands.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
@@ -59,6 +60,10 @@ PipelineDiagramExporter::PipelineDiagramExporter(const PipelineGraph &graph,
 {
     m_scene->setTheme(StudioTheme::byIdOrDefault(options.themeId));
     m_scene->setShowTopicProgress(false); // personal progress stays out of docs and slides
+    if (options.arrangement) // sizes from the scene: the export's theme may wrap names otherwise
+        AutoLayoutCommand(m_graph.get(),
+                          PipelineArrangement::positions(*m_scene, *options.arrangement))
+            .redo();
     prepareScene(m_scene.get(), options.transparent);
 }
 

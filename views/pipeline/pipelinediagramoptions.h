@@ -1,6 +1,7 @@
 #pragma once
 
 #include "export/imageexportoptions.h"
+#include "pipeline/pipelinearrangement.h"
 
 #include <QStringList>
 
@@ -21,6 +22,8 @@ public:
     // means the whole pipeline.
     QStringList nodeIds;
     QStringList annotationIds;
+    // Arranged again before drawing (Auto-arrange in that shape), or drawn where the stages are.
+    std::optional<PipelineArrangement::Shape> arrangement;
 
     bool selectionOnly() const { return !nodeIds.isEmpty() || !annotationIds.isEmpty(); }
     // Empty when the options are usable, else what is wrong with them.

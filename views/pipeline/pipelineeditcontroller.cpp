@@ -2,7 +2,6 @@
 
 #include "pipeline/changenodekindcommand.h"
 #include "pipeline/nodecatalog.h"
-#include "pipeline/pipelineautolayout.h"
 #include "pipeline/pipelineclipboard.h"
 #include "pipeline/pipelinedocument.h"
 #include "pipeline/pipelineframes.h"
@@ -197,25 +196,15 @@ void PipelineEditController::deleteSelection()
     undoStack()->push(new RemoveItemsCommand(graph(), nodes, edges, notes));
 }
 
-// The canvas's spacing and every stage's size as drawn (names wrap, so heights differ).
 PipelineAutoLayout::Options PipelineEditController::layoutOptions() const
 {
-    PipelineAutoLayout::Options options;
-    options.nodeSize = QSizeF(m_scene->theme().nodeWidth, m_scene->theme().nodeMinHeight * 1.25);
-    options.layerGap = m_scene->theme().gridSize * 4;
-    options.rowGap = m_scene->theme().gridSize * 2;
-    const PipelineScene *scene = m_scene;
-    options.nodeSizeOf = [scene](const PipelineNode &node) {
-        const PipelineNodeItem *item = scene->nodeItem(node.id);
-        return item ? item->rect().size() : QSizeF();
-    };
-    return options;
+    return PipelineArrangement::options(*m_scene);
 }
 
-void PipelineEditController::arrange()
+void PipelineEditController::arrange(PipelineArrangement::Shape shape)
 {
     undoStack()->push(
-        new AutoLayoutCommand(graph(), PipelineFrames::arrange(*graph(), layoutOptions())));
+        new AutoLayoutCommand(graph(), PipelineArrangement::positions(*m_scene, shape)));
 }
 
 void PipelineEditController::addNote(const QPointF &scenePos)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pipeline/pipelinearrangement.h"
 #include "pipeline/pipelineautolayout.h"
 
 #include <QHash>
@@ -57,8 +58,8 @@ public:
     void paste(const QPointF &centre);
     void duplicateSelection();
     void deleteSelection();
-    // Lays the whole pipeline out left to right.
-    void arrange();
+    // Lays the whole pipeline out left to right (Auto-arrange): one undo step.
+    void arrange(PipelineArrangement::Shape shape = PipelineArrangement::Shape::Rows);
     void addNote(const QPointF &scenePos);
     // A frame around the selected stages.
     void groupSelection();

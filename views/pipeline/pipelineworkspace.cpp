@@ -117,6 +117,12 @@ void PipelineWorkspace::createActions()
         = makeAction(this, tr("&Delete"), {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
     m_selectAll = makeAction(this, tr("Select &All"), {QKeySequence::SelectAll});
     m_arrange = makeAction(this, tr("&Arrange Pipeline"), {QKeySequence(Qt::CTRL | Qt::Key_L)});
+    m_arrange->setStatusTip(tr("Lay the stages out left to right, long chains wrapped into rows "
+                               "that fit the window"));
+    m_arrangeInOneRow = makeAction(
+        this, tr("Arrange in &One Row"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)});
+    m_arrangeInOneRow->setStatusTip(
+        tr("Lay the stages out left to right in one row, however long (a wide poster)"));
     m_addNote = makeAction(this, tr("Add &Note"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)});
     m_group = makeAction(this, tr("&Group Selection"), {QKeySequence(Qt::CTRL | Qt::Key_G)});
     m_fit = makeAction(this, tr("&Fit Pipeline"), {QKeySequence(Qt::CTRL | Qt::Key_0)});
@@ -138,7 +144,12 @@ void PipelineWorkspace::createActions()
     connect(m_duplicate, &QAction::triggered, this, &PipelineWorkspace::duplicateSelection);
     connect(m_delete, &QAction::triggered, this, &PipelineWorkspace::deleteSelection);
     connect(m_selectAll, &QAction::triggered, m_scene, &PipelineScene::selectAll);
-    connect(m_arrange, &QAction::triggered, this, &PipelineWorkspace::arrange);
+    connect(m_arrange, &QAction::triggered, this, [this] {
+        arrange(PipelineArrangement::Shape::Rows);
+    });
+    connect(m_arrangeInOneRow, &QAction::triggered, this, [this] {
+        arrange(PipelineArrangement::Shape::OneRow);
+    });
     connect(m_addNote, &QAction::triggered, this, &PipelineWorkspace::addNote);
     connect(m_group, &QAction::triggered, this, &PipelineWorkspace::groupSelection);
     connect(m_fit, &QAction::triggered, m_view, &PipelineView::showContent);
@@ -160,6 +171,7 @@ QList<QAction *> PipelineWorkspace::editActions() const
 QList<QAction *> PipelineWorkspace::arrangeActions() const
 {
     return {m_arrange,
+            m_arrangeInOneRow,
             m_addNote,
             m_group,
             m_fit,
@@ -371,9 +383,9 @@ void PipelineWorkspace::deleteSelection()
     m_edits->deleteSelection();
 }
 
-void PipelineWorkspace::arrange()
+void PipelineWorkspace::arrange(PipelineArrangement::Shape shape)
 {
-    m_edits->arrange();
+    m_edits->arrange(shape);
     m_view->showContent();
 }
 

@@ -54,7 +54,7 @@ public:
     void paste();
     void duplicateSelection();
     void deleteSelection();
-    void arrange();
+    void arrange(PipelineArrangement::Shape shape = PipelineArrangement::Shape::Rows);
     void addNote();
     void groupSelection();
     void exportDiagram();        // the Export Diagram dialog
@@ -114,6 +114,7 @@ private:
     QAction *m_delete;
     QAction *m_selectAll;
     QAction *m_arrange;
+    QAction *m_arrangeInOneRow;
     QAction *m_addNote;
     QAction *m_group;
     QAction *m_fit;

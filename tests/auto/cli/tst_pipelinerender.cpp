@@ -37,6 +37,7 @@ private slots:
     void badUsage_data();
     void badUsage();
     void emptyPipelineFails();
+    void arrangeShapesTheDrawing();
 
 private:
     Run run(const QStringList &arguments);
@@ -72,7 +73,8 @@ void TestPipelineRender::helpListsRender()
     QVERIFY(help.out.contains("pipeline render"));
     const Run commandHelp = run({u"pipeline"_s, u"render"_s, u"--help"_s});
     QCOMPARE(commandHelp.exitCode, 0);
-    for (const char *option : {"--output", "--theme", "--scale", "--transparent", "--border"})
+    for (const char *option :
+         {"--output", "--theme", "--scale", "--transparent", "--border", "--arrange"})
         QVERIFY2(commandHelp.out.contains(option), option);
 }
 
@@ -162,6 +164,12 @@ void TestPipelineRender::badUsage_data()
     QTest::newRow("border with mermaid")
         << command + QStringList{u"-o"_s, u"%DIR%/out.mmd"_s, u"--border"_s, u"4"_s}
         << QByteArray("--border needs a .png, .svg or .pdf file");
+    QTest::newRow("unknown shape")
+        << toPng + QStringList{u"--arrange"_s, u"diagonal"_s}
+        << QByteArray("--arrange: 'diagonal' is not a shape; use rows or one-row");
+    QTest::newRow("arrange with mermaid")
+        << command + QStringList{u"-o"_s, u"%DIR%/out.mmd"_s, u"--arrange"_s, u"rows"_s}
+        << QByteArray("--arrange needs a .png, .svg or .pdf file");
     QTest::newRow("missing folder") << command + QStringList{u"-o"_s, u"%DIR%/nowhere/out.png"_s}
                                     << QByteArray("nowhere/out.png: the folder");
     QTest::newRow("a folder") << command + QStringList{u"-o"_s, u"%DIR%/folder.png"_s}
@@ -187,6 +195,38 @@ void TestPipelineRender::badUsage()
     QCOMPARE(result.err.count('\n'), 1); // one line
     QVERIFY(result.out.isEmpty());
     QCOMPARE(QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), before);
+}
+
+// The End-to-end template is a chain of 13 stages: arranged in rows it fits a slide (at most
+// about 3:1, issue 15), in one row it is a wide strip. The file itself is left as it was.
+void TestPipelineRender::arrangeShapesTheDrawing()
+{
+    const auto fileBytes = [this] {
+        QFile file(path(u"p.mlpipe"_s));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    const QByteArray before = fileBytes();
+    const auto drawn = [this](const QString &shape) {
+        const QString png = path(shape + u".png"_s);
+        const Run result = run({u"pipeline"_s,
+                                u"render"_s,
+                                path(u"p.mlpipe"_s),
+                                u"-o"_s,
+                                png,
+                                u"--arrange"_s,
+                                shape,
+                                u"--border"_s,
+                                u"0"_s});
+        return result.exitCode == 0 ? QImageReader(png).size() : QSize();
+    };
+    const QSize rows = drawn(u"rows"_s);
+    const QSize oneRow = drawn(u"one-row"_s);
+    QVERIFY(rows.isValid() && oneRow.isValid());
+    QVERIFY2(rows.width() <= 3 * rows.height(),
+             qPrintable(u"%1x%2"_s.arg(rows.width()).arg(rows.height())));
+    QVERIFY2(oneRow.width() > 3 * oneRow.height(),
+             qPrintable(u"%1x%2"_s.arg(oneRow.width()).arg(oneRow.height())));
+    QCOMPARE(fileBytes(), before);
 }
 
 void TestPipelineRender::emptyPipelineFails()

@@ -4,6 +4,7 @@
 #include "pipeline/nodepalette.h"
 #include "pipeline/nodepropertypanel.h"
 #include "pipeline/pipelineannotationitem.h"
+#include "pipeline/pipelineautolayout.h"
 #include "pipeline/pipelinedocument.h"
 #include "pipeline/pipelinegraph.h"
 #include "pipeline/pipelineminimap.h"
@@ -40,6 +41,7 @@ private slots:
     void propertyEditsAreOneUndoStepPerField();
     void deleteCopyPasteDuplicate();
     void arrangeIsOneUndoableStep();
+    void arrangeInOneRowNeverWraps();
     void groupFrameCarriesItsStagesAndResizes();
     void findingsFollowEdits();
     void emptyCanvasShowsHowToBegin();
@@ -252,6 +254,52 @@ void TestPipelineWorkspace::arrangeIsOneUndoableStep()
     stack()->undo();
     for (const PipelineNode &node : graph()->nodes())
         QCOMPARE(node.pos, QPointF(0, 0));
+}
+
+// The End-to-end template is a chain of 13 stages, too long for one row in a 16:9 window: Arrange
+// (Ctrl+L) wraps it into rows, so some edge runs back to the start of the next row; Arrange in
+// One Row (Ctrl+Shift+L) keeps every edge pointing rightwards, but the feedback edge out of the
+// Retrain trigger that closes the loop. One undo step.
+void TestPipelineWorkspace::arrangeInOneRowNeverWraps()
+{
+    QString error;
+    QVERIFY(m_document->newFromTemplate(u"end-to-end"_s, &error));
+    const auto leftwards = [this] {
+        int count = 0;
+        for (const PipelineEdge &edge : graph()->edges()) {
+            const PipelineNodeItem *from = m_workspace->scene()->nodeItem(edge.from.node);
+            const PipelineNodeItem *to = m_workspace->scene()->nodeItem(edge.to.node);
+            if (!PipelineAutoLayout::isFeedbackEdge(*graph(), edge)
+                && from->sceneBoundingRect().right() >= to->sceneBoundingRect().left())
+                ++count;
+        }
+        return count;
+    };
+    const auto actions = m_workspace->arrangeActions();
+    const auto shortcut = [&actions](const QKeySequence &keys) -> QAction * {
+        for (QAction *action : actions)
+            if (action->shortcut() == keys)
+                return action;
+        return nullptr;
+    };
+    QAction *rows = shortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction *oneRow = shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    QVERIFY(rows && oneRow);
+
+    rows->trigger();
+    QVERIFY(leftwards() > 0);
+    const QRectF wrapped = m_workspace->scene()->contentRect();
+    QVERIFY(wrapped.width() <= 3 * wrapped.height());
+
+    const int steps = stack()->count();
+    oneRow->trigger();
+    QCOMPARE(stack()->count(), steps + 1);
+    QCOMPARE(leftwards(), 0);
+    const QRectF row = m_workspace->scene()->contentRect();
+    QVERIFY2(row.width() > 3 * row.height(),
+             qPrintable(u"%1 x %2"_s.arg(row.width()).arg(row.height())));
+    stack()->undo();
+    QCOMPARE(m_workspace->scene()->contentRect(), wrapped);
 }
 
 void TestPipelineWorkspace::findingsFollowEdits()
