@@ -1,5 +1,5 @@
-// Draws the README's and the manual's screenshots of the Roadmap, the Pipeline canvas, an
-// imported workflow and presentation mode from the real main window, offscreen, with believable
+// Draws the README's and the manual's screenshots of the Roadmap, the Pipeline canvas, the
+// templates' gallery, an imported workflow and presentation mode from the real main window, offscreen, with believable
 // progress (support/syntheticprogress.h, seeded). scripts/screenshots runs it, and
 // bench_progress for the Progress dashboard's.
 //
@@ -8,6 +8,8 @@
 #include "curriculum/curriculumloader.h"
 #include "mainwindow.h"
 #include "pipeline/pipelinescene.h"
+#include "pipeline/pipelinetemplates.h"
+#include "pipeline/pipelineview.h"
 #include "pipeline/pipelineworkspace.h"
 #include "presentation/presentationwindow.h"
 #include "progress/progressstore.h"
@@ -93,6 +95,33 @@ void importShot(MainWindow &window, const QString &folder, const QString &workfl
     window.resize(WindowSize);
 }
 
+// Every built-in template as Fit Pipeline (Ctrl+0) shows it on a 16:9 canvas, in each theme: the
+// manual's template gallery (docs/pipeline-canvas.md), template-<id>-<theme>.png.
+void templateShots(MainWindow &window, const QString &folder)
+{
+    window.resize(1600, 1000);
+    window.workspaces()->setCurrentIndex(MainWindow::Pipeline);
+    PipelineView *view = window.pipeline()->view();
+    view->setFixedSize(1280, 720);
+    for (const PipelineTemplate &pipelineTemplate : PipelineTemplates::all()) {
+        const QString file = QStringLiteral(MLOPS_SOURCE_DIR "/curriculum/templates/%1.mlpipe")
+                                 .arg(pipelineTemplate.id);
+        if (!window.openPipeline(file))
+            qFatal("cannot open %s", qPrintable(file));
+        window.pipeline()->validateNow();
+        for (const QString &theme : {u"light"_s, u"dark"_s, u"projector"_s}) {
+            window.roadmapActions()->setThemeId(theme);
+            QCoreApplication::processEvents();
+            view->showContent();
+            save(*view, folder, u"template-%1-%2.png"_s.arg(pipelineTemplate.id, theme));
+        }
+    }
+    window.roadmapActions()->setThemeId(u"light"_s);
+    view->setMinimumSize(0, 0);
+    view->setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
+    window.resize(WindowSize);
+}
+
 // Presentation mode at section 8, the laser pointer on.
 void presentationShot(MainWindow &window, const QString &folder)
 {
@@ -152,6 +181,7 @@ int main(int argc, char **argv)
     roadmapShots(window, folder);
     presentationShot(window, folder);
     pipelineShot(window, folder);
+    templateShots(window, folder);
     if (arguments.size() == 2)
         importShot(window, folder, arguments.at(1));
     return 0;
