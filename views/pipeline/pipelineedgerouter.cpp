@@ -225,18 +225,46 @@ public:
         m_states[size_t(state)] = {cost, previous, m_search};
         push({cost + estimate, state});
     }
-    // What std::priority_queue<Entry, std::vector<Entry>, std::greater<>> does, on kept memory.
+    // The open list is a 4-ary min-heap: shallower than a binary one, and its children share a
+    // cache line. Entries are unique (a state is pushed again only cheaper), so any heap pops
+    // them in the same order.
     void push(const Entry &entry)
     {
+        size_t at = m_open.size();
         m_open.push_back(entry);
-        std::push_heap(m_open.begin(), m_open.end(), std::greater<>());
+        while (at > 0) {
+            const size_t parent = (at - 1) / 4;
+            if (!(entry < m_open[parent]))
+                break;
+            m_open[at] = m_open[parent];
+            at = parent;
+        }
+        m_open[at] = entry;
     }
     bool isEmpty() const { return m_open.empty(); }
     Entry pop()
     {
-        std::pop_heap(m_open.begin(), m_open.end(), std::greater<>());
-        const Entry top = m_open.back();
+        const Entry top = m_open.front();
+        const Entry last = m_open.back();
         m_open.pop_back();
+        const size_t size = m_open.size();
+        if (size == 0)
+            return top;
+        size_t at = 0;
+        for (;;) {
+            const size_t first = 4 * at + 1;
+            if (first >= size)
+                break;
+            size_t least = first;
+            for (size_t child = first + 1; child < std::min(first + 4, size); ++child)
+                if (m_open[child] < m_open[least])
+                    least = child;
+            if (!(m_open[least] < last))
+                break;
+            m_open[at] = m_open[least];
+            at = least;
+        }
+        m_open[at] = last;
         return top;
     }
 
