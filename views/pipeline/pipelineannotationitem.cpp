@@ -1,6 +1,7 @@
 #include "pipeline/pipelineannotationitem.h"
 
 #include "pipeline/pipelinelegibility.h"
+#include "pipeline/pipelinescene.h"
 #include "roadmap/roadmappainter.h"
 #include "theme/pipelinetheme.h"
 
@@ -13,6 +14,7 @@ PipelineAnnotationItem::PipelineAnnotationItem(const PipelineAnnotation &annotat
     : m_theme(theme)
 {
     setFlag(ItemIsSelectable);
+    setFlag(ItemSendsGeometryChanges);
     setAcceptedMouseButtons(Qt::LeftButton);
     setAnnotation(annotation);
 }
@@ -37,6 +39,7 @@ void PipelineAnnotationItem::prepare()
 {
     const PipelineTheme &t = *m_theme;
     prepareGeometryChange();
+    PipelineScene::obstacleChanged(this);
     m_rect = QRectF(QPointF(), m_annotation.rect.size());
     const double margin = t.selectionWidth + t.borderWidth;
     m_bounds = m_rect.adjusted(-margin, -margin, margin, margin);
@@ -127,6 +130,14 @@ void PipelineAnnotationItem::previewSize(const QSizeF &size)
     m_annotation.rect.setSize(size);
     prepare();
     update();
+}
+
+QVariant PipelineAnnotationItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemPositionHasChanged || change == ItemSceneChange
+        || change == ItemSceneHasChanged) // the old scene, then the new
+        PipelineScene::obstacleChanged(this);
+    return QGraphicsItem::itemChange(change, value);
 }
 
 QRectF PipelineAnnotationItem::boundingRect() const

@@ -44,6 +44,10 @@ public:
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
+protected:
+    // A new place or scene moves what edges route round (PipelineScene::obstaclesMeeting).
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
 private:
     void prepare();
     // The text as a simplified label in `font` (none when it cannot fit).

@@ -1,7 +1,6 @@
 #include "pipeline/pipelineedgeitem.h"
 
 #include "pipeline/nodecatalog.h"
-#include "pipeline/pipelineannotationitem.h"
 #include "pipeline/pipelineedgerouter.h"
 #include "pipeline/pipelinelegibility.h"
 #include "pipeline/pipelinenodeitem.h"
@@ -150,18 +149,12 @@ QPainterPath PipelineEdgeItem::routedPath(const QPainterPath &curve) const
         return curve;
     // The stages other than the ends, and the frames' title bands, that meet `area`.
     const auto obstaclesIn = [&](const QRectF &area, QList<QRectF> *stages, QList<QRectF> *bands) {
-        for (const PipelineNodeItem *node : scene->nodeItems()) {
-            const QRectF stage = node->rect().translated(node->pos());
-            if (node != m_from && node != m_to && stage.intersects(area))
-                *stages << stage;
-        }
-        for (const PipelineAnnotationItem *frame : scene->annotationItems()) {
-            if (frame->annotation().kind != PipelineAnnotation::Kind::Group)
-                continue;
-            const QRectF band(frame->pos(),
-                              QSizeF(frame->annotation().rect.width(), m_theme->groupTitleHeight));
-            if (band.intersects(area) && !band.contains(m_start) && !band.contains(m_end))
-                *bands << band;
+        for (const PipelineObstacleIndex::Obstacle &obstacle : scene->obstaclesMeeting(area)) {
+            if (!obstacle.titleBand && obstacle.item != m_from && obstacle.item != m_to)
+                *stages << obstacle.rect;
+            else if (obstacle.titleBand && !obstacle.rect.contains(m_start)
+                     && !obstacle.rect.contains(m_end))
+                *bands << obstacle.rect;
         }
     };
     QList<QRectF> stages, bands;

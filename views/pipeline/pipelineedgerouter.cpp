@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
-#include <queue>
 #include <vector>
 
 namespace PipelineEdgeRouter {
@@ -44,9 +44,9 @@ bool segmentEnters(const QPointF &a, const QPointF &b, const QRectF &rect)
     return true;
 }
 
-// Sorted distinct coordinates, with the midpoint of each neighbouring pair added: every side of
-// an obstacle is a grid line, so a step between neighbours is wholly inside an obstacle or wholly
-// outside, and testing its points tells which.
+// Sorted distinct coordinates. Every side of an obstacle is a grid line, so a step between
+// neighbouring lines runs wholly inside an obstacle's span or wholly outside; a shortest route
+// with fewest bends needs to turn on no other lines (those of the Hanan grid).
 std::vector<double> gridLines(std::vector<double> lines)
 {
     std::sort(lines.begin(), lines.end());
@@ -54,14 +54,7 @@ std::vector<double> gridLines(std::vector<double> lines)
                             lines.end(),
                             [](double a, double b) { return std::abs(a - b) < 0.01; }),
                 lines.end());
-    std::vector<double> withMiddles;
-    withMiddles.reserve(2 * lines.size());
-    for (size_t i = 0; i < lines.size(); ++i) {
-        if (i > 0)
-            withMiddles.push_back((lines[i - 1] + lines[i]) / 2);
-        withMiddles.push_back(lines[i]);
-    }
-    return withMiddles;
+    return lines;
 }
 
 int indexOf(const std::vector<double> &lines, double value)
@@ -72,12 +65,23 @@ int indexOf(const std::vector<double> &lines, double value)
     return int(it - lines.cbegin());
 }
 
-// The indices [first, last) of the lines strictly between `low` and `high`.
-std::pair<int, int> strictlyBetween(const std::vector<double> &lines, double low, double high)
+// What a block's span from `low` to `high` covers of the lines: the lines strictly inside, and
+// the steps from a line to the next that run into the span.
+struct Covered
 {
-    const auto first = std::upper_bound(lines.cbegin(), lines.cend(), low + Epsilon);
-    const auto last = std::lower_bound(lines.cbegin(), lines.cend(), high - Epsilon);
-    return {int(first - lines.cbegin()), int(last - lines.cbegin())};
+    int first = 0; // lines [first, last) are strictly inside
+    int last = 0;
+    int firstStep = 0; // the steps from lines [firstStep, lastStep) to the next
+    int lastStep = 0;
+};
+
+Covered covered(const std::vector<double> &lines, double low, double high)
+{
+    const int first
+        = int(std::upper_bound(lines.cbegin(), lines.cend(), low + Epsilon) - lines.cbegin());
+    const int last
+        = int(std::lower_bound(lines.cbegin(), lines.cend(), high - Epsilon) - lines.cbegin());
+    return {first, last, std::max(0, first - 1), std::min(int(lines.size()) - 1, last)};
 }
 
 // Directions: right, left, down, up.
@@ -106,10 +110,13 @@ bool crosses(const QPainterPath &path, const QList<QRectF> &rects)
     return false;
 }
 
-// The channels round the obstacles: a grid of the lines through every block's sides, each cell
-// marked when a block covers it.
+// The channels round the obstacles: a grid of the lines through every block's sides, each point
+// marked when a block covers it, and each step to the next point right or down when it would
+// run through a block.
 struct Grid
 {
+    enum Mark : unsigned char { Inside = 1, RightBlocked = 2, DownBlocked = 4 };
+
     std::vector<double> xs;
     std::vector<double> ys;
     int nx = 0;
@@ -121,6 +128,34 @@ struct Grid
         return indexOf(ys, point.y()) * nx + indexOf(xs, point.x());
     }
     QPointF pointOf(int cell) const { return {xs[size_t(cell % nx)], ys[size_t(cell / nx)]}; }
+    unsigned char marks(int i, int j) const { return blocked[size_t(j) * size_t(nx) + size_t(i)]; }
+    void addMark(int i, int j, int mark) { blocked[size_t(j) * size_t(nx) + size_t(i)] |= mark; }
+    // Whether the step from cell (i, j) in `direction` stays on the grid and out of every block.
+    bool isOpen(int i, int j, int direction) const
+    {
+        switch (direction) {
+        case 0:
+            return i + 1 < nx && !(marks(i, j) & RightBlocked);
+        case 1:
+            return i > 0 && !(marks(i - 1, j) & RightBlocked);
+        case 2:
+            return j + 1 < ny && !(marks(i, j) & DownBlocked);
+        default:
+            return j > 0 && !(marks(i, j - 1) & DownBlocked);
+        }
+    }
+    void mark(const QRectF &block)
+    {
+        const Covered x = covered(xs, block.left(), block.right());
+        const Covered y = covered(ys, block.top(), block.bottom());
+        for (int j = y.first; j < y.last; ++j) {
+            for (int i = x.firstStep; i < x.last; ++i)
+                addMark(i, j, (i >= x.first ? Inside : 0) | (i < x.lastStep ? RightBlocked : 0));
+        }
+        for (int j = y.firstStep; j < y.lastStep; ++j)
+            for (int i = x.first; i < x.last; ++i)
+                addMark(i, j, DownBlocked);
+    }
 };
 
 Grid gridAround(const Request &request, const QPointF &from, const QPointF &to)
@@ -150,46 +185,127 @@ Grid gridAround(const Request &request, const QPointF &from, const QPointF &to)
     grid.nx = int(grid.xs.size());
     grid.ny = int(grid.ys.size());
     grid.blocked.assign(size_t(grid.nx) * size_t(grid.ny), 0);
-    for (const QRectF &block : blocks) {
-        const auto [i0, i1] = strictlyBetween(grid.xs, block.left(), block.right());
-        const auto [j0, j1] = strictlyBetween(grid.ys, block.top(), block.bottom());
-        for (int j = j0; j < j1; ++j) {
-            const auto row = grid.blocked.begin() + qsizetype(j) * grid.nx;
-            std::fill(row + i0, row + std::max(i0, i1), 1);
-        }
-    }
+    for (const QRectF &block : blocks)
+        grid.mark(block);
     return grid;
 }
+
+// The search's memory, kept from one route to the next: a route in a big drawing visits a few
+// thousand states of a grid of tens of thousands, and filling arrays for every state of the grid
+// cost more than the search itself (issue 15). A state's cost counts only when its stamp is the
+// current search's.
+class SearchMemory
+{
+public:
+    using Entry = std::pair<double, int>; // estimate, state: the open list is a min-heap of these
+
+    void begin(size_t stateCount)
+    {
+        if (m_states.size() < stateCount)
+            m_states.resize(stateCount);
+        if (++m_search == 0) { // the stamps went round: none may look current
+            for (State &state : m_states)
+                state.stamp = 0;
+            m_search = 1;
+        }
+        m_open.clear();
+    }
+    double cost(int state) const
+    {
+        const State &s = m_states[size_t(state)];
+        return s.stamp == m_search ? s.cost : std::numeric_limits<double>::infinity();
+    }
+    int previous(int state) const
+    {
+        const State &s = m_states[size_t(state)];
+        return s.stamp == m_search ? s.previous : -1;
+    }
+    void reach(int state, double cost, int previous, double estimate)
+    {
+        m_states[size_t(state)] = {cost, previous, m_search};
+        push({cost + estimate, state});
+    }
+    // The open list is a 4-ary min-heap: shallower than a binary one, and its children share a
+    // cache line. Entries are unique (a state is pushed again only cheaper), so any heap pops
+    // them in the same order.
+    void push(const Entry &entry)
+    {
+        size_t at = m_open.size();
+        m_open.push_back(entry);
+        while (at > 0) {
+            const size_t parent = (at - 1) / 4;
+            if (!(entry < m_open[parent]))
+                break;
+            m_open[at] = m_open[parent];
+            at = parent;
+        }
+        m_open[at] = entry;
+    }
+    bool isEmpty() const { return m_open.empty(); }
+    Entry pop()
+    {
+        const Entry top = m_open.front();
+        const Entry last = m_open.back();
+        m_open.pop_back();
+        const size_t size = m_open.size();
+        if (size == 0)
+            return top;
+        size_t at = 0;
+        for (;;) {
+            const size_t first = 4 * at + 1;
+            if (first >= size)
+                break;
+            size_t least = first;
+            for (size_t child = first + 1; child < std::min(first + 4, size); ++child)
+                if (m_open[child] < m_open[least])
+                    least = child;
+            if (!(m_open[least] < last))
+                break;
+            m_open[at] = m_open[least];
+            at = least;
+        }
+        m_open[at] = last;
+        return top;
+    }
+
+private:
+    struct State
+    {
+        double cost = 0;
+        int previous = -1;
+        unsigned stamp = 0;
+    };
+    std::vector<State> m_states;
+    std::vector<Entry> m_open;
+    unsigned m_search = 0;
+};
 
 // A* over (cell, direction): length plus a cost per bend, so routes keep to few corners. The
 // cells of the cheapest route that arrives rightwards (as the arrow points), or none.
 QPolygonF cheapestCells(const Grid &grid, int startCell, int goalCell, double bend)
 {
+    thread_local SearchMemory memory;
     const int nx = grid.nx;
-    const size_t states = size_t(nx) * size_t(grid.ny) * 4;
-    std::vector<double> cost(states, std::numeric_limits<double>::infinity());
-    std::vector<int> previous(states, -1);
-    using Entry = std::pair<double, int>; // estimate, state
-    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> open;
-    // The distance left, weighted: a search drawn to the target looks at far fewer cells, for a
-    // route at most twice the shortest (in practice the same channels).
+    memory.begin(size_t(nx) * size_t(grid.ny) * 4);
+    // The distance left, weighted a little: a search drawn to the target looks at far fewer
+    // states, for a route at most a fifth dearer than the cheapest. (A weight of 2 flooded whole
+    // grids before reaching targets behind a detour, and found dearer routes: issue 15.)
     const QPointF to = grid.pointOf(goalCell);
-    const auto estimate = [&](int cell) {
-        const QPointF at = grid.pointOf(cell);
-        return 2 * (std::abs(at.x() - to.x()) + std::abs(at.y() - to.y()));
+    const auto estimate = [&](int i, int j) {
+        return 1.2
+               * (std::abs(grid.xs[size_t(i)] - to.x()) + std::abs(grid.ys[size_t(j)] - to.y()));
     };
-    cost[size_t(startCell) * 4] = 0; // leaving rightwards
-    open.push({estimate(startCell), startCell * 4});
+    memory.reach(startCell * 4, 0, -1, estimate(startCell % nx, startCell / nx)); // rightwards
     double best = std::numeric_limits<double>::infinity();
     int bestState = -1;
-    while (!open.empty()) {
-        const auto [guess, state] = open.top();
-        open.pop();
+    while (!memory.isEmpty()) {
+        const auto [guess, state] = memory.pop();
         if (guess >= best)
             break;
         const int cell = state / 4, direction = state % 4;
-        const double here = cost[size_t(state)];
-        if (guess > here + estimate(cell) + Epsilon)
+        const int i = cell % nx, j = cell / nx;
+        const double here = memory.cost(state);
+        if (guess > here + estimate(i, j) + Epsilon)
             continue; // a stale entry
         if (cell == goalCell && direction == 0) {
             if (here < best) {
@@ -198,27 +314,21 @@ QPolygonF cheapestCells(const Grid &grid, int startCell, int goalCell, double be
             }
             continue;
         }
-        const int i = cell % nx, j = cell / nx;
         for (int d = 0; d < 4; ++d) {
+            if (!grid.isOpen(i, j, d))
+                continue;
             const int ni = i + StepX[d], nj = j + StepY[d];
-            if (ni < 0 || nj < 0 || ni >= nx || nj >= grid.ny)
-                continue;
             const int next = nj * nx + ni;
-            if (grid.blocked[size_t(next)])
-                continue;
             const double step = std::abs(grid.xs[size_t(ni)] - grid.xs[size_t(i)])
                                 + std::abs(grid.ys[size_t(nj)] - grid.ys[size_t(j)])
                                 + (d == direction ? 0 : bend);
             const int nextState = next * 4 + d;
-            if (here + step < cost[size_t(nextState)]) {
-                cost[size_t(nextState)] = here + step;
-                previous[size_t(nextState)] = state;
-                open.push({here + step + estimate(next), nextState});
-            }
+            if (here + step < memory.cost(nextState))
+                memory.reach(nextState, here + step, state, estimate(ni, nj));
         }
     }
     QPolygonF cells;
-    for (int state = bestState; state >= 0; state = previous[size_t(state)])
+    for (int state = bestState; state >= 0; state = memory.previous(state))
         cells.prepend(grid.pointOf(state / 4));
     return cells;
 }
@@ -256,7 +366,8 @@ std::optional<QPolygonF> route(const Request &request)
     const Grid grid = gridAround(request, from, to);
     const int startCell = grid.cellAt(from);
     const int goalCell = grid.cellAt(to);
-    if (grid.blocked[size_t(startCell)] || grid.blocked[size_t(goalCell)])
+    if ((grid.blocked[size_t(startCell)] & Grid::Inside)
+        || (grid.blocked[size_t(goalCell)] & Grid::Inside))
         return std::nullopt;
     const QPolygonF cells = cheapestCells(grid, startCell, goalCell, 4 * c + 8);
     if (cells.isEmpty())

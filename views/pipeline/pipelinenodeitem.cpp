@@ -4,6 +4,7 @@
 #include "pipeline/pipelineedgeitem.h"
 #include "pipeline/pipelinegraph.h"
 #include "pipeline/pipelinelegibility.h"
+#include "pipeline/pipelinescene.h"
 #include "pipeline/pipelinetextmeasure.h"
 #include "theme/pipelinetheme.h"
 
@@ -22,6 +23,7 @@ PipelineNodeItem::PipelineNodeItem(const QString &nodeId,
     , m_text(text)
 {
     setFlag(ItemIsSelectable);
+    setFlag(ItemSendsGeometryChanges);
     setAcceptedMouseButtons(Qt::LeftButton);
     setZValue(PipelineLayer::Node);
     prepareGeometry();
@@ -235,6 +237,7 @@ void PipelineNodeItem::prepareGeometry()
     const double height = m_headerHeight + t.metaHeight + m_badgeRowHeight + rows * t.portSpacing
                           + (hasFooter() ? t.footerHeight : 0) + t.nodePadding;
     prepareGeometryChange();
+    PipelineScene::obstacleChanged(this);
     m_rect = QRectF(0, 0, t.nodeWidth, std::max(t.nodeMinHeight, height));
     // Ports and their drag rings stick out of the sides; the selection ring out of all four.
     const double side = std::max(2 * t.portRadius, t.selectionWidth) + t.borderWidth;
@@ -347,6 +350,14 @@ void PipelineNodeItem::paintBadges(QPainter *painter, const CategoryStyle &categ
         painter->setPen(t.headerText);
         painter->drawText(rect, Qt::AlignCenter, m_badgeTexts.at(i));
     }
+}
+
+QVariant PipelineNodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemPositionHasChanged || change == ItemSceneChange
+        || change == ItemSceneHasChanged) // the old scene, then the new
+        PipelineScene::obstacleChanged(this);
+    return QGraphicsItem::itemChange(change, value);
 }
 
 QRectF PipelineNodeItem::boundingRect() const

@@ -103,6 +103,10 @@ public:
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
+protected:
+    // A new place or scene moves what edges route round (PipelineScene::obstaclesMeeting).
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
 private:
     void prepareGeometry();
     void prepareText();

@@ -58,6 +58,7 @@ PipelineScene::~PipelineScene()
 void PipelineScene::setTheme(const StudioTheme &theme)
 {
     m_theme = theme.pipeline;
+    m_obstaclesStale = true; // a frame's title band is the theme's height
     setBackgroundBrush(m_theme.background);
     resetTextMeasures();
     for (PipelineNodeItem *item : std::as_const(m_nodes))
@@ -88,6 +89,7 @@ void PipelineScene::rebuild()
     m_resizing = nullptr;
     m_wire = nullptr; // clear() deletes it
     clear();
+    m_obstaclesStale = true;
     m_nodes.clear();
     m_edges.clear();
     m_annotations.clear();
@@ -164,6 +166,36 @@ void PipelineScene::growSceneRect(const QRectF &rect)
         setSceneRect(sceneRect() | wanted);
 }
 
+void PipelineScene::obstacleChanged(const QGraphicsItem *item)
+{
+    if (auto *scene = qobject_cast<PipelineScene *>(item->scene()))
+        scene->m_obstaclesStale = true;
+}
+
+std::vector<PipelineObstacleIndex::Obstacle>
+PipelineScene::obstaclesMeeting(const QRectF &area) const
+{
+    if (m_obstaclesStale)
+        indexObstacles();
+    return m_obstacles.meeting(area);
+}
+
+void PipelineScene::indexObstacles() const
+{
+    std::vector<PipelineObstacleIndex::Obstacle> obstacles;
+    obstacles.reserve(size_t(m_nodes.size()));
+    for (const PipelineNodeItem *node : m_nodes)
+        obstacles.push_back({node->rect().translated(node->pos()), node, false});
+    for (const PipelineAnnotationItem *frame : m_annotations) {
+        if (frame->annotation().kind != PipelineAnnotation::Kind::Group)
+            continue;
+        const QSizeF band(frame->annotation().rect.width(), m_theme.groupTitleHeight);
+        obstacles.push_back({QRectF(frame->pos(), band), frame, true});
+    }
+    m_obstacles.reset(std::move(obstacles));
+    m_obstaclesStale = false;
+}
+
 void PipelineScene::rerouteEdgesIn(const QRectF &area)
 {
     const QList<QGraphicsItem *> items = this->items(area, Qt::IntersectsItemBoundingRect);
@@ -210,6 +242,7 @@ void PipelineScene::onNodeRemoved(const QString &nodeId)
         delete edge;
     }
     delete item;
+    m_obstaclesStale = true;
     emit contentChanged();
 }
 
@@ -281,6 +314,7 @@ void PipelineScene::onAnnotationRemoved(const QString &annotationId)
     }
     m_annotationStarts.remove(annotationId);
     delete item;
+    m_obstaclesStale = true;
     emit contentChanged();
 }
 

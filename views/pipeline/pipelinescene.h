@@ -3,6 +3,7 @@
 #include "pipeline/nodetopicprogress.h"
 #include "pipeline/pipelinegraph.h"
 #include "pipeline/pipelinenodeitem.h"
+#include "pipeline/pipelineobstacleindex.h"
 #include "pipeline/pipelinetextmeasure.h"
 #include "pipeline/pipelinevalidator.h"
 #include "theme/pipelinetheme.h"
@@ -52,13 +53,17 @@ public:
     {
         return m_annotations.value(annotationId);
     }
-    // Every stage and note or frame: what an edge routes round (a scan of these beats a query of
-    // the index, which sorts what it finds).
+    // The stages by id, and the notes and frames by id.
     const QHash<QString, PipelineNodeItem *> &nodeItems() const { return m_nodes; }
     const QHash<QString, PipelineAnnotationItem *> &annotationItems() const
     {
         return m_annotations;
     }
+    // What an edge routes round: the stages and the frames' title bands that meet `area` (scene
+    // units), from an index filled again on first use after one of them changed.
+    std::vector<PipelineObstacleIndex::Obstacle> obstaclesMeeting(const QRectF &area) const;
+    // Called by a stage or frame whose place, size or scene changed.
+    static void obstacleChanged(const QGraphicsItem *item);
     qsizetype nodeItemCount() const { return m_nodes.size(); }
     qsizetype edgeItemCount() const { return m_edges.size(); }
     qsizetype annotationItemCount() const { return m_annotations.size(); }
@@ -133,6 +138,7 @@ private:
     // are routed again once, when control returns to the event loop.
     void rerouteLater(const QRectF &area);
     void resetTextMeasures();
+    void indexObstacles() const;
 
     // Gestures (pipelinescenegestures.cpp)
     QGraphicsItem *gestureItemAt(const QPointF &scenePos) const; // topmost node, annotation or edge
@@ -162,6 +168,8 @@ private:
     QHash<QString, NodeTopicProgress> m_progress;
     bool m_showTopicProgress = true;
     QRectF m_rerouteArea; // waiting for rerouteLater's turn
+    mutable PipelineObstacleIndex m_obstacles;
+    mutable bool m_obstaclesStale = true;
 
     Gesture m_gesture = Gesture::None;
     QPointF m_pressScenePos;
