@@ -7,6 +7,7 @@
 #include "support/studiotranslations.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QMessageBox>
 
 #include <cstdio>
@@ -64,6 +65,9 @@ int runGui(int argc, char **argv)
     describeApplication();
     ApplicationFonts::install();
     QApplication::setApplicationDisplayName(Main::tr("MLOps Roadmap Studio"));
+    // The launcher's entry and icon (resources/desktop): the SVG is drawn only when shown.
+    QGuiApplication::setDesktopFileName(QStringLiteral(MLOPS_APP_ID));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/" MLOPS_APP_ID ".svg")));
 
     const CommandLine::GuiOptions options = CommandLine::guiOptions(app.arguments().mid(1));
     StudioSession session;

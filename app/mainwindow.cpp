@@ -3,6 +3,7 @@
 #include "common/applicationsettings.h"
 #include "licences.h"
 
+#include "help/manualwindow.h"
 #include "pipeline/pipelinedocument.h"
 #include "pipeline/pipelinefileactions.h"
 #include "pipeline/pipelineview.h"
@@ -201,6 +202,9 @@ void MainWindow::createMenus()
     m_pipelineMenu = menuBar()->addMenu(tr("&Pipeline")); // filled by pipeline()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&User Manual"), this, &MainWindow::showManual)
+        ->setShortcut(QKeySequence::HelpContents);
+    help->addSeparator();
     QAction *about
         = help->addAction(tr("&About MLOps Roadmap Studio"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
@@ -327,6 +331,19 @@ void MainWindow::updateTitle()
         setWindowTitle(tr("MLOps Roadmap Studio"));
         setWindowModified(false);
     }
+}
+
+// One manual window, raised again when it is already open (the page read last stays).
+void MainWindow::showManual()
+{
+    auto *manual = findChild<ManualWindow *>();
+    if (!manual) {
+        manual = new ManualWindow(this);
+        manual->setWindowFlag(Qt::Window);
+    }
+    manual->show();
+    manual->raise();
+    manual->activateWindow();
 }
 
 void MainWindow::showAbout()

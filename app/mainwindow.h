@@ -51,6 +51,7 @@ private:
     void updateTitle();
     void restoreSettings();
     void saveSettings() const;
+    void showManual();
     void showAbout();
     void present();
     void exportRoadmap();
