@@ -3,6 +3,7 @@
 #include "firstpaintprobe.h"
 #include "mainwindow.h"
 #include "session/studiosession.h"
+#include "studioversion.h"
 #include "support/studiotranslations.h"
 
 #include <QApplication>
@@ -24,7 +25,7 @@ struct Main
 void describeApplication()
 {
     QCoreApplication::setApplicationName(u"mlops-studio"_s);
-    QCoreApplication::setApplicationVersion(QStringLiteral(MLOPS_STUDIO_VERSION));
+    QCoreApplication::setApplicationVersion(StudioVersion::text());
     // Counts read "1 day" and "2 days" only through it: without it Qt prints "1 day(s)".
     if (!StudioTranslations::install())
         qFatal("the compiled-in translation could not be loaded");

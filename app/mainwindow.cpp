@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "common/applicationsettings.h"
+#include "licences.h"
 
 #include "help/manualwindow.h"
 #include "pipeline/pipelinedocument.h"
@@ -354,9 +355,11 @@ void MainWindow::showAbout()
                           "coursework, a pipeline designer and a progress tracker.</p>"
                           "<p>Progress is kept in <code>%2</code>.</p>"
                           "<p>Everything also works from the command line: run "
-                          "<code>mlops-studio --help</code>.</p>")
+                          "<code>mlops-studio --help</code> or <code>man mlops-studio</code>.</p>"
+                          "<p>Licences of the program and of what it ships or links:</p>%3")
                            .arg(QCoreApplication::applicationVersion(),
-                                m_session->store()->filePath().toHtmlEscaped()));
+                                m_session->store()->filePath().toHtmlEscaped(),
+                                Licences::html()));
 }
 
 void MainWindow::present()

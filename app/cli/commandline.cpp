@@ -28,6 +28,8 @@ namespace {
 const QString DataDirOption = u"data-dir"_s;
 const QString CurriculumOption = u"curriculum"_s;
 
+} // namespace
+
 QList<QCommandLineOption> globalOptions()
 {
     return {
@@ -43,7 +45,7 @@ QList<QCommandLineOption> globalOptions()
     };
 }
 
-QList<Subcommand> allCommands();
+namespace {
 
 // True for an option followed by a value (`--data-dir DIR`, `-o FILE`): the value is not a word.
 bool takesValue(const QString &argument)
@@ -51,7 +53,7 @@ bool takesValue(const QString &argument)
     if (argument == u"--"_s + DataDirOption || argument == u"--"_s + CurriculumOption)
         return true;
     const QString name = argument.mid(argument.startsWith(u"--"_s) ? 2 : 1);
-    for (const Subcommand &command : allCommands()) {
+    for (const Subcommand &command : commands()) {
         for (const QCommandLineOption &option : command.options) {
             if (!option.valueName().isEmpty() && option.names().contains(name))
                 return true;
@@ -80,16 +82,10 @@ QStringList positionalWords(const QStringList &arguments)
     return words;
 }
 
-QList<Subcommand> allCommands()
-{
-    return curriculumCommands() + progressCommands() + progressReportCommands() + dbCommands()
-           + roadmapCommands() + pipelineCommands();
-}
-
 QStringList groups()
 {
     QStringList names;
-    for (const Subcommand &command : allCommands())
+    for (const Subcommand &command : commands())
         if (!names.contains(command.group))
             names << command.group;
     return names;
@@ -105,7 +101,7 @@ QString generalHelp()
               "       %2 [global options] COMMAND SUBCOMMAND [options] [arguments]\n\n"
               "Commands:\n")
               .arg(QCoreApplication::applicationVersion(), QCoreApplication::applicationName());
-    for (const Subcommand &command : allCommands()) {
+    for (const Subcommand &command : commands()) {
         QString usage = command.group + u' ' + command.name;
         for (qsizetype i = 0; i < command.arguments.size(); ++i) {
             const bool optional = i >= command.arguments.size() - command.optionalArguments;
@@ -230,7 +226,7 @@ static bool isPipelineFileArgument(const QStringList &words)
     const QString &word = words.first();
     if (word.endsWith(u".mlpipe"_s, Qt::CaseInsensitive))
         return true;
-    for (const Subcommand &command : allCommands())
+    for (const Subcommand &command : commands())
         if (command.group == word)
             return false;
     return QFileInfo(word).isFile();
@@ -301,7 +297,7 @@ int run(const QStringList &arguments)
     if (!groups().contains(group))
         return unknownWord(CommandLineText::tr("unknown command '%1'").arg(group), group, groups());
     QStringList names;
-    for (const Subcommand &command : allCommands()) {
+    for (const Subcommand &command : commands()) {
         if (command.group != group)
             continue;
         names << command.name;
@@ -334,13 +330,19 @@ QString usageError(const QStringList &arguments)
                    ? QString()
                    : parser.errorText();
     }
-    for (const Subcommand &command : allCommands()) {
+    for (const Subcommand &command : commands()) {
         if (words.size() > 1 && command.group == words.at(0) && command.name == words.at(1)) {
             QCommandLineParser parser;
             return parseSubcommand(command, parser, arguments).error;
         }
     }
     return CommandLineText::tr("unknown command '%1'").arg(words.mid(0, 2).join(u' '));
+}
+
+QList<Subcommand> commands()
+{
+    return curriculumCommands() + progressCommands() + progressReportCommands() + dbCommands()
+           + roadmapCommands() + pipelineCommands();
 }
 
 } // namespace CommandLine

@@ -1,7 +1,11 @@
 #pragma once
 
+#include <QCommandLineOption>
+#include <QList>
 #include <QString>
 #include <QStringList>
+
+struct Subcommand;
 
 // The git-style command line: `mlops-studio [--data-dir DIR] [--curriculum FILE] GROUP COMMAND
 // [options] [arguments]`. Global options may come before or after the command.
@@ -29,5 +33,10 @@ int run(const QStringList &arguments);
 // missing or extra argument), as it would say it; empty when they are a command of the table or
 // open the window. Runs nothing, so the manual's command lines can be checked against the table.
 QString usageError(const QStringList &arguments);
+
+// The command table, in the order --help lists it, and the options every command takes: what the
+// man page and the bash completion are generated from (app/cli/docgen).
+QList<Subcommand> commands();
+QList<QCommandLineOption> globalOptions();
 
 } // namespace CommandLine

@@ -10,6 +10,7 @@
 #include "pipeline/pipelinetemplates.h"
 #include "pipeline/pipelinevalidator.h"
 #include "support/atomicfile.h"
+#include "theme/studiotheme.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -294,6 +295,7 @@ QList<Subcommand> pipelineCommands()
         QCommandLineOption(u"force"_s, PipelineCommands::tr("Replace FILE if it exists.")),
         QCommandLineOption(u"list"_s, PipelineCommands::tr("List the templates.")),
     };
+    create.values = {{u"template"_s, PipelineTemplates::ids()}};
     create.run = newPipeline;
 
     Subcommand validate;
@@ -339,6 +341,7 @@ QList<Subcommand> pipelineCommands()
             PipelineCommands::tr("Margin around the pipeline in canvas units (default: 24)."),
             u"N"_s),
     };
+    render.values = {{u"theme"_s, StudioTheme::ids()}, {u"arrange"_s, {u"rows"_s, u"one-row"_s}}};
     render.run = renderPipeline;
     return {kinds, create, validate, render, pipelineImportCommand(), pipelineExportCommand()};
 }

@@ -169,6 +169,7 @@ Subcommand pipelineExportCommand()
                                    "params.yaml beside it."),
             u"FILE"_s),
     };
+    command.values = {{u"to"_s, targetIds()}};
     command.run = exportPipeline;
     return command;
 }

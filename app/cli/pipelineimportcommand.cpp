@@ -129,6 +129,7 @@ Subcommand pipelineImportCommand()
         QCommandLineOption(u"force"_s,
                            ImportCommandText::tr("Replace the output file if it exists.")),
     };
+    command.values = {{u"from"_s, QStringList{u"auto"_s} + PipelineImport::formatIds()}};
     command.run = importPipeline;
     return command;
 }

@@ -1,6 +1,7 @@
 #include "cli/clicontext.h"
 #include "cli/clitime.h"
 #include "cli/subcommand.h"
+#include "curriculum/topicstatus.h"
 #include "progress/progressstore.h"
 #include "progress/progresssummary.h"
 
@@ -252,6 +253,7 @@ QList<Subcommand> progressCommands()
     set.arguments = {u"TOPIC_ID"_s, u"STATUS"_s};
     set.argumentHelp = {topicHelp, ProgressCommands::tr("pending, learning, done or skipped.")};
     set.options = {atOption()};
+    set.values = {{u"STATUS"_s, TopicStatuses::names()}};
     set.run = setStatus;
 
     Subcommand note;

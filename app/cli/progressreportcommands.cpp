@@ -32,11 +32,17 @@ bool parseDate(CliContext &context, const QString &option, const QString &text, 
     return false;
 }
 
-bool parseRange(CliContext &context, const QString &text, int *days)
+// --range: its names and the days each covers.
+const QList<std::pair<QString, int>> &statsRanges()
 {
     static const QList<std::pair<QString, int>> ranges
         = {{u"30d"_s, 30}, {u"90d"_s, 90}, {u"1y"_s, 365}, {u"all"_s, StatsOptions::AllHistory}};
-    for (const auto &[name, value] : ranges) {
+    return ranges;
+}
+
+bool parseRange(CliContext &context, const QString &text, int *days)
+{
+    for (const auto &[name, value] : statsRanges()) {
         if (text == name) {
             *days = value;
             return true;
@@ -247,6 +253,10 @@ QList<Subcommand> progressReportCommands()
             ProgressReportCommands::tr("Your target date: are you on track to finish by then?"),
             u"YYYY-MM-DD"_s),
     };
+    QStringList rangeNames;
+    for (const auto &range : statsRanges())
+        rangeNames << range.first;
+    stats.values = {{u"range"_s, rangeNames}};
     stats.run = showStats;
 
     Subcommand exportCommand;

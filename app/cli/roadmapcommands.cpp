@@ -5,6 +5,7 @@
 #include "progress/progressstore.h"
 #include "roadmap/roadmapexporter.h"
 #include "support/atomicfile.h"
+#include "theme/studiotheme.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -112,6 +113,7 @@ QList<Subcommand> roadmapCommands()
                            RoadmapCommands::tr("Leave out statuses and notes (for sharing).")),
         QCommandLineOption(u"transparent"_s, RoadmapCommands::tr("PNG: no background.")),
     };
+    exportCommand.values = {{u"theme"_s, StudioTheme::ids()}};
     exportCommand.run = exportRoadmap;
     return {exportCommand};
 }

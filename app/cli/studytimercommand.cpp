@@ -210,6 +210,7 @@ Subcommand studyTimerCommand()
                                                  "unless an offset is given). Default: now."),
                            u"ISO-8601"_s),
         QCommandLineOption(u"json"_s, StudyTimerCommand::tr("For status: print JSON."))};
+    timer.values = {{u"ACTION"_s, Actions}};
     timer.run = runTimer;
     return timer;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCommandLineOption>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -20,6 +21,11 @@ struct Subcommand
     QStringList argumentHelp;
     int optionalArguments = 0; // how many of the trailing arguments may be left out
     QList<QCommandLineOption> options;
+    // The values an option or a positional argument takes when they are a fixed set, from the
+    // list the command checks them against: option name or argument name → values, e.g.
+    // {"theme", {"light", "dark", "projector"}}, {"STATUS", {"pending", …}}. The bash
+    // completion offers them (app/cli/docgen).
+    QHash<QString, QStringList> values;
     std::function<int(CliContext &, const QCommandLineParser &, const QStringList &)> run;
 };
 

@@ -92,7 +92,8 @@ void TestCommandLine::versionAndHelp()
 {
     const Run version = run({u"--version"_s});
     QCOMPARE(version.exitCode, 0);
-    QVERIFY2(version.out.startsWith("mlops-studio " MLOPS_STUDIO_VERSION), version.out);
+    // The version text itself is tst_manpage's: StudioVersion and the project version.
+    QVERIFY2(version.out.startsWith("mlops-studio "), version.out);
 
     const Run help = run({u"--help"_s});
     QCOMPARE(help.exitCode, 0);
