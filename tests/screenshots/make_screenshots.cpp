@@ -1,7 +1,7 @@
 // Draws the README's and the manual's screenshots of the Roadmap, the Pipeline canvas, the
-// templates' gallery, an imported workflow and presentation mode from the real main window, offscreen, with believable
-// progress (support/syntheticprogress.h, seeded). scripts/screenshots runs it, and
-// bench_progress for the Progress dashboard's.
+// templates' gallery, an imported workflow and presentation mode from the real main window,
+// offscreen, with believable progress (support/syntheticprogress.h, seeded). scripts/screenshots
+// runs it, and bench_progress for the Progress dashboard's.
 //
 // make_screenshots FOLDER [WORKFLOW.yml]: writes FOLDER/screenshot-*.png; with a GitHub Actions
 // workflow, also screenshot-import.png of it opened on the canvas.
