@@ -27,10 +27,21 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// Every stage's rectangle in the scene, shrunk by 1 px: a point inside one is a crossing.
+QList<std::pair<QString, QRectF>> stageRects(const PipelineScene &scene)
+{
+    QList<std::pair<QString, QRectF>> stages;
+    for (const PipelineNode &node : scene.graph()->nodes()) {
+        const PipelineNodeItem *item = scene.nodeItem(node.id);
+        stages.append({node.id, item->mapRectToScene(item->rect()).adjusted(1, 1, -1, -1)});
+    }
+    return stages;
+}
+
 // The stages an edge's path runs through, its ends left out: the path is flattened and each
-// piece near a stage walked in steps of at most one scene unit; a point inside the stage shrunk
-// by 1 px is a crossing.
-QStringList stagesCrossed(const PipelineScene &scene, const PipelineEdgeItem &edge)
+// piece near a stage walked in steps of at most one scene unit.
+QStringList stagesCrossed(const QList<std::pair<QString, QRectF>> &stages,
+                          const PipelineEdgeItem &edge)
 {
     QList<QLineF> pieces;
     for (const QPolygonF &polygon : edge.mapToScene(edge.path()).toSubpathPolygons())
@@ -38,12 +49,8 @@ QStringList stagesCrossed(const PipelineScene &scene, const PipelineEdgeItem &ed
             pieces << QLineF(polygon.at(i - 1), polygon.at(i));
     const QRectF bounds = edge.mapToScene(edge.path()).boundingRect().adjusted(-1, -1, 1, 1);
     QStringList crossed;
-    for (const PipelineNode &node : scene.graph()->nodes()) {
-        if (node.id == edge.edge().from.node || node.id == edge.edge().to.node)
-            continue;
-        const PipelineNodeItem *item = scene.nodeItem(node.id);
-        const QRectF stage = item->mapRectToScene(item->rect()).adjusted(1, 1, -1, -1);
-        if (!stage.intersects(bounds))
+    for (const auto &[id, stage] : stages) {
+        if (id == edge.edge().from.node || id == edge.edge().to.node || !stage.intersects(bounds))
             continue;
         const bool through = std::any_of(pieces.cbegin(), pieces.cend(), [&](const QLineF &piece) {
             if (!QRectF(piece.p1(), piece.p2())
@@ -58,20 +65,26 @@ QStringList stagesCrossed(const PipelineScene &scene, const PipelineEdgeItem &ed
             return false;
         });
         if (through)
-            crossed << node.id;
+            crossed << id;
     }
     return crossed;
+}
+
+QStringList stagesCrossed(const PipelineScene &scene, const PipelineEdgeItem &edge)
+{
+    return stagesCrossed(stageRects(scene), edge);
 }
 
 // "from → to through a, b" for each edge of the scene that runs through a stage.
 QStringList edgesThroughStages(const PipelineScene &scene)
 {
+    const QList<std::pair<QString, QRectF>> stages = stageRects(scene);
     QStringList found;
     for (const PipelineEdge &edge : scene.graph()->edges()) {
         const PipelineEdgeItem *item = scene.edgeItem(edge);
         if (!item)
             continue;
-        const QStringList crossed = stagesCrossed(scene, *item);
+        const QStringList crossed = stagesCrossed(stages, *item);
         if (!crossed.isEmpty())
             found << edge.from.node + u" → "_s + edge.to.node + u" through "_s
                          + crossed.join(u", "_s);
