@@ -150,7 +150,7 @@ void TestDesktopFiles::installsEveryFile()
         u"share/mime/packages/%1.xml"_s.arg(PipelineMimeIcon),
         u"share/icons/hicolor/scalable/apps/%1.svg"_s.arg(AppId),
         u"share/icons/hicolor/scalable/mimetypes/%1.svg"_s.arg(PipelineMimeIcon),
-        u"share/man/man1/mlops-studio.1"_s, // their contents: tst_manpage
+        u"share/man/man1/mlops-studio.1.gz"_s, // their contents: tst_manpage
         u"share/bash-completion/completions/mlops-studio"_s,
         u"share/doc/mlops-studio/LICENSE"_s,
     };
