@@ -1,9 +1,9 @@
 // Prints how long mlops-studio takes from process start to its first painted main window, beside
 // the same figure for a bare QApplication + empty QMainWindow (startup_barewindow) measured in the
-// same run, alternating the programs. Target from the quality issue: at most twice the bare
-// program. For reference it also times that window with a menu bar, a status bar and a label
-// (startup_textwindow): the first text a program draws has a cost of its own (fontconfig, shaping,
-// glyphs) that the bare window never pays.
+// same run, alternating the programs, and the same window with a menu bar, a status bar and a
+// label (startup_textwindow). Target from issue 14: at most twice the text window, whose first
+// text has a cost of its own (fontconfig, shaping, glyphs) that the bare window never pays and
+// any real application does; the ratio to the bare window is reported beside it.
 // Both report their first paint on stdout (MLOPS_STUDIO_REPORT_FIRST_PAINT, app/firstpaintprobe.h)
 // and quit; the time is taken here, from just before starting the process to reading that line.
 #include <QCoreApplication>
@@ -104,29 +104,31 @@ int main(int argc, char **argv)
     const double studioMs = median(studioTimes);
     const double bareMs = median(bareTimes);
     const double textMs = median(textTimes);
-    const double ratio = studioMs / bareMs;
+    const double ratio = studioMs / textMs;
     const auto verdict = [](bool within) {
         return within ? u"within target"_s : u"OVER target"_s;
     };
     out << "# Start-up benchmark (process start to the first painted main window, "
         << environment.value(u"QT_QPA_PLATFORM"_s) << " platform, median of " << Runs
         << " runs)\n\n";
-    out << "Target from issue 7 (quality gates): at most twice the bare program's time, measured "
-           "in the same run.\n\n";
+    out << "Target from issue 14: at most twice the time of the text-window reference (a window "
+           "with a menu bar, a status bar and a label), measured in the same run. Both ratios are "
+           "reported: to that reference, and to a bare empty window.\n\n";
     out << "| What | Program | Time | Target | |\n|---|---|---|---|---|\n";
-    out << u"| First painted window | mlops-studio | %1 ms | ≤ %2 ms (2× bare) | %3 |\n"_s
+    out << u"| First painted window | mlops-studio | %1 ms | ≤ %2 ms (2× the text window) | %3 |\n"_s
                .arg(studioMs, 0, 'f', 1)
-               .arg(TargetRatio * bareMs, 0, 'f', 1)
+               .arg(TargetRatio * textMs, 0, 'f', 1)
                .arg(verdict(ratio <= TargetRatio));
+    out << u"| First painted window | the same window with a menu bar, a status bar and a label "
+           "| %1 ms | — | reference |\n"_s.arg(textMs, 0, 'f', 1);
     out << u"| First painted window | bare QApplication + empty QMainWindow | %1 ms | — | "
            "baseline |\n"_s.arg(bareMs, 0, 'f', 1);
-    out << u"| Ratio to the bare program | mlops-studio | %1× | ≤ %2× | %3 |\n"_s
+    out << u"| Ratio to the text window | mlops-studio | %1× | ≤ %2× | %3 |\n"_s
                .arg(ratio, 0, 'f', 2)
                .arg(TargetRatio, 0, 'f', 0)
                .arg(verdict(ratio <= TargetRatio));
-    out << u"| First painted window | the same with a menu bar, a status bar and a label | %1 ms "
-           "(%2× bare) | — | reference: drawing text |\n"_s.arg(textMs, 0, 'f', 1)
-               .arg(textMs / bareMs, 0, 'f', 2);
+    out << u"| Ratio to the bare window | mlops-studio | %1× | — | reported |\n"_s.arg(
+        studioMs / bareMs, 0, 'f', 2);
     out << u"| First start ever (creates the database) | mlops-studio | %1 ms | — | one run |\n"_s
                .arg(firstStart, 0, 'f', 1);
     return 0;
