@@ -57,6 +57,13 @@ QString fitPictures(const QString &html)
     return fitted;
 }
 
+// "page.md#anchor" as its page and its anchor (empty without a '#').
+std::pair<QString, QString> splitTarget(const QString &target)
+{
+    const qsizetype hash = target.indexOf(u'#');
+    return {hash < 0 ? target : target.left(hash), hash < 0 ? QString() : target.mid(hash + 1)};
+}
+
 } // namespace
 
 QStringList ManualWindow::pages()
@@ -168,9 +175,7 @@ void ManualWindow::createActions(QToolBar *toolBar)
 
 bool ManualWindow::showPage(const QString &target)
 {
-    const qsizetype hash = target.indexOf(u'#');
-    const QString page = hash < 0 ? target : target.left(hash);
-    const QString anchor = hash < 0 ? QString() : target.mid(hash + 1);
+    const auto [page, anchor] = splitTarget(target);
     if (!isPage(page))
         return false;
     m_history = m_history.mid(0, m_at + 1);
@@ -210,8 +215,8 @@ void ManualWindow::goBy(int step)
         return;
     m_at = to;
     const QString target = m_history.at(to);
-    const qsizetype hash = target.indexOf(u'#');
-    display(hash < 0 ? target : target.left(hash), hash < 0 ? QString() : target.mid(hash + 1));
+    const auto [page, anchor] = splitTarget(target);
+    display(page, anchor);
 }
 
 void ManualWindow::follow(const QUrl &url)
