@@ -79,6 +79,54 @@ const Section *Curriculum::sectionOfTopic(const QString &topicId) const
     return nullptr;
 }
 
+const SelfCheckQuestion *Curriculum::findQuestion(const QString &questionId,
+                                                  const Topic **topic) const
+{
+    for (const Section &section : sections) {
+        for (const Topic &candidate : section.topics) {
+            for (const SelfCheckQuestion &question : candidate.questions) {
+                if (question.id == questionId) {
+                    if (topic)
+                        *topic = &candidate;
+                    return &question;
+                }
+            }
+        }
+    }
+    if (topic)
+        *topic = nullptr;
+    return nullptr;
+}
+
+int Curriculum::questionCount() const
+{
+    int count = 0;
+    for (const Section &section : sections)
+        for (const Topic &topic : section.topics)
+            count += int(topic.questions.size());
+    return count;
+}
+
+// Resources and questions of one topic; question ids are unique across the curriculum, since
+// the review history is keyed by them.
+static QString checkLearning(const Topic &topic, QSet<QString> &questionIds)
+{
+    for (const TopicResource &resource : topic.resources) {
+        const QString problem = TopicLearning::checkResource(resource);
+        if (!problem.isEmpty())
+            return CurriculumValidation::tr("topic '%1': %2").arg(topic.id, problem);
+    }
+    for (const SelfCheckQuestion &question : topic.questions) {
+        const QString problem = TopicLearning::checkQuestion(question);
+        if (!problem.isEmpty())
+            return CurriculumValidation::tr("topic '%1': %2").arg(topic.id, problem);
+        if (questionIds.contains(question.id))
+            return CurriculumValidation::tr("duplicate question id '%1'").arg(question.id);
+        questionIds.insert(question.id);
+    }
+    return {};
+}
+
 // A depth-first search with an explicit stack: a file can hold a chain of 100,000 sections, too
 // deep for recursion. Expects known, unique prerequisite ids (validate() checks them first).
 static QString findCycle(const QList<Section> &sections)
@@ -138,6 +186,7 @@ QString Curriculum::validate() const
 
     QSet<QString> sectionIdSet;
     QSet<QString> topicIdSet;
+    QSet<QString> questionIdSet;
     for (const Section &section : sections) {
         const QString number = QString::number(section.number);
         if (!CurriculumIds::isValidId(section.id))
@@ -164,6 +213,9 @@ QString Curriculum::validate() const
             if (topic.hours < 0 || topic.hours > 10000)
                 return CurriculumValidation::tr("topic '%1': hours must be between 0 and 10000")
                     .arg(topic.id);
+            const QString learningProblem = checkLearning(topic, questionIdSet);
+            if (!learningProblem.isEmpty())
+                return learningProblem;
         }
     }
     for (const Section &section : sections) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "curriculum/topiclearning.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -15,6 +17,8 @@ struct Topic
     QString activities;
     QStringList tags;
     double hours = 0;
+    QList<TopicResource> resources;
+    QList<SelfCheckQuestion> questions;
 
     bool operator==(const Topic &) const = default;
 };
@@ -47,6 +51,10 @@ struct Curriculum
     const Topic *findTopic(const QString &topicId) const;
     const Section *findSection(const QString &sectionId) const;
     const Section *sectionOfTopic(const QString &topicId) const;
+    // The question with this id and the topic that asks it, or nullptrs.
+    const SelfCheckQuestion *findQuestion(const QString &questionId,
+                                          const Topic **topic = nullptr) const;
+    int questionCount() const;
 
     // Checks what a loaded curriculum must satisfy: at least one section, every section and
     // topic with a valid and unique id and a title, prerequisites naming known sections and

@@ -20,6 +20,45 @@ struct CurriculumJsonText
 using JsonReading::fail;
 using JsonReading::member;
 
+TopicResource readResource(const QJsonObject &object, const QString &path)
+{
+    TopicResource resource;
+    resource.title = JsonReading::string(object, path, u"title"_s, true);
+    resource.url = JsonReading::string(object, path, u"url"_s, true);
+    resource.kind = JsonReading::string(object, path, u"kind"_s, false);
+    resource.why = JsonReading::string(object, path, u"why"_s, false);
+    return resource;
+}
+
+SelfCheckQuestion readQuestion(const QJsonObject &object, const QString &path)
+{
+    SelfCheckQuestion question;
+    question.id = JsonReading::string(object, path, u"id"_s, true);
+    question.prompt = JsonReading::string(object, path, u"prompt"_s, true);
+    question.choices = JsonReading::stringList(object, path, u"choices"_s);
+    const double answer = JsonReading::number(object, path, u"answer"_s, true);
+    if (answer < 0 || answer >= TopicLearning::MaxChoices || answer != double(int(answer)))
+        fail(member(path, u"answer"_s),
+             CurriculumJsonText::tr("the index of the right choice, from 0"),
+             object.value(u"answer"_s));
+    question.answer = int(answer);
+    question.explanation = JsonReading::string(object, path, u"explanation"_s, false);
+    return question;
+}
+
+template<typename Item, typename Reader>
+QList<Item>
+readList(const QJsonObject &object, const QString &path, const QString &key, Reader read)
+{
+    QList<Item> items;
+    const QJsonArray array = JsonReading::array(object, path, key, false);
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString itemPath = JsonReading::element(member(path, key), i);
+        items << read(JsonReading::object(array.at(i), itemPath), itemPath);
+    }
+    return items;
+}
+
 Topic readTopic(const QJsonObject &object, const QString &path)
 {
     Topic topic;
@@ -34,6 +73,8 @@ Topic readTopic(const QJsonObject &object, const QString &path)
             fail(member(path, u"hours"_s), CurriculumJsonText::tr("a number"), hours);
         topic.hours = hours.toDouble();
     }
+    topic.resources = readList<TopicResource>(object, path, u"resources"_s, readResource);
+    topic.questions = readList<SelfCheckQuestion>(object, path, u"questions"_s, readQuestion);
     return topic;
 }
 
@@ -111,19 +152,55 @@ static QJsonArray toArray(const QStringList &list)
     return QJsonArray::fromStringList(list);
 }
 
+static QJsonObject toJson(const TopicResource &resource)
+{
+    QJsonObject object{{u"title"_s, resource.title}, {u"url"_s, resource.url}};
+    if (!resource.kind.isEmpty())
+        object.insert(u"kind"_s, resource.kind);
+    if (!resource.why.isEmpty())
+        object.insert(u"why"_s, resource.why);
+    return object;
+}
+
+static QJsonObject toJson(const SelfCheckQuestion &question)
+{
+    return QJsonObject{{u"id"_s, question.id},
+                       {u"prompt"_s, question.prompt},
+                       {u"choices"_s, toArray(question.choices)},
+                       {u"answer"_s, question.answer},
+                       {u"explanation"_s, question.explanation}};
+}
+
+// Resources and questions are written only when a topic has them, so a curriculum without
+// them reads the same as before they existed.
+static QJsonObject toJson(const Topic &topic)
+{
+    QJsonObject object{{u"id"_s, topic.id},
+                       {u"title"_s, topic.title},
+                       {u"goals"_s, topic.goals},
+                       {u"activities"_s, topic.activities},
+                       {u"tags"_s, toArray(topic.tags)},
+                       {u"hours"_s, topic.hours}};
+    QJsonArray resources;
+    for (const TopicResource &resource : topic.resources)
+        resources.append(toJson(resource));
+    if (!resources.isEmpty())
+        object.insert(u"resources"_s, resources);
+    QJsonArray questions;
+    for (const SelfCheckQuestion &question : topic.questions)
+        questions.append(toJson(question));
+    if (!questions.isEmpty())
+        object.insert(u"questions"_s, questions);
+    return object;
+}
+
 QJsonObject toJson(const Curriculum &curriculum)
 {
     QJsonArray sections;
     for (const Section &section : curriculum.sections) {
         QJsonArray topics;
-        for (const Topic &topic : section.topics) {
-            topics.append(QJsonObject{{u"id"_s, topic.id},
-                                      {u"title"_s, topic.title},
-                                      {u"goals"_s, topic.goals},
-                                      {u"activities"_s, topic.activities},
-                                      {u"tags"_s, toArray(topic.tags)},
-                                      {u"hours"_s, topic.hours}});
-        }
+        for (const Topic &topic : section.topics)
+            topics.append(toJson(topic));
         sections.append(QJsonObject{{u"id"_s, section.id},
                                     {u"number"_s, section.number},
                                     {u"title"_s, section.title},

@@ -66,11 +66,52 @@ Migration toVersion2()
     return {1, statements};
 }
 
+// Version 3. Self-check answers. `reviews` is the log: every answer as given, never changed.
+// `review_cards` is each question's spaced-repetition state after its latest answer (stability,
+// difficulty, due time), kept beside the log in the same transaction so "what is due" is one
+// indexed count; it can always be rebuilt by replaying the log.
+Migration toVersion3()
+{
+    QStringList statements{
+        u"CREATE TABLE reviews ("
+        "id INTEGER PRIMARY KEY, "
+        "question_id TEXT NOT NULL CHECK (question_id <> ''), "
+        "topic_id TEXT NOT NULL CHECK (topic_id <> ''), "
+        "choice INTEGER NOT NULL CHECK (choice BETWEEN 0 AND 3), "
+        "correct INTEGER NOT NULL CHECK (correct IN (0, 1)), "
+        // 1 for the first answer to the question, 2 for the second …: retention counts answers
+        // to questions seen before.
+        "answer_number INTEGER NOT NULL CHECK (answer_number >= 1), "
+        "at_ms INTEGER NOT NULL)"_s,
+        u"CREATE INDEX reviews_by_question ON reviews (question_id, at_ms)"_s,
+        u"CREATE INDEX reviews_by_time ON reviews (at_ms)"_s,
+        u"CREATE TABLE review_cards ("
+        "question_id TEXT PRIMARY KEY CHECK (question_id <> ''), "
+        "topic_id TEXT NOT NULL CHECK (topic_id <> ''), "
+        "stability REAL NOT NULL CHECK (stability > 0), "
+        "difficulty REAL NOT NULL CHECK (difficulty BETWEEN 1 AND 10), "
+        "reps INTEGER NOT NULL CHECK (reps >= 1), "
+        "lapses INTEGER NOT NULL CHECK (lapses >= 0), "
+        "last_correct INTEGER NOT NULL CHECK (last_correct IN (0, 1)), "
+        "last_ms INTEGER NOT NULL, "
+        "due_ms INTEGER NOT NULL)"_s,
+        u"CREATE INDEX review_cards_by_due ON review_cards (due_ms)"_s,
+    };
+    for (const QString &table : {u"reviews"_s, u"review_cards"_s}) {
+        for (const QString &event : {u"INSERT"_s, u"UPDATE"_s, u"DELETE"_s}) {
+            statements << u"CREATE TRIGGER %1_%2_revision AFTER %3 ON %1 BEGIN "
+                          "UPDATE store_info SET value = value + 1 WHERE key = 'revision'; END"_s
+                              .arg(table, event.toLower(), event);
+        }
+    }
+    return {2, statements};
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> steps{toVersion1(), toVersion2()};
+    static const QList<Migration> steps{toVersion1(), toVersion2(), toVersion3()};
     return steps;
 }
 

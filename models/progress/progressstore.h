@@ -1,6 +1,7 @@
 #pragma once
 
 #include "curriculum/topicstatus.h"
+#include "progress/reviewrecords.h"
 #include "support/bytesizes.h"
 
 #include <QDateTime>
@@ -62,7 +63,7 @@ class ProgressStore : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
     static constexpr int ApplicationId = 0x4D4C5053; // "MLPS", PRAGMA application_id
     // How long a write waits for another process (the command line) holding the write lock.
     static constexpr int BusyTimeoutMs = 5000;
@@ -129,6 +130,22 @@ public:
     // Emits progressReset().
     bool appendHistory(const QList<StatusEvent> &events, const QList<StudySession> &sessions);
 
+    // Self-check answers (progressstorereviews.cpp). Records `answer` (its id is ignored; `stored`
+    // gets it with its id) and the question's new state, which `schedule` computes from the
+    // state before, in one transaction. Refuses an answer older than the question's latest.
+    bool recordAnswer(const ReviewAnswer &answer,
+                      const ReviewScheduling &schedule,
+                      ReviewCard *card = nullptr,
+                      ReviewAnswer *stored = nullptr);
+    // Appends many answers, in time order per question, in one transaction (importing or
+    // generating a long history). Emits progressReset().
+    bool appendAnswers(const QList<ReviewAnswer> &answers, const ReviewScheduling &schedule);
+    std::optional<ReviewCard> reviewCard(const QString &questionId) const;
+    QHash<QString, ReviewCard> reviewCards() const;
+    // The answers to one question (all questions when empty), oldest first.
+    QList<ReviewAnswer> reviewAnswers(const QString &questionId = {}) const;
+    ReviewTimeline reviewTimeline() const;
+
     // Backups (progressstorebackup.cpp). The revision rises with every change of the data, made
     // by any process; the last backup's revision and time are kept in the database.
     qint64 revision() const;
@@ -163,6 +180,8 @@ signals:
     // tells): a copy of the sessions must be read again.
     void sessionsEdited();
     void timerChanged();
+    // A self-check answer was recorded.
+    void answerRecorded(const ReviewCard &card);
     // Sent after a batch or an external reload when many topics may have changed.
     void progressReset();
 
@@ -190,6 +209,11 @@ private:
     std::optional<StatusEvent> latestEvent(const QString &topicId) const;
     int totalMinutes(const QString &topicId) const;
     qint64 dataVersion() const;
+    // Inserts one answer and its card inside a running transaction. progressstorereviews.cpp
+    bool insertAnswer(const ReviewAnswer &answer,
+                      const ReviewScheduling &schedule,
+                      ReviewCard *card,
+                      ReviewAnswer *stored);
 
     QSqlDatabase m_db;
     QString m_connectionName;

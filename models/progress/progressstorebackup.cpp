@@ -22,7 +22,8 @@ namespace {
 const QStringList &dataTables()
 {
     static const QStringList tables{
-        u"status_events"_s, u"notes"_s, u"study_sessions"_s, u"study_timer"_s};
+        u"status_events"_s, u"notes"_s, u"study_sessions"_s, u"study_timer"_s,
+        u"reviews"_s,       u"review_cards"_s};
     return tables;
 }
 

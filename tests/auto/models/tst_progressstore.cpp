@@ -1,5 +1,6 @@
 #include "progress/progressschema.h"
 #include "progress/progressstore.h"
+#include "selfcheck/selfcheckscheduling.h"
 #include "support/progressfixtures.h"
 #include "support/sqlitefileheader.h"
 
@@ -42,6 +43,8 @@ private slots:
     void migratesOlderFiles();
     void failedMigrationRollsBack();
     void version1FileKeepsItsData();
+    void version2FileKeepsItsData();
+    void answersKeepTheirLogAndSchedule();
     void rejectsFiles_data();
     void rejectsFiles();
     void unusableLocation_data();
@@ -398,7 +401,7 @@ void TestProgressStore::version1FileKeepsItsData()
     QVERIFY(runSql(path(), statements));
     ProgressStore store;
     QVERIFY2(store.open(path()), qPrintable(store.errorString()));
-    QCOMPARE(store.schemaVersion(), 2);
+    QCOMPARE(store.schemaVersion(), ProgressStore::SchemaVersion);
     const TopicProgress k8s = store.progress(u"k8s"_s);
     QCOMPARE(k8s.status, TopicStatus::Done);
     QCOMPARE(k8s.minutes, 40);
@@ -411,6 +414,72 @@ void TestProgressStore::version1FileKeepsItsData()
     QVERIFY(store.startTimer(u"k8s"_s, T0));
     QCOMPARE(store.revision(), 4);
     QVERIFY(!store.lastBackup().at.isValid());
+}
+
+void TestProgressStore::version2FileKeepsItsData()
+{
+    // A file as version 2 wrote it (steps 1 and 2), with a status, a session and a timer.
+    QStringList statements;
+    for (const ProgressSchema::Migration &step : ProgressSchema::migrations().first(2))
+        statements << step.statements;
+    statements
+        << applicationIdPragma(ProgressStore::ApplicationId) << u"PRAGMA user_version = 2"_s
+        << u"INSERT INTO status_events (topic_id, status, at_ms) VALUES ('k8s', 'learning', %1)"_s
+               .arg(T0.toMSecsSinceEpoch())
+        << u"INSERT INTO study_sessions (topic_id, start_ms, minutes) VALUES ('k8s', %1, 25)"_s.arg(
+               T0.toMSecsSinceEpoch())
+        << u"INSERT INTO study_timer (id, topic_id, start_ms) VALUES (1, 'k8s', %1)"_s.arg(
+               T0.toMSecsSinceEpoch());
+    QVERIFY(runSql(path(), statements));
+    ProgressStore store;
+    QVERIFY2(store.open(path()), qPrintable(store.errorString()));
+    QCOMPARE(store.schemaVersion(), 3);
+    QCOMPARE(store.status(u"k8s"_s), TopicStatus::Learning);
+    QCOMPARE(store.sessions().size(), 1);
+    QCOMPARE(store.sessions().first().minutes, 25);
+    QVERIFY(store.runningTimer());
+    QVERIFY(store.reviewCards().isEmpty());
+    ReviewAnswer answer{0, u"k8s/pods"_s, u"k8s"_s, 2, true, T0};
+    QVERIFY2(store.recordAnswer(answer, SelfCheckScheduling::scheduler()),
+             qPrintable(store.errorString()));
+    QCOMPARE(store.reviewAnswers().size(), 1);
+}
+
+void TestProgressStore::answersKeepTheirLogAndSchedule()
+{
+    ProgressStore store;
+    QVERIFY(store.open(path()));
+    QSignalSpy recorded(&store, &ProgressStore::answerRecorded);
+    const qint64 before = store.revision();
+    ReviewAnswer first{0, u"t/q"_s, u"t"_s, 1, false, T0};
+    ReviewCard card;
+    ReviewAnswer stored;
+    QVERIFY(store.recordAnswer(first, SelfCheckScheduling::scheduler(), &card, &stored));
+    QVERIFY(stored.id > 0);
+    QCOMPARE(recorded.size(), 1);
+    QVERIFY(store.revision() > before); // a backup becomes due
+    QCOMPARE(card.due, T0.addSecs(SelfCheckScheduling::RelearnMinutes * 60));
+    ReviewAnswer second{0, u"t/q"_s, u"t"_s, 0, true, card.due};
+    QVERIFY(store.recordAnswer(second, SelfCheckScheduling::scheduler(), &card));
+    // The stored card is the one the scheduler computed; the log keeps both answers.
+    QCOMPARE(store.reviewCard(u"t/q"_s), std::optional<ReviewCard>(card));
+    QCOMPARE(card.reps, 2);
+    const QList<ReviewAnswer> log = store.reviewAnswers(u"t/q"_s);
+    QCOMPARE(log.size(), 2);
+    QCOMPARE(log.at(0).choice, 1);
+    QVERIFY(!log.at(0).correct);
+    QCOMPARE(log.at(1).at, card.lastReview);
+    const ReviewTimeline timeline = store.reviewTimeline();
+    QCOMPARE(timeline.firstAnswer, (QList<bool>{true, false}));
+    // An answer older than the latest is refused and changes nothing.
+    ReviewAnswer late{0, u"t/q"_s, u"t"_s, 0, true, T0};
+    QVERIFY(!store.recordAnswer(late, SelfCheckScheduling::scheduler()));
+    QVERIFY2(store.errorString().contains(u"older than its latest answer"_s),
+             qPrintable(store.errorString()));
+    ReviewAnswer badChoice{0, u"t/q"_s, u"t"_s, 4, true, card.due};
+    QVERIFY(!store.recordAnswer(badChoice, SelfCheckScheduling::scheduler()));
+    QCOMPARE(store.reviewAnswers().size(), 2);
+    QCOMPARE(recorded.size(), 2);
 }
 
 void TestProgressStore::rejectsFiles_data()
