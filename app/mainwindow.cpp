@@ -20,6 +20,8 @@
 #include "roadmap/roadmapview.h"
 #include "roadmap/roadmapworkspace.h"
 #include "roadmap/topicpanel.h"
+#include "selfcheck/reviewdialog.h"
+#include "selfcheck/selfcheckplan.h"
 #include "session/studiosession.h"
 #include "theme/studiotheme.h"
 
@@ -201,6 +203,23 @@ void MainWindow::createMenus()
 
     m_pipelineMenu = menuBar()->addMenu(tr("&Pipeline")); // filled by pipeline()
 
+    QMenu *study = menuBar()->addMenu(tr("&Study"));
+    study->addAction(tr("&Review Due Questions…"), this, &MainWindow::reviewDue)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    study
+        ->addAction(tr("&Check Yourself on This Topic…"),
+                    this,
+                    [this] {
+                        const QModelIndex index = m_roadmap->topicPanel()->currentIndex();
+                        if (index.isValid() && index.parent().isValid())
+                            checkYourself(index.data(CurriculumModel::IdRole).toString());
+                        else
+                            statusBar()->showMessage(
+                                tr("Choose a topic first: Check Yourself asks its questions."),
+                                8000);
+                    })
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&User Manual"), this, &MainWindow::showManual)
         ->setShortcut(QKeySequence::HelpContents);
@@ -209,6 +228,53 @@ void MainWindow::createMenus()
         = help->addAction(tr("&About MLOps Roadmap Studio"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::reviewDue()
+{
+    const CurriculumModel *model = m_session->curriculumModel();
+    QHash<QString, TopicStatus> statuses;
+    const QHash<QString, TopicProgress> all = model->store()->allProgress();
+    for (auto it = all.cbegin(); it != all.cend(); ++it)
+        statuses.insert(it.key(), it->status);
+    QStringList ids;
+    for (const SelfCheckPlan::PlannedQuestion &planned :
+         SelfCheckPlan::dueQuestions(model->curriculum(),
+                                     model->store()->reviewCards(),
+                                     statuses,
+                                     QDateTime::currentDateTimeUtc())) {
+        ids << planned.question->id;
+    }
+    runReview(ids, tr("Review"));
+}
+
+void MainWindow::checkYourself(const QString &topicId)
+{
+    const CurriculumModel *model = m_session->curriculumModel();
+    const Topic *topic = model->curriculum().findTopic(topicId);
+    if (!topic)
+        return;
+    QStringList ids;
+    for (const SelfCheckPlan::PlannedQuestion &planned : SelfCheckPlan::topicQuestions(
+             *topic, model->store()->reviewCards(), QDateTime::currentDateTimeUtc())) {
+        ids << planned.question->id;
+    }
+    runReview(ids, tr("Check Yourself: %1").arg(topic->title));
+}
+
+void MainWindow::runReview(const QStringList &questionIds, const QString &title)
+{
+    CurriculumModel *model = m_session->curriculumModel();
+    ReviewDialog dialog(model->curriculum(),
+                        model->store(),
+                        questionIds,
+                        title,
+                        &QDateTime::currentDateTimeUtc,
+                        this);
+    dialog.exec();
+    if (dialog.asked() > 0)
+        statusBar()->showMessage(
+            tr("%1 of %n answer(s) right.", nullptr, dialog.asked()).arg(dialog.right()), 8000);
 }
 
 void MainWindow::exportRoadmap()
@@ -254,6 +320,10 @@ void MainWindow::wirePipeline()
                 m_workspaces->setCurrentIndex(Pipeline);
                 pipeline()->showTopic(topicId);
             });
+    connect(m_roadmap->topicPanel(),
+            &TopicPanel::checkYourselfRequested,
+            this,
+            &MainWindow::checkYourself);
     onWorkspaceChanged(m_workspaces->currentIndex());
 }
 

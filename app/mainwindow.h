@@ -55,6 +55,11 @@ private:
     void showAbout();
     void present();
     void exportRoadmap();
+    // Study > Review: the questions due today, then new ones of the topics being learned.
+    void reviewDue();
+    // "Check yourself": all of one topic's questions, due or new first.
+    void checkYourself(const QString &topicId);
+    void runReview(const QStringList &questionIds, const QString &title);
 
     StudioSession *m_session;
     QTabWidget *m_workspaces;

@@ -145,6 +145,13 @@
             <numerusform>Opened %1; the other %n files dropped with it were not opened: one pipeline at a time</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n answer(s) right.</source>
+        <translation>
+            <numerusform>%1 of %n answer right.</numerusform>
+            <numerusform>%1 of %n answers right.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MarkdownImporter</name>
@@ -483,12 +490,32 @@
     </message>
 </context>
 <context>
+    <name>QuizCommands</name>
+    <message numerus="yes">
+        <source>%n question(s) due</source>
+        <translation>
+            <numerusform>%n question due</numerusform>
+            <numerusform>%n questions due</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RemoveItemsCommand</name>
     <message numerus="yes">
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>Delete %n item</numerusform>
             <numerusform>Delete %n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message numerus="yes">
+        <source>%1 of %n answer(s) right.</source>
+        <translation>
+            <numerusform>%1 of %n answer right.</numerusform>
+            <numerusform>%1 of %n answers right.</numerusform>
         </translation>
     </message>
 </context>
@@ -570,6 +597,20 @@
         <translation>
             <numerusform>%1 of %n topic finished · %2</numerusform>
             <numerusform>%1 of %n topics finished · %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s), none answered yet.</source>
+        <translation>
+            <numerusform>%n question, none answered yet.</numerusform>
+            <numerusform>%n questions, none answered yet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n question(s) remembered, %2 answered.</source>
+        <translation>
+            <numerusform>%1 of %n question remembered, %2 answered.</numerusform>
+            <numerusform>%1 of %n questions remembered, %2 answered.</numerusform>
         </translation>
     </message>
 </context>

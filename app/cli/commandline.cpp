@@ -341,8 +341,8 @@ QString usageError(const QStringList &arguments)
 
 QList<Subcommand> commands()
 {
-    return curriculumCommands() + progressCommands() + progressReportCommands() + dbCommands()
-           + roadmapCommands() + pipelineCommands();
+    return curriculumCommands() + progressCommands() + progressReportCommands() + quizCommands()
+           + dbCommands() + roadmapCommands() + pipelineCommands();
 }
 
 } // namespace CommandLine

@@ -14,7 +14,7 @@ class QCommandLineParser;
 // One `mlops-studio GROUP NAME …` command: its help, its options and what it runs.
 struct Subcommand
 {
-    QString group;         // "curriculum", "progress", "db", "roadmap", "pipeline"
+    QString group;         // "curriculum", "progress", "quiz", "db", "roadmap", "pipeline"
     QString name;          // "show", "set" …
     QString summary;       // one line for the command list
     QStringList arguments; // positional argument names, e.g. {"TOPIC_ID", "STATUS"}
@@ -35,6 +35,7 @@ QList<Subcommand> progressReportCommands();
 QList<Subcommand> dbCommands();
 QList<Subcommand> roadmapCommands();
 QList<Subcommand> pipelineCommands();
+QList<Subcommand> quizCommands();   // quizcommands.cpp
 Subcommand pipelineExportCommand(); // pipelineexportcommand.cpp
 Subcommand pipelineImportCommand(); // pipelineimportcommand.cpp
 Subcommand studyTimerCommand();     // studytimercommand.cpp

@@ -12,9 +12,12 @@
 #include "pipeline/pipelineview.h"
 #include "pipeline/pipelineworkspace.h"
 #include "presentation/presentationwindow.h"
+#include "progress/curriculummodel.h"
 #include "progress/progressstore.h"
 #include "roadmap/roadmapactions.h"
 #include "roadmap/roadmapworkspace.h"
+#include "selfcheck/reviewdialog.h"
+#include "selfcheck/selfcheckscheduling.h"
 #include "session/studiosession.h"
 #include "support/studiotranslations.h"
 #include "support/syntheticprogress.h"
@@ -56,6 +59,47 @@ void fillProgress(const QString &dataDir, const Curriculum &curriculum)
         qFatal("%s", qPrintable(store.errorString()));
     store.setNotes(u"feature-stores"_s,
                    u"## Feast\n- offline store: **parquet**\n- online store: redis\n"_s);
+    // Self-check answers over the last weeks: most right, some wrong, so mastery shows.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<ReviewAnswer> answers;
+    int n = 0;
+    for (const Section &section : curriculum.sections) {
+        for (const Topic &topic : section.topics) {
+            if (section.number > 4)
+                break;
+            for (const SelfCheckQuestion &question : topic.questions) {
+                const bool right = (++n % 4) != 0;
+                const int choice = right ? question.answer
+                                         : (question.answer + 1) % int(question.choices.size());
+                answers.append(
+                    {0, question.id, topic.id, choice, right, now.addDays(-(n % 9) - 1)});
+            }
+        }
+    }
+    std::stable_sort(
+        answers.begin(), answers.end(), [](const auto &a, const auto &b) { return a.at < b.at; });
+    if (!store.appendAnswers(answers, SelfCheckScheduling::scheduler()))
+        qFatal("%s", qPrintable(store.errorString()));
+}
+
+// A review in progress: a wrong answer with the right one, the explanation and the reading.
+void reviewShot(StudioSession &session, const QString &folder)
+{
+    const Curriculum &curriculum = session.curriculumModel()->curriculum();
+    const Topic *topic = curriculum.findTopic(u"feature-stores"_s);
+    QStringList ids;
+    for (const SelfCheckQuestion &question : topic->questions)
+        ids << question.id;
+    ReviewDialog dialog(
+        curriculum, session.store(), ids, u"Check Yourself: %1"_s.arg(topic->title));
+    dialog.resize(720, 560);
+    dialog.show();
+    if (!QTest::qWaitForWindowExposed(&dialog))
+        qFatal("the review did not show");
+    const SelfCheckQuestion &first = topic->questions.first();
+    QTest::keyClick(&dialog, Qt::Key(Qt::Key_1 + (first.answer + 1) % int(first.choices.size())));
+    save(dialog, folder, u"screenshot-review.png"_s);
+    dialog.close();
 }
 
 // The roadmap with a topic's drawer open, in each theme.
@@ -184,5 +228,6 @@ int main(int argc, char **argv)
     templateShots(window, folder);
     if (arguments.size() == 2)
         importShot(window, folder, arguments.at(1));
+    reviewShot(session, folder);
     return 0;
 }

@@ -5,6 +5,7 @@
 #include "progress/progressstore.h"
 #include "progress/studytimerwidget.h"
 #include "roadmap/noteseditor.h"
+#include "selfcheck/selfcheckplan.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>
@@ -56,6 +57,8 @@ TopicPanel::TopicPanel(CurriculumModel *model, QWidget *parent)
     , m_previous(new QPushButton(tr("‹ P&revious topic"), this))
     , m_next(new QPushButton(tr("Ne&xt topic ›"), this))
     , m_showInPipeline(new QPushButton(tr("Show &in Pipeline"), this))
+    , m_selfCheck(wrappingLabel(this))
+    , m_checkYourself(new QPushButton(tr("Chec&k Yourself"), this))
 {
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
@@ -70,7 +73,25 @@ TopicPanel::TopicPanel(CurriculumModel *model, QWidget *parent)
     readingLayout->addWidget(m_title);
     readingLayout->addWidget(m_facts);
     readingLayout->addWidget(m_body);
+    auto *selfCheckRow = new QHBoxLayout;
+    selfCheckRow->addWidget(m_selfCheck, 1);
+    selfCheckRow->addWidget(m_checkYourself, 0, Qt::AlignTop);
     readingLayout->addStretch(1);
+    // Resources open in the browser; the label's context menu copies an address.
+    m_body->setOpenExternalLinks(true);
+    connect(m_body, &QLabel::linkHovered, m_body, [this](const QString &link) {
+        m_body->setToolTip(link);
+    });
+    m_checkYourself->setObjectName(u"checkYourself"_s);
+    m_checkYourself->setToolTip(tr("Answer this topic's self-check questions (Ctrl+K)"));
+    connect(m_checkYourself, &QPushButton::clicked, this, [this] {
+        if (m_index.isValid() && m_index.parent().isValid())
+            emit checkYourselfRequested(m_index.data(CurriculumModel::IdRole).toString());
+    });
+    if (ProgressStore *store = model->store()) {
+        connect(store, &ProgressStore::answerRecorded, this, &TopicPanel::refresh);
+        connect(store, &ProgressStore::progressReset, this, &TopicPanel::refresh);
+    }
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(reading);
     scroll->setWidgetResizable(true);
@@ -109,6 +130,7 @@ TopicPanel::TopicPanel(CurriculumModel *model, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
     layout->addWidget(scroll, 2);
+    layout->addLayout(selfCheckRow);
     layout->addWidget(m_topicControls, 3);
     layout->addLayout(navigation);
 
@@ -162,6 +184,13 @@ void TopicPanel::keyPressEvent(QKeyEvent *event)
     QWidget::keyPressEvent(event);
 }
 
+void TopicPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        refresh();
+}
+
 void TopicPanel::setStudyTimer(StudyTimer *timer)
 {
     delete m_timerWidget;
@@ -210,6 +239,8 @@ void TopicPanel::refresh()
     m_showInPipeline->setEnabled(isTopic);
     m_previous->setEnabled(index.isValid());
     m_next->setEnabled(index.isValid());
+    if (!isTopic)
+        refreshSelfCheck(nullptr);
     if (!index.isValid()) {
         m_breadcrumb->clear();
         m_title->setText(tr("Choose a topic"));
@@ -242,13 +273,59 @@ void TopicPanel::refresh()
     if (!tags.isEmpty())
         facts << tr("Tools: %1").arg(tags.join(u", "_s));
     m_facts->setText(facts.join(u" · "_s));
+    const Topic *topic
+        = m_model->curriculum().findTopic(index.data(CurriculumModel::IdRole).toString());
     m_body->setText(
         paragraph(tr("Learning goals"), index.data(CurriculumModel::GoalsRole).toString())
         + paragraph(tr("Suggested activities"),
-                    index.data(CurriculumModel::ActivitiesRole).toString()));
+                    index.data(CurriculumModel::ActivitiesRole).toString())
+        + (topic ? learningHtml(*topic) : QString()));
+    refreshSelfCheck(topic);
     if (QAbstractButton *button = statusButton(index.data(CurriculumModel::StatusRole).toInt()))
         button->setChecked(true);
     m_notes->setTopic(index.data(CurriculumModel::IdRole).toString());
     if (m_timerWidget)
         m_timerWidget->setTopic(index.data(CurriculumModel::IdRole).toString());
+}
+
+QString TopicPanel::learningHtml(const Topic &topic) const
+{
+    if (topic.resources.isEmpty())
+        return {};
+    // The theme's link colour, named: rich text would otherwise keep the colour of the
+    // palette it was first laid out with.
+    const QString link = palette().color(QPalette::Link).name();
+    QString html = u"<h3>%1</h3>"_s.arg(tr("Reading").toHtmlEscaped());
+    for (const TopicResource &resource : topic.resources) {
+        html += u"<p><a href=\"%1\" style=\"color: %3\">%2</a>"_s.arg(
+            resource.url.toHtmlEscaped(), resource.title.toHtmlEscaped(), link);
+        if (!resource.kind.isEmpty())
+            html += u" · "_s + resource.kind.toHtmlEscaped();
+        if (!resource.why.isEmpty())
+            html += u"<br>"_s + resource.why.toHtmlEscaped();
+        html += u"</p>"_s;
+    }
+    return html;
+}
+
+void TopicPanel::refreshSelfCheck(const Topic *topic)
+{
+    const bool hasQuestions = topic && !topic->questions.isEmpty();
+    m_selfCheck->setVisible(hasQuestions);
+    m_checkYourself->setVisible(hasQuestions);
+    if (!hasQuestions)
+        return;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QHash<QString, ReviewCard> cards
+        = m_model->store() ? m_model->store()->reviewCards() : QHash<QString, ReviewCard>();
+    const SelfCheckPlan::Mastery mastery = SelfCheckPlan::topicMastery(*topic, cards, now);
+    const int total = mastery.total;
+    QString text = u"<b>%1</b> "_s.arg(tr("Self-check").toHtmlEscaped());
+    if (mastery.answered == 0)
+        text += tr("%n question(s), none answered yet.", nullptr, total);
+    else
+        text += tr("%1 of %n question(s) remembered, %2 answered.", nullptr, total)
+                    .arg(mastery.remembered)
+                    .arg(mastery.answered);
+    m_selfCheck->setText(text);
 }

@@ -13,6 +13,7 @@ class CurriculumModel;
 class NotesEditor;
 class StudyTimer;
 class StudyTimerWidget;
+struct Topic;
 
 // The reading pane beside the curriculum tree: a topic's learning goals, activities, tools and
 // hours, its status buttons and notes, or a section's objective and progress.
@@ -46,15 +47,22 @@ signals:
     void closeRequested();
     // "Show in pipeline": the stage that practises this topic.
     void showInPipelineRequested(const QString &topicId);
+    // "Check yourself": ask this topic's self-check questions.
+    void checkYourselfRequested(const QString &topicId);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    // Rich text takes the link colour when it is set: a new theme sets it again.
+    void changeEvent(QEvent *event) override;
 
 private:
     void refresh();
     void onStatusClicked(int status);
     void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     QWidget *createStatusBar();
+    // The topic's reading list and self-check line, under its goals and activities.
+    QString learningHtml(const Topic &topic) const;
+    void refreshSelfCheck(const Topic *topic);
 
     CurriculumModel *m_model;
     QPersistentModelIndex m_index;
@@ -68,5 +76,7 @@ private:
     QPushButton *m_previous;
     QPushButton *m_next;
     QPushButton *m_showInPipeline;
+    QLabel *m_selfCheck;
+    QPushButton *m_checkYourself;
     StudyTimerWidget *m_timerWidget = nullptr;
 };
