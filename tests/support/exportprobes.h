@@ -8,6 +8,8 @@
 #include <QString>
 #include <QXmlStreamReader>
 
+#include <algorithm>
+
 // What the export tests read back from written files: PDF pages and text (through poppler's
 // pdfinfo and pdftotext when installed), SVG text and embedded images.
 namespace ExportProbes {
@@ -52,6 +54,17 @@ inline QString pdfText(const QString &path)
     if (!process.waitForFinished(30000) || process.exitCode() != 0)
         return u""_s;
     return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+// Whether the text holds one of the Unicode "Alphabetic Presentation Forms" ligatures ff, fi,
+// fl, ffi, ffl, long st and st (U+FB00 to U+FB06, https://www.unicode.org/charts/PDF/UFB00.pdf):
+// what a PDF that draws ligature glyphs gives back, so "workﬂows" is not found by a search for
+// "workflows".
+inline bool hasLatinLigature(const QString &text)
+{
+    return std::any_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.unicode() >= 0xFB00 && c.unicode() <= 0xFB06;
+    });
 }
 
 struct SvgContent

@@ -2,6 +2,7 @@
 
 #include "common/statusdelegate.h"
 #include "progress/curriculummodel.h"
+#include "theme/textfonts.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>
@@ -98,7 +99,7 @@ void RoadmapHandout::paintPage(QPainter *painter, int page, const QSizeF &area) 
     document.setDefaultStyleSheet(StyleSheet);
     QFont font(u"DejaVu Sans"_s);
     font.setPointSizeF(10.5);
-    document.setDefaultFont(font);
+    document.setDefaultFont(TextFonts::withoutLigatures(font));
     document.setHtml(pageHtml(page));
     const double scale = fitScale(document, area);
     painter->save();

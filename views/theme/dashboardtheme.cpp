@@ -1,5 +1,6 @@
 #include "theme/dashboardtheme.h"
 
+#include "theme/textfonts.h"
 #include "theme/themesectionreader.h"
 
 #include <QJsonArray>
@@ -14,7 +15,7 @@ QFont pixelFont(const QString &family, int pixelSize, bool bold = false)
     QFont font(family);
     font.setPixelSize(std::max(pixelSize, 1));
     font.setBold(bold);
-    return font;
+    return TextFonts::withoutLigatures(font);
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "theme/pipelinetheme.h"
 
+#include "theme/textfonts.h"
 #include "theme/themesectionreader.h"
 
 #include <QJsonObject>
@@ -197,7 +198,7 @@ void readFonts(const ThemeSectionReader &read, const QString &family, PipelineTh
         font.setBold(bold);
         // Text measures the same on screen and in exports.
         font.setHintingPreference(QFont::PreferNoHinting);
-        return font;
+        return TextFonts::withoutLigatures(font);
     };
     theme.titleFont = font(u"nodeTitle"_s, true);
     theme.metaFont = font(u"nodeMeta"_s, false);

@@ -1,5 +1,6 @@
 #include "theme/studiotheme.h"
 
+#include "theme/textfonts.h"
 #include "theme/themesectionreader.h"
 
 #include <QApplication>
@@ -151,7 +152,7 @@ QFont StudioTheme::font(int pixelSize, bool bold) const
     font.setBold(bold);
     // Text must measure the same on screen and in SVG/PDF exports.
     font.setHintingPreference(QFont::PreferNoHinting);
-    return font;
+    return TextFonts::withoutLigatures(font);
 }
 
 QStringList StudioTheme::ids()

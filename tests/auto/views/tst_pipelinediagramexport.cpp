@@ -5,6 +5,7 @@
 #include "pipeline/pipelinemermaid.h"
 #include "pipeline/pipelinescene.h"
 #include "pipeline/pipelinetemplates.h"
+#include "support/exportprobes.h"
 #include "support/sharedreference.h"
 
 #include <QDir>
@@ -91,6 +92,7 @@ private slots:
     void svgHasEveryNameAsText();
     void realPipelinesDrawEveryNameWhole();
     void pdfIsOnePage();
+    void pdfTextIsWithoutLigatures();
     void pngSizeFollowsScaleAndBorder_data();
     void pngSizeFollowsScaleAndBorder();
     void transparentPng();
@@ -178,6 +180,44 @@ void TestPipelineDiagramExport::pdfIsOnePage()
     QVERIFY2(exportTo(u"p.pdf"_s, options), qPrintable(m_error));
     QVERIFY(contents(path(u"p.pdf"_s)).startsWith("%PDF"));
     QCOMPARE(pdfPages(path(u"p.pdf"_s)), 1);
+}
+
+void TestPipelineDiagramExport::pdfTextIsWithoutLigatures()
+{
+    // Every f-ligature of DejaVu Sans (ff, fi, fl, ffi, ffl) in a bold node title, a regular
+    // note and a bold group title; the template's tool names add "Airflow" and "MLflow".
+    QList<PipelineNode> nodes = m_graph->nodes();
+    nodes.first().name = u"Efficient workflows"_s;
+    QList<PipelineAnnotation> annotations = m_graph->annotations();
+    const auto note = [&](PipelineAnnotation::Kind kind) {
+        const auto found = std::find_if(
+            annotations.begin(), annotations.end(), [&](const auto &a) { return a.kind == kind; });
+        return found != annotations.end() ? &*found : nullptr;
+    };
+    PipelineAnnotation *text = note(PipelineAnnotation::Kind::Text);
+    PipelineAnnotation *group = note(PipelineAnnotation::Kind::Group);
+    QVERIFY(text && group);
+    text->text = u"Offload artifacts for the fluffiest, effortless finish."_s;
+    group->text = u"Offline"_s;
+    m_graph->reset(nodes, m_graph->edges(), annotations);
+
+    PipelineDiagramOptions options;
+    options.format = Format::Pdf;
+    QVERIFY2(exportTo(u"p.pdf"_s, options), qPrintable(m_error));
+    const QString pdf = ExportProbes::pdfText(path(u"p.pdf"_s));
+    if (pdf.isNull())
+        QSKIP("pdftotext (poppler-utils) is not installed");
+    for (const QString &word : {u"Efficient"_s,
+                                u"workflows"_s,
+                                u"Offload"_s,
+                                u"artifacts"_s,
+                                u"fluffiest"_s,
+                                u"effortless"_s,
+                                u"Offline"_s,
+                                u"Airflow"_s,
+                                u"MLflow"_s})
+        QVERIFY2(pdf.contains(word), qPrintable(word + u" not in: "_s + pdf));
+    QVERIFY2(!ExportProbes::hasLatinLigature(pdf), qPrintable(pdf));
 }
 
 void TestPipelineDiagramExport::pngSizeFollowsScaleAndBorder_data()

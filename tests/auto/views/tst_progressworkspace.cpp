@@ -405,8 +405,8 @@ void TestProgressWorkspace::exportsChartsCalendarReportCsv()
     QCOMPARE(pdfPageCount(pdf), 1);
     const QString text = pdfText(pdf);
     if (!text.isNull()) {
-        // (Not words with "fi": the PDF has the ligature.)
         for (const QString &expected : {u"MLOps study progress"_s,
+                                        u"Topics finished over time"_s,
                                         u"Completion by section"_s,
                                         u"Study time per week"_s,
                                         u"By hour of day"_s,
@@ -414,6 +414,7 @@ void TestProgressWorkspace::exportsChartsCalendarReportCsv()
                                         u"8%"_s}) {
             QVERIFY2(text.contains(expected), qPrintable(expected));
         }
+        QVERIFY2(!hasLatinLigature(text), qPrintable(text));
     }
 
     const QString csv = m_dir->filePath(u"history.csv"_s);

@@ -7,10 +7,12 @@
 #include "roadmap/roadmapscene.h"
 #include "support/atomicfile.h"
 #include "support/exportprobes.h"
+#include "theme/textfonts.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QImageReader>
 #include <QProcess>
@@ -59,6 +61,9 @@ private slots:
     void posterIsOnePage();
     void handoutHasAPagePerSection();
     void handoutNotesFollowProgress();
+    void pdfTextIsWithoutLigatures_data();
+    void pdfTextIsWithoutLigatures();
+    void fontWithoutLigaturesKeepsKerning();
     void pngSizeFollowsScale_data();
     void pngSizeFollowsScale();
     void transparentBackground();
@@ -171,6 +176,53 @@ void TestRoadmapExport::handoutNotesFollowProgress()
         QCOMPARE(text.contains(u"Zebracorn"_s), showProgress);
         QCOMPARE(text.contains(u"\u25D0 Learning"_s), showProgress); // status: symbol and word
     }
+}
+
+void TestRoadmapExport::pdfTextIsWithoutLigatures_data()
+{
+    QTest::addColumn<Format>("format");
+    QTest::addColumn<QStringList>("words"); // as written in the curriculum below
+    // The poster shows titles only; the handout also the goals, in a regular (not bold) face.
+    const QStringList titles{u"Offload"_s, u"artifacts"_s, u"Efficient"_s, u"workflows"_s};
+    QTest::newRow("handout") << Format::PdfHandout
+                             << titles + QStringList{u"effortless"_s, u"fluffiest"_s};
+    QTest::newRow("poster") << Format::PdfPoster << titles;
+}
+
+void TestRoadmapExport::pdfTextIsWithoutLigatures()
+{
+    QFETCH(Format, format);
+    QFETCH(QStringList, words);
+    // Every f-ligature of DejaVu Sans: ff, fi, fl, ffi, ffl.
+    Curriculum curriculum = m_model->curriculum();
+    Section &section = curriculum.sections.first();
+    section.title = u"Offload artifacts"_s;
+    Topic &topic = section.topics.first();
+    topic.title = u"Efficient workflows"_s;
+    topic.goals = u"Keep effortless flows and the fluffiest finish."_s;
+    m_model->setCurriculum(curriculum);
+
+    RoadmapExporter exporter(m_model.get(), options(format));
+    QVERIFY2(exporter.exportTo(path(u"text.pdf"_s)), qPrintable(exporter.errorString()));
+    const QString text = pdfText(path(u"text.pdf"_s));
+    if (text.isNull())
+        QSKIP("pdftotext (poppler-utils) is not installed");
+    for (const QString &word : words)
+        QVERIFY2(text.contains(word), qPrintable(word + u" not in: "_s + text.left(600)));
+    QVERIFY2(!hasLatinLigature(text), qPrintable(text.left(600)));
+}
+
+// Only the ligatures go: pairs the font kerns ("AV", "To") stay as close as before.
+void TestRoadmapExport::fontWithoutLigaturesKeepsKerning()
+{
+    QFont font(u"DejaVu Sans"_s);
+    font.setPixelSize(40);
+    const QFontMetricsF plain(font);
+    const QFontMetricsF withoutLigatures(TextFonts::withoutLigatures(font));
+    QVERIFY(plain.horizontalAdvance(u"AV"_s)
+            < plain.horizontalAdvance(u"A"_s) + plain.horizontalAdvance(u"V"_s));
+    for (const QString &text : {u"AV"_s, u"To Ty Te"_s, u"WAVE, Yacht"_s})
+        QCOMPARE(withoutLigatures.horizontalAdvance(text), plain.horizontalAdvance(text));
 }
 
 void TestRoadmapExport::pngSizeFollowsScale_data()
