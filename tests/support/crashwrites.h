@@ -5,6 +5,7 @@
 #include "pipeline/pipelinegraph.h"
 #include "pipeline/pipelinetemplates.h"
 #include "progress/progressstore.h"
+#include "selfcheck/selfcheckscheduling.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -42,6 +43,23 @@ inline bool writeProgress(ProgressStore &store, const QString &topicId, int n)
     default:
         return store.logSession(topicId, sessionMinutes(n), sessionStart(n));
     }
+}
+
+// Self-check answer n: to question "<topic>/q<n % 5>", n minutes after 2024-01-01 08:00 UTC,
+// choice n % 4, right unless n % 3 == 0.
+inline ReviewAnswer answer(const QString &topicId, int n)
+{
+    return {0,
+            QStringLiteral("%1/q%2").arg(topicId).arg(n % 5),
+            topicId,
+            n % 4,
+            n % 3 != 0,
+            QDateTime(QDate(2024, 1, 1), QTime(8, 0), Qt::UTC).addSecs(60 * n)};
+}
+
+inline bool writeAnswer(ProgressStore &store, const QString &topicId, int n)
+{
+    return store.recordAnswer(answer(topicId, n), SelfCheckScheduling::scheduler());
 }
 
 // Pipeline version n: the end-to-end template whose first stage moved to (n, 0) and got notes

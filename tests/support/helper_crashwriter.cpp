@@ -2,6 +2,7 @@
 // acknowledges each write that returned true with "ack <n>" on stdout, after "ready" once it is
 // set up. What write n is comes from crashwrites.h. Modes:
 //   helper_crashwriter progress DATABASE TOPIC_ID     progress writes (ProgressStore)
+//   helper_crashwriter answers DATABASE TOPIC_ID      self-check answers (ProgressStore)
 //   helper_crashwriter save FILE                      pipeline saves (PipelineFile::save)
 //   helper_crashwriter autosave RECOVERY_DIR          autosave (PipelineDocument::writeRecovery);
 //                                                     prints "recovery <file>" before "ready"
@@ -60,6 +61,16 @@ int main(int argc, char *argv[])
             return fail(store.errorString());
         return writeLoop(isNumber ? maxWrites : -1, [&](int n, QString *error) {
             const bool ok = CrashWrites::writeProgress(store, args.at(2), n);
+            *error = store.errorString();
+            return ok;
+        });
+    }
+    if (mode == u"answers"_s && args.size() == 3) {
+        ProgressStore store;
+        if (!store.open(args.at(1)))
+            return fail(store.errorString());
+        return writeLoop(isNumber ? maxWrites : -1, [&](int n, QString *error) {
+            const bool ok = CrashWrites::writeAnswer(store, args.at(2), n);
             *error = store.errorString();
             return ok;
         });

@@ -207,8 +207,15 @@ void TestCurriculumJson::roundTripsEdgeValues()
     first.id = u"s0"_s;
     first.number = 0;
     first.title = u"Zero"_s;
-    first.topics = {Topic{u"t-1"_s, u"Tiny"_s, {}, {}, {u"Docker"_s}, 0.1},
-                    Topic{u"t-2"_s, u"Huge"_s, u"g"_s, u"a"_s, {}, 10000}};
+    // Resources and questions round-trip too, "kind" and "why" left out or given.
+    const QList<TopicResource> resources{
+        {u"Docs"_s, u"https://example.org/docs?a=1&b=2"_s, u"docs"_s, u"Why \"this\""_s},
+        {u"Paper"_s, u"http://example.org/p"_s, {}, {}}};
+    const QList<SelfCheckQuestion> questions{
+        {u"t-1/what"_s, u"What?"_s, {u"a"_s, u"b"_s, u"c"_s, u"d"_s}, 3, u"Because."_s},
+        {u"t-1/two"_s, u"Two?"_s, {u"yes"_s, u"no"_s}, 0, {}}};
+    first.topics = {Topic{u"t-1"_s, u"Tiny"_s, {}, {}, {u"Docker"_s}, 0.1, resources, questions},
+                    Topic{u"t-2"_s, u"Huge"_s, u"g"_s, u"a"_s, {}, 10000, {}, {}}};
     Section second;
     second.id = u"s-1000000"_s;
     second.number = 1000000;
@@ -259,7 +266,8 @@ void TestCurriculumJson::loadsFile()
     QCOMPARE(result.curriculum.topicCount(), topicCount);
 }
 
-// The shipped JSON is the import of coursework.md with editorial hours and prerequisites.
+// The shipped JSON is the import of coursework.md with editorial hours and prerequisites, and
+// the curated reading and self-check questions (coursework.md lists neither).
 void TestCurriculumJson::importsSharedCourseworkAsShipped()
 {
     REQUIRE_SHARED_REFERENCE(u"coursework.md"_s);
@@ -276,7 +284,12 @@ void TestCurriculumJson::importsSharedCourseworkAsShipped()
         QCOMPARE(section.topics.size(), shipped.sections.at(s).topics.size());
         for (int t = 0; t < section.topics.size(); ++t) {
             QCOMPARE(section.topics.at(t).hours, 4.0); // the importer's default
-            section.topics[t].hours = shipped.sections.at(s).topics.at(t).hours;
+            QVERIFY(section.topics.at(t).resources.isEmpty());
+            QVERIFY(section.topics.at(t).questions.isEmpty());
+            const Topic &shippedTopic = shipped.sections.at(s).topics.at(t);
+            section.topics[t].hours = shippedTopic.hours;
+            section.topics[t].resources = shippedTopic.resources;
+            section.topics[t].questions = shippedTopic.questions;
         }
     }
     QCOMPARE(edited, shipped);
@@ -410,6 +423,58 @@ void TestCurriculumJson::rejectsContent_data()
     QTest::newRow("5000 nested block quotes, .md")
         << u"quotes.md"_s << QByteArray(5000, '>') + " x\n"
         << 1 << u"not a curriculum"_s;
+    const auto withQuestions = [](const QByteArray &questions) {
+        return minimalJson("\"Two\", \"questions\": [" + questions + "]");
+    };
+    const QByteArray question = R"({"id": "t2/q", "prompt": "P?", "choices": ["a", "b"], )";
+    QTest::newRow("answer past the choices")
+        << u"q.json"_s << withQuestions(question + R"("answer": 2})") << 0
+        << u"topic 't2': question 't2/q': answer 2 is not one of its 2 choices"_s;
+    QTest::newRow("answer not a whole number")
+        << u"q.json"_s << withQuestions(question + R"("answer": 0.5})") << 0
+        << u"sections[0].topics[1].questions[0].answer: expected the index of the right choice"_s;
+    QTest::newRow("five choices")
+        << u"q.json"_s
+        << withQuestions(
+               R"({"id": "t2/q", "prompt": "P?", "choices": ["a","b","c","d","e"], "answer": 0})")
+        << 0 << u"topic 't2': question 't2/q' has 5 choices (expected 2 to 4)"_s;
+    QTest::newRow("one choice")
+        << u"q.json"_s
+        << withQuestions(R"({"id": "t2/q", "prompt": "P?", "choices": ["a"], "answer": 0})") << 0
+        << u"topic 't2': question 't2/q' has 1 choices (expected 2 to 4)"_s;
+    QTest::newRow("the same choice twice")
+        << u"q.json"_s
+        << withQuestions(
+               R"({"id": "t2/q", "prompt": "P?", "choices": ["Yes", " yes"], "answer": 0})")
+        << 0 << u"topic 't2': question 't2/q' lists the choice ' yes' twice"_s;
+    QTest::newRow("duplicate question id")
+        << u"q.json"_s
+        << withQuestions(question + R"("answer": 0}, )" + question + R"("answer": 1})") << 0
+        << u"duplicate question id 't2/q'"_s;
+    QTest::newRow("question id with spaces")
+        << u"q.json"_s
+        << withQuestions(R"({"id": "T2 Q", "prompt": "P?", "choices": ["a", "b"], "answer": 0})")
+        << 0 << u"topic 't2': invalid question id 'T2 Q'"_s;
+    QTest::newRow("question without text")
+        << u"q.json"_s
+        << withQuestions(R"({"id": "t2/q", "prompt": " ", "choices": ["a", "b"], "answer": 0})")
+        << 0 << u"topic 't2': question 't2/q' has no text"_s;
+    const auto withResource = [](const QByteArray &resource) {
+        return minimalJson("\"Two\", \"resources\": [" + resource + "]");
+    };
+    QTest::newRow("resource address a script")
+        << u"r.json"_s << withResource(R"j({"title": "X", "url": "javascript:alert(1)"})j") << 0
+        << u"topic 't2': resource 'X': 'javascript:alert(1)' is not an http or https address"_s;
+    QTest::newRow("resource address relative")
+        << u"r.json"_s << withResource(R"({"title": "X", "url": "docs/index.html"})") << 0
+        << u"topic 't2': resource 'X': 'docs/index.html' is not an http or https address"_s;
+    QTest::newRow("resource of an unknown kind")
+        << u"r.json"_s
+        << withResource(R"({"title": "X", "url": "https://example.org", "kind": "podcast"})") << 0
+        << u"topic 't2': resource 'X': unknown kind 'podcast'"_s;
+    QTest::newRow("resource without a title")
+        << u"r.json"_s << withResource(R"({"title": "", "url": "https://example.org"})") << 0
+        << u"topic 't2': a resource has no title"_s;
     QTest::newRow("5000 nested lists, .md")
         << u"lists.md"_s << QByteArray("- ").repeated(5000) + "x\n"
         << 1 << u"not a curriculum"_s;

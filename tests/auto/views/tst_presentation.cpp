@@ -73,7 +73,9 @@ Section sectionWith(const QString &id, int number, int topics)
                                 u"Goals of topic %1"_s.arg(i),
                                 u"Activities of topic %1"_s.arg(i),
                                 {u"Tool"_s},
-                                1};
+                                1,
+                                {},
+                                {}};
     return section;
 }
 

@@ -1,0 +1,147 @@
+// The built-in curriculum's reading and self-check questions as data: every topic has 3-6
+// resources and 5-8 questions (issue 13), every address is https on a host of
+// curriculum/resource-hosts.txt, no question is asked twice, every question has one right
+// answer among distinct choices and an explanation, and ids are written in the data.
+#include "curriculum/curriculumjson.h"
+#include "curriculum/curriculumloader.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTest>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+class TestCurriculumLearning : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        const CurriculumLoader::Result loaded = CurriculumLoader::loadBuiltIn();
+        QVERIFY2(loaded.ok, qPrintable(loaded.error));
+        m_curriculum = loaded.curriculum;
+        QFile hosts(QStringLiteral(MLOPS_SOURCE_DIR "/curriculum/resource-hosts.txt"));
+        QVERIFY(hosts.open(QIODevice::ReadOnly | QIODevice::Text));
+        for (const QByteArray &line : hosts.readAll().split('\n')) {
+            const QString host = QString::fromUtf8(line).trimmed();
+            if (!host.isEmpty() && !host.startsWith(u'#'))
+                m_hosts.insert(host);
+        }
+        QVERIFY(m_hosts.size() > 10);
+    }
+
+    void everyTopicHasReadingAndQuestions()
+    {
+        for (const Section &section : m_curriculum.sections) {
+            for (const Topic &topic : section.topics) {
+                QVERIFY2(topic.resources.size() >= 3 && topic.resources.size() <= 6,
+                         qPrintable(topic.id));
+                QVERIFY2(topic.questions.size() >= 5 && topic.questions.size() <= 8,
+                         qPrintable(topic.id));
+            }
+        }
+    }
+
+    void addressesAreHttpsOnListedHosts()
+    {
+        // What a tracker or shortener adds, and hosts that are search pages or shorteners.
+        static const QRegularExpression tracking(u"[?&](utm_[a-z]+|fbclid|gclid)="_s);
+        static const QStringList shorteners{
+            u"bit.ly"_s, u"t.co"_s, u"goo.gl"_s, u"tinyurl.com"_s, u"ow.ly"_s};
+        QSet<QString> used;
+        QHash<QString, int> timesUsed;
+        for (const Section &section : m_curriculum.sections) {
+            for (const Topic &topic : section.topics) {
+                for (const TopicResource &resource : topic.resources) {
+                    const QUrl url(resource.url, QUrl::StrictMode);
+                    const QString where = topic.id + u": "_s + resource.url;
+                    QVERIFY2(url.isValid() && url.scheme() == u"https"_s, qPrintable(where));
+                    QVERIFY2(m_hosts.contains(url.host()), qPrintable(where));
+                    QVERIFY2(!shorteners.contains(url.host()), qPrintable(where));
+                    QVERIFY2(!resource.url.contains(tracking), qPrintable(where));
+                    QVERIFY2(!url.path().contains(u"/search"_s), qPrintable(where));
+                    QVERIFY2(TopicLearning::resourceKinds().contains(resource.kind),
+                             qPrintable(where));
+                    QVERIFY2(!resource.why.trimmed().isEmpty(), qPrintable(where));
+                    used.insert(url.host());
+                    ++timesUsed[resource.url];
+                }
+            }
+        }
+        // The list names no host the data no longer uses: it stays a reviewed list.
+        QCOMPARE(used, m_hosts);
+        for (auto it = timesUsed.cbegin(); it != timesUsed.cend(); ++it)
+            QVERIFY2(it.value() <= 3, qPrintable(it.key())); // a canonical guide, not a filler
+    }
+
+    void questionsAreWellFormed()
+    {
+        QSet<QString> ids;
+        QSet<QString> prompts;
+        for (const Section &section : m_curriculum.sections) {
+            for (const Topic &topic : section.topics) {
+                for (const SelfCheckQuestion &question : topic.questions) {
+                    const char *where = qPrintable(question.id);
+                    QVERIFY2(question.id.startsWith(topic.id + u'/'), where);
+                    QVERIFY2(!ids.contains(question.id), where);
+                    ids.insert(question.id);
+                    const QString prompt = question.prompt.simplified().toCaseFolded();
+                    QVERIFY2(!prompts.contains(prompt), where);
+                    prompts.insert(prompt);
+                    QVERIFY2(question.choices.size() >= 3 && question.choices.size() <= 4, where);
+                    QVERIFY2(question.answer >= 0 && question.answer < question.choices.size(),
+                             where);
+                    QSet<QString> choices;
+                    for (const QString &choice : question.choices)
+                        choices.insert(choice.simplified().toCaseFolded());
+                    QCOMPARE(choices.size(), question.choices.size()); // one right answer
+                    QVERIFY2(question.explanation.size() >= 40, where);
+                    QVERIFY2(TopicLearning::checkQuestion(question).isEmpty(), where);
+                }
+            }
+        }
+        QCOMPARE(ids.size(), m_curriculum.questionCount());
+    }
+
+    void rightAnswersAreSpreadOverThePositions()
+    {
+        // A learner must not learn "it is always the first": each position is right at least
+        // a sixth of the time.
+        QList<int> counts(4, 0);
+        for (const Section &section : m_curriculum.sections)
+            for (const Topic &topic : section.topics)
+                for (const SelfCheckQuestion &question : topic.questions)
+                    ++counts[question.answer];
+        for (int position = 0; position < 4; ++position)
+            QVERIFY2(counts.at(position) * 6 >= m_curriculum.questionCount(),
+                     qPrintable(QString::number(position)));
+    }
+
+    void idsAreDataNotDerived()
+    {
+        // Ids are read as written and written as read, so a rebuild, a reworded prompt or a
+        // reordered list keeps them (the review history is keyed by them).
+        const CurriculumJson::ReadResult again
+            = CurriculumJson::read(CurriculumJson::write(m_curriculum));
+        QVERIFY2(again.ok, qPrintable(again.errorMessage));
+        QCOMPARE(again.curriculum, m_curriculum);
+        QFile source(QStringLiteral(MLOPS_SOURCE_DIR "/curriculum/mlops-coursework.json"));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const QByteArray json = source.readAll();
+        for (const Section &section : m_curriculum.sections)
+            for (const Topic &topic : section.topics)
+                for (const SelfCheckQuestion &question : topic.questions)
+                    QVERIFY2(json.contains("\"id\": \"" + question.id.toUtf8() + '"'),
+                             qPrintable(question.id));
+    }
+
+private:
+    Curriculum m_curriculum;
+    QSet<QString> m_hosts;
+};
+
+QTEST_GUILESS_MAIN(TestCurriculumLearning)
+#include "tst_curriculumlearning.moc"
