@@ -59,6 +59,7 @@ private slots:
     void posterIsOnePage();
     void handoutHasAPagePerSection();
     void handoutNotesFollowProgress();
+    void handoutLinksResources();
     void pngSizeFollowsScale_data();
     void pngSizeFollowsScale();
     void transparentBackground();
@@ -171,6 +172,36 @@ void TestRoadmapExport::handoutNotesFollowProgress()
         QCOMPARE(text.contains(u"Zebracorn"_s), showProgress);
         QCOMPARE(text.contains(u"\u25D0 Learning"_s), showProgress); // status: symbol and word
     }
+}
+
+void TestRoadmapExport::handoutLinksResources()
+{
+    const Topic &topic = m_model->curriculum().sections.at(2).topics.first();
+    QVERIFY(!topic.resources.isEmpty());
+    const TopicResource &resource = topic.resources.first();
+    RoadmapExportOptions handout = options(Format::PdfHandout);
+    handout.showProgress = false; // resources are curriculum, not progress: always printed
+    RoadmapExporter exporter(m_model.get(), handout);
+    const QString file = path(u"handout.pdf"_s);
+    QVERIFY2(exporter.exportTo(file), qPrintable(exporter.errorString()));
+    // Each resource is a link annotation to its address (PDF 1.7, 12.5.6.5 and 12.6.4.7:
+    // /Subtype /Link with a /URI action): the title and the printed address both link.
+    qsizetype listed = 0; // other topics may name the same page
+    for (const Section &section : m_model->curriculum().sections)
+        for (const Topic &other : section.topics)
+            for (const TopicResource &each : other.resources)
+                listed += each.url == resource.url;
+    const QByteArray uri = "/URI (" + resource.url.toLatin1() + ")";
+    QCOMPARE(readAll(file).count(uri), 2 * listed);
+    QVERIFY(readAll(file).contains("/Subtype /Link"));
+
+    const QString text = pdfText(file);
+    if (text.isNull())
+        QSKIP("pdftotext (poppler-utils) is not installed");
+    QVERIFY2(text.contains(resource.url), qPrintable(text.left(2000)));
+    const QString oneLine = QString(text).replace(u'\n', u' ');
+    QVERIFY2(oneLine.contains(resource.title), qPrintable(resource.title));
+    QVERIFY2(oneLine.contains(u"(%1)"_s.arg(resource.kind)), qPrintable(resource.kind));
 }
 
 void TestRoadmapExport::pngSizeFollowsScale_data()
