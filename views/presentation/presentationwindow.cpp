@@ -132,6 +132,11 @@ QString PresentationWindow::counterText() const
     return tr("Section %1 / %2").arg(currentSection() + 1).arg(sectionCount());
 }
 
+QString PresentationWindow::hintText() const
+{
+    return m_slide.hint.lines.join(u' ');
+}
+
 void PresentationWindow::setSpeakerNotesVisible(bool visible)
 {
     if (visible) {
@@ -170,9 +175,20 @@ void PresentationWindow::step(bool moved, int sectionBefore)
 {
     if (!moved)
         return;
+    const bool wasAsking = m_quiz.isOn();
+    m_quiz.close(); // a step goes back to the section slide
     if (currentSection() == sectionBefore) {
-        update(); // only the revealed cards changed
+        if (wasAsking)
+            relayout();
+        else
+            update(); // only the revealed cards changed
         return;
+    }
+    if (!m_hintMessage.isEmpty()) { // it was about the section left
+        m_hintMessage.clear();
+        m_hintTimer->stop();
+        m_hintFade->stop();
+        m_hintOpacity = 0;
     }
     relayout();
     updateNotes();
@@ -185,6 +201,7 @@ void PresentationWindow::rebuildDeck()
     for (const Section &section : m_model->curriculum().sections)
         counts << int(section.topics.size());
     m_deck.setTopicCounts(counts);
+    m_quiz.reset();
     relayout();
     updateNotes();
 }
@@ -198,13 +215,23 @@ void PresentationWindow::relayout()
         for (const Topic &topic : content.section->topics)
             content.statuses << m_model->topicStatus(topic.id);
     }
+    if (content.section && m_quiz.isOn()) {
+        content.question = &m_quiz.question();
+        content.answerShown = isAnswerShown();
+        content.questionHeading = tr("Question %1 of %2 · %3")
+                                      .arg(m_quiz.questionNumber())
+                                      .arg(m_quiz.questionTotal())
+                                      .arg(m_quiz.topicTitle());
+    }
     content.showProgress = m_showProgress;
     content.index = currentSection();
     content.count = sectionCount();
     content.counter = counterText();
     content.footer = m_model->curriculum().title;
     content.emptyText = tr("No topics in this section yet");
-    content.hint = tr("→ next · ← back · P progress · L laser · R reveal · N notes · Esc exit");
+    content.hint = m_hintMessage.isEmpty() ? tr("→ next · ← back · P progress · L laser · R reveal "
+                                                "· Q question · N notes · Esc exit")
+                                           : m_hintMessage;
     m_slide = layoutSlide(content, size(), m_theme);
     update();
 }
@@ -225,8 +252,71 @@ void PresentationWindow::setHintOpacity(double opacity)
     update(m_slide.hintBox.toAlignedRect());
 }
 
+void PresentationWindow::askQuestion()
+{
+    const QList<Section> &sections = m_model->curriculum().sections;
+    if (currentSection() >= sections.size())
+        return;
+    if (!m_quiz.ask(sections.at(currentSection()))) {
+        showHint(tr("No questions in this section"));
+        return;
+    }
+    relayout();
+}
+
+void PresentationWindow::closeQuestion()
+{
+    m_quiz.close();
+    relayout();
+}
+
+void PresentationWindow::showHint(const QString &message)
+{
+    m_hintMessage = message;
+    relayout();
+    m_hintFade->stop();
+    setHintOpacity(1);
+    m_hintTimer->start();
+}
+
+// On the question slide: the next press shows the answer, the one after goes back to the
+// section; Esc and the back keys go back at once. Other keys fall through to the section slide.
+bool PresentationWindow::handleQuestionKey(int key)
+{
+    switch (key) {
+    case Qt::Key_Right:
+    case Qt::Key_Space:
+    case Qt::Key_PageDown:
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_Q:
+        if (isAnswerShown()) {
+            closeQuestion();
+        } else {
+            m_quiz.showAnswer();
+            relayout();
+        }
+        return true;
+    case Qt::Key_Escape:
+    case Qt::Key_Left:
+    case Qt::Key_PageUp:
+    case Qt::Key_Backspace:
+        closeQuestion();
+        return true;
+    case Qt::Key_Home:
+    case Qt::Key_End:
+    case Qt::Key_R:
+    case Qt::Key_P:
+        closeQuestion(); // a key of the section slide: back to it first
+        return false;
+    }
+    return false; // the laser, the notes and the keys of nothing at all
+}
+
 bool PresentationWindow::handleKey(int key)
 {
+    if (m_quiz.isOn() && handleQuestionKey(key))
+        return true;
     switch (key) {
     case Qt::Key_Right:
     case Qt::Key_Space:
@@ -255,6 +345,9 @@ bool PresentationWindow::handleKey(int key)
         return true;
     case Qt::Key_N:
         setSpeakerNotesVisible(!m_notes->isVisible());
+        return true;
+    case Qt::Key_Q:
+        askQuestion();
         return true;
     case Qt::Key_Escape:
         close();
@@ -309,6 +402,10 @@ void PresentationWindow::resizeEvent(QResizeEvent *event)
 void PresentationWindow::showEvent(QShowEvent *event)
 {
     if (!event->spontaneous()) {
+        if (!m_hintMessage.isEmpty()) {
+            m_hintMessage.clear();
+            relayout();
+        }
         setHintOpacity(1);
         m_hintFade->stop();
         m_hintTimer->start();

@@ -2,6 +2,7 @@
 
 #include "presentation/slidelayout.h"
 #include "roadmap/presentationdeck.h"
+#include "roadmap/presentationquiz.h"
 #include "theme/studiotheme.h"
 
 #include <QWidget>
@@ -41,6 +42,12 @@ public:
     void setLaserOn(bool on);
     QPointF laserPosition() const { return m_laserPosition; }
     bool isHintVisible() const { return m_hintOpacity > 0; }
+    QString hintText() const;
+    // The question slide (key Q): the question asked, or an empty id when none is.
+    bool isQuestionShown() const { return m_quiz.isOn(); }
+    bool isAnswerShown() const { return m_quiz.stage() == PresentationQuiz::Stage::Answered; }
+    QString questionId() const { return m_quiz.isOn() ? m_quiz.question().id : QString(); }
+    const SlideLayout &slide() const { return m_slide; }
     QString counterText() const;
     SpeakerNotesWindow *speakerNotes() const { return m_notes; }
     void setSpeakerNotesVisible(bool visible);
@@ -65,6 +72,10 @@ protected:
 
 private:
     bool handleKey(int key);
+    bool handleQuestionKey(int key);
+    void askQuestion();
+    void closeQuestion();
+    void showHint(const QString &message);
     void rebuildDeck();
     void step(bool moved, int sectionBefore);
     void relayout();
@@ -74,6 +85,8 @@ private:
     CurriculumModel *m_model;
     StudioTheme m_theme;
     PresentationDeck m_deck;
+    PresentationQuiz m_quiz;
+    QString m_hintMessage; // in place of the keys' hint until the presentation is shown again
     SlideLayout m_slide;
     SpeakerNotesWindow *m_notes;
     QTimer *m_hintTimer;

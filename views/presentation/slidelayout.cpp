@@ -23,6 +23,15 @@ constexpr int SmallestFont = 9;
 constexpr int MaxGoalLines = 8;
 constexpr double MaxTextBoost = 2.0;
 constexpr double BoostStep = 0.1;
+// A question's text scale: the theme's size grows up to the first when the question is short,
+// shrinks down to the second when it is long. Past the line limits text is cut short.
+constexpr double MaxQuestionBoost = 1.4;
+constexpr double MinQuestionScale = 0.5;
+constexpr int MaxPromptLines = 6;
+constexpr int MaxChoiceLines = 3;
+constexpr int MaxExplanationLines = 8;
+// Unlimited height: the line limits decide.
+constexpr double Unbounded = 1e6;
 
 // The theme's slide metrics at one slide's scale.
 struct Scaled
@@ -122,7 +131,9 @@ double layoutHeader(SlideLayout &slide, const SlideContent &content, double widt
     const double top = slide.header.bottom() + s.px(m.gap) * 0.75;
     const QRectF box(
         margin, top, width - 2 * margin, QFontMetricsF(objectiveFont).lineSpacing() * 2);
-    slide.objective = placeText(content.section->objective, objectiveFont, box, 2);
+    const QString &subtitle
+        = content.question ? content.questionHeading : content.section->objective;
+    slide.objective = placeText(subtitle, objectiveFont, box, 2);
     return std::max(slide.objective.bottom, slide.header.bottom());
 }
 
@@ -316,6 +327,77 @@ void layoutCards(SlideLayout &slide,
     }
 }
 
+// Places the question at one text scale from the top of `area`; returns the bottom of what it
+// placed. The explanation's room is kept before the answer is shown, and every choice is
+// measured in bold, as the right one is drawn once shown: showing the answer moves nothing.
+double
+placeQuestion(SlideLayout &slide, const SlideContent &content, const QRectF &area, const Scaled &s)
+{
+    const SelfCheckQuestion &question = *content.question;
+    const SlideMetrics &m = s.metrics();
+    const double padding = s.px(m.padding);
+    const double gap = s.px(m.gap);
+    slide.prompt = placeText(question.prompt,
+                             s.font(m.cardTitleSize, true),
+                             QRectF(area.left(), area.top(), area.width(), Unbounded),
+                             MaxPromptLines);
+    double y = slide.prompt.bottom + gap;
+    const QFont plain = s.font(m.cardTextSize);
+    const QFont bold = s.font(m.cardTextSize, true);
+    const double marker = QFontMetricsF(bold).lineSpacing() * 1.25;
+    const double textLeft = area.left() + padding * 1.75 + marker;
+    slide.choices.clear();
+    for (qsizetype i = 0; i < question.choices.size(); ++i) {
+        const QString &text = question.choices.at(i);
+        SlideChoice choice;
+        choice.right = content.answerShown && i == question.answer;
+        const QRectF box(textLeft, 0, area.right() - padding - textLeft, Unbounded);
+        const SlideText measured = placeText(text, bold, box, MaxChoiceLines);
+        const double textHeight = measured.bottom - box.top();
+        const double height = std::max(marker, textHeight) + padding * 0.6;
+        choice.rect = QRectF(area.left(), y, area.width(), height);
+        choice.marker = QRectF(area.left() + padding, y + (height - marker) / 2, marker, marker);
+        choice.letterFont = bold;
+        choice.letter = QString(QChar(u'A' + int(i)));
+        choice.text = choice.right ? measured : placeText(text, plain, box, MaxChoiceLines);
+        moveDown(choice.text, y + (height - textHeight) / 2);
+        slide.choices << choice;
+        y += height + gap * 0.3;
+    }
+    y += gap * 0.7;
+    const QRectF divider(area.left(), y, area.width(), std::max(1.0, s.theme.borderWidth / 2));
+    y += padding * 0.5;
+    SlideText explanation = placeText(question.explanation,
+                                      plain,
+                                      QRectF(area.left(), y, area.width(), Unbounded),
+                                      MaxExplanationLines);
+    const double bottom = explanation.bottom;
+    slide.answerShown = content.answerShown;
+    slide.explanationDivider = content.answerShown ? divider : QRectF();
+    slide.explanation = content.answerShown ? explanation : SlideText();
+    return bottom;
+}
+
+// The largest text scale at which the question fits the area, placed a little above its middle.
+void layoutQuestion(SlideLayout &slide,
+                    const SlideContent &content,
+                    const QRectF &area,
+                    const Scaled &s)
+{
+    Scaled question = s;
+    double bottom = area.bottom();
+    const int steps = int(std::lround((MaxQuestionBoost - MinQuestionScale) / BoostStep));
+    for (int step = 0; step <= steps; ++step) {
+        question.scale = s.scale * (MaxQuestionBoost - step * BoostStep);
+        bottom = placeQuestion(slide, content, area, question);
+        if (bottom <= area.bottom())
+            break;
+    }
+    const double free = area.bottom() - bottom;
+    if (free > 0)
+        placeQuestion(slide, content, area.adjusted(0, free * 0.35, 0, 0), question);
+}
+
 } // namespace
 
 SlideLayout layoutSlide(const SlideContent &content, const QSizeF &size, const StudioTheme &theme)
@@ -338,6 +420,9 @@ SlideLayout layoutSlide(const SlideContent &content, const QSizeF &size, const S
                       headerBottom + gap,
                       size.width() - 2 * margin,
                       std::max(0.0, footerTop - gap - headerBottom - gap));
-    layoutCards(slide, content, area, s);
+    if (content.question)
+        layoutQuestion(slide, content, area, s);
+    else
+        layoutCards(slide, content, area, s);
     return slide;
 }

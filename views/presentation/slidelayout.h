@@ -11,6 +11,7 @@
 
 struct StudioTheme;
 struct Section;
+struct SelfCheckQuestion;
 
 // Text already wrapped and placed, so painting a slide only draws.
 struct SlideText
@@ -36,10 +37,25 @@ struct SlideCard
     SlideText goals;
 };
 
-// What a slide shows: one section, its topics' statuses and the footer's words.
+// One choice of a question slide.
+struct SlideChoice
+{
+    QRectF rect;
+    QRectF marker; // a lettered circle, a check mark on the right answer once it is shown
+    QFont letterFont;
+    QString letter;
+    SlideText text;     // bold on the right answer once it is shown
+    bool right = false; // known only once the answer is shown
+};
+
+// What a slide shows: one section, its topics' statuses and the footer's words; or, with a
+// question, that question instead of the topics.
 struct SlideContent
 {
     const Section *section = nullptr;
+    const SelfCheckQuestion *question = nullptr;
+    QString questionHeading; // under the section's title, in place of its objective
+    bool answerShown = false;
     QList<TopicStatus> statuses; // one per topic of the section
     bool showProgress = true;
     int index = 0; // of the section in the presentation
@@ -64,6 +80,11 @@ struct SlideLayout
     SlideText objective;
     QList<SlideCard> cards;
     SlideText empty;
+    SlideText prompt;
+    QList<SlideChoice> choices;
+    bool answerShown = false;
+    QRectF explanationDivider; // empty until the answer is shown
+    SlideText explanation;     // empty until the answer is shown
     SlideText footer;
     SlideText counter;
     QRectF deckTrack;

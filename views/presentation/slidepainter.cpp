@@ -55,6 +55,41 @@ void drawCard(QPainter *painter,
     drawText(painter, card.goals, theme.text);
 }
 
+void drawChoice(QPainter *painter,
+                const SlideChoice &choice,
+                const SlideLayout &slide,
+                const StudioTheme &theme)
+{
+    // Once the answer is shown the right choice has a check mark, bold text and a thick border
+    // in the "done" colour; the others turn muted. Not one of these alone carries the meaning.
+    const QColor border = choice.right ? theme.statusColor(TopicStatus::Done) : theme.cardBorder;
+    const double borderWidth = choice.right ? theme.borderWidth * 3 : theme.borderWidth;
+    painter->setPen(QPen(border, borderWidth));
+    painter->setBrush(theme.cardFill);
+    painter->drawRoundedRect(choice.rect, slide.cornerRadius, slide.cornerRadius);
+    const bool muted = slide.answerShown && !choice.right;
+    if (choice.right) {
+        RoadmapPainter::drawStatusIcon(painter, choice.marker, TopicStatus::Done, theme);
+    } else {
+        const QColor ink = muted ? theme.mutedText : theme.text;
+        painter->setPen(QPen(ink, std::max(1.0, choice.marker.width() / 16)));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawEllipse(choice.marker);
+        painter->setFont(choice.letterFont);
+        painter->drawText(choice.marker, Qt::AlignCenter, choice.letter);
+    }
+    drawText(painter, choice.text, muted ? theme.mutedText : theme.text);
+}
+
+void drawQuestion(QPainter *painter, const SlideLayout &slide, const StudioTheme &theme)
+{
+    drawText(painter, slide.prompt, theme.text);
+    for (const SlideChoice &choice : slide.choices)
+        drawChoice(painter, choice, slide, theme);
+    painter->fillRect(slide.explanationDivider, theme.cardBorder);
+    drawText(painter, slide.explanation, theme.text);
+}
+
 void drawFooter(QPainter *painter, const SlideLayout &slide, const StudioTheme &theme)
 {
     painter->fillRect(slide.deckTrack, theme.progressTrack);
@@ -79,6 +114,7 @@ void paintSlide(QPainter *painter,
     for (int i = 0; i < std::min(shownCards, int(slide.cards.size())); ++i)
         drawCard(painter, slide.cards.at(i), slide, theme);
     drawText(painter, slide.empty, theme.mutedText);
+    drawQuestion(painter, slide, theme);
     drawFooter(painter, slide, theme);
     painter->restore();
 }

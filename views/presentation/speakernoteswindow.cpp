@@ -13,6 +13,22 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// What to point the audience to: each resource's title, kind and address, the address as text
+// (the presenter reads it out or copies it; a click must not open a browser mid-talk).
+QString resourcesHtml(const Topic &topic)
+{
+    if (topic.resources.isEmpty())
+        return {};
+    QString html = u"<p><b>%1</b></p><ul>"_s.arg(SpeakerNotesWindow::tr("Resources:"));
+    for (const TopicResource &resource : topic.resources) {
+        const QString kind
+            = resource.kind.isEmpty() ? QString() : u" (%1)"_s.arg(resource.kind.toHtmlEscaped());
+        html += u"<li>%1%2<br>%3</li>"_s.arg(
+            resource.title.toHtmlEscaped(), kind, resource.url.toHtmlEscaped());
+    }
+    return html + u"</ul>"_s;
+}
+
 QString topicHtml(const Topic &topic)
 {
     QString html = u"<h3>%1</h3>"_s.arg(topic.title.toHtmlEscaped());
@@ -22,7 +38,7 @@ QString topicHtml(const Topic &topic)
                                          topic.goals.toHtmlEscaped());
     html += u"<p><b>%1</b> %2</p>"_s.arg(SpeakerNotesWindow::tr("Activities:"),
                                          topic.activities.toHtmlEscaped());
-    return html;
+    return html + resourcesHtml(topic);
 }
 
 } // namespace

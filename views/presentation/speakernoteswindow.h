@@ -10,7 +10,8 @@ struct StudioTheme;
 struct Section;
 
 // The presenter's view of a presentation, on the presenter's own screen: the current section's
-// topics with their learning goals and activities, what comes next, and the time elapsed.
+// topics with their learning goals, activities and resources, what comes next, and the time
+// elapsed.
 class SpeakerNotesWindow : public QWidget
 {
     Q_OBJECT

@@ -1,6 +1,7 @@
 #include "roadmap/roadmaphandout.h"
 
 #include "common/statusdelegate.h"
+#include "curriculum/topiclearning.h"
 #include "progress/curriculummodel.h"
 #include "theme/textfonts.h"
 
@@ -46,6 +47,15 @@ QString markdownHtml(const QString &markdown)
 QString labelled(const QString &label, const QString &text)
 {
     return u"<p><b>%1</b> %2</p>"_s.arg(escaped(label), escaped(text));
+}
+
+// A web address as a link: QTextDocument prints <a href> as a PDF link annotation. Anything
+// else (a curriculum may hold a bad address) is printed as text, never as a link.
+QString linkHtml(const QString &url, const QString &text)
+{
+    if (!TopicLearning::isWebAddress(url))
+        return escaped(text);
+    return u"<a href=\"%1\">%2</a>"_s.arg(escaped(url), escaped(text));
 }
 
 // The largest scale (at most 1) at which the document, re-wrapped to the wider width that
@@ -155,6 +165,21 @@ QString RoadmapHandout::sectionPageHtml(const Section &section) const
     return html;
 }
 
+// On paper the address must be readable, not only clickable: title and address are both links.
+QString RoadmapHandout::resourcesHtml(const Topic &topic) const
+{
+    if (topic.resources.isEmpty())
+        return {};
+    QString html = u"<p><b>%1</b></p><ul>"_s.arg(escaped(tr("Resources:")));
+    for (const TopicResource &resource : topic.resources) {
+        const QString kind
+            = resource.kind.isEmpty() ? QString() : u" (%1)"_s.arg(escaped(resource.kind));
+        html += u"<li>%1%2: %3</li>"_s.arg(
+            linkHtml(resource.url, resource.title), kind, linkHtml(resource.url, resource.url));
+    }
+    return html + u"</ul>"_s;
+}
+
 QString RoadmapHandout::prerequisitesHtml(const Section &section) const
 {
     QStringList names;
@@ -181,6 +206,7 @@ QString RoadmapHandout::topicHtml(const Topic &topic) const
     if (!topic.tags.isEmpty())
         html += labelled(tr("Tools:"), topic.tags.join(u", "_s));
     html += labelled(tr("Hours:"), hoursText(topic.hours));
+    html += resourcesHtml(topic);
     // Notes are personal: they go with the progress, never into a handout without it.
     const ProgressStore *store = m_model->store();
     const QString notes = m_showProgress && store ? store->notes(topic.id) : QString();

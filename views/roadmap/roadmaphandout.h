@@ -10,8 +10,9 @@ struct Section;
 struct Topic;
 
 // The roadmap as a printable handout: a title page, then exactly one page per section with each
-// topic's goals, activities, tools, hours and (with progress) status and notes. Black on white
-// whatever the map's theme, since it is meant for paper.
+// topic's goals, activities, tools, hours, resources (with their addresses as links) and (with
+// progress) status and notes. Black on white whatever the map's theme, since it is meant for
+// paper.
 class RoadmapHandout
 {
     Q_DECLARE_TR_FUNCTIONS(RoadmapHandout)
@@ -30,6 +31,7 @@ private:
     QString titlePageHtml() const;
     QString sectionPageHtml(const Section &section) const;
     QString topicHtml(const Topic &topic) const;
+    QString resourcesHtml(const Topic &topic) const;
     QString prerequisitesHtml(const Section &section) const;
 
     const CurriculumModel *m_model;

@@ -64,6 +64,7 @@ private slots:
     void pdfTextIsWithoutLigatures_data();
     void pdfTextIsWithoutLigatures();
     void fontWithoutLigaturesKeepsKerning();
+    void handoutLinksResources();
     void pngSizeFollowsScale_data();
     void pngSizeFollowsScale();
     void transparentBackground();
@@ -223,6 +224,36 @@ void TestRoadmapExport::fontWithoutLigaturesKeepsKerning()
             < plain.horizontalAdvance(u"A"_s) + plain.horizontalAdvance(u"V"_s));
     for (const QString &text : {u"AV"_s, u"To Ty Te"_s, u"WAVE, Yacht"_s})
         QCOMPARE(withoutLigatures.horizontalAdvance(text), plain.horizontalAdvance(text));
+}
+
+void TestRoadmapExport::handoutLinksResources()
+{
+    const Topic &topic = m_model->curriculum().sections.at(2).topics.first();
+    QVERIFY(!topic.resources.isEmpty());
+    const TopicResource &resource = topic.resources.first();
+    RoadmapExportOptions handout = options(Format::PdfHandout);
+    handout.showProgress = false; // resources are curriculum, not progress: always printed
+    RoadmapExporter exporter(m_model.get(), handout);
+    const QString file = path(u"handout.pdf"_s);
+    QVERIFY2(exporter.exportTo(file), qPrintable(exporter.errorString()));
+    // Each resource is a link annotation to its address (PDF 1.7, 12.5.6.5 and 12.6.4.7:
+    // /Subtype /Link with a /URI action): the title and the printed address both link.
+    qsizetype listed = 0; // other topics may name the same page
+    for (const Section &section : m_model->curriculum().sections)
+        for (const Topic &other : section.topics)
+            for (const TopicResource &each : other.resources)
+                listed += each.url == resource.url;
+    const QByteArray uri = "/URI (" + resource.url.toLatin1() + ")";
+    QCOMPARE(readAll(file).count(uri), 2 * listed);
+    QVERIFY(readAll(file).contains("/Subtype /Link"));
+
+    const QString text = pdfText(file);
+    if (text.isNull())
+        QSKIP("pdftotext (poppler-utils) is not installed");
+    QVERIFY2(text.contains(resource.url), qPrintable(text.left(2000)));
+    const QString oneLine = QString(text).replace(u'\n', u' ');
+    QVERIFY2(oneLine.contains(resource.title), qPrintable(resource.title));
+    QVERIFY2(oneLine.contains(u"(%1)"_s.arg(resource.kind)), qPrintable(resource.kind));
 }
 
 void TestRoadmapExport::pngSizeFollowsScale_data()
