@@ -21,9 +21,12 @@ namespace {
 // The tables that hold the learner's data; store_info is bookkeeping and stays.
 const QStringList &dataTables()
 {
-    static const QStringList tables{
-        u"status_events"_s, u"notes"_s, u"study_sessions"_s, u"study_timer"_s,
-        u"reviews"_s,       u"review_cards"_s};
+    static const QStringList tables{u"status_events"_s,
+                                    u"notes"_s,
+                                    u"study_sessions"_s,
+                                    u"study_timer"_s,
+                                    u"reviews"_s,
+                                    u"review_cards"_s};
     return tables;
 }
 
