@@ -552,6 +552,20 @@
             <numerusform>%1 of %n topics finished (%2%)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n topic(s) finished (%2%) · Mastery %3/%4</source>
+        <translation>
+            <numerusform>%1 of %n topic finished (%2%) · Mastery %3/%4</numerusform>
+            <numerusform>%1 of %n topics finished (%2%) · Mastery %3/%4</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mastery: %1 of %n self-check question(s) remembered — answered right and not due again yet</source>
+        <translation>
+            <numerusform>Mastery: %1 of %n self-check question remembered — answered right and not due again yet</numerusform>
+            <numerusform>Mastery: %1 of %n self-check questions remembered — answered right and not due again yet</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SectionItem</name>
@@ -560,6 +574,13 @@
         <translation>
             <numerusform>%n topic · %1</numerusform>
             <numerusform>%n topics · %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n self-check question(s) remembered</source>
+        <translation>
+            <numerusform>%1 of %n self-check question remembered</numerusform>
+            <numerusform>%1 of %n self-check questions remembered</numerusform>
         </translation>
     </message>
 </context>
@@ -591,6 +612,16 @@
     </message>
 </context>
 <context>
+    <name>TopicCardItem</name>
+    <message numerus="yes">
+        <source>%1 of %n self-check question(s) remembered</source>
+        <translation>
+            <numerusform>%1 of %n self-check question remembered</numerusform>
+            <numerusform>%1 of %n self-check questions remembered</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TopicPanel</name>
     <message numerus="yes">
         <source>%1 of %n topic(s) finished · %2</source>
@@ -611,6 +642,13 @@
         <translation>
             <numerusform>%1 of %n question remembered, %2 answered.</numerusform>
             <numerusform>%1 of %n questions remembered, %2 answered.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked done, but none of its %n question(s) answered yet</source>
+        <translation>
+            <numerusform>Marked done, but its %n question is not answered yet</numerusform>
+            <numerusform>Marked done, but none of its %n questions answered yet</numerusform>
         </translation>
     </message>
 </context>

@@ -1,7 +1,7 @@
 // Prints how fast the roadmap builds, repaints and exports, for the built-in curriculum and a
 // generated one of 30 sections × 10 topics. Targets from the roadmap issue: scene build ≤ 30 ms,
 // full-view repaint at 1920×1080 ≤ 16 ms, SVG ≤ 200 ms, handout PDF ≤ 1 s; the 300-topic
-// curriculum within 5× of those.
+// curriculum within 5× of those. The cards show mastery rings (issue 13: within the same targets).
 #include "bench/benchfigures.h"
 #include "curriculum/curriculumloader.h"
 #include "progress/curriculummodel.h"
@@ -9,6 +9,7 @@
 #include "roadmap/roadmapexporter.h"
 #include "roadmap/roadmapscene.h"
 #include "roadmap/roadmapview.h"
+#include "selfcheck/selfcheckscheduling.h"
 
 #include <QApplication>
 #include <QTemporaryDir>
@@ -39,6 +40,13 @@ Curriculum generatedCurriculum(int sectionCount, int topicsPerSection)
             topic.goals = u"Learn what it takes."_s;
             topic.tags = {u"Kubernetes"_s, u"MLflow"_s};
             topic.hours = 4;
+            for (int q = 0; q < 6; ++q) {
+                topic.questions << SelfCheckQuestion{u"%1/q%2"_s.arg(topic.id).arg(q + 1),
+                                                     u"Which stage is missing?"_s,
+                                                     {u"Monitoring"_s, u"Training"_s},
+                                                     0,
+                                                     u"Nothing alerted."_s};
+            }
             section.topics << topic;
         }
         curriculum.sections << section;
@@ -112,6 +120,24 @@ int main(int argc, char **argv)
     const QStringList ids = shipped.topicIds();
     for (qsizetype i = 0; i < ids.size(); i += 3)
         store.setStatus(ids.at(i), i % 2 ? TopicStatus::Done : TopicStatus::Learning);
+    // And answers, so the mastery rings are drawn part-filled.
+    QList<ReviewAnswer> answers;
+    const QDateTime answeredAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    for (qsizetype i = 0; i < ids.size(); i += 2) {
+        const Topic *topic = shipped.findTopic(ids.at(i));
+        for (qsizetype q = 0; q < topic->questions.size(); ++q) {
+            const SelfCheckQuestion &question = topic->questions.at(q);
+            const bool correct = (q + i) % 3 != 0;
+            answers.append({0,
+                            question.id,
+                            topic->id,
+                            correct ? question.answer : (question.answer + 1) % 2,
+                            correct,
+                            answeredAt});
+        }
+    }
+    if (!store.appendAnswers(answers, SelfCheckScheduling::scheduler()))
+        qFatal("%s", qPrintable(store.errorString()));
 
     QTextStream out(stdout);
     out << "# Roadmap benchmark (median of " << Runs << " runs)\n\n";

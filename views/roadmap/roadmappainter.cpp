@@ -55,6 +55,26 @@ void drawStatusIcon(QPainter *painter,
     painter->restore();
 }
 
+void drawMasteryRing(QPainter *painter, const QRectF &rect, double share, const StudioTheme &theme)
+{
+    const double stroke = std::max(1.5, rect.width() / 5);
+    const QRectF circle = rect.adjusted(stroke / 2, stroke / 2, -stroke / 2, -stroke / 2);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setBrush(Qt::NoBrush);
+    painter->setPen(QPen(theme.progressTrack, stroke));
+    painter->drawEllipse(circle);
+    const int span = qRound(std::clamp(share, 0.0, 1.0) * 360 * 16);
+    if (span > 0) {
+        painter->setPen(QPen(theme.progressFill, stroke, Qt::SolidLine, Qt::FlatCap));
+        if (span == 360 * 16)
+            painter->drawEllipse(circle);
+        else
+            painter->drawArc(circle, 90 * 16, -span); // negative: clockwise
+    }
+    painter->restore();
+}
+
 QStringList wrapText(const QString &text, const QFont &font, double width, int maxLines)
 {
     QStringList lines;

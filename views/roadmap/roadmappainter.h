@@ -21,6 +21,11 @@ void drawStatusIcon(QPainter *painter,
                     TopicStatus status,
                     const StudioTheme &theme);
 
+// Mastery as a ring filled clockwise from twelve o'clock by the share remembered, over a track
+// for the rest. The ring's extent tells the share; the caller writes the figures beside it, so
+// it never depends on colour alone.
+void drawMasteryRing(QPainter *painter, const QRectF &rect, double share, const StudioTheme &theme);
+
 // Splits `text` into at most `maxLines` lines no wider than `width`; the last line is elided.
 QStringList wrapText(const QString &text, const QFont &font, double width, int maxLines);
 

@@ -5,6 +5,7 @@
 #include "roadmap/prerequisiteedgeitem.h"
 #include "roadmap/sectionitem.h"
 #include "roadmap/topiccarditem.h"
+#include "selfcheck/masterytracker.h"
 
 #include <QGraphicsSceneMouseEvent>
 
@@ -17,6 +18,7 @@ RoadmapScene::RoadmapScene(CurriculumModel *model, QObject *parent)
 RoadmapScene::RoadmapScene(CurriculumModel *model, Build when, QObject *parent)
     : QGraphicsScene(parent)
     , m_model(model)
+    , m_mastery(new MasteryTracker(model, this))
     , m_theme(StudioTheme::byIdOrDefault(StudioTheme::defaultId()))
 {
     // Items are added and removed only on rebuild; a BSP index speeds up hit tests and repaints.
@@ -24,6 +26,7 @@ RoadmapScene::RoadmapScene(CurriculumModel *model, Build when, QObject *parent)
     setBackgroundBrush(m_theme.background);
     connect(m_model, &QAbstractItemModel::modelReset, this, &RoadmapScene::onModelReset);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &RoadmapScene::onDataChanged);
+    connect(m_mastery, &MasteryTracker::changed, this, &RoadmapScene::updateMastery);
     if (when == Build::Now)
         rebuild();
 }
@@ -96,6 +99,7 @@ void RoadmapScene::rebuild()
     }
     if (!m_topics.contains(m_currentTopic))
         m_currentTopic.clear();
+    updateMastery(); // before the layout, which lays out each card's text once, mastery included
     applyLayout();
     updateProgress();
     updateSearch();
@@ -149,6 +153,19 @@ void RoadmapScene::updateProgress()
         }
         if (SectionItem *item = m_sections.value(section.id))
             item->setProgress(finished, int(section.topics.size()));
+    }
+}
+
+void RoadmapScene::updateMastery()
+{
+    // A few hundred questions looked up in a hash: cheap enough to do for every answer.
+    for (const Section &section : m_model->curriculum().sections) {
+        for (const Topic &topic : section.topics) {
+            if (TopicCardItem *card = m_topics.value(topic.id))
+                card->setMastery(m_mastery->topicMastery(topic));
+        }
+        if (SectionItem *item = m_sections.value(section.id))
+            item->setMastery(m_mastery->sectionMastery(section));
     }
 }
 

@@ -9,6 +9,7 @@
 #include <QSet>
 
 class CurriculumModel;
+class MasteryTracker;
 class PrerequisiteEdgeItem;
 class SectionItem;
 class TopicCardItem;
@@ -34,6 +35,8 @@ public:
     void build(); // lays out the map, if it has not been yet
 
     CurriculumModel *model() const { return m_model; }
+    // The mastery its cards and section headers show.
+    MasteryTracker *mastery() const { return m_mastery; }
     void setTheme(const StudioTheme &theme);
     const StudioTheme &theme() const { return m_theme; }
     // Off for a clean audience view or an export without personal progress.
@@ -77,10 +80,12 @@ private:
     void onModelReset();
     void applyLayout();
     void updateProgress();
+    void updateMastery();
     void updateSearch();
     void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
 
     CurriculumModel *m_model;
+    MasteryTracker *m_mastery;
     StudioTheme m_theme;
     RoadmapLayout m_layout;
     bool m_built = false;

@@ -7,9 +7,11 @@
 #include "roadmap/roadmapscene.h"
 #include "roadmap/roadmapview.h"
 #include "roadmap/topicpanel.h"
+#include "selfcheck/masterytracker.h"
 
 #include <QComboBox>
 #include <QEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -86,6 +88,18 @@ RoadmapWorkspace::RoadmapWorkspace(CurriculumModel *model, QWidget *parent)
         m_model, &QAbstractItemModel::dataChanged, this, &RoadmapWorkspace::updateOverallProgress);
     connect(
         m_model, &QAbstractItemModel::modelReset, this, &RoadmapWorkspace::updateOverallProgress);
+    connect(m_scene->mastery(),
+            &MasteryTracker::changed,
+            this,
+            &RoadmapWorkspace::updateOverallProgress);
+    // Back from elsewhere (or from sleep, when timers run late): questions may have fallen due.
+    connect(qGuiApp,
+            &QGuiApplication::applicationStateChanged,
+            this,
+            [this](Qt::ApplicationState state) {
+                if (state == Qt::ApplicationActive)
+                    m_scene->mastery()->reevaluate();
+            });
     updateOverallProgress();
     m_zoomLabel->setText(tr("%1%").arg(qRound(m_view->zoom() * 100)));
 }
@@ -156,7 +170,7 @@ QWidget *RoadmapWorkspace::createToolBar()
     m_zoomLabel->setAlignment(Qt::AlignCenter);
 
     m_overall->setTextVisible(true);
-    m_overall->setMaximumWidth(320);
+    m_overall->setMaximumWidth(440); // room for the mastery after the topics
     m_overall->setMinimumWidth(200);
 
     layout->addWidget(m_search, 2);
@@ -434,6 +448,21 @@ void RoadmapWorkspace::updateOverallProgress()
     m_overall->setValue(finished);
     // Rounded like the dashboard and `progress show` (QProgressBar's %p rounds down).
     const int percent = total > 0 ? qRound(100.0 * finished / total) : 0;
-    m_overall->setFormat(
-        tr("%1 of %n topic(s) finished (%2%)", nullptr, total).arg(finished).arg(percent));
+    const SelfCheckPlan::Mastery mastery = m_scene->mastery()->overallMastery();
+    if (mastery.total > 0) {
+        m_overall->setFormat(tr("%1 of %n topic(s) finished (%2%) · Mastery %3/%4", nullptr, total)
+                                 .arg(finished)
+                                 .arg(percent)
+                                 .arg(mastery.remembered)
+                                 .arg(mastery.total));
+        m_overall->setToolTip(tr("Mastery: %1 of %n self-check question(s) remembered — answered "
+                                 "right and not due again yet",
+                                 nullptr,
+                                 mastery.total)
+                                  .arg(mastery.remembered));
+    } else {
+        m_overall->setFormat(
+            tr("%1 of %n topic(s) finished (%2%)", nullptr, total).arg(finished).arg(percent));
+        m_overall->setToolTip({});
+    }
 }

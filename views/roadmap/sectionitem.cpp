@@ -51,6 +51,17 @@ void SectionItem::setShowProgress(bool show)
     update();
 }
 
+void SectionItem::setMastery(const SelfCheckPlan::Mastery &mastery)
+{
+    if (mastery.remembered == m_mastery.remembered && mastery.answered == m_mastery.answered
+        && mastery.total == m_mastery.total) {
+        return;
+    }
+    m_mastery = mastery;
+    prepare();
+    update();
+}
+
 void SectionItem::themeChanged()
 {
     prepareGeometryChange();
@@ -60,6 +71,10 @@ void SectionItem::themeChanged()
 
 void SectionItem::prepare()
 {
+    setToolTip(showsMastery()
+                   ? tr("%1 of %n self-check question(s) remembered", nullptr, m_mastery.total)
+                         .arg(m_mastery.remembered)
+                   : QString());
     if (m_headerRect.isEmpty()) // not placed yet: setGeometry() prepares it
         return;
     const StudioTheme &theme = *m_theme;
@@ -94,8 +109,21 @@ void SectionItem::prepare()
     } else {
         m_meta = tr("%n topic(s) · %1", nullptr, m_total).arg(hours);
     }
-    m_meta = metaMetrics.elidedText(m_meta, Qt::ElideRight, text.width());
+    // The mastery ends the progress line, which gives way to it.
+    const double gap = metaMetrics.averageCharWidth() / 2;
+    const double ringSize = metaMetrics.height() * 0.8;
+    m_masteryText
+        = showsMastery() ? u"%1/%2"_s.arg(m_mastery.remembered).arg(m_mastery.total) : QString();
+    const double masteryTextWidth = metaMetrics.horizontalAdvance(m_masteryText);
+    const double masteryWidth = showsMastery() ? ringSize + gap + masteryTextWidth + 2 * gap : 0;
+    m_meta = metaMetrics.elidedText(
+        m_meta, Qt::ElideRight, std::max(0.0, text.width() - masteryWidth));
     m_metaBaseline = QPointF(text.left(), y + metaMetrics.ascent());
+    m_masteryBaseline = QPointF(text.right() - masteryTextWidth, m_metaBaseline.y());
+    m_masteryRing = QRectF(m_masteryBaseline.x() - gap - ringSize,
+                           m_metaBaseline.y() - metaMetrics.capHeight() / 2 - ringSize / 2,
+                           ringSize,
+                           ringSize);
 
     m_progressTrack = QRectF(m_headerRect.left() + padding,
                              m_headerRect.bottom() - padding * 0.5 - barHeight,
@@ -148,6 +176,10 @@ void SectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
         painter->drawText(m_titleBaselines.at(i), m_titleLines.at(i));
     painter->setFont(m_metaFont);
     painter->drawText(m_metaBaseline, m_meta);
+    if (!m_masteryText.isEmpty()) {
+        RoadmapPainter::drawMasteryRing(painter, m_masteryRing, m_mastery.share(), theme);
+        painter->drawText(m_masteryBaseline, m_masteryText);
+    }
 
     if (m_showProgress && !m_progressTrack.isEmpty()) {
         const double r = m_progressTrack.height() / 2;

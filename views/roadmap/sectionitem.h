@@ -1,6 +1,7 @@
 #pragma once
 
 #include "roadmap/roadmapitemtypes.h"
+#include "selfcheck/selfcheckplan.h"
 
 #include <QCoreApplication>
 #include <QFont>
@@ -9,8 +10,9 @@
 
 struct StudioTheme;
 
-// A section of the roadmap: a large box with its number, title and progress in the header; its
-// topic cards are separate items placed inside it.
+// A section of the roadmap: a large box with its number, title, progress and mastery (a ring and
+// "remembered/total" at the end of the progress line) in the header; its topic cards are
+// separate items placed inside it.
 class SectionItem : public QGraphicsItem
 {
     Q_DECLARE_TR_FUNCTIONS(SectionItem)
@@ -28,6 +30,10 @@ public:
     void setContent(int number, const QString &title, double hours);
     void setProgress(int finished, int total);
     void setShowProgress(bool show);
+    // Nothing is shown for a section without questions, or with progress hidden.
+    void setMastery(const SelfCheckPlan::Mastery &mastery);
+    SelfCheckPlan::Mastery mastery() const { return m_mastery; }
+    QString masteryText() const { return m_masteryText; } // as drawn; empty when not shown
     void themeChanged();
 
     QRectF boundingRect() const override;
@@ -35,6 +41,7 @@ public:
 
 private:
     void prepare();
+    bool showsMastery() const { return m_showProgress && m_mastery.total > 0; }
 
     QString m_sectionId;
     const StudioTheme *m_theme;
@@ -46,6 +53,7 @@ private:
     int m_finished = 0;
     int m_total = 0;
     bool m_showProgress = true;
+    SelfCheckPlan::Mastery m_mastery;
 
     // Prepared by prepare(); paint() only draws.
     QFont m_numberFont;
@@ -56,6 +64,9 @@ private:
     QList<QPointF> m_titleBaselines;
     QString m_meta;
     QPointF m_metaBaseline;
+    QString m_masteryText;
+    QRectF m_masteryRing;
+    QPointF m_masteryBaseline;
     QRectF m_progressTrack;
     QRectF m_progressFill;
 };

@@ -50,7 +50,31 @@ void TopicCardItem::setShowProgress(bool show)
     if (show == m_showProgress)
         return;
     m_showProgress = show;
+    if (!m_rect.isEmpty()) // the tools line is wider without mastery beside it
+        prepareText();
+    updateToolTip();
     update();
+}
+
+void TopicCardItem::setMastery(const SelfCheckPlan::Mastery &mastery)
+{
+    if (mastery.remembered == m_mastery.remembered && mastery.answered == m_mastery.answered
+        && mastery.total == m_mastery.total) {
+        return;
+    }
+    m_mastery = mastery;
+    if (!m_rect.isEmpty())
+        prepareText();
+    updateToolTip();
+    update();
+}
+
+void TopicCardItem::updateToolTip()
+{
+    setToolTip(showsMastery()
+                   ? tr("%1 of %n self-check question(s) remembered", nullptr, m_mastery.total)
+                         .arg(m_mastery.remembered)
+                   : QString());
 }
 
 void TopicCardItem::setHighlighted(bool highlighted)
@@ -89,11 +113,19 @@ void TopicCardItem::prepareText()
     m_tagFont = m_theme->font(m_theme->cardTagsSize);
     const QFontMetricsF titleMetrics(m_titleFont);
     const QFontMetricsF tagMetrics(m_tagFont);
-    const double tagLine = m_tags.isEmpty() ? 0 : tagMetrics.lineSpacing();
+    // The tools line also carries the mastery, at its right end.
+    const double tagLine = m_tags.isEmpty() && !showsMastery() ? 0 : tagMetrics.lineSpacing();
     const int maxLines = std::max(1, int((text.height() - tagLine) / titleMetrics.lineSpacing()));
     m_titleLines
         = RoadmapPainter::wrapText(m_title, m_titleFont, text.width(), std::min(maxLines, 2));
-    m_tagsLine = tagMetrics.elidedText(m_tags.join(u" · "_s), Qt::ElideRight, text.width());
+    const double gap = tagMetrics.averageCharWidth() / 2;
+    const double ringSize = tagMetrics.height() * 0.8;
+    m_masteryText
+        = showsMastery() ? u"%1/%2"_s.arg(m_mastery.remembered).arg(m_mastery.total) : QString();
+    const double masteryTextWidth = tagMetrics.horizontalAdvance(m_masteryText);
+    const double masteryWidth = showsMastery() ? ringSize + gap + masteryTextWidth + 2 * gap : 0;
+    m_tagsLine = tagMetrics.elidedText(
+        m_tags.join(u" · "_s), Qt::ElideRight, std::max(0.0, text.width() - masteryWidth));
 
     // Centre the block of title lines and the tags line vertically in the text area.
     const double blockHeight = m_titleLines.size() * titleMetrics.lineSpacing() + tagLine;
@@ -110,6 +142,12 @@ void TopicCardItem::prepareText()
         y += titleMetrics.lineSpacing();
     }
     m_tagsBaseline = QPointF(text.left(), y + tagMetrics.ascent());
+    m_masteryBaseline = QPointF(text.right() - masteryTextWidth, m_tagsBaseline.y());
+    // Centred on the digits beside it.
+    m_masteryRing = QRectF(m_masteryBaseline.x() - gap - ringSize,
+                           m_tagsBaseline.y() - tagMetrics.capHeight() / 2 - ringSize / 2,
+                           ringSize,
+                           ringSize);
 
     const double iconSize = m_theme->statusIconSize;
     m_iconRect = QRectF(m_rect.left() + m_theme->statusBarWidth + 8,
@@ -151,6 +189,10 @@ void TopicCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     if (m_showProgress)
         RoadmapPainter::drawStatusIcon(painter, m_iconRect, shown, theme);
 
+    // Like the status icon, the ring stays at every zoom; its figures are text.
+    if (showsMastery())
+        RoadmapPainter::drawMasteryRing(painter, m_masteryRing, m_mastery.share(), theme);
+
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
     if (lod < CardTextLevelOfDetail) {
         // Text would be a few pixels tall: bars where the lines are read as text and cost
@@ -171,6 +213,11 @@ void TopicCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
             painter->setFont(m_tagFont);
             painter->setPen(theme.tagText);
             painter->drawText(m_tagsBaseline, m_tagsLine);
+        }
+        if (!m_masteryText.isEmpty()) {
+            painter->setFont(m_tagFont);
+            painter->setPen(theme.tagText);
+            painter->drawText(m_masteryBaseline, m_masteryText);
         }
     }
 

@@ -2,7 +2,9 @@
 
 #include "curriculum/topicstatus.h"
 #include "roadmap/roadmapitemtypes.h"
+#include "selfcheck/selfcheckplan.h"
 
+#include <QCoreApplication>
 #include <QFont>
 #include <QGraphicsItem>
 #include <QPainterPath>
@@ -10,10 +12,13 @@
 
 struct StudioTheme;
 
-// One topic on the roadmap: its title, tools, and status by colour and by symbol. Mirrors the
-// model: the scene sets what to show; paint() only draws what was prepared.
+// One topic on the roadmap: its title, tools, status by colour and by symbol, and mastery of its
+// self-check questions as a ring and "remembered/total" beside the tools. Mirrors the model: the
+// scene sets what to show; paint() only draws what was prepared.
 class TopicCardItem : public QGraphicsItem
 {
+    Q_DECLARE_TR_FUNCTIONS(TopicCardItem)
+
 public:
     enum { Type = RoadmapItemType::TopicCard };
 
@@ -27,6 +32,10 @@ public:
     void setStatus(TopicStatus status);
     TopicStatus status() const { return m_status; }
     void setShowProgress(bool show);
+    // Nothing is shown for a topic without questions, or with progress hidden.
+    void setMastery(const SelfCheckPlan::Mastery &mastery);
+    SelfCheckPlan::Mastery mastery() const { return m_mastery; }
+    QString masteryText() const { return m_masteryText; } // as drawn; empty when not shown
     void setHighlighted(bool highlighted);
     bool isHighlighted() const { return m_highlighted; }
     void setCurrent(bool current);
@@ -43,6 +52,8 @@ protected:
 private:
     void prepareText();
     QRectF textRect() const;
+    bool showsMastery() const { return m_showProgress && m_mastery.total > 0; }
+    void updateToolTip();
 
     QString m_topicId;
     const StudioTheme *m_theme;
@@ -59,7 +70,11 @@ private:
     QPointF m_tagsBaseline;
     QRectF m_iconRect;
     QPainterPath m_statusBar; // the left edge, clipped to the rounded corners
+    QString m_masteryText;
+    QRectF m_masteryRing;
+    QPointF m_masteryBaseline;
     TopicStatus m_status = TopicStatus::Pending;
+    SelfCheckPlan::Mastery m_mastery;
     bool m_showProgress = true;
     bool m_highlighted = false;
     bool m_current = false;

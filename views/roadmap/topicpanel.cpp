@@ -16,6 +16,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -53,6 +55,7 @@ TopicPanel::TopicPanel(CurriculumModel *model, QWidget *parent)
     , m_body(wrappingLabel(this))
     , m_topicControls(new QWidget(this))
     , m_statusGroup(new QButtonGroup(this))
+    , m_masteryNote(wrappingLabel(this))
     , m_notes(new NotesEditor(model->store(), this))
     , m_previous(new QPushButton(tr("‹ P&revious topic"), this))
     , m_next(new QPushButton(tr("Ne&xt topic ›"), this))
@@ -101,6 +104,8 @@ TopicPanel::TopicPanel(CurriculumModel *model, QWidget *parent)
     auto *controlsLayout = new QVBoxLayout(m_topicControls);
     controlsLayout->setContentsMargins(0, 0, 0, 0);
     controlsLayout->addWidget(createStatusBar());
+    m_masteryNote->setObjectName(u"masteryNote"_s);
+    controlsLayout->addWidget(m_masteryNote);
     controlsLayout->addWidget(notesTitle);
     controlsLayout->addWidget(m_notes, 1);
 
@@ -139,6 +144,10 @@ TopicPanel::TopicPanel(CurriculumModel *model, QWidget *parent)
     connect(m_statusGroup, &QButtonGroup::idClicked, this, &TopicPanel::onStatusClicked);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &TopicPanel::onDataChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &TopicPanel::refresh);
+    if (ProgressStore *store = m_model->store()) {
+        connect(store, &ProgressStore::answerRecorded, this, &TopicPanel::updateMasteryNote);
+        connect(store, &ProgressStore::progressReset, this, &TopicPanel::updateMasteryNote);
+    }
     refresh();
 }
 
@@ -196,8 +205,9 @@ void TopicPanel::setStudyTimer(StudyTimer *timer)
     delete m_timerWidget;
     m_timerWidget = new StudyTimerWidget(timer, m_model, m_topicControls);
     m_timerWidget->setObjectName(u"drawerStudyTimer"_s);
-    // Under the status buttons.
-    static_cast<QVBoxLayout *>(m_topicControls->layout())->insertWidget(1, m_timerWidget);
+    // Under the status buttons and their note.
+    auto *controlsLayout = static_cast<QVBoxLayout *>(m_topicControls->layout());
+    controlsLayout->insertWidget(controlsLayout->indexOf(m_masteryNote) + 1, m_timerWidget);
     refresh();
 }
 
@@ -236,6 +246,7 @@ void TopicPanel::refresh()
     const QModelIndex index = m_index;
     const bool isTopic = index.isValid() && index.parent().isValid();
     m_topicControls->setVisible(isTopic);
+    updateMasteryNote();
     m_showInPipeline->setEnabled(isTopic);
     m_previous->setEnabled(index.isValid());
     m_next->setEnabled(index.isValid());
@@ -328,4 +339,29 @@ void TopicPanel::refreshSelfCheck(const Topic *topic)
                     .arg(mastery.remembered)
                     .arg(mastery.answered);
     m_selfCheck->setText(text);
+}
+
+// "Done" should mean "I can answer the questions": marking it without answering any is allowed,
+// but said.
+void TopicPanel::updateMasteryNote()
+{
+    const bool isTopic = m_index.isValid() && m_index.parent().isValid();
+    const Topic *topic
+        = isTopic
+              ? m_model->curriculum().findTopic(m_index.data(CurriculumModel::IdRole).toString())
+              : nullptr;
+    const ProgressStore *store = m_model->store();
+    const bool unanswered = topic && store && !topic->questions.isEmpty()
+                            && m_model->topicStatus(topic->id) == TopicStatus::Done
+                            && std::none_of(topic->questions.cbegin(),
+                                            topic->questions.cend(),
+                                            [store](const SelfCheckQuestion &question) {
+                                                return store->reviewCard(question.id).has_value();
+                                            });
+    m_masteryNote->setVisible(unanswered);
+    m_masteryNote->setText(unanswered
+                               ? tr("Marked done, but none of its %n question(s) answered yet",
+                                    nullptr,
+                                    int(topic->questions.size()))
+                               : QString());
 }

@@ -35,6 +35,8 @@ public:
     QModelIndex currentIndex() const { return m_index; }
     NotesEditor *notesEditor() const { return m_notes; }
     QAbstractButton *statusButton(int status) const;
+    // Under the status: says so when the topic is done but none of its questions was answered.
+    QLabel *masteryNote() const { return m_masteryNote; }
     bool saveNotes();
     // Shows the study timer's start / stop for the topic on display.
     void setStudyTimer(StudyTimer *timer);
@@ -57,6 +59,7 @@ protected:
 
 private:
     void refresh();
+    void updateMasteryNote();
     void onStatusClicked(int status);
     void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     QWidget *createStatusBar();
@@ -72,6 +75,7 @@ private:
     QLabel *m_body;
     QWidget *m_topicControls;
     QButtonGroup *m_statusGroup;
+    QLabel *m_masteryNote;
     NotesEditor *m_notes;
     QPushButton *m_previous;
     QPushButton *m_next;

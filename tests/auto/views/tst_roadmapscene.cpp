@@ -9,9 +9,13 @@
 #include "roadmap/sectionitem.h"
 #include "roadmap/topiccarditem.h"
 #include "roadmap/topicpanel.h"
+#include "selfcheck/masterytracker.h"
+#include "selfcheck/selfcheckscheduling.h"
 
 #include <QImage>
+#include <QLabel>
 #include <QPainter>
+#include <QProgressBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -45,8 +49,15 @@ private slots:
     void workspaceLaysOutTheMapAfterItsFirstFrame();
     void panesOpenAtTheirDefaultWidths();
     void clickOpensDrawer();
+    void masteryOnCardsAndSections();
+    void masteryFallsWhenQuestionsFallDue();
+    void overallBarShowsMastery();
+    void drawerNotesDoneWithoutAnswers();
 
 private:
+    // Records an answer to the `index`-th question of a topic at `at`, scheduled as the app does.
+    void answer(const QString &topicId, int index, bool correct, const QDateTime &at);
+
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<ProgressStore> m_store;
     std::unique_ptr<CurriculumModel> m_model;
@@ -391,6 +402,188 @@ void TestRoadmapScene::clickOpensDrawer()
     QCOMPARE(workspace.selectedId(), u"big-data-tools"_s);
     QVERIFY(workspace.isDrawerOpen());
     QVERIFY(workspace.topicPanel()->isVisible());
+}
+
+namespace {
+
+// A fixed moment, so the figures do not depend on when the test runs.
+const QDateTime AnsweredAt(QDate(2024, 3, 4), QTime(9, 0), Qt::UTC);
+
+int questionsOf(const Section &section)
+{
+    int count = 0;
+    for (const Topic &topic : section.topics)
+        count += int(topic.questions.size());
+    return count;
+}
+
+} // namespace
+
+void TestRoadmapScene::answer(const QString &topicId, int index, bool correct, const QDateTime &at)
+{
+    const Topic *topic = m_model->curriculum().findTopic(topicId);
+    QVERIFY(topic && index < topic->questions.size());
+    const SelfCheckQuestion &question = topic->questions.at(index);
+    ReviewAnswer given;
+    given.questionId = question.id;
+    given.topicId = topicId;
+    given.correct = correct;
+    given.choice = correct ? question.answer : (question.answer + 1) % int(question.choices.size());
+    given.at = at;
+    QVERIFY2(m_store->recordAnswer(given, SelfCheckScheduling::scheduler()),
+             qPrintable(m_store->errorString()));
+}
+
+void TestRoadmapScene::masteryOnCardsAndSections()
+{
+    // Remembered = last answer right and not yet due again (SelfCheckPlan::isRemembered).
+    // FSRS-4.5's first "Good" sets stability w2 = 3.7145 days, the interval at 90 % retention
+    // (https://github.com/open-spaced-repetition/fsrs4anki/wiki/The-Algorithm): a right answer is
+    // still remembered an hour later; a wrong one comes back after a 10-minute relearning step.
+    const QString topicId = u"feature-stores"_s;
+    const Topic *topic = m_model->curriculum().findTopic(topicId);
+    const Section *section = m_model->curriculum().sectionOfTopic(topicId);
+    QVERIFY(topic && section);
+    const int topicTotal = int(topic->questions.size());
+    const int sectionTotal = questionsOf(*section);
+    QVERIFY(topicTotal >= 5);
+    answer(topicId, 0, true, AnsweredAt);
+    answer(topicId, 1, true, AnsweredAt);
+    answer(topicId, 2, true, AnsweredAt);
+    answer(topicId, 3, false, AnsweredAt);
+
+    QDateTime now = AnsweredAt.addSecs(3600);
+    RoadmapScene scene(m_model.get());
+    scene.mastery()->setClock([&now] { return now; });
+    TopicCardItem *card = scene.topicItem(topicId);
+    QCOMPARE(card->mastery().remembered, 3);
+    QCOMPARE(card->mastery().answered, 4);
+    QCOMPARE(card->mastery().total, topicTotal);
+    QCOMPARE(card->masteryText(), u"3/%1"_s.arg(topicTotal));
+    QCOMPARE(card->toolTip(), u"3 of %1 self-check questions remembered"_s.arg(topicTotal));
+    SectionItem *header = scene.sectionItem(section->id);
+    QCOMPARE(header->mastery().remembered, 3);
+    QCOMPARE(header->mastery().total, sectionTotal);
+    QCOMPARE(header->masteryText(), u"3/%1"_s.arg(sectionTotal));
+    // A topic with questions but no answers shows none remembered.
+    const Topic &unanswered
+        = section->topics.first().id != topicId ? section->topics.first() : section->topics.last();
+    QCOMPARE(scene.topicItem(unanswered.id)->masteryText(),
+             u"0/%1"_s.arg(unanswered.questions.size()));
+
+    // An answer recorded while the map is open shows at once, on the card and in the header.
+    answer(topicId, 3, true, now);
+    QCOMPARE(card->masteryText(), u"4/%1"_s.arg(topicTotal));
+    QCOMPARE(header->masteryText(), u"4/%1"_s.arg(sectionTotal));
+
+    // Another process answers; the store notices and the map follows.
+    ProgressStore other;
+    QVERIFY(other.open(m_store->filePath()));
+    ReviewAnswer elsewhere;
+    elsewhere.questionId = topic->questions.at(4).id;
+    elsewhere.topicId = topicId;
+    elsewhere.choice = topic->questions.at(4).answer;
+    elsewhere.correct = true;
+    elsewhere.at = now;
+    QVERIFY(other.recordAnswer(elsewhere, SelfCheckScheduling::scheduler()));
+    QVERIFY(m_store->checkExternalChanges());
+    QCOMPARE(card->masteryText(), u"5/%1"_s.arg(topicTotal));
+
+    // Personal progress hidden: no mastery either.
+    scene.setShowProgress(false);
+    QCOMPARE(card->masteryText(), QString());
+    QCOMPARE(header->masteryText(), QString());
+    QCOMPARE(card->toolTip(), QString());
+    scene.setShowProgress(true);
+    QCOMPARE(card->masteryText(), u"5/%1"_s.arg(topicTotal));
+}
+
+void TestRoadmapScene::masteryFallsWhenQuestionsFallDue()
+{
+    const QString topicId = u"data-pipelines"_s;
+    const Topic *topic = m_model->curriculum().findTopic(topicId);
+    QVERIFY(topic);
+    QDateTime now = AnsweredAt;
+    RoadmapScene scene(m_model.get());
+    scene.mastery()->setClock([&now] { return now; });
+    // Nothing remembered: time alone changes nothing, so nothing to wake up for.
+    QVERIFY(!scene.mastery()->nextChange().isValid());
+
+    answer(topicId, 0, true, AnsweredAt);
+    answer(topicId, 1, true, AnsweredAt.addDays(-2));
+    TopicCardItem *card = scene.topicItem(topicId);
+    QCOMPARE(card->masteryText(), u"2/%1"_s.arg(topic->questions.size()));
+    // The tracker wakes when the first of them falls due, as the store scheduled it.
+    const QDateTime firstDue = std::min(m_store->reviewCard(topic->questions.at(0).id)->due,
+                                        m_store->reviewCard(topic->questions.at(1).id)->due);
+    QCOMPARE(scene.mastery()->nextChange(), firstDue);
+
+    // A month later (far beyond the first interval of about four days) both have fallen due.
+    now = AnsweredAt.addDays(30);
+    scene.mastery()->reevaluate();
+    QCOMPARE(card->masteryText(), u"0/%1"_s.arg(topic->questions.size()));
+    QVERIFY(!scene.mastery()->nextChange().isValid());
+}
+
+void TestRoadmapScene::overallBarShowsMastery()
+{
+    const int total = m_model->curriculum().questionCount();
+    QVERIFY(total > 0);
+    RoadmapWorkspace workspace(m_model.get());
+    QDateTime now = AnsweredAt.addSecs(60);
+    workspace.scene()->mastery()->setClock([&now] { return now; });
+    auto *bar = workspace.findChild<QProgressBar *>();
+    QVERIFY(bar);
+    const int topics = int(m_model->curriculum().topicIds().size());
+    QCOMPARE(bar->text(), u"0 of %1 topics finished (0%) · Mastery 0/%2"_s.arg(topics).arg(total));
+    answer(u"feature-stores"_s, 0, true, AnsweredAt);
+    answer(u"data-pipelines"_s, 0, true, AnsweredAt);
+    QCOMPARE(bar->text(), u"0 of %1 topics finished (0%) · Mastery 2/%2"_s.arg(topics).arg(total));
+    QCOMPARE(bar->toolTip(),
+             u"Mastery: 2 of %1 self-check questions remembered — answered right and not due "
+             "again yet"_s.arg(total));
+
+    // A curriculum without questions has no mastery to show.
+    const MarkdownImporter::Result imported = MarkdownImporter::import(
+        "# Plain\n\n## 1. Basics\n\n| Topic | Goals | Activities |\n|---|---|---|\n"
+        "| Pods | Learn pods | Run one |\n");
+    QVERIFY2(imported.ok, qPrintable(imported.errorMessage));
+    m_model->setCurriculum(imported.curriculum);
+    QCOMPARE(bar->text(), u"0 of 1 topic finished (0%)"_s);
+    workspace.ensureMap();
+    QCOMPARE(workspace.scene()->topicItem(u"pods"_s)->masteryText(), QString());
+    QCOMPARE(workspace.scene()->sectionItem(u"basics"_s)->masteryText(), QString());
+}
+
+void TestRoadmapScene::drawerNotesDoneWithoutAnswers()
+{
+    const QString topicId = u"feature-stores"_s;
+    const int questions = int(m_model->curriculum().findTopic(topicId)->questions.size());
+    TopicPanel panel(m_model.get());
+    panel.showIndex(m_model->indexOfTopic(topicId));
+    QLabel *note = panel.masteryNote();
+    QVERIFY(note->isHidden()); // pending
+
+    QVERIFY(m_store->setStatus(topicId, TopicStatus::Done));
+    QVERIFY(!note->isHidden());
+    QCOMPARE(note->text(),
+             u"Marked done, but none of its %1 questions answered yet"_s.arg(questions));
+
+    // Another topic, not done: no note; back to the done one: the note again.
+    panel.showIndex(m_model->indexOfTopic(u"data-pipelines"_s));
+    QVERIFY(note->isHidden());
+    panel.showIndex(m_model->indexOfTopic(topicId));
+    QVERIFY(!note->isHidden());
+
+    // One answer, even a wrong one, and the note goes.
+    answer(topicId, 2, false, AnsweredAt);
+    QVERIFY(note->isHidden());
+    QCOMPARE(note->text(), QString());
+
+    // Done with an answered question stays without a note; learning never has one.
+    QVERIFY(m_store->setStatus(u"data-pipelines"_s, TopicStatus::Learning));
+    panel.showIndex(m_model->indexOfTopic(u"data-pipelines"_s));
+    QVERIFY(note->isHidden());
 }
 
 QTEST_MAIN(TestRoadmapScene)
