@@ -7,8 +7,8 @@
 
 // The self-check figures of the Progress dashboard and `progress stats`, as plain numbers.
 // selfcheck/reviewsummaries.h computes them (it knows the scheduler and what is due); the JSON
-// writer and the dashboard only show them. They cover every section: an answer is kept without
-// the section of its question.
+// writer and the dashboard only show them. They cover every section: the compact log of answers
+// they are counted from (ReviewTimeline) has no topic, so it cannot be cut by section.
 
 // One local day's answers.
 struct ReviewDay

@@ -31,7 +31,7 @@ class StudyTimerWidget;
 // study time per week, weekday and hour, the self-check answers with their retention and the
 // reviews due in the next 30 days, a calendar heatmap with streaks, and the logged sessions
 // (edit and delete are undoable). A range applies to all of it, a section filter to all but the
-// self-check figures (an answer is kept without its section); the study timer and "Log Time"
+// self-check figures (see progress/reviewsummary.h); the study timer and "Log Time"
 // sit in its toolbar. It follows the store: a status changed, a session logged or a question
 // answered anywhere redraws it at once.
 class ProgressWorkspace : public QWidget
