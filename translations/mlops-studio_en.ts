@@ -440,6 +440,26 @@
             <numerusform>%n study sessions</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Self-check: %1 due today, %2 in the next %3 days; %4 of %n question(s) answered
+</source>
+        <translation>
+            <numerusform>Self-check: %1 due today, %2 in the next %3 days; %4 of %n question answered
+</numerusform>
+            <numerusform>Self-check: %1 due today, %2 in the next %3 days; %4 of %n questions answered
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>retention %1% (%2 of %n review(s) right)
+</source>
+        <translation>
+            <numerusform>retention %1% (%2 of %n review right)
+</numerusform>
+            <numerusform>retention %1% (%2 of %n reviews right)
+</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProgressTiles</name>

@@ -6,6 +6,8 @@
 #include "progress/progressstats.h"
 #include "progress/progressstatsjson.h"
 #include "progress/progressstore.h"
+#include "progress/reviewsummary.h"
+#include "selfcheck/reviewsummaries.h"
 #include "support/atomicfile.h"
 #include "support/closestmatches.h"
 
@@ -145,7 +147,35 @@ void printForecast(QTextStream &out, const ProgressStats &stats)
     out << u"\n"_s;
 }
 
-void printStats(QTextStream &out, const Curriculum &curriculum, const ProgressStats &stats)
+void printSelfCheck(QTextStream &out, const ReviewSummary &summary)
+{
+    int dueSoon = 0;
+    for (int due : summary.forecast)
+        dueSoon += due;
+    out << ProgressReportCommands::tr("Self-check: %1 due today, %2 in the next %3 days; %4 of %n "
+                                      "question(s) answered\n",
+                                      nullptr,
+                                      summary.questions)
+               .arg(summary.dueToday)
+               .arg(dueSoon)
+               .arg(ReviewSummary::ForecastDays)
+               .arg(summary.answered);
+    out << ProgressReportCommands::tr("Answers: %1 in the range, %2 in all; ")
+               .arg(summary.answersInRange)
+               .arg(summary.answersTotal);
+    if (const std::optional<double> retention = summary.retention())
+        out << ProgressReportCommands::tr(
+                   "retention %1% (%2 of %n review(s) right)\n", nullptr, summary.reviewsInRange)
+                   .arg(*retention * 100, 0, 'f', 1)
+                   .arg(summary.reviewsRightInRange);
+    else
+        out << ProgressReportCommands::tr("no retention yet (no question answered again)\n");
+}
+
+void printStats(QTextStream &out,
+                const Curriculum &curriculum,
+                const ProgressStats &stats,
+                const ReviewSummary &selfCheck)
 {
     const QString range
         = stats.options.rangeDays > 0
@@ -167,6 +197,7 @@ void printStats(QTextStream &out, const Curriculum &curriculum, const ProgressSt
                                       stats.streak.minMinutes)
                .arg(daysText(stats.streak.current), daysText(stats.streak.longest));
     printForecast(out, stats);
+    printSelfCheck(out, selfCheck);
     for (const SectionSummary &section : stats.sections) {
         const Section *found = nullptr;
         for (const Section &candidate : curriculum.sections)
@@ -188,12 +219,18 @@ int showStats(CliContext &context, const QCommandLineParser &parser, const QStri
     if (!context.loadCurriculum() || !parseOptions(context, parser, &options)
         || !context.openStore())
         return CliContext::BadInput;
+    const ProgressStore &store = context.store();
     const ProgressStats stats
-        = ProgressStats::compute(context.curriculum(), context.store().history(), options);
+        = ProgressStats::compute(context.curriculum(), store.history(), options);
+    const ReviewSummary selfCheck = ReviewSummaries::compute(context.curriculum(),
+                                                             store.reviewCards(),
+                                                             store.reviewTimeline(),
+                                                             options.asOf,
+                                                             options.rangeDays);
     if (parser.isSet(u"json"_s))
-        context.out() << ProgressStatsJson::write(stats);
+        context.out() << ProgressStatsJson::write(stats, &selfCheck);
     else
-        printStats(context.out(), context.curriculum(), stats);
+        printStats(context.out(), context.curriculum(), stats, selfCheck);
     return CliContext::Success;
 }
 
@@ -228,7 +265,7 @@ QList<Subcommand> progressReportCommands()
     stats.group = u"progress"_s;
     stats.name = u"stats"_s;
     stats.summary = ProgressReportCommands::tr(
-        "The dashboard's figures: sections, completions, study time, streaks.");
+        "The dashboard's figures: sections, completions, study time, streaks, self-check.");
     stats.options = {
         QCommandLineOption(u"json"_s, ProgressReportCommands::tr("Print JSON.")),
         QCommandLineOption(
@@ -242,11 +279,12 @@ QList<Subcommand> progressReportCommands()
             u"N"_s),
         QCommandLineOption(
             u"range"_s,
-            ProgressReportCommands::tr("The range of the figures over time: 30d, 90d, 1y or all "
-                                       "(default)."),
+            ProgressReportCommands::tr("The range of the figures over time (self-check answers "
+                                       "too): 30d, 90d, 1y or all (default)."),
             u"RANGE"_s),
         QCommandLineOption(u"section"_s,
-                           ProgressReportCommands::tr("Only this section's topics."),
+                           ProgressReportCommands::tr("Only this section's topics (the self-check "
+                                                      "figures cover every section)."),
                            u"SECTION_ID"_s),
         QCommandLineOption(
             u"target"_s,

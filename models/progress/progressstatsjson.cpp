@@ -1,6 +1,7 @@
 #include "progress/progressstatsjson.h"
 
 #include "progress/progressstats.h"
+#include "progress/reviewsummary.h"
 #include "support/jsonwriter.h"
 
 #include <cmath>
@@ -188,9 +189,59 @@ void streakAndForecast(JsonWriter &json, const ProgressStats &stats)
     json.endObject();
 }
 
+void integers(JsonWriter &json, const QString &name, const QList<int> &values)
+{
+    json.key(name);
+    json.beginArray(Layout::Inline);
+    for (int value : values)
+        json.integer(value);
+    json.endArray();
+}
+
+void selfCheckFigures(JsonWriter &json, const ReviewSummary &summary)
+{
+    json.key(u"self_check"_s);
+    json.beginObject();
+    const std::pair<QString, int> counts[] = {
+        {u"due_today"_s, summary.dueToday},
+        {u"answered"_s, summary.answered},
+        {u"questions"_s, summary.questions},
+        {u"answers_in_range"_s, summary.answersInRange},
+        {u"answers_total"_s, summary.answersTotal},
+        {u"reviews_in_range"_s, summary.reviewsInRange},
+        {u"reviews_right_in_range"_s, summary.reviewsRightInRange},
+    };
+    for (const auto &[name, count] : counts) {
+        json.key(name);
+        json.integer(count);
+    }
+    json.key(u"retention"_s);
+    if (const std::optional<double> retention = summary.retention())
+        json.value(rounded(*retention, 3));
+    else
+        json.null();
+    json.key(u"answers_by_day"_s);
+    json.beginArray();
+    for (const ReviewDay &day : summary.days) {
+        json.beginObject(Layout::Inline);
+        json.key(u"date"_s);
+        json.value(day.date.toString(Qt::ISODate));
+        json.key(u"answers"_s);
+        json.integer(day.answers);
+        json.key(u"reviews"_s);
+        json.integer(day.reviews);
+        json.key(u"reviews_right"_s);
+        json.integer(day.reviewsRight);
+        json.endObject();
+    }
+    json.endArray();
+    integers(json, u"forecast"_s, summary.forecast);
+    json.endObject();
+}
+
 } // namespace
 
-QByteArray write(const ProgressStats &stats)
+QByteArray write(const ProgressStats &stats, const ReviewSummary *selfCheck)
 {
     JsonWriter json;
     json.beginObject();
@@ -205,6 +256,8 @@ QByteArray write(const ProgressStats &stats)
     numbers(json, u"minutes_by_hour"_s, stats.minutesByHour);
     dateValues(json, u"heatmap"_s, u"date"_s, u"minutes"_s, pairs(stats.heatmap));
     streakAndForecast(json, stats);
+    if (selfCheck)
+        selfCheckFigures(json, *selfCheck);
     json.endObject();
     return json.toUtf8();
 }

@@ -1,6 +1,7 @@
 #include "progress/progresscharts.h"
 
 #include "curriculum/curriculum.h"
+#include "progress/chartparts.h"
 #include "progress/progressstats.h"
 
 #include <QBarCategoryAxis>
@@ -20,107 +21,25 @@
 #include <cmath>
 
 using namespace Qt::StringLiterals;
+using namespace ChartParts;
 
 namespace {
 
 constexpr int MaxSectionLabel = 26;
-constexpr int WeeksLabelledByDate = 26;
-constexpr int MaxMonthLabels = 8;
 constexpr int MinForecastDays = 90;
 
 // The statuses in the order the stacked bars show them, left to right.
 constexpr std::array<TopicStatus, 4> BarOrder
     = {TopicStatus::Done, TopicStatus::Learning, TopicStatus::Skipped, TopicStatus::Pending};
 
-// 1, 2, 2.5, 5 × a power of ten at or above `value`.
-double niceStep(double value)
-{
-    if (value <= 0)
-        return 1;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    for (double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-        if (step * magnitude >= value)
-            return step * magnitude;
-    }
-    return 10 * magnitude;
-}
-
-// An axis from 0 with about five round ticks above `maximum`.
-void roundAxis(QValueAxis *axis, double maximum, bool integers)
-{
-    double step = niceStep(std::max(maximum, integers ? 4.0 : 0.4) / 4.0);
-    if (integers)
-        step = std::max(1.0, std::ceil(step));
-    const double top = std::max(step, std::ceil(maximum / step - 1e-9) * step);
-    axis->setRange(0, top);
-    axis->setTickCount(int(std::lround(top / step)) + 1);
-    axis->setLabelFormat(integers || step >= 1 ? u"%.0f"_s : u"%.1f"_s);
-}
-
 qreal msAt(const QDate &date)
 {
     return qreal(date.startOfDay().toMSecsSinceEpoch());
 }
 
-QChart *newChart(const QString &title)
-{
-    auto *chart = new QChart;
-    chart->setTitle(title);
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setMargins(QMargins(6, 6, 6, 6));
-    chart->layout()->setContentsMargins(0, 0, 0, 0); // the card is the view's whole area
-    return chart;
-}
-
-QBarSeries *singleBarSeries(QChart *chart, QBarSet *set)
-{
-    auto *series = new QBarSeries;
-    series->append(set);
-    series->setBarWidth(0.8);
-    chart->addSeries(series);
-    chart->legend()->hide();
-    return series;
-}
-
-void replaceValues(QBarSet *set, const QList<qreal> &values)
-{
-    if (set->count() == values.size()) {
-        for (qsizetype i = 0; i < values.size(); ++i) {
-            if (set->at(int(i)) != values.at(i))
-                set->replace(int(i), values.at(i));
-        }
-        return;
-    }
-    set->remove(0, set->count());
-    set->append(values);
-}
-
 double hours(int minutes)
 {
     return minutes / 60.0;
-}
-
-// Labels under some of the bars only: a labelled bar is a category of its own, the bars
-// between are one category each run, named by spaces (QCategoryAxis wants distinct names).
-// The axis's own grid lines would fall between categories, so they are off.
-void sparseBarLabels(QCategoryAxis *axis, const QStringList &labels)
-{
-    for (const QString &old : axis->categoriesLabels())
-        axis->remove(old);
-    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
-    axis->setGridLineVisible(false);
-    axis->setStartValue(-0.5);
-    axis->setRange(-0.5, std::max<qsizetype>(labels.size(), 1) - 0.5);
-    int blanks = 0;
-    for (qsizetype i = 0; i < labels.size(); ++i) {
-        const bool last = i + 1 == labels.size();
-        if (!labels.at(i).isEmpty()) {
-            axis->append(labels.at(i), i + 0.5);
-        } else if (last || !labels.at(i + 1).isEmpty()) {
-            axis->append(QString(++blanks, u' '), i + 0.5);
-        }
-    }
 }
 
 } // namespace
@@ -133,6 +52,8 @@ ProgressCharts::ProgressCharts(QObject *parent)
     createWeekly();
     createWeekday();
     createHourly();
+    createAnswers();
+    createDueForecast();
     setTheme(StudioTheme::byIdOrDefault(StudioTheme::defaultId()));
 }
 
@@ -157,6 +78,10 @@ QString ProgressCharts::title(Chart which)
         return tr("By weekday (hours)");
     case Hourly:
         return tr("By hour of day (hours)");
+    case Answers:
+        return tr("Self-check answers and retention");
+    case DueForecast:
+        return tr("Reviews due in the next 30 days");
     case ChartCount:
         break;
     }
@@ -169,7 +94,9 @@ QString ProgressCharts::fileStem(Chart which)
                                                           u"progress-finished"_s,
                                                           u"progress-weekly"_s,
                                                           u"progress-weekdays"_s,
-                                                          u"progress-hours"_s};
+                                                          u"progress-hours"_s,
+                                                          u"progress-selfcheck-answers"_s,
+                                                          u"progress-selfcheck-due"_s};
     return stems.at(which);
 }
 
@@ -303,13 +230,17 @@ void ProgressCharts::setTheme(const StudioTheme &theme)
         set->setColor(theme.statusColor(status));
         set->setBorderColor(d.panel);
     }
-    for (QBarSet *set : {m_weekly, m_weekday, m_hourly}) {
+    for (QBarSet *set : {m_weekly, m_weekday, m_hourly, m_answers}) {
         set->setColor(d.studyBar);
         set->setBorderColor(d.studyBar);
     }
     m_finished->setPen(QPen(d.finished, d.lineWidth));
     m_forecast->setPen(QPen(d.forecast, d.lineWidth, Qt::DashLine));
     m_target->setPen(QPen(m_targetOnTrack ? d.onTrack : d.behind, d.lineWidth, Qt::DotLine));
+    m_retention->setPen(QPen(d.finished, d.lineWidth));
+    m_retention->setBrush(d.finished); // the point markers
+    m_due->setColor(d.forecast);
+    m_due->setBorderColor(d.forecast);
 }
 
 void ProgressCharts::update(const ProgressStats &stats, const Curriculum &curriculum)
@@ -422,35 +353,15 @@ void ProgressCharts::updateCompletion(const ProgressStats &stats)
 void ProgressCharts::updateWeekly(const ProgressStats &stats)
 {
     QList<qreal> values;
+    QList<QDate> weeks;
     double largest = 0;
     for (const DateMinutes &week : stats.minutesByWeek) {
         values << hours(week.minutes);
+        weeks << week.date;
         largest = std::max(largest, hours(week.minutes));
     }
     replaceValues(m_weekly, values);
-
-    // Every few weeks by date, or the weeks where a month begins (some of them).
-    const QList<DateMinutes> &weeks = stats.minutesByWeek;
-    QStringList labels(weeks.size());
-    if (weeks.size() <= WeeksLabelledByDate) {
-        const qsizetype every = std::max<qsizetype>(1, (weeks.size() + 7) / 8);
-        for (qsizetype i = 0; i < weeks.size(); i += every)
-            labels[i] = QLocale().toString(weeks.at(i).date, u"d MMM"_s);
-    } else {
-        const QDate first = weeks.first().date;
-        const QDate last = weeks.last().date;
-        const int months = (last.year() - first.year()) * 12 + last.month() - first.month() + 1;
-        const int every = std::max(1, (months + MaxMonthLabels - 1) / MaxMonthLabels);
-        const bool withYear = months > 12;
-        int seen = 0;
-        for (qsizetype i = 1; i < weeks.size(); ++i) {
-            const QDate week = weeks.at(i).date;
-            if (week.month() == weeks.at(i - 1).date.month() || seen++ % every != 0)
-                continue;
-            labels[i] = QLocale().toString(week, withYear ? u"MMM yyyy"_s : u"MMM"_s);
-        }
-    }
-    sparseBarLabels(m_weekAxis, labels);
+    sparseBarLabels(m_weekAxis, weekLabels(weeks));
     roundAxis(m_weeklyHoursAxis, largest, false);
 }
 

@@ -1,6 +1,7 @@
 #include "progress/progresstiles.h"
 
 #include "progress/progressstats.h"
+#include "progress/reviewsummary.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -38,6 +39,27 @@ void ProgressTiles::setStats(const ProgressStats &stats)
 {
     m_tiles = tilesFor(stats);
     update();
+}
+
+void ProgressTiles::setReviews(const ReviewSummary &summary)
+{
+    m_due = dueTile(summary);
+    update();
+}
+
+QList<ProgressTiles::Tile> ProgressTiles::tiles() const
+{
+    return m_due ? m_tiles + QList<Tile>{*m_due} : m_tiles;
+}
+
+ProgressTiles::Tile ProgressTiles::dueTile(const ReviewSummary &summary)
+{
+    // Short enough for a fifth of the dashboard's width.
+    const QString caption
+        = summary.questions > 0
+              ? tr("due today · %1 of %2 answered").arg(summary.answered).arg(summary.questions)
+              : tr("due today · no self-check questions");
+    return {QString::number(summary.dueToday), caption};
 }
 
 QList<ProgressTiles::Tile> ProgressTiles::tilesFor(const ProgressStats &stats)
@@ -106,5 +128,5 @@ QSize ProgressTiles::sizeHint() const
 void ProgressTiles::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
-    draw(&painter, rect(), m_tiles, m_theme);
+    draw(&painter, rect(), tiles(), m_theme);
 }

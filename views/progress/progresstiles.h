@@ -5,10 +5,14 @@
 #include <QList>
 #include <QWidget>
 
+#include <optional>
+
 struct ProgressStats;
+struct ReviewSummary;
 
 // The dashboard's summary tiles: percent complete, hours studied, current streak, topics in
-// progress. draw() paints them anywhere (the widget, the PDF report).
+// progress, and the self-check questions due today once setReviews() gave them. draw() paints
+// them anywhere (the widget, the PDF report).
 class ProgressTiles : public QWidget
 {
     Q_OBJECT
@@ -24,9 +28,11 @@ public:
 
     void setTheme(const DashboardTheme &theme);
     void setStats(const ProgressStats &stats);
-    const QList<Tile> &tiles() const { return m_tiles; }
+    void setReviews(const ReviewSummary &summary);
+    QList<Tile> tiles() const;
 
     static QList<Tile> tilesFor(const ProgressStats &stats);
+    static Tile dueTile(const ReviewSummary &summary);
     static void draw(QPainter *painter,
                      const QRectF &area,
                      const QList<Tile> &tiles,
@@ -40,4 +46,5 @@ protected:
 private:
     DashboardTheme m_theme;
     QList<Tile> m_tiles;
+    std::optional<Tile> m_due;
 };

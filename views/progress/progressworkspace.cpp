@@ -12,6 +12,7 @@
 #include "progress/studysessiontablemodel.h"
 #include "progress/studytimer.h"
 #include "progress/studytimerwidget.h"
+#include "selfcheck/reviewsummarymodel.h"
 
 #include <QChartView>
 #include <QCheckBox>
@@ -49,11 +50,13 @@ ProgressWorkspace::ProgressWorkspace(CurriculumModel *model,
     , m_model(model)
     , m_timer(timer)
     , m_undoStack(new QUndoStack(this))
-    , m_stats(new ProgressStatsModel(model, model->store(), std::move(today), this))
+    , m_stats(new ProgressStatsModel(model, model->store(), today, this))
+    , m_reviews(new ReviewSummaryModel(model, model->store(), std::move(today), this))
     , m_charts(new ProgressCharts(this))
     , m_theme(StudioTheme::byIdOrDefault(StudioTheme::defaultId()))
 {
     m_stats->setActive(false); // until shown
+    m_reviews->setActive(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -67,6 +70,8 @@ ProgressWorkspace::ProgressWorkspace(CurriculumModel *model,
     createExportMenu();
 
     connect(m_stats, &ProgressStatsModel::statsChanged, this, &ProgressWorkspace::onStatsChanged);
+    connect(
+        m_reviews, &ReviewSummaryModel::summaryChanged, this, &ProgressWorkspace::onReviewsChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ProgressWorkspace::fillSections);
     connect(m_sessions, &StudySessionsPanel::message, this, &ProgressWorkspace::statusMessage);
     connect(m_timerWidget, &StudyTimerWidget::message, this, &ProgressWorkspace::statusMessage);
@@ -215,15 +220,28 @@ QWidget *ProgressWorkspace::createDashboard()
     grid->addWidget(m_views[ProgressCharts::Weekly], 2, 0, 1, 4);
     grid->addWidget(m_views[ProgressCharts::Weekday], 2, 4, 1, 2);
 
+    grid->addWidget(m_views[ProgressCharts::Answers], 3, 0, 1, 4);
+    grid->addWidget(m_views[ProgressCharts::DueForecast], 3, 4, 1, 2);
+    m_selfCheckEmpty = new QLabel(
+        tr("No self-check answers yet. Open a topic on the Roadmap and answer its questions "
+           "(Check yourself): the answers per day, their retention and the reviews due in the "
+           "next 30 days will show here."),
+        m_dashboard);
+    m_selfCheckEmpty->setObjectName(u"selfCheckEmpty"_s);
+    m_selfCheckEmpty->setWordWrap(true);
+    m_selfCheckEmpty->setMargin(16);
+    m_selfCheckEmpty->hide();
+    grid->addWidget(m_selfCheckEmpty, 3, 0, 1, 6);
+
     m_heatmap = new CalendarHeatmap(m_dashboard);
     m_heatmap->setObjectName(u"progressCalendar"_s);
     m_heatmap->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_heatmap, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
         showHeatmapMenu(m_heatmap->mapToGlobal(at));
     });
-    grid->addWidget(m_heatmap, 3, 0, 1, 6);
+    grid->addWidget(m_heatmap, 4, 0, 1, 6);
 
-    grid->addWidget(m_views[ProgressCharts::Hourly], 4, 0, 1, 3);
+    grid->addWidget(m_views[ProgressCharts::Hourly], 5, 0, 1, 3);
     auto *card = new QFrame(m_dashboard);
     card->setObjectName(u"sessionsCard"_s);
     auto *cardLayout = new QVBoxLayout(card);
@@ -231,10 +249,10 @@ QWidget *ProgressWorkspace::createDashboard()
     m_sessions = new StudySessionsPanel(m_model, m_model->store(), m_undoStack, card);
     cardLayout->addWidget(m_sessions);
     card->setMinimumHeight(ChartHeight);
-    grid->addWidget(card, 4, 3, 1, 3);
+    grid->addWidget(card, 5, 3, 1, 3);
     for (int column = 0; column < 6; ++column)
         grid->setColumnStretch(column, 1);
-    grid->setRowStretch(5, 1);
+    grid->setRowStretch(6, 1);
     return m_dashboard;
 }
 
@@ -285,6 +303,12 @@ void ProgressWorkspace::setTheme(const StudioTheme &theme)
                                 .arg(d.cardRadius)
                                 .arg(d.text.name()));
     }
+    m_selfCheckEmpty->setStyleSheet(
+        u"QLabel#selfCheckEmpty { background: %1; border: 1px solid %2; border-radius: %3px; "
+        "color: %4; }"_s.arg(d.panel.name(), d.panelBorder.name())
+            .arg(d.cardRadius)
+            .arg(d.text.name()));
+    m_selfCheckEmpty->setFont(d.tileLabelFont);
 }
 
 void ProgressWorkspace::setTimerTopic(const QString &topicId)
@@ -302,6 +326,7 @@ void ProgressWorkspace::onFiltersChanged()
     m_stats->setSectionId(m_section->currentData().toString());
     m_stats->setMinMinutes(m_minMinutes->value());
     m_stats->setTargetDate(m_targetCheck->isChecked() ? m_targetDate->date() : QDate());
+    m_reviews->setRangeDays(m_range->currentData().toInt());
 }
 
 void ProgressWorkspace::onStatsChanged()
@@ -315,15 +340,29 @@ void ProgressWorkspace::onStatsChanged()
                                      stats.options.sectionId);
 }
 
+// Until a question is answered a line says how to start instead of two empty charts.
+void ProgressWorkspace::onReviewsChanged()
+{
+    const ReviewSummary &summary = m_reviews->summary();
+    m_charts->updateReviews(summary);
+    m_tiles->setReviews(summary);
+    const bool none = summary.answersTotal == 0;
+    m_views[ProgressCharts::Answers]->setVisible(!none);
+    m_views[ProgressCharts::DueForecast]->setVisible(!none);
+    m_selfCheckEmpty->setVisible(none);
+}
+
 void ProgressWorkspace::showEvent(QShowEvent *event)
 {
     m_stats->setActive(true);
+    m_reviews->setActive(true);
     QWidget::showEvent(event);
 }
 
 void ProgressWorkspace::hideEvent(QHideEvent *event)
 {
     m_stats->setActive(false);
+    m_reviews->setActive(false);
     QWidget::hideEvent(event);
 }
 

@@ -16,20 +16,24 @@ class QChartView;
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
+class QLabel;
 class QMenu;
 class QScrollArea;
 class QSpinBox;
 class QUndoStack;
+class ReviewSummaryModel;
 class StudySessionsPanel;
 class StudyTimer;
 class StudyTimerWidget;
 
 // The Progress workspace: a dashboard of the study history, like Anki's statistics. Summary
 // tiles, completion by section, topics finished over time with a forecast and a target date,
-// study time per week, weekday and hour, a calendar heatmap with streaks, and the logged
-// sessions (edit and delete are undoable). A range and a section filter apply to all of it;
-// the study timer and "Log Time" sit in its toolbar. It follows the store: a status changed or
-// a session logged anywhere redraws it at once.
+// study time per week, weekday and hour, the self-check answers with their retention and the
+// reviews due in the next 30 days, a calendar heatmap with streaks, and the logged sessions
+// (edit and delete are undoable). A range applies to all of it, a section filter to all but the
+// self-check figures (see progress/reviewsummary.h); the study timer and "Log Time"
+// sit in its toolbar. It follows the store: a status changed, a session logged or a question
+// answered anywhere redraws it at once.
 class ProgressWorkspace : public QWidget
 {
     Q_OBJECT
@@ -45,6 +49,9 @@ public:
                       QWidget *parent = nullptr);
 
     ProgressStatsModel *statsModel() const { return m_stats; }
+    ReviewSummaryModel *reviewModel() const { return m_reviews; }
+    // Shown instead of the two self-check charts until a question has been answered.
+    QLabel *selfCheckEmptyLabel() const { return m_selfCheckEmpty; }
     ProgressCharts *charts() const { return m_charts; }
     QChartView *chartView(ProgressCharts::Chart which) const { return m_views.at(which); }
     CalendarHeatmap *heatmap() const { return m_heatmap; }
@@ -94,6 +101,7 @@ private:
     void createExportMenu();
     void fillSections();
     void onStatsChanged();
+    void onReviewsChanged();
     void onFiltersChanged();
     void showChartMenu(ProgressCharts::Chart which, const QPoint &globalPosition);
     void showHeatmapMenu(const QPoint &globalPosition);
@@ -104,6 +112,7 @@ private:
     StudyTimer *m_timer;
     QUndoStack *m_undoStack;
     ProgressStatsModel *m_stats;
+    ReviewSummaryModel *m_reviews;
     ProgressCharts *m_charts;
     std::array<QChartView *, ProgressCharts::ChartCount> m_views{};
     CalendarHeatmap *m_heatmap = nullptr;
@@ -117,6 +126,7 @@ private:
     QCheckBox *m_targetCheck = nullptr;
     QDateEdit *m_targetDate = nullptr;
     QWidget *m_dashboard = nullptr;
+    QLabel *m_selfCheckEmpty = nullptr;
     QScrollArea *m_scroll = nullptr;
     QMenu *m_exportMenu = nullptr;
     StudioTheme m_theme;

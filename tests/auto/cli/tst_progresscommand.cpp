@@ -1,5 +1,7 @@
 // `progress stats`, `progress export`, `db backup | check | restore` as a user runs them: exit
 // codes, figures worked out by hand (in Berlin time), files.
+#include "curriculum/curriculumloader.h"
+#include "selfcheck/selfcheckscheduling.h"
 #include "support/progressfixtures.h"
 #include "support/require.h"
 #include "support/studioprocess.h"
@@ -20,6 +22,8 @@ private slots:
     void init();
     void statsFromARecordedHistory();
     void statsTextSummary();
+    void statsSelfCheckFigures();
+    void statsSelfCheckText();
     void statsRefusesBadOptions_data();
     void statsRefusesBadOptions();
     void exportCsv();
@@ -34,6 +38,9 @@ private slots:
 private:
     StudioRun studio(const QStringList &arguments) const;
     void record(const QStringList &arguments) const;
+    // Records self-check answers (question id, right, ISO time with its offset) in the database
+    // the program uses, as the Review dialog or `quiz answer` would.
+    void answer(const QList<std::tuple<QString, bool, QString>> &answers) const;
     QString data(const QString &name = {}) const
     {
         return QDir(m_dir->filePath(u"data"_s)).filePath(name);
@@ -173,6 +180,127 @@ void TestProgressCommand::statsTextSummary()
     QVERIFY2(run.out.contains("Finished: 1 of 26 topics (3.8%)"), run.out);
     QVERIFY2(run.out.contains("Streak: 0 days (longest 0 days"), run.out);
     QVERIFY2(run.out.contains("Pace: 0.25 topics a week"), run.out);
+}
+
+void TestProgressCommand::answer(const QList<std::tuple<QString, bool, QString>> &answers) const
+{
+    const Curriculum curriculum = CurriculumLoader::loadBuiltIn().curriculum;
+    ProgressStore store;
+    QVERIFY2(store.open(data(u"progress.db"_s)), qPrintable(store.errorString()));
+    for (const auto &[questionId, correct, time] : answers) {
+        const Topic *topic = nullptr;
+        const SelfCheckQuestion *question = curriculum.findQuestion(questionId, &topic);
+        QVERIFY2(question, qPrintable(questionId));
+        ReviewAnswer given;
+        given.questionId = questionId;
+        given.topicId = topic->id;
+        given.choice
+            = correct ? question->answer : (question->answer + 1) % question->choices.size();
+        given.correct = correct;
+        given.at = QDateTime::fromString(time, Qt::ISODate);
+        QVERIFY2(given.at.isValid(), qPrintable(time));
+        QVERIFY2(store.recordAnswer(given, SelfCheckScheduling::scheduler()),
+                 qPrintable(store.errorString()));
+    }
+}
+
+// The schedule from the FSRS-4.5 formulas and default parameters
+// (github.com/open-spaced-repetition/fsrs4anki/wiki/The-Algorithm), worked out by hand: a first
+// right answer is due after S0(Good) = w2 = 3.7145 days, rounded: 4; a wrong one after the
+// 10-minute relearning step. accuracy-drop-no-alert wrong (S = w0 = 0.4872, D = w4 + 2 w5 =
+// 7.6214), then right 12 hours later: R = (1 + 19/81 × 0.5 / 0.4872)^-0.5 = 0.8978,
+// S' = S (e^w8 (11 - D) S^-w9 (e^(w10 (1 - R)) - 1) + 1) = 1.552, due in 2 days.
+void TestProgressCommand::statsSelfCheckFigures()
+{
+    REQUIRE_OK(answer({
+        {u"introduction-to-ai-ml/labeled-tickets-supervised"_s, true, u"2024-03-01T10:00+01:00"_s},
+        {u"mlops-overview/why-models-decay"_s, true, u"2024-04-01T10:00+02:00"_s},
+        {u"mlops-overview/accuracy-drop-no-alert"_s, false, u"2024-04-09T20:00+02:00"_s},
+        {u"mlops-overview/accuracy-drop-no-alert"_s, true, u"2024-04-10T08:00+02:00"_s},
+        {u"ai-ml-lifecycle/stage-order"_s, true, u"2024-04-10T09:00+02:00"_s},
+        {u"mlops-overview/why-models-decay"_s, false, u"2024-04-10T10:00+02:00"_s},
+    }));
+    const StudioRun run = studio({u"progress"_s,
+                                  u"stats"_s,
+                                  u"--json"_s,
+                                  u"--as-of"_s,
+                                  u"2024-04-10"_s,
+                                  u"--range"_s,
+                                  u"30d"_s});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject selfCheck = run.json().value(u"self_check"_s).toObject();
+    // Due by the end of Apr 10: labeled-tickets-supervised (Mar 5, overdue) and why-models-decay
+    // (10:10). The range (Mar 12 to Apr 10) leaves out the answer of Mar 1; of the 5 in it, 2
+    // answer a question seen before: 1 right.
+    QCOMPARE(selfCheck.value(u"due_today"_s).toInt(), 2);
+    QCOMPARE(selfCheck.value(u"answered"_s).toInt(), 4);
+    QCOMPARE(selfCheck.value(u"questions"_s).toInt(), 182); // 26 topics, 7 questions each
+    QCOMPARE(selfCheck.value(u"answers_in_range"_s).toInt(), 5);
+    QCOMPARE(selfCheck.value(u"answers_total"_s).toInt(), 6);
+    QCOMPARE(selfCheck.value(u"reviews_in_range"_s).toInt(), 2);
+    QCOMPARE(selfCheck.value(u"reviews_right_in_range"_s).toInt(), 1);
+    QCOMPARE(selfCheck.value(u"retention"_s).toDouble(), 0.5);
+    const auto day = [](const QString &date, int answers, int reviews, int right) {
+        return QJsonObject{{u"date"_s, date},
+                           {u"answers"_s, answers},
+                           {u"reviews"_s, reviews},
+                           {u"reviews_right"_s, right}};
+    };
+    QCOMPARE(selfCheck.value(u"answers_by_day"_s).toArray(),
+             (QJsonArray{day(u"2024-04-01"_s, 1, 0, 0),
+                         day(u"2024-04-09"_s, 1, 0, 0),
+                         day(u"2024-04-10"_s, 3, 2, 1)}));
+    // Today 2; accuracy-drop-no-alert on Apr 12 08:00; stage-order on Apr 14 09:00.
+    QJsonArray forecast;
+    for (int i = 0; i < 30; ++i)
+        forecast.append(i == 0 ? 2 : i == 2 || i == 4 ? 1 : 0);
+    QCOMPARE(selfCheck.value(u"forecast"_s).toArray(), forecast);
+    QVERIFY(run.out.indexOf("\n  \"self_check\": {") > run.out.indexOf("\n  \"target\": "));
+
+    // As of Apr 9 the answers after that day do not count; what is due comes from each
+    // question's state after its latest answer: only labeled-tickets-supervised by Apr 9.
+    const StudioRun before = studio({u"progress"_s,
+                                     u"stats"_s,
+                                     u"--json"_s,
+                                     u"--as-of"_s,
+                                     u"2024-04-09"_s,
+                                     u"--range"_s,
+                                     u"all"_s});
+    QCOMPARE(before.exitCode, 0);
+    const QJsonObject earlier = before.json().value(u"self_check"_s).toObject();
+    QCOMPARE(earlier.value(u"answers_total"_s).toInt(), 3);
+    QCOMPARE(earlier.value(u"answers_in_range"_s).toInt(), 3);
+    QCOMPARE(earlier.value(u"answers_by_day"_s).toArray().first()[u"date"_s].toString(),
+             u"2024-03-01"_s);
+    QCOMPARE(earlier.value(u"due_today"_s).toInt(), 1);
+    QVERIFY(earlier.value(u"retention"_s).isNull()); // no review up to Apr 9
+}
+
+void TestProgressCommand::statsSelfCheckText()
+{
+    const StudioRun none = studio({u"progress"_s, u"stats"_s, u"--as-of"_s, u"2024-04-10"_s});
+    QCOMPARE(none.exitCode, 0);
+    QVERIFY2(none.out.contains("Self-check: 0 due today, 0 in the next 30 days; 0 of 182 "
+                               "questions answered\n"),
+             none.out);
+    QVERIFY2(none.out.contains("Answers: 0 in the range, 0 in all; no retention yet"), none.out);
+
+    REQUIRE_OK(answer({
+        {u"mlops-overview/why-models-decay"_s, true, u"2024-04-01T10:00+02:00"_s},
+        {u"mlops-overview/why-models-decay"_s, true, u"2024-04-08T10:00+02:00"_s},
+        {u"ai-ml-lifecycle/stage-order"_s, false, u"2024-04-10T09:00+02:00"_s},
+    }));
+    const StudioRun run = studio({u"progress"_s, u"stats"_s, u"--as-of"_s, u"2024-04-10"_s});
+    QCOMPARE(run.exitCode, 0);
+    // stage-order is due at 09:10. why-models-decay, right again 7 days after its first answer
+    // (S = w2 = 3.7145, D = w4 = 5.1618): R = (1 + 19/81 × 7 / S)^-0.5 = 0.8328, S' = 21.71,
+    // due in 22 days: Apr 30, day 20 of the forecast.
+    QVERIFY2(run.out.contains("Self-check: 1 due today, 2 in the next 30 days; 2 of 182 "
+                              "questions answered\n"),
+             run.out);
+    QVERIFY2(run.out.contains("Answers: 3 in the range, 3 in all; retention 100.0% (1 of 1 "
+                              "review right)\n"),
+             run.out);
 }
 
 void TestProgressCommand::statsRefusesBadOptions_data()
