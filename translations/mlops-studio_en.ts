@@ -164,6 +164,23 @@
     </message>
 </context>
 <context>
+    <name>MarkdownLearning</name>
+    <message numerus="yes">
+        <source>question &quot;%1&quot; has %n choice(s); a question has 2 to 4, answered with the keys 1 to 4</source>
+        <translation>
+            <numerusform>question &quot;%1&quot; has %n choice; a question has 2 to 4, answered with the keys 1 to 4</numerusform>
+            <numerusform>question &quot;%1&quot; has %n choices; a question has 2 to 4, answered with the keys 1 to 4</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>question &quot;%1&quot; marks %n choice(s) with [x]; mark exactly one</source>
+        <translation>
+            <numerusform>question &quot;%1&quot; marks %n choice with [x]; mark exactly one</numerusform>
+            <numerusform>question &quot;%1&quot; marks %n choices with [x]; mark exactly one</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MoveItemsCommand</name>
     <message numerus="yes">
         <source>Move %n item(s)</source>
