@@ -71,6 +71,13 @@
             <numerusform>Imported %1 and %n topics into %2</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Self-check: %n question(s)</source>
+        <translation>
+            <numerusform>Self-check: %n question</numerusform>
+            <numerusform>Self-check: %n questions</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DbCommands</name>
