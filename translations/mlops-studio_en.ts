@@ -71,6 +71,13 @@
             <numerusform>Imported %1 and %n topics into %2</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Self-check: %n question(s)</source>
+        <translation>
+            <numerusform>Self-check: %n question</numerusform>
+            <numerusform>Self-check: %n questions</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DbCommands</name>
@@ -160,6 +167,23 @@
         <translation>
             <numerusform>%1; this table has only %n column</numerusform>
             <numerusform>%1; this table has only %n columns</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownLearning</name>
+    <message numerus="yes">
+        <source>question &quot;%1&quot; has %n choice(s); a question has 2 to 4, answered with the keys 1 to 4</source>
+        <translation>
+            <numerusform>question &quot;%1&quot; has %n choice; a question has 2 to 4, answered with the keys 1 to 4</numerusform>
+            <numerusform>question &quot;%1&quot; has %n choices; a question has 2 to 4, answered with the keys 1 to 4</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>question &quot;%1&quot; marks %n choice(s) with [x]; mark exactly one</source>
+        <translation>
+            <numerusform>question &quot;%1&quot; marks %n choice with [x]; mark exactly one</numerusform>
+            <numerusform>question &quot;%1&quot; marks %n choices with [x]; mark exactly one</numerusform>
         </translation>
     </message>
 </context>

@@ -28,6 +28,26 @@ QString hoursText(double hours)
     return CurriculumCommands::tr("%1 h").arg(QString::number(hours, 'g', 4));
 }
 
+// Under the topic's line: how many questions check it, and what to read, with the address to
+// open and why it is worth the time.
+void printLearning(QTextStream &out, const Topic &topic)
+{
+    const QString indent(7, u' ');
+    if (!topic.questions.isEmpty())
+        out << indent
+            << CurriculumCommands::tr(
+                   "Self-check: %n question(s)", nullptr, int(topic.questions.size()))
+            << u"\n"_s;
+    for (const TopicResource &resource : topic.resources) {
+        const QString kind = resource.kind.isEmpty() ? QString() : u" ("_s + resource.kind + u')';
+        out << indent
+            << CurriculumCommands::tr("Read: %1%2  %3").arg(resource.title, kind, resource.url)
+            << u"\n"_s;
+        if (!resource.why.isEmpty())
+            out << indent << u"      "_s << resource.why << u"\n"_s;
+    }
+}
+
 void printCurriculum(QTextStream &out, const Curriculum &curriculum)
 {
     out << curriculum.title << u"\n"_s;
@@ -46,6 +66,7 @@ void printCurriculum(QTextStream &out, const Curriculum &curriculum)
             if (!topic.tags.isEmpty())
                 out << CurriculumCommands::tr("  tools: %1").arg(topic.tags.join(u", "_s));
             out << u"\n"_s;
+            printLearning(out, topic);
         }
     }
     if (!curriculum.outcomes.isEmpty()) {
@@ -105,10 +126,13 @@ QList<Subcommand> curriculumCommands()
     Subcommand show;
     show.group = u"curriculum"_s;
     show.name = u"show"_s;
-    show.summary
-        = CurriculumCommands::tr("Print the curriculum: sections, topics, ids, tools and hours.");
+    show.summary = CurriculumCommands::tr(
+        "Print the curriculum: sections, topics, ids, tools, hours, and each topic's resources "
+        "and number of self-check questions.");
     show.options = {QCommandLineOption(
-        u"json"_s, CurriculumCommands::tr("Print JSON (the curriculum file format)."))};
+        u"json"_s,
+        CurriculumCommands::tr("Print JSON (the curriculum file format), with each topic's "
+                               "resources and questions, right answers included."))};
     show.run = showCurriculum;
 
     Subcommand import;

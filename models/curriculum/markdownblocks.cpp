@@ -148,6 +148,29 @@ QString normalized(const QString &raw)
     return lines.join(u'\n').trimmed();
 }
 
+// An attribute's text (a link's address), entities decoded.
+QString attributeText(const MD_ATTRIBUTE &attribute)
+{
+    QString text;
+    for (unsigned i = 0; attribute.substr_offsets[i] < attribute.size; ++i) {
+        const MD_OFFSET start = attribute.substr_offsets[i];
+        const QString part = QString::fromUtf8(attribute.text + start,
+                                               qsizetype(attribute.substr_offsets[i + 1] - start));
+        switch (attribute.substr_types[i]) {
+        case MD_TEXT_ENTITY:
+            text += decodeEntity(part);
+            break;
+        case MD_TEXT_NULLCHAR:
+            text += QChar(QChar::ReplacementCharacter);
+            break;
+        default:
+            text += part;
+            break;
+        }
+    }
+    return text;
+}
+
 // Receives md4c's callbacks and collects the blocks.
 class Collector
 {
@@ -160,7 +183,7 @@ public:
     QList<MarkdownBlock> run()
     {
         MD_PARSER parser{};
-        parser.flags = MD_FLAG_TABLES;
+        parser.flags = MD_FLAG_TABLES | MD_FLAG_TASKLISTS;
         parser.enter_block = [](MD_BLOCKTYPE type, void *detail, void *self) {
             static_cast<Collector *>(self)->enterBlock(type, detail);
             return 0;
@@ -169,10 +192,14 @@ public:
             static_cast<Collector *>(self)->leaveBlock(type);
             return 0;
         };
-        parser.enter_span = [](MD_SPANTYPE, void *, void *) {
+        parser.enter_span = [](MD_SPANTYPE type, void *detail, void *self) {
+            if (type == MD_SPAN_A)
+                static_cast<Collector *>(self)->enterLink(*static_cast<MD_SPAN_A_DETAIL *>(detail));
             return 0;
         };
-        parser.leave_span = [](MD_SPANTYPE, void *, void *) {
+        parser.leave_span = [](MD_SPANTYPE type, void *, void *self) {
+            if (type == MD_SPAN_A)
+                static_cast<Collector *>(self)->leaveLink();
             return 0;
         };
         parser.text = [](MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *self) {
@@ -193,9 +220,11 @@ private:
             break;
         case MD_BLOCK_P:
             // A paragraph of a loose list item belongs to the item.
-            if (m_capturing && m_current.kind == MarkdownBlock::ListItem)
+            if (m_capturing && m_current.kind == MarkdownBlock::ListItem) {
                 m_raw += u' ';
-            else
+                if (m_quoteDepth > m_captureQuoteDepth)
+                    m_current.quoteInText = true;
+            } else
                 startCapture(MarkdownBlock::Paragraph, 0);
             break;
         case MD_BLOCK_UL:
@@ -206,6 +235,10 @@ private:
             if (m_capturing)
                 finishBlock(); // the parent item's text, before its nested list
             startCapture(MarkdownBlock::ListItem, m_listDepth);
+            m_current.task = taskOf(*static_cast<MD_BLOCK_LI_DETAIL *>(detail));
+            break;
+        case MD_BLOCK_QUOTE:
+            ++m_quoteDepth;
             break;
         case MD_BLOCK_TABLE:
             m_table = MarkdownBlock{};
@@ -242,6 +275,9 @@ private:
         case MD_BLOCK_OL:
             --m_listDepth;
             break;
+        case MD_BLOCK_QUOTE:
+            --m_quoteDepth;
+            break;
         case MD_BLOCK_TH:
         case MD_BLOCK_TD:
             m_row.append(normalized(m_raw));
@@ -276,6 +312,7 @@ private:
         if (!m_capturing || m_skipDepth > 0)
             return;
         const QString content = QString::fromUtf8(text, qsizetype(size));
+        const qsizetype before = m_raw.size();
         switch (type) {
         case MD_TEXT_NORMAL:
         case MD_TEXT_LATEXMATH:
@@ -300,6 +337,10 @@ private:
             appendHtml(content);
             break;
         }
+        // Checked on the new text only: a block can be megabytes long.
+        if (!m_textSeen)
+            m_textSeen = std::any_of(
+                m_raw.cbegin() + before, m_raw.cend(), [](QChar c) { return !c.isSpace(); });
     }
 
     void appendCode(QString code)
@@ -320,12 +361,42 @@ private:
         // Other inline tags are markup, not text: their content arrives as normal text.
     }
 
+    static MarkdownBlock::Task taskOf(const MD_BLOCK_LI_DETAIL &item)
+    {
+        if (!item.is_task)
+            return MarkdownBlock::NoTask;
+        return item.task_mark == ' ' ? MarkdownBlock::Unchecked : MarkdownBlock::Checked;
+    }
+
+    // Links are kept for the blocks whose text is read as a whole, not for table cells.
+    void enterLink(const MD_SPAN_A_DETAIL &link)
+    {
+        if (!m_capturing || m_current.kind == MarkdownBlock::Table || m_skipDepth > 0)
+            return;
+        m_linkStart = m_raw.size();
+        m_linkHref = attributeText(link.href);
+        m_linkStartsBlock = !m_textSeen;
+    }
+
+    void leaveLink()
+    {
+        if (m_linkStart < 0)
+            return;
+        if (m_capturing && m_linkStart <= m_raw.size())
+            m_current.links.append(
+                {normalized(m_raw.sliced(m_linkStart)), m_linkHref, m_linkStartsBlock});
+        m_linkStart = -1;
+    }
+
     void startCapture(MarkdownBlock::Kind kind, int level)
     {
         m_current = MarkdownBlock{};
         m_current.kind = kind;
         m_current.level = level;
+        m_current.quoted = m_quoteDepth > 0;
+        m_captureQuoteDepth = m_quoteDepth;
         m_raw.clear();
+        m_textSeen = false;
         m_capturing = true;
     }
 
@@ -348,8 +419,14 @@ private:
     QStringList m_row;
     QString m_raw;
     bool m_capturing = false;
+    bool m_textSeen = false; // m_raw holds more than spaces
     int m_listDepth = 0;
+    int m_quoteDepth = 0;
+    int m_captureQuoteDepth = 0; // m_quoteDepth when the block being captured started
     int m_skipDepth = 0;
+    qsizetype m_linkStart = -1; // where the open link's text starts in m_raw, -1 outside links
+    QString m_linkHref;
+    bool m_linkStartsBlock = false;
     int m_lastLine = 1;
 };
 

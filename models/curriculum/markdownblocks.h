@@ -5,18 +5,36 @@
 #include <QString>
 #include <QStringList>
 
-// A Markdown document flattened by md4c (tables enabled) into the blocks the importer reasons
-// about, with their plain text: emphasis dropped, links reduced to their text, inline code
-// without backticks, entities decoded, whitespace collapsed. A hard break or <br> is a '\n'.
+// A Markdown document flattened by md4c (tables and task lists enabled) into the blocks the
+// importer reasons about, with their plain text: emphasis dropped, links reduced to their text,
+// inline code without backticks, entities decoded, whitespace collapsed. A hard break or <br> is
+// a '\n'.
+
+// A link in a block's text: what it reads and where it points (an autolink reads its address).
+struct MarkdownLink
+{
+    QString text;
+    QString href;
+    bool startsBlock = false; // no text before it in its block
+};
+
 struct MarkdownBlock
 {
     enum Kind { Heading, Paragraph, Table, ListItem };
+    // A task-list item ("- [ ] …", "- [x] …"); the mark is not part of the text.
+    enum Task { NoTask, Unchecked, Checked };
 
     Kind kind = Paragraph;
-    int line = 0;            // 1-based source line where the block's text starts
-    int level = 0;           // heading level, or list nesting depth (1 = top level)
-    QString text;            // heading, paragraph or list item text
-    QList<QStringList> rows; // table: the header row first, then the body rows
+    int line = 0;              // 1-based source line where the block's text starts
+    int level = 0;             // heading level, or list nesting depth (1 = top level)
+    QString text;              // heading, paragraph or list item text
+    QList<QStringList> rows;   // table: the header row first, then the body rows
+    QList<MarkdownLink> links; // heading, paragraph or list item: its links, in order
+    Task task = NoTask;        // list item
+    bool quoted = false;       // the block is inside a block quote
+    // List item: a block quote right after the item's own text was joined to that text, as
+    // any paragraph of the item is.
+    bool quoteInText = false;
 
     int columnCount() const { return rows.isEmpty() ? 0 : int(rows.first().size()); }
     int bodyRowCount() const { return rows.isEmpty() ? 0 : int(rows.size()) - 1; }

@@ -1,6 +1,7 @@
 #include "curriculum/markdownimporter.h"
 
 #include "curriculum/markdownblocks.h"
+#include "curriculum/markdownlearning.h"
 #include "curriculum/tooltagger.h"
 #include "support/bytesizes.h"
 
@@ -147,7 +148,8 @@ Scan scanSections(const QList<MarkdownBlock> &blocks)
     int heading = -1;
     for (int i = 0; i < blocks.size(); ++i) {
         const MarkdownBlock &block = blocks.at(i);
-        if (block.kind == MarkdownBlock::Heading && !isObjective(block))
+        if (block.kind == MarkdownBlock::Heading && !isObjective(block)
+            && !MarkdownLearning::isPartHeading(block))
             heading = i;
         if (block.kind != MarkdownBlock::Table)
             continue;
@@ -267,29 +269,40 @@ bool isHeading(const MarkdownBlock &block)
     return block.kind == MarkdownBlock::Heading;
 }
 
+// A heading that may be the title or lead the outcomes: not a resources or questions part.
+bool isPlainHeading(const MarkdownBlock &block)
+{
+    return isHeading(block) && !MarkdownLearning::isPartHeading(block);
+}
+
 // The first heading before the first section, else the first level-1 heading that is not a
 // section, else a placeholder: a curriculum always has a title.
 int findTitle(const QList<MarkdownBlock> &blocks, const QList<SectionSource> &sources)
 {
     const int firstSection = sources.first().heading;
     for (int i = 0; i < firstSection; ++i)
-        if (isHeading(blocks.at(i)))
+        if (isPlainHeading(blocks.at(i)))
             return i;
     QList<int> sectionHeadings;
     for (const SectionSource &source : sources)
         sectionHeadings.append(source.heading);
     for (int i = 0; i < blocks.size(); ++i)
-        if (isHeading(blocks.at(i)) && blocks.at(i).level == 1 && !sectionHeadings.contains(i))
+        if (isPlainHeading(blocks.at(i)) && blocks.at(i).level == 1 && !sectionHeadings.contains(i))
             return i;
     return -1;
 }
 
+// The paragraphs between the title and the first section, up to a resources or questions part
+// (whose explanations are quoted paragraphs).
 QString introduction(const QList<MarkdownBlock> &blocks, int title, int firstSection)
 {
     QStringList paragraphs;
-    for (int i = title < firstSection ? title + 1 : 0; i < firstSection; ++i)
+    for (int i = title < firstSection ? title + 1 : 0; i < firstSection; ++i) {
+        if (MarkdownLearning::isPartHeading(blocks.at(i)))
+            break;
         if (blocks.at(i).kind == MarkdownBlock::Paragraph)
             paragraphs.append(blocks.at(i).text);
+    }
     return paragraphs.join(u' ');
 }
 
@@ -300,7 +313,7 @@ QStringList outcomes(const QList<MarkdownBlock> &blocks, const QList<SectionSour
         const MarkdownBlock &block = blocks.at(i);
         const bool isSection = std::any_of(
             sources.cbegin(), sources.cend(), [i](const auto &s) { return s.heading == i; });
-        if (!isHeading(block) || isSection || isObjective(block)
+        if (!isPlainHeading(block) || isSection || isObjective(block)
             || !block.text.contains(u"outcome"_s, Qt::CaseInsensitive))
             continue;
         QStringList items;
@@ -331,6 +344,11 @@ MarkdownImporter::Result MarkdownImporter::import(const QByteArray &markdown)
         return notCurriculum(text, blocks, scan);
     Result result;
     result.curriculum.sections = buildSections(blocks, scan.sources);
+    QList<int> sectionHeadings;
+    for (const SectionSource &source : scan.sources)
+        sectionHeadings.append(source.heading);
+    if (const auto problem = MarkdownLearning::read(blocks, sectionHeadings, result.curriculum))
+        return failure(problem->line, problem->message);
 
     const int title = findTitle(blocks, scan.sources);
     result.curriculum.title

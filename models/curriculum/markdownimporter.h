@@ -8,7 +8,8 @@
 #include <QString>
 
 // Turns a Markdown document shaped like ../shared/coursework.md into a Curriculum, with md4c
-// (tables enabled). See curriculum/README.md for what is accepted.
+// (tables and task lists enabled), with the topics' resources and self-check questions when the
+// document has them (MarkdownLearning). See curriculum/README.md for what is accepted.
 class MarkdownImporter
 {
     Q_DECLARE_TR_FUNCTIONS(MarkdownImporter)
