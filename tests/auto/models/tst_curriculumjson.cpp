@@ -266,8 +266,7 @@ void TestCurriculumJson::loadsFile()
     QCOMPARE(result.curriculum.topicCount(), topicCount);
 }
 
-// The shipped JSON is the import of coursework.md with editorial hours and prerequisites, and
-// the curated reading and self-check questions (coursework.md lists neither).
+// The shipped JSON: the import of coursework.md, editorial hours, prerequisites, reading, questions.
 void TestCurriculumJson::importsSharedCourseworkAsShipped()
 {
     REQUIRE_SHARED_REFERENCE(u"coursework.md"_s);
@@ -423,58 +422,6 @@ void TestCurriculumJson::rejectsContent_data()
     QTest::newRow("5000 nested block quotes, .md")
         << u"quotes.md"_s << QByteArray(5000, '>') + " x\n"
         << 1 << u"not a curriculum"_s;
-    const auto withQuestions = [](const QByteArray &questions) {
-        return minimalJson("\"Two\", \"questions\": [" + questions + "]");
-    };
-    const QByteArray question = R"({"id": "t2/q", "prompt": "P?", "choices": ["a", "b"], )";
-    QTest::newRow("answer past the choices")
-        << u"q.json"_s << withQuestions(question + R"("answer": 2})") << 0
-        << u"topic 't2': question 't2/q': answer 2 is not one of its 2 choices"_s;
-    QTest::newRow("answer not a whole number")
-        << u"q.json"_s << withQuestions(question + R"("answer": 0.5})") << 0
-        << u"sections[0].topics[1].questions[0].answer: expected the index of the right choice"_s;
-    QTest::newRow("five choices")
-        << u"q.json"_s
-        << withQuestions(
-               R"({"id": "t2/q", "prompt": "P?", "choices": ["a","b","c","d","e"], "answer": 0})")
-        << 0 << u"topic 't2': question 't2/q' has 5 choices (expected 2 to 4)"_s;
-    QTest::newRow("one choice")
-        << u"q.json"_s
-        << withQuestions(R"({"id": "t2/q", "prompt": "P?", "choices": ["a"], "answer": 0})") << 0
-        << u"topic 't2': question 't2/q' has 1 choices (expected 2 to 4)"_s;
-    QTest::newRow("the same choice twice")
-        << u"q.json"_s
-        << withQuestions(
-               R"({"id": "t2/q", "prompt": "P?", "choices": ["Yes", " yes"], "answer": 0})")
-        << 0 << u"topic 't2': question 't2/q' lists the choice ' yes' twice"_s;
-    QTest::newRow("duplicate question id")
-        << u"q.json"_s
-        << withQuestions(question + R"("answer": 0}, )" + question + R"("answer": 1})") << 0
-        << u"duplicate question id 't2/q'"_s;
-    QTest::newRow("question id with spaces")
-        << u"q.json"_s
-        << withQuestions(R"({"id": "T2 Q", "prompt": "P?", "choices": ["a", "b"], "answer": 0})")
-        << 0 << u"topic 't2': invalid question id 'T2 Q'"_s;
-    QTest::newRow("question without text")
-        << u"q.json"_s
-        << withQuestions(R"({"id": "t2/q", "prompt": " ", "choices": ["a", "b"], "answer": 0})")
-        << 0 << u"topic 't2': question 't2/q' has no text"_s;
-    const auto withResource = [](const QByteArray &resource) {
-        return minimalJson("\"Two\", \"resources\": [" + resource + "]");
-    };
-    QTest::newRow("resource address a script")
-        << u"r.json"_s << withResource(R"j({"title": "X", "url": "javascript:alert(1)"})j") << 0
-        << u"topic 't2': resource 'X': 'javascript:alert(1)' is not an http or https address"_s;
-    QTest::newRow("resource address relative")
-        << u"r.json"_s << withResource(R"({"title": "X", "url": "docs/index.html"})") << 0
-        << u"topic 't2': resource 'X': 'docs/index.html' is not an http or https address"_s;
-    QTest::newRow("resource of an unknown kind")
-        << u"r.json"_s
-        << withResource(R"({"title": "X", "url": "https://example.org", "kind": "podcast"})") << 0
-        << u"topic 't2': resource 'X': unknown kind 'podcast'"_s;
-    QTest::newRow("resource without a title")
-        << u"r.json"_s << withResource(R"({"title": "", "url": "https://example.org"})") << 0
-        << u"topic 't2': a resource has no title"_s;
     QTest::newRow("5000 nested lists, .md")
         << u"lists.md"_s << QByteArray("- ").repeated(5000) + "x\n"
         << 1 << u"not a curriculum"_s;

@@ -13,6 +13,19 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// A small curriculum whose second topic gets `extra` members after its title.
+QByteArray minimalJson(const QByteArray &extra)
+{
+    return "{\"format\": \"mlops-studio-curriculum\", \"version\": 1, \"title\": \"Plan\", "
+           "\"sections\": [{\"id\": \"a\", \"title\": \"A\", \"topics\": ["
+           "{\"id\": \"t1\", \"title\": \"One\"}, {\"id\": \"t2\", \"title\": \"Two\""
+           + extra + "}]}]}";
+}
+
+} // namespace
+
 class TestCurriculumLearning : public QObject
 {
     Q_OBJECT
@@ -138,10 +151,75 @@ private slots:
                              qPrintable(question.id));
     }
 
+    // The format's own checks of resources and questions, for any curriculum: each refused with
+    // the problem and the question or resource it is about.
+    void rejectsMalformedLearning_data();
+    void rejectsMalformedLearning();
+
 private:
     Curriculum m_curriculum;
     QSet<QString> m_hosts;
 };
+
+void TestCurriculumLearning::rejectsMalformedLearning_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("message"); // how the error starts
+    const auto withQuestions = [](const QByteArray &questions) {
+        return minimalJson(", \"questions\": [" + questions + "]");
+    };
+    const QByteArray question = R"({"id": "t2/q", "prompt": "P?", "choices": ["a", "b"], )";
+    QTest::newRow("answer past the choices")
+        << withQuestions(question + R"("answer": 2})")
+        << u"topic 't2': question 't2/q': answer 2 is not one of its 2 choices"_s;
+    QTest::newRow("answer not a whole number")
+        << withQuestions(question + R"("answer": 0.5})")
+        << u"sections[0].topics[1].questions[0].answer: expected the index of the right choice"_s;
+    QTest::newRow("five choices")
+        << withQuestions(
+               R"({"id": "t2/q", "prompt": "P?", "choices": ["a","b","c","d","e"], "answer": 0})")
+        << u"topic 't2': question 't2/q' has 5 choices (expected 2 to 4)"_s;
+    QTest::newRow("one choice") << withQuestions(
+        R"({"id": "t2/q", "prompt": "P?", "choices": ["a"], "answer": 0})")
+                                << u"topic 't2': question 't2/q' has 1 choices (expected 2 to 4)"_s;
+    QTest::newRow("the same choice twice")
+        << withQuestions(
+               R"({"id": "t2/q", "prompt": "P?", "choices": ["Yes", " yes"], "answer": 0})")
+        << u"topic 't2': question 't2/q' lists the choice ' yes' twice"_s;
+    QTest::newRow("duplicate question id")
+        << withQuestions(question + R"("answer": 0}, )" + question + R"("answer": 1})")
+        << u"duplicate question id 't2/q'"_s;
+    QTest::newRow("question id with spaces")
+        << withQuestions(R"({"id": "T2 Q", "prompt": "P?", "choices": ["a", "b"], "answer": 0})")
+        << u"topic 't2': invalid question id 'T2 Q'"_s;
+    QTest::newRow("question without text")
+        << withQuestions(R"({"id": "t2/q", "prompt": " ", "choices": ["a", "b"], "answer": 0})")
+        << u"topic 't2': question 't2/q' has no text"_s;
+    const auto withResource = [](const QByteArray &resource) {
+        return minimalJson(", \"resources\": [" + resource + "]");
+    };
+    QTest::newRow("resource address a script")
+        << withResource(R"j({"title": "X", "url": "javascript:alert(1)"})j")
+        << u"topic 't2': resource 'X': 'javascript:alert(1)' is not an http or https address"_s;
+    QTest::newRow("resource address relative")
+        << withResource(R"({"title": "X", "url": "docs/index.html"})")
+        << u"topic 't2': resource 'X': 'docs/index.html' is not an http or https address"_s;
+    QTest::newRow("resource of an unknown kind")
+        << withResource(R"({"title": "X", "url": "https://example.org", "kind": "podcast"})")
+        << u"topic 't2': resource 'X': unknown kind 'podcast'"_s;
+    QTest::newRow("resource without a title")
+        << withResource(R"({"title": "", "url": "https://example.org"})")
+        << u"topic 't2': a resource has no title"_s;
+}
+
+void TestCurriculumLearning::rejectsMalformedLearning()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, message);
+    const CurriculumJson::ReadResult result = CurriculumJson::read(json);
+    QVERIFY(!result.ok);
+    QVERIFY2(result.errorMessage.startsWith(message), qPrintable(result.errorMessage));
+}
 
 QTEST_GUILESS_MAIN(TestCurriculumLearning)
 #include "tst_curriculumlearning.moc"
