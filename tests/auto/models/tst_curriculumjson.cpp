@@ -266,7 +266,7 @@ void TestCurriculumJson::loadsFile()
     QCOMPARE(result.curriculum.topicCount(), topicCount);
 }
 
-// The shipped JSON: the import of coursework.md, editorial hours, prerequisites, reading, questions.
+// The shipped JSON is coursework.md imported, plus hours, prerequisites, reading, questions.
 void TestCurriculumJson::importsSharedCourseworkAsShipped()
 {
     REQUIRE_SHARED_REFERENCE(u"coursework.md"_s);
