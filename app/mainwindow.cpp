@@ -203,6 +203,20 @@ void MainWindow::createMenus()
 
     m_pipelineMenu = menuBar()->addMenu(tr("&Pipeline")); // filled by pipeline()
 
+    createStudyMenu();
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&User Manual"), this, &MainWindow::showManual)
+        ->setShortcut(QKeySequence::HelpContents);
+    help->addSeparator();
+    QAction *about
+        = help->addAction(tr("&About MLOps Roadmap Studio"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createStudyMenu()
+{
     QMenu *study = menuBar()->addMenu(tr("&Study"));
     study->addAction(tr("&Review Due Questions…"), this, &MainWindow::reviewDue)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
@@ -219,15 +233,6 @@ void MainWindow::createMenus()
                                 8000);
                     })
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&User Manual"), this, &MainWindow::showManual)
-        ->setShortcut(QKeySequence::HelpContents);
-    help->addSeparator();
-    QAction *about
-        = help->addAction(tr("&About MLOps Roadmap Studio"), this, &MainWindow::showAbout);
-    about->setMenuRole(QAction::AboutRole);
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::reviewDue()

@@ -45,6 +45,7 @@ protected:
 private:
     void finishStartup();
     void createMenus();
+    void createStudyMenu();
     void wirePipeline();
     void wireProgress();
     void onWorkspaceChanged(int index);

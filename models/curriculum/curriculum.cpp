@@ -213,7 +213,7 @@ QString Curriculum::validate() const
             if (topic.hours < 0 || topic.hours > 10000)
                 return CurriculumValidation::tr("topic '%1': hours must be between 0 and 10000")
                     .arg(topic.id);
-            const QString learningProblem = checkLearning(topic, questionIdSet);
+            QString learningProblem = checkLearning(topic, questionIdSet);
             if (!learningProblem.isEmpty())
                 return learningProblem;
         }

@@ -40,7 +40,7 @@ ReviewCard schedule(const std::optional<ReviewCard> &before,
     card.lastReview = answer.at.toUTC();
     card.due = answer.correct
                    ? card.lastReview.addDays(Fsrs::scheduledDays(state.stability, parameters))
-                   : card.lastReview.addSecs(RelearnMinutes * 60);
+                   : card.lastReview.addSecs(qint64(RelearnMinutes) * 60);
     return card;
 }
 

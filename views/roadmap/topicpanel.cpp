@@ -76,25 +76,8 @@ TopicPanel::TopicPanel(CurriculumModel *model, QWidget *parent)
     readingLayout->addWidget(m_title);
     readingLayout->addWidget(m_facts);
     readingLayout->addWidget(m_body);
-    auto *selfCheckRow = new QHBoxLayout;
-    selfCheckRow->addWidget(m_selfCheck, 1);
-    selfCheckRow->addWidget(m_checkYourself, 0, Qt::AlignTop);
     readingLayout->addStretch(1);
-    // Resources open in the browser; the label's context menu copies an address.
-    m_body->setOpenExternalLinks(true);
-    connect(m_body, &QLabel::linkHovered, m_body, [this](const QString &link) {
-        m_body->setToolTip(link);
-    });
-    m_checkYourself->setObjectName(u"checkYourself"_s);
-    m_checkYourself->setToolTip(tr("Answer this topic's self-check questions (Ctrl+K)"));
-    connect(m_checkYourself, &QPushButton::clicked, this, [this] {
-        if (m_index.isValid() && m_index.parent().isValid())
-            emit checkYourselfRequested(m_index.data(CurriculumModel::IdRole).toString());
-    });
-    if (ProgressStore *store = model->store()) {
-        connect(store, &ProgressStore::answerRecorded, this, &TopicPanel::refresh);
-        connect(store, &ProgressStore::progressReset, this, &TopicPanel::refresh);
-    }
+    QLayout *selfCheckRow = createSelfCheckRow();
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(reading);
     scroll->setWidgetResizable(true);
@@ -149,6 +132,29 @@ TopicPanel::TopicPanel(CurriculumModel *model, QWidget *parent)
         connect(store, &ProgressStore::progressReset, this, &TopicPanel::updateMasteryNote);
     }
     refresh();
+}
+
+QLayout *TopicPanel::createSelfCheckRow()
+{
+    // Resources open in the browser; the label's context menu copies an address.
+    m_body->setOpenExternalLinks(true);
+    connect(m_body, &QLabel::linkHovered, m_body, [this](const QString &link) {
+        m_body->setToolTip(link);
+    });
+    m_checkYourself->setObjectName(u"checkYourself"_s);
+    m_checkYourself->setToolTip(tr("Answer this topic's self-check questions (Ctrl+K)"));
+    connect(m_checkYourself, &QPushButton::clicked, this, [this] {
+        if (m_index.isValid() && m_index.parent().isValid())
+            emit checkYourselfRequested(m_index.data(CurriculumModel::IdRole).toString());
+    });
+    if (ProgressStore *store = m_model->store()) {
+        connect(store, &ProgressStore::answerRecorded, this, &TopicPanel::refresh);
+        connect(store, &ProgressStore::progressReset, this, &TopicPanel::refresh);
+    }
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_selfCheck, 1);
+    row->addWidget(m_checkYourself, 0, Qt::AlignTop);
+    return row;
 }
 
 QWidget *TopicPanel::createStatusBar()

@@ -8,6 +8,7 @@
 class QAbstractButton;
 class QButtonGroup;
 class QLabel;
+class QLayout;
 class QPushButton;
 class CurriculumModel;
 class NotesEditor;
@@ -63,6 +64,8 @@ private:
     void onStatusClicked(int status);
     void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     QWidget *createStatusBar();
+    // The self-check line and its Check Yourself button; also makes the reading's links work.
+    QLayout *createSelfCheckRow();
     // The topic's reading list and self-check line, under its goals and activities.
     QString learningHtml(const Topic &topic) const;
     void refreshSelfCheck(const Topic *topic);
