@@ -76,8 +76,8 @@ private slots:
         // New questions come from the topics being learned.
         REQUIRE_OK(record({u"progress"_s, u"set"_s, u"feature-stores"_s, u"learning"_s}));
         due = studio({u"quiz"_s, u"due"_s, u"--json"_s, u"--as-of"_s, u"2026-03-02"_s}).json();
-        const Topic *topic
-            = CurriculumLoader::loadBuiltIn().curriculum.findTopic(u"feature-stores"_s);
+        const Curriculum builtIn = CurriculumLoader::loadBuiltIn().curriculum;
+        const Topic *topic = builtIn.findTopic(u"feature-stores"_s);
         QCOMPARE(due[u"new"_s].toInt(), int(topic->questions.size()) - 2);
 
         const QJsonObject stats
