@@ -238,15 +238,11 @@ void MainWindow::createStudyMenu()
 void MainWindow::reviewDue()
 {
     const CurriculumModel *model = m_session->curriculumModel();
-    QHash<QString, TopicStatus> statuses;
-    const QHash<QString, TopicProgress> all = model->store()->allProgress();
-    for (auto it = all.cbegin(); it != all.cend(); ++it)
-        statuses.insert(it.key(), it->status);
     QStringList ids;
     for (const SelfCheckPlan::PlannedQuestion &planned :
          SelfCheckPlan::dueQuestions(model->curriculum(),
                                      model->store()->reviewCards(),
-                                     statuses,
+                                     model->store()->statuses(),
                                      QDateTime::currentDateTimeUtc())) {
         ids << planned.question->id;
     }

@@ -55,15 +55,6 @@ bool parseAsOf(CliContext &context, const QCommandLineParser &parser, QDateTime 
     return false;
 }
 
-QHash<QString, TopicStatus> statuses(ProgressStore &store)
-{
-    QHash<QString, TopicStatus> result;
-    const QHash<QString, TopicProgress> all = store.allProgress();
-    for (auto it = all.cbegin(); it != all.cend(); ++it)
-        result.insert(it.key(), it->status);
-    return result;
-}
-
 QJsonObject questionJson(const SelfCheckPlan::PlannedQuestion &planned)
 {
     return {{u"id"_s, planned.question->id},
@@ -80,7 +71,7 @@ int showDue(CliContext &context, const QCommandLineParser &parser, const QString
     if (!parseAsOf(context, parser, &asOf) || !context.loadCurriculum() || !context.openStore())
         return CliContext::BadInput;
     const QList<SelfCheckPlan::PlannedQuestion> planned = SelfCheckPlan::dueQuestions(
-        context.curriculum(), context.store().reviewCards(), statuses(context.store()), asOf);
+        context.curriculum(), context.store().reviewCards(), context.store().statuses(), asOf);
     const auto newCount
         = std::count_if(planned.cbegin(), planned.cend(), [](const auto &p) { return p.isNew; });
     if (parser.isSet(u"json"_s)) {

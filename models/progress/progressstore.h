@@ -112,6 +112,8 @@ public:
     TopicStatus status(const QString &topicId) const;
     QString notes(const QString &topicId) const;
     TopicProgress progress(const QString &topicId) const;
+    // The current status of every topic that has one (one query; allProgress() reads more).
+    QHash<QString, TopicStatus> statuses() const;
     // Every topic id with any recorded status, notes or session.
     QHash<QString, TopicProgress> allProgress() const;
     // Oldest first. An empty topicId means all topics.

@@ -163,6 +163,18 @@ TopicStatus ProgressStore::status(const QString &topicId) const
     return latest ? latest->status : TopicStatus::Pending;
 }
 
+QHash<QString, TopicStatus> ProgressStore::statuses() const
+{
+    QHash<QString, TopicStatus> statuses;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!exec(query, u"SELECT topic_id, status FROM current_status"_s))
+        return statuses;
+    while (query.next())
+        statuses.insert(query.value(0).toString(), statusFrom(query.value(1)));
+    return statuses;
+}
+
 QString ProgressStore::notes(const QString &topicId) const
 {
     QSqlQuery query(m_db);

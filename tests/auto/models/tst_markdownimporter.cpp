@@ -1,6 +1,7 @@
 #include "curriculum/markdownblocks.h"
 #include "curriculum/markdownimporter.h"
 #include "curriculum/tooltagger.h"
+#include "support/curriculumoutline.h"
 #include "support/sharedreference.h"
 
 #include <QFile>
@@ -27,22 +28,6 @@ QStringList toStringList(const QJsonValue &value)
     for (const QJsonValue &item : value.toArray())
         list.append(item.toString());
     return list;
-}
-
-// The fields the variation tests compare, one line per item, so a failure shows the difference.
-QStringList outline(const Curriculum &curriculum)
-{
-    QStringList lines{u"title: "_s + curriculum.title, u"intro: "_s + curriculum.introduction};
-    for (const Section &section : curriculum.sections) {
-        lines.append(u"S%1 %2 | %3 | %4"_s.arg(section.number)
-                         .arg(section.id, section.title, section.objective));
-        for (const Topic &topic : section.topics)
-            lines.append(
-                u"T %1 | %2 | %3 | %4"_s.arg(topic.id, topic.title, topic.goals, topic.activities));
-    }
-    for (const QString &outcome : curriculum.outcomes)
-        lines.append(u"O "_s + outcome);
-    return lines;
 }
 
 const QByteArray Table = "| Topic | Learning Goals | Suggested Activities |\n"

@@ -2,6 +2,7 @@
 // "Resources and self-check questions"): what is read, stable ids, and each malformed part
 // refused with its line. Split from tst_markdownimporter.
 #include "curriculum/markdownimporter.h"
+#include "support/curriculumoutline.h"
 
 #include <QTest>
 
@@ -12,21 +13,6 @@ namespace {
 const QByteArray Table = "| Topic | Learning Goals | Suggested Activities |\n"
                          "|---|---|---|\n"
                          "| Alpha | Goal a | Act a |\n";
-
-QStringList outline(const Curriculum &curriculum)
-{
-    QStringList lines{u"title: "_s + curriculum.title, u"intro: "_s + curriculum.introduction};
-    for (const Section &section : curriculum.sections) {
-        lines.append(u"S%1 %2 | %3 | %4"_s.arg(section.number)
-                         .arg(section.id, section.title, section.objective));
-        for (const Topic &topic : section.topics)
-            lines.append(
-                u"T %1 | %2 | %3 | %4"_s.arg(topic.id, topic.title, topic.goals, topic.activities));
-    }
-    for (const QString &outcome : curriculum.outcomes)
-        lines.append(u"O "_s + outcome);
-    return lines;
-}
 
 const QByteArray LearningDocument
     = "# Plan\n"
