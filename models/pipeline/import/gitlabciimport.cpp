@@ -73,16 +73,27 @@ struct Defaults
 };
 
 // `inherit: default: false` or a list of the keywords to take
-// (https://docs.gitlab.com/ci/yaml/#inheritdefault).
-bool inheritsDefault(const YAML::Node &body, const char *keyword)
+// (https://docs.gitlab.com/ci/yaml/#inheritdefault); `inherit`: the job's `inherit:` value.
+bool inheritsDefault(const YAML::Node &inherit, const char *keyword)
 {
-    const YAML::Node inherit = member(member(body, "inherit"), "default");
-    if (!inherit.IsDefined() || inherit.IsNull())
+    const YAML::Node fromDefault = member(inherit, "default");
+    if (!fromDefault.IsDefined() || fromDefault.IsNull())
         return true;
-    if (inherit.IsScalar())
-        return scalar(inherit) != u"false"_s;
-    return scalarOrList(inherit).contains(QLatin1StringView(keyword));
+    if (fromDefault.IsScalar())
+        return scalar(fromDefault) != u"false"_s;
+    return scalarOrList(fromDefault).contains(QLatin1StringView(keyword));
 }
+
+// The keys of a job's body that decide what `default:` still gives it, noted while the body is
+// read once (a 2,000-job file looked each up again, five times a job).
+struct JobKeys
+{
+    YAML::Node inherit{YAML::NodeType::Undefined};
+    bool image = false;
+    bool beforeScript = false;
+    bool afterScript = false;
+    bool extends = false;
+};
 
 // The lines of a script: a string, or a list of strings and lists of strings, which GitLab
 // flattens (https://docs.gitlab.com/ci/yaml/#script).
@@ -233,6 +244,16 @@ void readWhen(const YAML::Node &when, ImportedJob &job, JobPlan &plan)
         plan.condition = value; // it runs after the jobs before it fail (or whatever they do)
 }
 
+void noteKey(const std::string &field, const YAML::Node &value, JobKeys &keys)
+{
+    if (field == "inherit")
+        keys.inherit.reset(value); // rebinds: `=` would rewrite the source node
+    keys.image = keys.image || field == "image";
+    keys.beforeScript = keys.beforeScript || field == "before_script";
+    keys.afterScript = keys.afterScript || field == "after_script";
+    keys.extends = keys.extends || field == "extends";
+}
+
 ImportedJob readJob(const QString &id,
                     const YAML::Node &keyNode,
                     const YAML::Node &body,
@@ -247,10 +268,12 @@ ImportedJob readJob(const QString &id,
     plan.id = id;
     QStringList before, script, after;
     bool hasScript = false;
+    JobKeys keys;
     for (const auto &entry : body) {
         const std::string field = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
         const YAML::Node &value = entry.second;
         const QString name = QString::fromStdString(field);
+        noteKey(field, value, keys);
         if (field == "script") {
             script = readScript(value, id, "script", out);
             hasScript = true;
@@ -292,19 +315,19 @@ ImportedJob readJob(const QString &id,
             job.details.append({name, brief(value)});
         }
     }
-    if (!member(body, "image").IsDefined() && inheritsDefault(body, "image"))
+    if (!keys.image && inheritsDefault(keys.inherit, "image"))
         job.image = isMap(defaults.image) ? scalar(member(defaults.image, "name"))
                                           : scalar(defaults.image);
-    if (!member(body, "before_script").IsDefined() && inheritsDefault(body, "before_script"))
+    if (!keys.beforeScript && inheritsDefault(keys.inherit, "before_script"))
         before = readScript(defaults.beforeScript, id, "before_script", out);
-    if (!member(body, "after_script").IsDefined() && inheritsDefault(body, "after_script"))
+    if (!keys.afterScript && inheritsDefault(keys.inherit, "after_script"))
         after = readScript(defaults.afterScript, id, "after_script", out);
     // The shell lines as the stage's command, for exports to other engines: `sh -c` of them.
     const QStringList lines = before + script + after;
     if (!lines.isEmpty())
         job.command = {u"sh"_s, u"-c"_s, lines.join(u'\n')};
     // A job that extends what an included file defines gets its script there, most likely.
-    if (!hasScript && !(hasIncludes && member(body, "extends").IsDefined()))
+    if (!hasScript && !(hasIncludes && keys.extends))
         out.warn(job.line,
                  GitLabCiText::tr("job '%1' has no 'script', 'trigger' or 'run' here (an "
                                   "included template may give it one)")

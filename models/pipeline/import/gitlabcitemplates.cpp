@@ -118,10 +118,40 @@ GitLabCiTemplates::GitLabCiTemplates(const std::vector<Entry> &entries, Imported
     : m_sink(YAML::NodeType::Sequence)
     , m_out(out)
 {
+    std::unordered_set<qint64> seen;
     for (const Entry &entry : entries) {
-        m_sink.push_back(entry.value); // the document's nodes join the sink's memory once
+        m_document.push_back(entry.value);
         if (entry.key.IsScalar())
             m_index[entry.key.Scalar()].reset(entry.value);
+        noteFeatures(entry.value, seen, 0);
+    }
+}
+
+// Which of the two passes have anything to do: a file without merge keys inside its values and
+// without `!reference` tags (most files) is read as it is, without a memo of every node.
+// A node of the file is looked at once, by its position (an alias has its anchor's).
+void GitLabCiTemplates::noteFeatures(const YAML::Node &node,
+                                     std::unordered_set<qint64> &seen,
+                                     int depth)
+{
+    if (!node.IsDefined() || !(node.IsMap() || node.IsSequence()))
+        return;
+    if (depth > MaxDepth) { // the passes say where they stop: let them run
+        m_hasMerges = m_hasReferences = true;
+        return;
+    }
+    m_hasReferences = m_hasReferences || node.Tag() == "!reference";
+    const qint64 at = qint64(node.Mark().pos) * 8 + int(node.Type()); // as memoKey()
+    if ((m_hasMerges && m_hasReferences) || !seen.insert(at).second)
+        return;
+    if (node.IsSequence()) {
+        for (const YAML::Node &item : node)
+            noteFeatures(item, seen, depth + 1);
+        return;
+    }
+    for (const auto &entry : node) {
+        m_hasMerges = m_hasMerges || isMergeKey(entry.first);
+        noteFeatures(entry.second, seen, depth + 1);
     }
 }
 
@@ -129,6 +159,12 @@ GitLabCiTemplates::GitLabCiTemplates(const std::vector<Entry> &entries, Imported
 // it is expanded once however many times it is shared.
 YAML::Node GitLabCiTemplates::newNode(YAML::NodeType::value type)
 {
+    if (!m_document.empty()) {
+        // The document's nodes join the sink's memory once, before the first node is built.
+        for (const YAML::Node &value : m_document)
+            m_sink.push_back(value);
+        m_document.clear();
+    }
     YAML::Node node(type);
     node.SetTag(BuiltTag + std::to_string(++m_built));
     m_sink.push_back(node);
@@ -157,6 +193,8 @@ YAML::Node GitLabCiTemplates::expand(const YAML::Node &node)
 YAML::Node GitLabCiTemplates::expandAt(const YAML::Node &node, Pass pass, int depth)
 {
     if (!node.IsDefined() || !(node.IsMap() || node.IsSequence()))
+        return node;
+    if ((pass == Pass::Merges && !m_hasMerges) || (pass == Pass::References && !m_hasReferences))
         return node;
     if (depth > MaxDepth) {
         m_out.warn(lineOf(node),

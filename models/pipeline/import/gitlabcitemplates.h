@@ -73,6 +73,7 @@ private:
         bool done = false;
     };
 
+    void noteFeatures(const YAML::Node &node, std::unordered_set<qint64> &seen, int depth);
     YAML::Node newNode(YAML::NodeType::value type);
     static std::optional<MemoKey> memoKey(const YAML::Node &node, Pass pass);
     YAML::Node expandMap(const YAML::Node &map, Pass pass, int depth);
@@ -83,6 +84,9 @@ private:
     std::pair<YAML::Node, int> extended(const std::string &name, int depth);
 
     YAML::Node m_sink; // holds every node built here, in the document's memory
+    std::vector<YAML::Node> m_document; // the top-level values, until the sink takes them in
+    bool m_hasMerges = false;           // a `<<` key inside a top-level value
+    bool m_hasReferences = false;       // a `!reference` tag
     std::unordered_map<std::string, YAML::Node> m_index; // top-level name -> value as written
     // By pass, source position and node type: an alias is the node of its anchor, at its position.
     std::map<MemoKey, std::pair<State, YAML::Node>> m_expanded;

@@ -44,6 +44,7 @@ private slots:
     void extendsTooDeep();
     void mergeKeys();
     void referenceTags();
+    void onlyOneFeatureDeepInside();
     void hiddenJobsAreNotNodes();
     void parallelBadges_data();
     void parallelBadges();
@@ -250,6 +251,34 @@ test:
     QCOMPARE(result.warnings.size(), 1);
     QVERIFY2(hasWarning(result, 18, u"!reference [.elsewhere, script] names what is not in this"_s),
              qPrintable(warningsText(result)));
+}
+
+// A file that has only one of the two, and only inside a job, still has it resolved (the import
+// skips the pass a file has nothing for).
+void TestGitLabCiJobs::onlyOneFeatureDeepInside()
+{
+    const PipelineImport::Result merged = importText(R"(.vars: &vars
+  A: "1"
+job:
+  script: echo
+  variables:
+    <<: *vars
+    B: "2"
+)");
+    QVERIFY2(merged.ok, qPrintable(merged.errorMessage));
+    QCOMPARE(nodeFromSource(merged, u"job"_s)->parameters,
+             (KeyValueList{{u"B"_s, u"2"_s}, {u"A"_s, u"1"_s}}));
+
+    const PipelineImport::Result referenced = importText(R"(.setup:
+  script: [echo one, echo two]
+job:
+  script:
+    - !reference [.setup, script]
+    - echo three
+)");
+    QVERIFY2(referenced.ok, qPrintable(referenced.errorMessage));
+    QCOMPARE(script(nodeFromSource(referenced, u"job"_s)), u"echo one\necho two\necho three"_s);
+    QVERIFY2(referenced.warnings.isEmpty(), qPrintable(warningsText(referenced)));
 }
 
 // "To temporarily disable a job … start the job name with a dot": hidden jobs are not run
