@@ -151,8 +151,8 @@ Ends ArgoReader::expand(const Call &call, const QString &templateName, const YAM
     m_stack.append(templateName);
     m_frames += framed ? 1 : 0;
     const YAML::Node dag = member(body, "dag");
-    const Ends ends = dag.IsDefined() ? readDag(dag, prefix, group)
-                                      : readSteps(member(body, "steps"), prefix, group);
+    Ends ends = dag.IsDefined() ? readDag(dag, prefix, group)
+                                : readSteps(member(body, "steps"), prefix, group);
     m_stack.removeLast();
     m_frames -= framed ? 1 : 0;
     return ends;

@@ -68,7 +68,7 @@ bool isFalse(const QString &text)
 // `true`/`false`, plain numbers as Python prints them (`007` → 7, `3.10` → 3.1), text as it is.
 QString toStr(const YAML::Node &node)
 {
-    const QString text = scalar(node);
+    QString text = scalar(node);
     if (node.Tag() != "?") // quoted or tagged: a string, kept as written
         return text;
     if (isTrue(text))

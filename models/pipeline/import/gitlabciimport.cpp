@@ -413,17 +413,23 @@ bool isUsualName(const QString &path)
            || name.endsWith(u".gitlab-ci.yaml"_s) || path.contains(u".gitlab/ci/"_s);
 }
 
-void read(const YAML::Node &document, ImportedPipeline &out)
+// The pipeline's own keywords: its details, `stages:`, `include:` and what `default:` (or the
+// deprecated top-level keywords) gives the jobs.
+struct PipelineKeywords
 {
-    const std::vector<GitLabCiTemplates::Entry> entries
-        = GitLabCiTemplates::topLevel(document, out);
-    GitLabCiTemplates templates(entries, out);
-    QHash<QString, qsizetype> lastOf; // GitLab, like YAML readers, keeps the last of a repeat
-    for (qsizetype e = 0; e < qsizetype(entries.size()); ++e)
-        lastOf.insert(scalar(entries.at(e).key), e);
-
     Defaults defaults;
-    YAML::Node stages, include;
+    YAML::Node stages;
+    YAML::Node include;
+};
+
+PipelineKeywords readPipelineKeywords(const std::vector<GitLabCiTemplates::Entry> &entries,
+                                      GitLabCiTemplates &templates,
+                                      ImportedPipeline &out)
+{
+    PipelineKeywords keywords;
+    Defaults &defaults = keywords.defaults;
+    YAML::Node &stages = keywords.stages;
+    YAML::Node &include = keywords.include;
     for (const GitLabCiTemplates::Entry &entry : entries) {
         const QString key = scalar(entry.key);
         if (!isPipelineKey(key))
@@ -453,6 +459,22 @@ void read(const YAML::Node &document, ImportedPipeline &out)
         if (slot && !slot->IsDefined())
             slot->reset(templates.expand(entry.value));
     }
+    return keywords;
+}
+
+void read(const YAML::Node &document, ImportedPipeline &out)
+{
+    const std::vector<GitLabCiTemplates::Entry> entries
+        = GitLabCiTemplates::topLevel(document, out);
+    GitLabCiTemplates templates(entries, out);
+    QHash<QString, qsizetype> lastOf; // GitLab, like YAML readers, keeps the last of a repeat
+    for (qsizetype e = 0; e < qsizetype(entries.size()); ++e)
+        lastOf.insert(scalar(entries.at(e).key), e);
+
+    const PipelineKeywords keywords = readPipelineKeywords(entries, templates, out);
+    const Defaults &defaults = keywords.defaults;
+    const YAML::Node &stages = keywords.stages;
+    const YAML::Node &include = keywords.include;
     const bool hasIncludes = include.IsDefined() && !include.IsNull();
     if (hasIncludes)
         noteIncludes(include, out);

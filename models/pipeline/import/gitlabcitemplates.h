@@ -83,7 +83,7 @@ private:
     YAML::Node deepMerge(const YAML::Node &base, const YAML::Node &over, int depth);
     std::pair<YAML::Node, int> extended(const std::string &name, int depth);
 
-    YAML::Node m_sink; // holds every node built here, in the document's memory
+    YAML::Node m_sink;                  // holds every node built here, in the document's memory
     std::vector<YAML::Node> m_document; // the top-level values, until the sink takes them in
     bool m_hasMerges = false;           // a `<<` key inside a top-level value
     bool m_hasReferences = false;       // a `!reference` tag

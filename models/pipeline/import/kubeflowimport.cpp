@@ -142,34 +142,10 @@ void Reader::readExecutor(const YAML::Node &component, ImportedJob &job)
     }
 }
 
-Ends Reader::readTask(const QString &name,
-                      int line,
-                      const YAML::Node &task,
-                      const QString &prefix,
-                      const QString &group,
-                      int depth,
-                      const ImportedJob &inherited)
+// What a task says of itself besides its name, component and dependencies: its inputs as
+// parameters, its condition, loop and caching as details.
+void readTaskFields(const YAML::Node &task, const QString &componentName, ImportedJob &job)
 {
-    // Counted before nesting, so that a component whose DAG runs itself ends here too.
-    if (++tasks > MaxTasks) {
-        if (!std::exchange(warnedTooMany, true))
-            out.warn(line,
-                     KubeflowText::tr("more than %1 tasks: the rest are not drawn").arg(MaxTasks));
-        return {};
-    }
-    ImportedJob job = inherited;
-    job.id = prefix + name;
-    job.name = scalar(member(member(task, "taskInfo"), "name"));
-    if (job.name.isEmpty())
-        job.name = name;
-    job.line = line;
-    job.group = group;
-    const QString componentName = scalar(member(member(task, "componentRef"), "name"));
-    const YAML::Node component = member(components, componentName.toStdString().c_str());
-    if (!componentName.isEmpty() && !isMap(component))
-        out.warn(job.line,
-                 KubeflowText::tr("task '%1' runs the component '%2', which is not in the file")
-                     .arg(job.id, componentName));
     bool loop = false;
     for (const auto &entry : task) {
         const QString field = keyText(entry.first);
@@ -201,6 +177,37 @@ Ends Reader::readTask(const QString &name,
     }
     if (loop)
         job.badges << KubeflowText::tr("loop");
+}
+
+Ends Reader::readTask(const QString &name,
+                      int line,
+                      const YAML::Node &task,
+                      const QString &prefix,
+                      const QString &group,
+                      int depth,
+                      const ImportedJob &inherited)
+{
+    // Counted before nesting, so that a component whose DAG runs itself ends here too.
+    if (++tasks > MaxTasks) {
+        if (!std::exchange(warnedTooMany, true))
+            out.warn(line,
+                     KubeflowText::tr("more than %1 tasks: the rest are not drawn").arg(MaxTasks));
+        return {};
+    }
+    ImportedJob job = inherited;
+    job.id = prefix + name;
+    job.name = scalar(member(member(task, "taskInfo"), "name"));
+    if (job.name.isEmpty())
+        job.name = name;
+    job.line = line;
+    job.group = group;
+    const QString componentName = scalar(member(member(task, "componentRef"), "name"));
+    const YAML::Node component = member(components, componentName.toStdString().c_str());
+    if (!componentName.isEmpty() && !isMap(component))
+        out.warn(job.line,
+                 KubeflowText::tr("task '%1' runs the component '%2', which is not in the file")
+                     .arg(job.id, componentName));
+    readTaskFields(task, componentName, job);
 
     const YAML::Node dag = member(component, "dag");
     if (isMap(dag) && depth >= MaxDepth) {

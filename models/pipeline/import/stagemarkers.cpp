@@ -50,23 +50,22 @@ QString kubernetesExpand(const QString &text, const QHash<QString, QString> &ear
     QString result;
     result.reserve(text.size());
     for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text.at(i) != u'$' || i + 1 == text.size()) {
-            result += text.at(i);
-        } else if (text.at(i + 1) == u'$') {
+        const QChar next = i + 1 < text.size() ? text.at(i + 1) : QChar();
+        if (text.at(i) == u'$' && next == u'$') {
             result += u'$';
             ++i;
-        } else if (text.at(i + 1) == u'(') {
+            continue;
+        }
+        if (text.at(i) == u'$' && next == u'(') {
             const qsizetype close = text.indexOf(u')', i + 2);
             const QString name = close < 0 ? QString() : text.mid(i + 2, close - i - 2);
             if (close >= 0 && earlier.contains(name)) {
                 result += earlier.value(name);
                 i = close;
-            } else {
-                result += text.at(i);
+                continue;
             }
-        } else {
-            result += text.at(i);
         }
+        result += text.at(i);
     }
     return result;
 }
