@@ -147,8 +147,8 @@ private:
     // A node without neighbours on that side keeps its place; ties keep the current order.
     void sortByBarycenter(qsizetype l, const Adjacency &neighbours)
     {
-        QList<std::pair<double, qsizetype>> keyed;
-        keyed.reserve(m_layers.at(l).size());
+        QList<std::pair<double, qsizetype>> &keyed = m_keyed; // reused: no allocation a layer
+        keyed.clear();
         for (const qsizetype v : std::as_const(m_layers.at(l))) {
             const QList<qsizetype> &near = neighbours.at(v);
             double key = centred(v);
@@ -160,9 +160,13 @@ private:
             }
             keyed.append({key, v});
         }
-        std::stable_sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) {
+        const auto byKey = [](const auto &a, const auto &b) {
             return a.first < b.first;
-        });
+        };
+        // After the first sweeps most layers are in order already: nothing to move then.
+        if (std::is_sorted(keyed.cbegin(), keyed.cend(), byKey))
+            return;
+        std::stable_sort(keyed.begin(), keyed.end(), byKey);
         for (qsizetype i = 0; i < keyed.size(); ++i)
             m_layers[l][i] = keyed.at(i).second;
         renumber(l);
@@ -172,6 +176,7 @@ private:
     const QList<qsizetype> &m_layerOf;
     QList<qsizetype> m_position; // index within its layer
     QList<QList<qsizetype>> m_layers;
+    QList<std::pair<double, qsizetype>> m_keyed;
 };
 
 // Boxes (nodes, or frames laid out already) and the arcs between them, ready for layering.
