@@ -147,8 +147,7 @@ private:
     // A node without neighbours on that side keeps its place; ties keep the current order.
     void sortByBarycenter(qsizetype l, const Adjacency &neighbours)
     {
-        QList<std::pair<double, qsizetype>> &keyed = m_keyed; // reused: no allocation a layer
-        keyed.clear();
+        m_keyed.clear(); // reused: no allocation a layer
         for (const qsizetype v : std::as_const(m_layers.at(l))) {
             const QList<qsizetype> &near = neighbours.at(v);
             double key = centred(v);
@@ -158,17 +157,16 @@ private:
                     sum += centred(u);
                 key = sum / near.size();
             }
-            keyed.append({key, v});
+            m_keyed.append({key, v});
         }
         const auto byKey = [](const auto &a, const auto &b) {
             return a.first < b.first;
         };
-        // After the first sweeps most layers are in order already: nothing to move then.
-        if (std::is_sorted(keyed.cbegin(), keyed.cend(), byKey))
+        if (std::is_sorted(m_keyed.cbegin(), m_keyed.cend(), byKey)) // most layers, after a sweep
             return;
-        std::stable_sort(keyed.begin(), keyed.end(), byKey);
-        for (qsizetype i = 0; i < keyed.size(); ++i)
-            m_layers[l][i] = keyed.at(i).second;
+        std::stable_sort(m_keyed.begin(), m_keyed.end(), byKey);
+        for (qsizetype i = 0; i < m_keyed.size(); ++i)
+            m_layers[l][i] = m_keyed.at(i).second;
         renumber(l);
     }
 
