@@ -16,9 +16,9 @@
 #include <vector>
 
 // The ways a GitLab CI file reuses its own configuration, resolved the way GitLab does before the
-// jobs are read, in GitLab's order: YAML merge keys (`<<: *defaults`, which yaml-cpp 0.7 leaves as
-// a plain key named "<<") when the YAML is read, then `extends:`, then `!reference [.job, key, …]`
-// tags, which so name what a job has after its `extends`.
+// jobs are read, in GitLab's order: YAML merge keys (`<<: *defaults`, which the YAML tree leaves
+// as a plain key named "<<", as yaml-cpp 0.7 does) when the YAML is read, then `extends:`, then
+// `!reference [.job, key, …]` tags, which so name what a job has after its `extends`.
 // https://docs.gitlab.com/ci/yaml/yaml_optimization/
 //
 // Nothing here changes the parsed document: what is resolved is built as new nodes that share

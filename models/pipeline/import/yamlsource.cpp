@@ -1,12 +1,11 @@
 #include "pipeline/import/yamlsource.h"
 
+#include "pipeline/import/yamltree.h"
+
 #include <QCoreApplication>
 #include <QStringDecoder>
 
 #include <string>
-
-#include <yaml-cpp/depthguard.h>
-#include <yaml.h>
 
 using namespace Qt::StringLiterals;
 
@@ -78,59 +77,16 @@ struct Brief
     }
 };
 
-// libyaml (the reference C parser, fuzzed for years) reads the whole stream first: yaml-cpp
-// 0.7 runs out of memory on some malformed input (two indented quoted scalars each followed by
-// a comma, found by fuzz_pipelineimport), and only what libyaml accepts reaches it.
-void checkSyntax(const QByteArray &data)
-{
-    yaml_parser_t parser;
-    if (!yaml_parser_initialize(&parser))
-        fail(0, YamlSourceText::tr("cannot be read: out of memory"));
-    yaml_parser_set_input_string(
-        &parser, reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size()));
-    int line = 0;
-    QString problem;
-    for (bool done = false; !done;) {
-        yaml_event_t event;
-        if (!yaml_parser_parse(&parser, &event)) {
-            line = int(parser.problem_mark.line) + 1;
-            problem = QString::fromUtf8(parser.problem ? parser.problem : "unknown error");
-            if (parser.context)
-                problem += u" "_s + QString::fromUtf8(parser.context);
-            break;
-        }
-        done = event.type == YAML_STREAM_END_EVENT;
-        yaml_event_delete(&event);
-    }
-    yaml_parser_delete(&parser);
-    if (!problem.isEmpty())
-        fail(line, YamlSourceText::tr("not valid YAML: %1").arg(problem));
-}
-
 } // namespace
 
 std::vector<YAML::Node> load(const QByteArray &data)
 {
     checkText(data);
-    checkSyntax(data);
-    try {
-        std::vector<YAML::Node> documents = YAML::LoadAll(data.toStdString());
-        std::erase_if(documents, [](const YAML::Node &node) { return node.IsNull(); });
-        if (documents.empty())
-            fail(0, YamlSourceText::tr("no pipeline in it: only comments and blank lines"));
-        return documents;
-    } catch (const YAML::DeepRecursion &error) {
-        // yaml-cpp stops at 2,000 levels instead of overflowing its stack.
-        fail(error.mark.is_null() ? 0 : error.mark.line + 1,
-             YamlSourceText::tr("nested more than %1 levels deep: no pipeline is").arg(2000));
-    } catch (const YAML::ParserException &error) {
-        const int line = error.mark.is_null() ? 0 : error.mark.line + 1;
-        fail(line, YamlSourceText::tr("not valid YAML: %1").arg(QString::fromStdString(error.msg)));
-    } catch (const YAML::Exception &error) {
-        fail(0,
-             YamlSourceText::tr("cannot be read as YAML: %1")
-                 .arg(QString::fromStdString(error.msg)));
-    }
+    std::vector<YAML::Node> documents = YamlTree::documents(data);
+    std::erase_if(documents, [](const YAML::Node &node) { return node.IsNull(); });
+    if (documents.empty())
+        fail(0, YamlSourceText::tr("no pipeline in it: only comments and blank lines"));
+    return documents;
 }
 
 int lineOf(const YAML::Node &node)

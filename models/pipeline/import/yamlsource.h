@@ -10,9 +10,9 @@
 
 #include <vector>
 
-// Reading YAML (and JSON, which yaml-cpp reads too) safely for the importers: size and binary
-// checks before parsing, parse errors with their line, and helpers that never follow an alias
-// chain into an exponential walk ("billion laughs") or recurse without end.
+// Reading YAML (and JSON, which is YAML too) safely for the importers: size and binary checks
+// before parsing, parse errors with their line (the tree is yamltree.h's), and helpers that
+// never follow an alias chain into an exponential walk ("billion laughs") or recurse without end.
 namespace YamlSource {
 
 // Every document of `data`; throws ImportError for text that is not YAML, binary data, or

@@ -311,7 +311,7 @@ void TestPipelineImport::badInput_data()
         << QByteArray("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n") << 1
         << u"not a pipeline file of a kind this app opens (%1); it is a Deployment (apps/v1)"_s.arg(
                readers.join(u", "_s));
-    // yaml-cpp 0.7 alone runs out of memory on this; libyaml's check refuses it first.
+    // yaml-cpp 0.7's own parser runs out of memory on this; libyaml (which reads imports) refuses.
     QTest::newRow("yaml-cpp runaway")
         << QByteArray("              \"alpha\",\n              \"beta\",") << 1
         << u"not valid YAML: "_s;
