@@ -101,7 +101,7 @@ void ArgoReader::read(const YAML::Node &document)
         const std::string key = keyOf(entry.first);
         const YAML::Node &value = entry.second;
         if (key == "spec") {
-            spec = value;
+            spec.reset(value); // rebinds: `=` would rewrite the node held before
         } else if (key == "metadata" && isMap(value)) {
             for (const auto &field : value) {
                 const QString name = QString::fromStdString(keyOf(field.first));
@@ -129,7 +129,7 @@ void ArgoReader::read(const YAML::Node &document)
     for (const auto &entry : spec) {
         const std::string key = keyOf(entry.first);
         if (key == "workflowSpec")
-            workflowSpec = entry.second;
+            workflowSpec.reset(entry.second);
         else
             m_out.details.append({QString::fromStdString(key), brief(entry.second)});
     }
@@ -152,9 +152,9 @@ void ArgoReader::readArguments(const YAML::Node &arguments)
                 const QString name = scalar(member(parameter, "name"));
                 YAML::Node value = member(parameter, "value");
                 if (!value.IsDefined())
-                    value = member(parameter, "default");
+                    value.reset(member(parameter, "default"));
                 if (!value.IsDefined())
-                    value = member(parameter, "valueFrom");
+                    value.reset(member(parameter, "valueFrom"));
                 m_out.details.append({u"parameters."_s + name, brief(value)});
             }
         } else {
@@ -198,9 +198,9 @@ void ArgoReader::readSpec(const YAML::Node &spec, const QString &kind)
             readArguments(value);
         } else {
             if (key == "onExit")
-                onExit = value;
+                onExit.reset(value);
             else if (key == "workflowTemplateRef")
-                templateRef = value;
+                templateRef.reset(value);
             m_out.details.append({QString::fromStdString(key), brief(value)});
         }
     }

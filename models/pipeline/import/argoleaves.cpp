@@ -278,8 +278,8 @@ void ArgoReader::readTemplate(const QString &name, const YAML::Node &body, Impor
                                       job.parameters.cend(),
                                       [&](const auto &p) { return p.first == parameterName; });
                     YAML::Node fallback = member(parameter, "value");
-                    if (!fallback.IsDefined())
-                        fallback = member(parameter, "default");
+                    if (!fallback.IsDefined()) // reset(): `=` copies the whole document's memory
+                        fallback.reset(member(parameter, "default"));
                     if (!passed)
                         job.parameters.append({parameterName, brief(fallback)});
                 }

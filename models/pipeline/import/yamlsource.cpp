@@ -82,8 +82,11 @@ struct Brief
 std::vector<YAML::Node> load(const QByteArray &data)
 {
     checkText(data);
-    std::vector<YAML::Node> documents = YamlTree::documents(data);
-    std::erase_if(documents, [](const YAML::Node &node) { return node.IsNull(); });
+    // Copied, not erased: erasing assigns nodes, and a yaml-cpp node's `=` rewrites the node.
+    std::vector<YAML::Node> documents;
+    for (const YAML::Node &document : YamlTree::documents(data))
+        if (!document.IsNull())
+            documents.push_back(document);
     if (documents.empty())
         fail(0, YamlSourceText::tr("no pipeline in it: only comments and blank lines"));
     return documents;
