@@ -1,5 +1,6 @@
 #include "pipeline/pipelineautolayout.h"
 
+#include "pipeline/layeredgraph.h"
 #include "pipeline/nodecatalog.h"
 #include "pipeline/pipelinegraph.h"
 
@@ -16,13 +17,8 @@ namespace PipelineAutoLayout {
 
 namespace {
 
-using Adjacency = QList<QList<qsizetype>>;
-
-struct Dag
-{
-    Adjacency successors;
-    Adjacency predecessors;
-};
+using LayeredGraph::Adjacency;
+using LayeredGraph::Dag;
 
 void sortUnique(Adjacency &arcs)
 {
@@ -32,186 +28,12 @@ void sortUnique(Adjacency &arcs)
     }
 }
 
-// Drops the arcs a depth-first search finds going back to a node on its path: what remains
-// has no cycle. Iterative, so a 5,000-stage chain cannot overflow the stack.
-Dag withoutBackArcs(const Adjacency &arcs)
-{
-    const qsizetype n = arcs.size();
-    enum State : char { Unseen, OnPath, Done };
-    QList<State> state(n, Unseen);
-    Dag dag{Adjacency(n), Adjacency(n)};
-    QList<std::pair<qsizetype, qsizetype>> stack; // node, next arc to follow
-    for (qsizetype root = 0; root < n; ++root) {
-        if (state.at(root) != Unseen)
-            continue;
-        state[root] = OnPath;
-        stack.append({root, 0});
-        while (!stack.isEmpty()) {
-            auto &[node, next] = stack.last();
-            if (next == arcs.at(node).size()) {
-                state[node] = Done;
-                stack.removeLast();
-                continue;
-            }
-            const qsizetype target = arcs.at(node).at(next++);
-            if (state.at(target) == OnPath)
-                continue;
-            dag.successors[node] << target;
-            dag.predecessors[target] << node;
-            if (state.at(target) == Unseen) {
-                state[target] = OnPath;
-                stack.append({target, 0}); // invalidates `node`, `next`: not used after
-            }
-        }
-    }
-    return dag;
-}
-
-// Longest path from a node without predecessors, in a topological order (Kahn's, by index),
-// except that a layer already as tall as `maxHeight` sends the next box on to a later one: a
-// stage of twenty parallel jobs becomes a few columns, not one column twenty boxes tall.
-QList<qsizetype> cappedLayers(const Dag &dag, const QList<QSizeF> &sizes, double maxHeight)
-{
-    const qsizetype n = dag.successors.size();
-    QList<qsizetype> pending(n);
-    QList<qsizetype> order;
-    order.reserve(n);
-    for (qsizetype v = 0; v < n; ++v) {
-        pending[v] = dag.predecessors.at(v).size();
-        if (pending.at(v) == 0)
-            order.append(v);
-    }
-    QList<qsizetype> earliest(n, 0);
-    QList<qsizetype> layer(n, 0);
-    QList<double> height; // per layer, boxes only
-    for (qsizetype head = 0; head < order.size(); ++head) {
-        const qsizetype v = order.at(head);
-        qsizetype l = earliest.at(v);
-        for (;; ++l) {
-            if (l >= height.size())
-                height.resize(l + 1, 0);
-            if (height.at(l) == 0 || height.at(l) + sizes.at(v).height() <= maxHeight)
-                break;
-        }
-        layer[v] = l;
-        height[l] += sizes.at(v).height();
-        for (const qsizetype w : dag.successors.at(v)) {
-            earliest[w] = std::max(earliest.at(w), l + 1);
-            if (--pending[w] == 0)
-                order.append(w);
-        }
-    }
-    return layer;
-}
-
-class Ordering
-{
-public:
-    Ordering(const Dag &dag, const QList<qsizetype> &layerOf)
-        : m_dag(dag)
-        , m_layerOf(layerOf)
-        , m_position(layerOf.size())
-    {
-        const qsizetype count
-            = layerOf.isEmpty() ? 0 : *std::max_element(layerOf.cbegin(), layerOf.cend()) + 1;
-        m_layers.resize(count);
-        for (qsizetype v = 0; v < layerOf.size(); ++v)
-            m_layers[layerOf.at(v)] << v;
-        for (qsizetype l = 0; l < count; ++l)
-            renumber(l);
-    }
-
-    void sweep()
-    {
-        for (qsizetype l = 1; l < m_layers.size(); ++l)
-            sortByBarycenter(l, m_dag.predecessors);
-        for (qsizetype l = m_layers.size() - 2; l >= 0; --l)
-            sortByBarycenter(l, m_dag.successors);
-    }
-
-    const QList<QList<qsizetype>> &layers() const { return m_layers; }
-
-private:
-    // Centred, so layers of different sizes compare: the middle of each is 0.
-    double centred(qsizetype v) const
-    {
-        return m_position.at(v) - (m_layers.at(m_layerOf.at(v)).size() - 1) / 2.0;
-    }
-
-    void renumber(qsizetype l)
-    {
-        for (qsizetype i = 0; i < m_layers.at(l).size(); ++i)
-            m_position[m_layers.at(l).at(i)] = i;
-    }
-
-    // A node without neighbours on that side keeps its place; ties keep the current order.
-    void sortByBarycenter(qsizetype l, const Adjacency &neighbours)
-    {
-        m_keyed.clear(); // reused: no allocation a layer
-        for (const qsizetype v : std::as_const(m_layers.at(l))) {
-            const QList<qsizetype> &near = neighbours.at(v);
-            double key = centred(v);
-            if (!near.isEmpty()) {
-                double sum = 0;
-                for (const qsizetype u : near)
-                    sum += centred(u);
-                key = sum / near.size();
-            }
-            m_keyed.append({key, v});
-        }
-        const auto byKey = [](const auto &a, const auto &b) {
-            return a.first < b.first;
-        };
-        if (std::is_sorted(m_keyed.cbegin(), m_keyed.cend(), byKey)) // most layers, after a sweep
-            return;
-        std::stable_sort(m_keyed.begin(), m_keyed.end(), byKey);
-        for (qsizetype i = 0; i < m_keyed.size(); ++i)
-            m_layers[l][i] = m_keyed.at(i).second;
-        renumber(l);
-    }
-
-    const Dag &m_dag;
-    const QList<qsizetype> &m_layerOf;
-    QList<qsizetype> m_position; // index within its layer
-    QList<QList<qsizetype>> m_layers;
-    QList<std::pair<double, qsizetype>> m_keyed;
-};
-
 // Boxes (nodes, or frames laid out already) and the arcs between them, ready for layering.
 struct Boxes
 {
     QList<QSizeF> sizes;
     Adjacency arcs;
 };
-
-// Each arc spanning several layers is cut into one-layer arcs through dummies (size 0) appended
-// after the boxes; returns the layer of every box and dummy.
-QList<qsizetype> addDummies(Dag &dag, QList<qsizetype> layerOf, QList<QSizeF> &sizes)
-{
-    const qsizetype boxes = dag.successors.size();
-    Adjacency successors(boxes);
-    for (qsizetype u = 0; u < boxes; ++u) {
-        for (const qsizetype v : std::as_const(dag.successors.at(u))) {
-            qsizetype from = u;
-            for (qsizetype l = layerOf.at(u) + 1; l < layerOf.at(v); ++l) {
-                const qsizetype dummy = successors.size();
-                successors.append(QList<qsizetype>());
-                layerOf.append(l);
-                sizes.append(QSizeF(0, 0));
-                successors[from] << dummy;
-                from = dummy;
-            }
-            successors[from] << v;
-        }
-    }
-    Adjacency predecessors(successors.size());
-    for (qsizetype u = 0; u < successors.size(); ++u) {
-        for (const qsizetype v : std::as_const(successors.at(u)))
-            predecessors[v] << u;
-    }
-    dag = {successors, predecessors};
-    return layerOf;
-}
 
 // Centres of one layer's boxes: each as near its predecessors' mean as the order and the
 // spacing allow. Pushing down from the top and up from the bottom gives two valid placements;
@@ -300,7 +122,7 @@ QList<QPointF> placeBoxes(const Boxes &input, const Options &options)
     if (boxes == 0)
         return {};
     QList<QSizeF> sizes = input.sizes;
-    Dag dag = withoutBackArcs(input.arcs);
+    Dag dag = LayeredGraph::withoutBackArcs(input.arcs);
 
     // A layer may be as tall as a drawing of the target aspect holding every box would be.
     double area = 0, tallest = 0;
@@ -311,9 +133,10 @@ QList<QPointF> placeBoxes(const Boxes &input, const Options &options)
     const double maxHeight = options.targetAspect > 0
                                  ? std::max(tallest, std::sqrt(area / options.targetAspect))
                                  : std::numeric_limits<double>::max();
-    const QList<qsizetype> layerOf = addDummies(dag, cappedLayers(dag, sizes, maxHeight), sizes);
+    const QList<qsizetype> layerOf
+        = LayeredGraph::addDummies(dag, LayeredGraph::cappedLayers(dag, sizes, maxHeight), sizes);
 
-    Ordering ordering(dag, layerOf);
+    LayeredGraph::Ordering ordering(dag, layerOf);
     for (int i = 0; i < options.sweeps; ++i)
         ordering.sweep();
     const QList<QList<qsizetype>> &layers = ordering.layers();
