@@ -146,6 +146,7 @@ void templateShots(MainWindow &window, const QString &folder)
     window.resize(1600, 1000);
     window.workspaces()->setCurrentIndex(MainWindow::Pipeline);
     PipelineView *view = window.pipeline()->view();
+    const QSizePolicy policy = view->sizePolicy(); // setFixedSize() makes it Fixed
     view->setFixedSize(1280, 720);
     for (const PipelineTemplate &pipelineTemplate : PipelineTemplates::all()) {
         const QString file = QStringLiteral(MLOPS_SOURCE_DIR "/curriculum/templates/%1.mlpipe")
@@ -163,6 +164,7 @@ void templateShots(MainWindow &window, const QString &folder)
     window.roadmapActions()->setThemeId(u"light"_s);
     view->setMinimumSize(0, 0);
     view->setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
+    view->setSizePolicy(policy);
     window.resize(WindowSize);
 }
 
@@ -225,9 +227,9 @@ int main(int argc, char **argv)
     roadmapShots(window, folder);
     presentationShot(window, folder);
     pipelineShot(window, folder);
-    templateShots(window, folder);
-    if (arguments.size() == 2)
+    if (arguments.size() == 2) // before the templates, whose fixed-size view would leave a band
         importShot(window, folder, arguments.at(1));
+    templateShots(window, folder);
     reviewShot(session, folder);
     return 0;
 }
