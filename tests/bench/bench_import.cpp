@@ -139,10 +139,13 @@ Generated generated(const QString &kind)
     return {u"Argo"_s, u"workflow.yaml"_s, argoYaml()};
 }
 
-PipelineImport::Result importOrDie(const QByteArray &bytes, const QString &fileName)
+PipelineImport::Result importOrDie(const QByteArray &bytes,
+                                   const QString &fileName,
+                                   PipelineImport::Placement placement
+                                   = PipelineImport::Placement::AutoLayout)
 {
-    PipelineImport::Result result
-        = PipelineImport::importData(bytes, fileName, NodeCatalog::builtIn());
+    PipelineImport::Result result = PipelineImport::importData(
+        bytes, fileName, NodeCatalog::builtIn(), std::nullopt, placement);
     if (!result.ok)
         qFatal("%s: %s", qPrintable(fileName), qPrintable(result.errorMessage));
     return result;
@@ -216,8 +219,11 @@ void printHeader(QTextStream &out)
            "../shared/corpus/real-pipelines imported, laid out and drawn to its first frame "
            "≤ 50 ms; a generated GitLab CI file (2,000 jobs in 20 stages, each with `needs`) and a "
            "generated Argo Workflow (a DAG of 2,000 tasks) each imported ≤ 100 ms, laid out "
-           "≤ 300 ms, in ≤ 100 MB. The import figure includes the import's own auto-layout; the "
-           "auto-layout row times it again alone. Baseline rows read the same bytes with a YAML "
+           "≤ 300 ms, in ≤ 100 MB. The issue gives the import and the auto-layout budgets of "
+           "their own (a 300 ms layout cannot fit in a 100 ms import), so the import row reads "
+           "the file into a checked pipeline without placing it, the auto-layout row places it, "
+           "and a third row times the two together as opening the file does (within the sum of "
+           "the budgets, 400 ms). Baseline rows read the same bytes with a YAML "
            "library alone: libyaml's events (the least any reader pays; the importers build their "
            "tree from these) and yaml-cpp's YAML::Load (the tree of a plain yaml-cpp reader).\n\n";
     out << "| What | Input | Time | Target | |\n|---|---|---|---|---|\n";
@@ -281,10 +287,15 @@ void benchGenerated(QTextStream &out, const QString &kind, const QString &shape)
                               .arg(file.bytes.size() / 1024)
                               .arg(probe.pipeline.nodes.size())
                               .arg(probe.pipeline.edges.size());
-    const double import
-        = BenchFigures::medianMs(Runs, [&] { importOrDie(file.bytes, file.fileName); });
+    const double read = BenchFigures::medianMs(
+        Runs, [&] { importOrDie(file.bytes, file.fileName, PipelineImport::Placement::Unplaced); });
     BenchFigures::printRow(
-        out, file.label + u": import (includes its own auto-layout)"_s, input, import, 100);
+        out, file.label + u": import (read and checked, before its layout)"_s, input, read, 100);
+    const double open
+        = BenchFigures::medianMs(Runs, [&] { importOrDie(file.bytes, file.fileName); });
+    out << u"| %1: import + its auto-layout, as opening the file does | %2 | %3 ms | — | |\n"_s
+               .arg(file.label, input)
+               .arg(open, 0, 'f', 2);
 
     PipelineGraph graph(&NodeCatalog::builtIn());
     graph.reset(probe.pipeline.nodes, probe.pipeline.edges, probe.pipeline.annotations);

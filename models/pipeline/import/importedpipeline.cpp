@@ -219,10 +219,29 @@ QSizeF estimatedSize(const PipelineNode &node)
     return QSizeF(Width, Height + (lines - 1) * LineHeight);
 }
 
+// The auto-layout of every node, and every frame sized round its members, as Auto-arrange does.
+void placeAll(PipelineFile::ReadResult &result,
+              const PipelineAutoLayout::Clusters &clusters,
+              const NodeCatalog &catalog)
+{
+    PipelineGraph graph(&catalog);
+    graph.reset(result.nodes, result.edges, result.annotations);
+    PipelineAutoLayout::Options options;
+    options.nodeSizeOf = estimatedSize;
+    const PipelineAutoLayout::Arrangement arranged
+        = PipelineAutoLayout::arrange(graph, clusters, options);
+    for (PipelineNode &node : result.nodes)
+        node.pos = arranged.nodes.value(node.id, node.pos);
+    for (PipelineAnnotation &frame : result.annotations)
+        frame.rect = arranged.frames.value(frame.id);
+}
+
 } // namespace
 
-PipelineFile::ReadResult
-finishImport(ImportedPipeline &imported, const QString &sourcePath, const NodeCatalog &catalog)
+PipelineFile::ReadResult finishImport(ImportedPipeline &imported,
+                                      const QString &sourcePath,
+                                      const NodeCatalog &catalog,
+                                      bool layOut)
 {
     QHash<QString, QString> nodeOfJob;
     for (qsizetype j = 0; j < imported.jobs.size(); ++j) {
@@ -244,16 +263,8 @@ finishImport(ImportedPipeline &imported, const QString &sourcePath, const NodeCa
 
     PipelineAutoLayout::Clusters clusters;
     result.annotations = groupFrames(result.nodes, imported, &clusters);
-    PipelineGraph graph(&catalog);
-    graph.reset(result.nodes, result.edges, result.annotations);
-    PipelineAutoLayout::Options options;
-    options.nodeSizeOf = estimatedSize;
-    const PipelineAutoLayout::Arrangement arranged
-        = PipelineAutoLayout::arrange(graph, clusters, options);
-    for (PipelineNode &node : result.nodes)
-        node.pos = arranged.nodes.value(node.id, node.pos);
-    for (PipelineAnnotation &frame : result.annotations)
-        frame.rect = arranged.frames.value(frame.id);
+    if (layOut)
+        placeAll(result, clusters, catalog);
 
     result.source = {PipelineImport::formatId(imported.format), sourcePath, imported.details};
     std::stable_sort(imported.warnings.begin(),

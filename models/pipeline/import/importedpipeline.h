@@ -65,7 +65,10 @@ struct ImportError
 };
 
 // Turns what an importer read into the canvas pipeline: kinds (from the data rules of
-// curriculum/import-kinds.json), unique names, ordering edges, auto-layout, group frames around
-// their members. Throws ImportError for a dependency naming a missing job.
-PipelineFile::ReadResult
-finishImport(ImportedPipeline &imported, const QString &sourcePath, const NodeCatalog &catalog);
+// curriculum/import-kinds.json), unique names, ordering edges, group frames and, with `layOut`,
+// the auto-layout placing the nodes and sizing the frames round their members. Throws
+// ImportError for a dependency naming a missing job.
+PipelineFile::ReadResult finishImport(ImportedPipeline &imported,
+                                      const QString &sourcePath,
+                                      const NodeCatalog &catalog,
+                                      bool layOut = true);

@@ -152,7 +152,8 @@ std::optional<Format> formatFromId(const QString &id)
 Result importData(const QByteArray &data,
                   const QString &fileName,
                   const NodeCatalog &catalog,
-                  std::optional<Format> format)
+                  std::optional<Format> format,
+                  Placement placement)
 {
     if (data.size() > MaxFileBytes)
         return fail(0,
@@ -187,7 +188,8 @@ Result importData(const QByteArray &data,
         Result result;
         result.imported = true;
         result.format = imported.format;
-        result.pipeline = finishImport(imported, fileName, catalog);
+        result.pipeline
+            = finishImport(imported, fileName, catalog, placement == Placement::AutoLayout);
         result.warnings = imported.warnings;
         result.ok = true;
         return result;

@@ -46,12 +46,18 @@ struct Result
     QString errorMessage; // without the file name; see describeError()
 };
 
+// Where the imported nodes and frames are put: by the auto-layout, as opening a file does, or
+// nowhere (every position the default) for a caller that places them itself; the benchmark
+// times reading and laying out apart, as their targets are apart.
+enum class Placement { AutoLayout, Unplaced };
+
 // Reads `data` (the content of `fileName`, used for detection and the source path). `format`
 // forces the format; without it the content decides.
 Result importData(const QByteArray &data,
                   const QString &fileName,
                   const NodeCatalog &catalog,
-                  std::optional<Format> format = std::nullopt);
+                  std::optional<Format> format = std::nullopt,
+                  Placement placement = Placement::AutoLayout);
 // Reads a file: a directory, a pipe or device, a file over MaxFileBytes is an error before
 // anything is read.
 Result importFile(const QString &path,

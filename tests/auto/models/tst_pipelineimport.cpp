@@ -74,6 +74,7 @@ private slots:
     void badInput();
     void badFiles();
     void aliasBombEndsQuickly();
+    void unplacedImportIsTheSamePipeline();
     void realGitHubWorkflows();
 };
 
@@ -376,6 +377,39 @@ void TestPipelineImport::aliasBombEndsQuickly()
     QCOMPARE(steps.size(), 10);
     for (const QString &step : steps)
         QVERIFY2(step.size() <= 2 + 121, qPrintable(step));
+}
+
+// Placement::Unplaced reads the same pipeline and leaves every position as the file format's
+// default; the auto-layout then puts no two stages in the same place.
+void TestPipelineImport::unplacedImportIsTheSamePipeline()
+{
+    const QByteArray gitlab = "stages: [build, test]\nb1: {stage: build, script: [make]}\n"
+                              "b2: {stage: build, script: [make]}\n"
+                              "t1: {stage: test, script: [make test]}\n";
+    const auto importAs = [&](PipelineImport::Placement placement) {
+        return PipelineImport::importData(
+            gitlab, u".gitlab-ci.yml"_s, NodeCatalog::builtIn(), std::nullopt, placement);
+    };
+    const PipelineImport::Result placed = importAs(PipelineImport::Placement::AutoLayout);
+    const PipelineImport::Result unplaced = importAs(PipelineImport::Placement::Unplaced);
+    QVERIFY2(placed.ok && unplaced.ok, qPrintable(placed.errorMessage + unplaced.errorMessage));
+    QCOMPARE(unplaced.pipeline.nodes.size(), 3);
+    QCOMPARE(edgesBySource(unplaced), edgesBySource(placed));
+    QCOMPARE(unplaced.pipeline.annotations.size(), placed.pipeline.annotations.size());
+    QSet<std::pair<double, double>> places;
+    for (qsizetype n = 0; n < unplaced.pipeline.nodes.size(); ++n) {
+        const PipelineNode &node = unplaced.pipeline.nodes.at(n);
+        QCOMPARE(node.name, placed.pipeline.nodes.at(n).name);
+        QCOMPARE(node.kind, placed.pipeline.nodes.at(n).kind);
+        QCOMPARE(node.pos, PipelineNode().pos);
+        const QPointF at = placed.pipeline.nodes.at(n).pos;
+        places.insert({at.x(), at.y()});
+    }
+    QCOMPARE(places.size(), 3);
+    for (const PipelineAnnotation &frame : unplaced.pipeline.annotations)
+        QVERIFY(frame.rect.isNull());
+    for (const PipelineAnnotation &frame : placed.pipeline.annotations)
+        QVERIFY(!frame.rect.isEmpty());
 }
 
 // Every real workflow of ../shared/corpus imports; its jobs and `needs` are counted here with
