@@ -1,6 +1,7 @@
 #include "pipeline/layeredgraph.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace LayeredGraph {
 
@@ -74,12 +75,42 @@ QList<qsizetype> cappedLayers(const Dag &dag, const QList<QSizeF> &sizes, double
     return layer;
 }
 
+namespace {
+
+// The longest span whose arcs, with all shorter ones, need at most MaxDummies dummies.
+qsizetype longestAffordableSpan(const Dag &dag, const QList<qsizetype> &layerOf)
+{
+    QList<qsizetype> arcsOfSpan; // index: layers spanned
+    for (qsizetype u = 0; u < dag.successors.size(); ++u) {
+        for (const qsizetype v : dag.successors.at(u)) {
+            const qsizetype span = layerOf.at(v) - layerOf.at(u);
+            if (span < 2) // needs no dummy
+                continue;
+            if (span >= arcsOfSpan.size())
+                arcsOfSpan.resize(span + 1, 0);
+            ++arcsOfSpan[span];
+        }
+    }
+    qsizetype dummies = 0;
+    for (qsizetype span = 2; span < arcsOfSpan.size(); ++span) {
+        dummies += arcsOfSpan.at(span) * (span - 1);
+        if (dummies > MaxDummies)
+            return span - 1;
+    }
+    return std::numeric_limits<qsizetype>::max(); // every arc
+}
+
+} // namespace
+
 QList<qsizetype> addDummies(Dag &dag, QList<qsizetype> layerOf, QList<QSizeF> &sizes)
 {
     const qsizetype boxes = dag.successors.size();
+    const qsizetype longest = longestAffordableSpan(dag, layerOf);
     Adjacency successors(boxes);
     for (qsizetype u = 0; u < boxes; ++u) {
         for (const qsizetype v : std::as_const(dag.successors.at(u))) {
+            if (layerOf.at(v) - layerOf.at(u) > longest)
+                continue;
             qsizetype from = u;
             for (qsizetype l = layerOf.at(u) + 1; l < layerOf.at(v); ++l) {
                 const qsizetype dummy = successors.size();

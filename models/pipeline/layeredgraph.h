@@ -27,7 +27,11 @@ Dag withoutBackArcs(const Adjacency &arcs);
 QList<qsizetype> cappedLayers(const Dag &dag, const QList<QSizeF> &sizes, double maxHeight);
 
 // Each arc spanning several layers is cut into one-layer arcs through dummies (size 0) appended
-// after the boxes; returns the layer of every box and dummy.
+// after the boxes; returns the layer of every box and dummy. Dummies grow with the arcs times
+// their spans (a complete DAG of n stages would need n^3/6), so at most MaxDummies are made: the
+// shortest arcs get theirs, and arcs longer than the budget allows are left out of the ordering
+// (their layers are already set; the canvas still routes them).
+inline constexpr qsizetype MaxDummies = 250000;
 QList<qsizetype> addDummies(Dag &dag, QList<qsizetype> layerOf, QList<QSizeF> &sizes);
 
 // The boxes of each layer, in an order that sweeps of barycentre sorting improve.
