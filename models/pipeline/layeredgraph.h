@@ -48,7 +48,6 @@ private:
     void sortByBarycenter(qsizetype l, const Adjacency &neighbours);
 
     const Dag &m_dag;
-    const QList<qsizetype> &m_layerOf;
     QList<double> m_centred; // place in its layer, the layer's middle at 0
     QList<QList<qsizetype>> m_layers;
     QList<std::pair<double, qsizetype>> m_keyed; // reused: no allocation a layer
